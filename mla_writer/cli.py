@@ -1,0 +1,158 @@
+"""Command line: ``mla-writer check|schema|...``. No Qt here.
+
+Exit codes: 0 complete / success, 1 incomplete, 2 the file cannot be read or the
+arguments are wrong. Messages for the user go to stderr as one line, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Sequence
+
+from . import __version__
+from .model import LANGUAGES
+
+EXIT_OK = 0
+EXIT_INCOMPLETE = 1
+EXIT_UNREADABLE = 2
+
+#: Subcommand name -> (help, add_arguments, run). Later commands (render, sample) register here.
+COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]] = {}
+
+
+def register(
+    name: str,
+    help: str,
+    add_arguments: Callable[[argparse.ArgumentParser], None],
+    run: Callable[[argparse.Namespace], int],
+) -> None:
+    """Add a subcommand. ``run`` returns the exit code."""
+    COMMANDS[name] = (help, add_arguments, run)
+
+
+def _fail(message: str) -> int:
+    print(f"mla-writer: {message}", file=sys.stderr)
+    return EXIT_UNREADABLE
+
+
+# -- check -----------------------------------------------------------------------------------
+
+_STATUS_MARK = {"complete": "OK", "incomplete": "!!", "not_applicable": "--"}
+
+
+def _print_report(report) -> None:
+    from .i18n import ui_gettext
+
+    _ = ui_gettext(report.lang)
+    status_word = {
+        "complete": _("complete"),
+        "incomplete": _("incomplete"),
+        "not_applicable": _("not applicable"),
+    }
+    for result in report.results:
+        number = f"{result.point.number:>2}" if result.point.number else "  "
+        status = result.status.value
+        print(f"[{_STATUS_MARK[status]}] {number} {result.point.label(report.lang):<48} {status_word[status]}")
+        for problem in result.errors:
+            print(f"         \u2717 {problem.message}  ({problem.path})")
+        for problem in result.warnings:
+            print(f"         \u26a0 {problem.message}  ({problem.path})")
+    print()
+    if report.complete:
+        print(_("The letter is complete."))
+    else:
+        missing = ", ".join(str(r.point.number or r.point.label(report.lang)) for r in report.incomplete())
+        print(_("The letter is incomplete: {points}.").format(points=missing))
+
+
+def _check_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", help="draft file (.mlar)")
+    p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the report (default: en)")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument(
+        "--today",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="check as of this date instead of today (deadlines; e.g. to review a draft as it stood)",
+    )
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .checklist import check
+    from .storage import DraftError, load
+
+    try:
+        letter = load(args.file)
+    except DraftError as exc:
+        return _fail(str(exc))
+    report = check(letter, args.lang, today=args.today)
+    if args.json:
+        json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        _print_report(report)
+    return EXIT_OK if report.complete else EXIT_INCOMPLETE
+
+
+register("check", "print the 14-point completeness report of a draft", _check_args, _check)
+
+
+# -- schema ----------------------------------------------------------------------------------
+
+
+def _schema_args(p: argparse.ArgumentParser) -> None:
+    pass
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from .storage import json_schema
+
+    json.dump(json_schema(), sys.stdout, ensure_ascii=False, indent=2)
+    print()
+    return EXIT_OK
+
+
+register("schema", "print the JSON Schema of draft files", _schema_args, _schema)
+
+
+# -- entry point -----------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mla-writer",
+        description="Draft letters of request for mutual legal assistance in criminal matters. "
+        "Without a command, opens the desktop application.",
+    )
+    parser.add_argument("--version", action="version", version=f"MLA Writer {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (help_text, add_arguments, _run) in COMMANDS.items():
+        add_arguments(sub.add_parser(name, help=help_text, description=help_text))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: --help, --version, or a usage error (code 2)
+        return int(exc.code or 0)
+    if args.command is None:
+        return -1  # no subcommand: the caller opens the GUI
+    _help, _add, run = COMMANDS[args.command]
+    try:
+        return run(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

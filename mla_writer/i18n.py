@@ -1,0 +1,49 @@
+"""Gettext catalogues, loaded straight from the ``.po`` files under ``locales/``.
+
+Two domains: ``ui`` (the application and the checklist messages) and ``letter`` (the fixed
+text of the letter). Catalogues are compiled in memory when first used, so there is never
+a stale binary; the result is cached per (domain, language). The UI language and the
+letter's output language are independent: callers always ask for a language explicitly.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+from functools import cache
+
+from .assets import get_asset
+
+DOMAINS = ("ui", "letter")
+
+
+def po_path(domain: str, lang: str):
+    return get_asset("locales", lang, "LC_MESSAGES", f"{domain}.po")
+
+
+@cache
+def translations(domain: str, lang: str) -> gettext.NullTranslations:
+    """Translations for ``domain`` in ``lang``; English (the source language) is the identity."""
+    if domain not in DOMAINS:
+        raise ValueError(f"unknown gettext domain {domain!r}")
+    path = po_path(domain, lang)
+    if lang == "en" or not path.is_file():
+        return gettext.NullTranslations()
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with path.open("rb") as fh:
+        catalog = read_po(fh, locale=lang, domain=domain)
+    buf = io.BytesIO()
+    write_mo(buf, catalog, use_fuzzy=False)
+    buf.seek(0)
+    return gettext.GNUTranslations(buf)
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction without translating it now."""
+    return message
+
+
+def ui_gettext(lang: str):
+    return translations("ui", lang).gettext

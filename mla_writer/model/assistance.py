@@ -1,0 +1,210 @@
+"""Kinds of assistance (point 10) as a discriminated union on ``kind``.
+
+Each kind carries the fields every measure has (what is sought, its link to the
+proceedings for point 11, its special procedures for point 12, a deadline) plus its own
+fields. Labels, hints and which fields are required live in the catalogue
+``resources/assistance_kinds.json``, read by the checklist, the wizard and the letter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .text import CleanStr, MLText
+
+ProcedureKind = Literal[
+    "oath",  # statement under oath or affirmation
+    "certification",  # certification / authentication of documents or records
+    "verbatim",  # verbatim record, questions and answers in a given form
+    "recording",  # audio or video recording
+    "chain_of_custody",  # continuity of exhibits
+    "defence_presence",  # presence or participation of the defence
+    "caution",  # rights to be read / caution in a given form
+    "other",
+]
+PROCEDURE_KINDS: tuple[str, ...] = ProcedureKind.__args__  # type: ignore[attr-defined]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Procedures(_Strict):
+    """Special procedures the requested State is asked to follow (point 12)."""
+
+    requested: list[ProcedureKind] = []
+    details: MLText = Field(default_factory=MLText)
+    reason: MLText = Field(default_factory=MLText)
+
+
+class _ItemBase(_Strict):
+    id: CleanStr = Field(default="", description="Stable identifier of the measure, e.g. 'a1'.")
+    description: MLText = Field(default_factory=MLText, description="What exactly is sought (point 10).")
+    relevance: MLText = Field(default_factory=MLText, description="Why it is relevant to the proceedings (point 11).")
+    offence_ids: list[CleanStr] = Field(default=[], description="Offences this measure relates to.")
+    procedures: Procedures = Field(default_factory=Procedures)
+    deadline: dt.date | None = None
+
+
+WitnessStatus = Literal["witness", "suspect", "accused", "victim", "expert"]
+Recording = Literal["none", "audio", "video", "written"]
+
+
+class TakingEvidence(_ItemBase):
+    kind: Literal["evidence"] = "evidence"
+    person_id: CleanStr = ""
+    person_status: WitnessStatus | None = None
+    questions: MLText = Field(default_factory=MLText)
+    under_oath: bool = False
+    recording: Recording = "written"
+    interpreter_language: CleanStr = ""
+
+
+class ServiceOfDocuments(_ItemBase):
+    kind: Literal["service"] = "service"
+    documents: MLText = Field(default_factory=MLText)
+    person_id: CleanStr = ""
+    address: CleanStr = ""
+    hearing_date: dt.date | None = None
+    proof_of_service: bool = True
+
+
+class SearchAndSeizure(_ItemBase):
+    kind: Literal["search"] = "search"
+    premises_address: CleanStr = ""
+    premises_description: MLText = Field(default_factory=MLText)
+    occupant: CleanStr = ""
+    items_sought: MLText = Field(default_factory=MLText)
+    to_seize: MLText = Field(default_factory=MLText)
+    order_attached: bool = False
+
+
+class FreezingOfAssets(_ItemBase):
+    kind: Literal["freezing"] = "freezing"
+    holder: CleanStr = ""
+    identifiers: CleanStr = ""
+    amount: CleanStr = ""
+    order_attached: bool = False
+
+
+class ExaminingObjects(_ItemBase):
+    kind: Literal["examination"] = "examination"
+    subject: MLText = Field(default_factory=MLText)
+    examination: MLText = Field(default_factory=MLText)
+    expert_wanted: bool = False
+
+
+class Information(_ItemBase):
+    kind: Literal["information"] = "information"
+    what: MLText = Field(default_factory=MLText)
+    held_by: CleanStr = ""
+    delivery_form: MLText = Field(default_factory=MLText)
+
+
+class Records(_ItemBase):
+    kind: Literal["records"] = "records"
+    institution: CleanStr = ""
+    identifiers: CleanStr = ""
+    holder: CleanStr = ""
+    period_from: dt.date | None = None
+    period_to: dt.date | None = None
+    certification: bool = True
+
+
+class TracingProceeds(_ItemBase):
+    kind: Literal["tracing"] = "tracing"
+    target: CleanStr = ""
+    known_assets: MLText = Field(default_factory=MLText)
+    period_from: dt.date | None = None
+    period_to: dt.date | None = None
+    purpose: MLText = Field(default_factory=MLText)
+
+
+class VoluntaryAppearance(_ItemBase):
+    kind: Literal["appearance"] = "appearance"
+    person_id: CleanStr = ""
+    role: WitnessStatus | None = None
+    date: dt.date | None = None
+    place: CleanStr = ""
+    costs_covered: bool = True
+    safe_conduct: bool = False
+
+
+class VideoHearing(_ItemBase):
+    kind: Literal["videoconference"] = "videoconference"
+    person_id: CleanStr = ""
+    date: dt.date | None = None
+    conducting_authority: CleanStr = ""
+    technical_contact: CleanStr = ""
+
+
+class TemporaryTransfer(_ItemBase):
+    kind: Literal["transfer"] = "transfer"
+    person_id: CleanStr = ""
+    place_of_detention: CleanStr = ""
+    consent: bool | None = None
+    purpose: MLText = Field(default_factory=MLText)
+    custody_terms: MLText = Field(default_factory=MLText)
+    return_date: dt.date | None = None
+
+
+DataType = Literal["subscriber", "traffic", "content"]
+
+
+class ElectronicData(_ItemBase):
+    kind: Literal["electronic"] = "electronic"
+    provider: CleanStr = ""
+    identifiers: CleanStr = ""
+    data_types: list[DataType] = []
+    period_from: dt.datetime | None = None
+    period_to: dt.datetime | None = None
+    time_zone: CleanStr = "UTC"
+    preservation_reference: CleanStr = ""
+
+
+class LocatingPersons(_ItemBase):
+    kind: Literal["locate"] = "locate"
+    person_id: CleanStr = ""
+    last_known_address: CleanStr = ""
+    identifiers: CleanStr = ""
+
+
+class OtherAssistance(_ItemBase):
+    kind: Literal["other"] = "other"
+
+
+AssistanceItem = Annotated[
+    Union[
+        TakingEvidence,
+        ServiceOfDocuments,
+        SearchAndSeizure,
+        FreezingOfAssets,
+        ExaminingObjects,
+        Information,
+        Records,
+        TracingProceeds,
+        VoluntaryAppearance,
+        VideoHearing,
+        TemporaryTransfer,
+        ElectronicData,
+        LocatingPersons,
+        OtherAssistance,
+    ],
+    Field(discriminator="kind"),
+]
+
+#: kind -> class, in the order of DESIGN §3 (UNTOC art. 18(3) first, then practice).
+ASSISTANCE_CLASSES: dict[str, type[_ItemBase]] = {
+    cls.model_fields["kind"].default: cls for cls in AssistanceItem.__origin__.__args__  # type: ignore[attr-defined]
+}
+ASSISTANCE_KINDS: tuple[str, ...] = tuple(ASSISTANCE_CLASSES)
+COMMON_FIELDS: tuple[str, ...] = tuple(_ItemBase.model_fields)
+
+
+def own_fields(kind: str) -> list[str]:
+    """The fields a kind adds to the common ones (in declaration order)."""
+    cls = ASSISTANCE_CLASSES[kind]
+    return [name for name in cls.model_fields if name not in COMMON_FIELDS and name != "kind"]

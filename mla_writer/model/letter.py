@@ -1,0 +1,308 @@
+"""The Letter of Request: every field of the 14 points and of the letter around them.
+
+A draft may be incomplete: the model checks types and shapes only. Completeness is the
+checklist's business (``mla_writer.checklist``), never the model's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+from .assistance import AssistanceItem
+from .text import CleanStr, Language, MLText
+
+#: ISO 3166-1 alpha-2 code ("" while not chosen). Whether the code exists is checked by the checklist.
+CountryCode = Annotated[
+    str, BeforeValidator(lambda v: v.strip().upper() if isinstance(v, str) else v), StringConstraints(pattern=r"^([A-Z]{2})?$")
+]
+#: ISO 639 language code of a language the requested State accepts (any language, not only ours).
+LanguageCode = Annotated[
+    str, BeforeValidator(lambda v: v.strip().lower() if isinstance(v, str) else v), StringConstraints(pattern=r"^[a-z]{2,3}$")
+]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+def _ml() -> MLText:
+    return MLText()
+
+
+# -- people and authorities --------------------------------------------------------------
+class Authority(_Strict):
+    name: MLText = Field(default_factory=_ml)
+    address: CleanStr = ""
+    phone: CleanStr = ""
+    email: CleanStr = ""
+
+
+class Officer(_Strict):
+    """The investigating officer, prosecutor or judge in charge."""
+
+    name: CleanStr = ""
+    position: MLText = Field(default_factory=_ml)
+    phone: CleanStr = ""
+    email: CleanStr = ""
+    languages: CleanStr = Field(default="", description="Languages the officer can be contacted in.")
+
+
+class Identification(_Strict):
+    """Point 1."""
+
+    requesting_authority: Authority = Field(default_factory=Authority)
+    conducting_same_as_requesting: bool = False
+    conducting_authority: Authority = Field(default_factory=Authority)
+    officer: Officer = Field(default_factory=Officer)
+    officer_withheld: bool = Field(default=False, description="Officer's details inappropriate to give.")
+    officer_withheld_reason: MLText = Field(default_factory=_ml)
+
+
+# -- points 2 and 3 ---------------------------------------------------------------------
+ContactChannel = Literal["phone", "email", "meeting", "letter", "videoconference", "liaison", "network", "other"]
+
+
+class ContactEvent(_Strict):
+    date: dt.date | None = None
+    who: CleanStr = Field(default="", description="Officials involved on both sides.")
+    channel: ContactChannel | None = None
+    reference: CleanStr = ""
+    details: MLText = Field(default_factory=_ml)
+
+
+class PriorContact(_Strict):
+    """Point 2: ``had_contact`` must be answered: True (with contacts) or False ("none")."""
+
+    had_contact: bool | None = None
+    contacts: list[ContactEvent] = []
+
+
+OtherChannelKind = Literal["interpol", "eurojust", "ejn", "liaison_officer", "diplomatic", "other"]
+
+
+class ChannelUse(_Strict):
+    channel: OtherChannelKind | None = None
+    date: dt.date | None = None
+    reference: CleanStr = ""
+    details: MLText = Field(default_factory=_ml)
+
+
+class OtherChannels(_Strict):
+    """Point 3: ``used`` must be answered."""
+
+    used: bool | None = None
+    channels: list[ChannelUse] = []
+
+
+# -- point 4 -----------------------------------------------------------------------------
+class AcknowledgementReturn(_Strict):
+    """Point 4: where and to whom the acknowledgement of receipt is to be returned."""
+
+    authority: MLText = Field(default_factory=_ml)
+    name: CleanStr = ""
+    address: CleanStr = ""
+    email: CleanStr = ""
+    phone: CleanStr = ""
+    fax: CleanStr = ""
+
+
+# -- points 5, 6 -------------------------------------------------------------------------
+UrgencyReason = Literal["detention", "limitation", "trial", "evidence_loss", "other"]
+
+
+class Urgency(_Strict):
+    """Point 5."""
+
+    urgent: bool = False
+    deadline: dt.date | None = None
+    reason_kind: UrgencyReason | None = None
+    reason: MLText = Field(default_factory=_ml)
+
+
+class Confidentiality(_Strict):
+    """Point 6."""
+
+    confidential: bool = False
+    reason: MLText = Field(default_factory=_ml)
+    consult_if_not_possible: bool = True
+
+
+# -- point 7 -----------------------------------------------------------------------------
+class InstrumentBasis(_Strict):
+    type: Literal["instrument"] = "instrument"
+    instrument_id: CleanStr = Field(default="", description="Id in resources/instruments.json.")
+    articles: CleanStr = ""
+
+
+class BilateralTreatyBasis(_Strict):
+    type: Literal["bilateral"] = "bilateral"
+    title: MLText = Field(default_factory=_ml)
+    date: dt.date | None = None
+    articles: CleanStr = ""
+
+
+class OtherBasis(_Strict):
+    type: Literal["other"] = "other"
+    description: MLText = Field(default_factory=_ml)
+
+
+class ReciprocityBasis(_Strict):
+    type: Literal["reciprocity"] = "reciprocity"
+    assurance: bool = Field(default=False, description="The requesting State assures reciprocity.")
+    assurance_details: MLText = Field(default_factory=_ml)
+
+
+LegalBasis = Annotated[
+    Union[InstrumentBasis, BilateralTreatyBasis, OtherBasis, ReciprocityBasis],
+    Field(discriminator="type"),
+]
+
+
+# -- points 8, 9 -------------------------------------------------------------------------
+PersonRole = Literal["suspect", "accused", "witness", "victim", "expert", "account_holder", "other"]
+OFFENDER_ROLES: tuple[str, ...] = ("suspect", "accused")
+
+
+class IdentityDocument(_Strict):
+    type: CleanStr = ""
+    number: CleanStr = ""
+    issuing_country: CountryCode = ""
+
+
+class Person(_Strict):
+    id: CleanStr = Field(default="", description="Stable identifier referred to by assistance items, e.g. 'p1'.")
+    legal_person: bool = False
+    role: PersonRole | None = None
+    # natural persons
+    family_name: CleanStr = ""
+    given_names: CleanStr = ""
+    other_names: CleanStr = ""
+    birth_date: dt.date | None = None
+    birth_place: CleanStr = ""
+    nationality: CountryCode = ""
+    id_document: IdentityDocument = Field(default_factory=IdentityDocument)
+    # legal persons
+    company_name: CleanStr = ""
+    registration_number: CleanStr = ""
+    seat: CleanStr = ""
+    # both
+    address: CleanStr = ""
+    notes: MLText = Field(default_factory=_ml)
+
+    def display_name(self) -> str:
+        if self.legal_person:
+            return self.company_name
+        return " ".join(p for p in (self.family_name.upper(), self.given_names) if p)
+
+
+class Facts(_Strict):
+    """Point 8."""
+
+    summary: MLText = Field(default_factory=_ml)
+    stage: MLText = Field(default_factory=_ml, description="Stage of the proceedings (investigation, trial ...).")
+
+
+class Offence(_Strict):
+    """Point 9."""
+
+    id: CleanStr = ""
+    name: MLText = Field(default_factory=_ml)
+    provision: CleanStr = Field(default="", description="Article and code, e.g. 'art. 225-4-1 Code pénal'.")
+    max_penalty: MLText = Field(default_factory=_ml)
+    law_excerpt: MLText = Field(default_factory=_ml)
+
+
+# -- point 13, 14 ------------------------------------------------------------------------
+class Attendee(_Strict):
+    name: CleanStr = ""
+    function: MLText = Field(default_factory=_ml)
+
+
+class OfficialsPresence(_Strict):
+    """Point 13."""
+
+    wanted: bool = False
+    attendees: list[Attendee] = []
+    participation: MLText = Field(default_factory=_ml, description="What they wish to do (attend, put questions ...).")
+    reason: MLText = Field(default_factory=_ml)
+
+
+class LanguageRequirements(_Strict):
+    """Point 14."""
+
+    accepted_languages: list[LanguageCode] = []
+    certified_translation: bool = False
+    translation_note: MLText = Field(default_factory=_ml)
+
+
+# -- around the points -------------------------------------------------------------------
+class References(_Strict):
+    requesting_reference: CleanStr = ""
+    court_case_number: CleanStr = ""
+    requested_reference: CleanStr = Field(default="", description="The requested State's reference, if known.")
+
+
+class Signatory(_Strict):
+    name: CleanStr = ""
+    title: MLText = Field(default_factory=_ml)
+    authority: MLText = Field(default_factory=_ml)
+
+
+class Annex(_Strict):
+    title: MLText = Field(default_factory=_ml)
+    pages: int | None = Field(default=None, ge=0)
+
+
+class ReviewComment(_Strict):
+    """A reviewer's note on a field (central authority review)."""
+
+    path: CleanStr = ""
+    author: CleanStr = ""
+    created: dt.datetime | None = None
+    text: CleanStr = ""
+    resolved: bool = False
+
+
+class LetterOfRequest(_Strict):
+    """A letter of request for mutual legal assistance in a criminal matter."""
+
+    drafting_language: Language = "en"
+    output_language: Language = "en"
+
+    requesting_state: CountryCode = ""
+    requested_state: CountryCode = ""
+    addressee: Authority = Field(default_factory=Authority, description="Central authority of the requested State.")
+    references: References = Field(default_factory=References)
+    place: CleanStr = ""
+    date: dt.date | None = None
+
+    identification: Identification = Field(default_factory=Identification)  # 1
+    prior_contact: PriorContact = Field(default_factory=PriorContact)  # 2
+    other_channels: OtherChannels = Field(default_factory=OtherChannels)  # 3
+    acknowledgement: AcknowledgementReturn = Field(default_factory=AcknowledgementReturn)  # 4
+    urgency: Urgency = Field(default_factory=Urgency)  # 5
+    confidentiality: Confidentiality = Field(default_factory=Confidentiality)  # 6
+    legal_bases: list[LegalBasis] = []  # 7
+    facts: Facts = Field(default_factory=Facts)  # 8
+    persons: list[Person] = []  # 8 (and referred to by 10)
+    offences: list[Offence] = []  # 9
+    assistance: list[AssistanceItem] = []  # 10, 11, 12
+    officials_presence: OfficialsPresence = Field(default_factory=OfficialsPresence)  # 13
+    language: LanguageRequirements = Field(default_factory=LanguageRequirements)  # 14
+
+    signatory: Signatory = Field(default_factory=Signatory)
+    annexes: list[Annex] = []
+    review_comments: list[ReviewComment] = []
+
+    def person(self, person_id: str) -> Person | None:
+        return next((p for p in self.persons if p.id and p.id == person_id), None)
+
+    def offence(self, offence_id: str) -> Offence | None:
+        return next((o for o in self.offences if o.id and o.id == offence_id), None)
+
+    def service_only(self) -> bool:
+        """True when every measure is service of documents (UNTOC 18(15)(c): facts not required)."""
+        return bool(self.assistance) and all(item.kind == "service" for item in self.assistance)

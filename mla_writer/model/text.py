@@ -1,0 +1,105 @@
+"""Text hygiene and multilingual free text.
+
+Every string that enters the model passes through :func:`clean_text`: characters that
+XML 1.0 forbids are removed (pasting from Word brings ``\\x0b`` and ``\\x0c``), line
+endings become ``\\n`` and surrounding whitespace is trimmed. Nothing else is altered:
+Cyrillic, accents, quotes and tabs are kept.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal, get_args
+
+from pydantic import BeforeValidator, RootModel, model_validator
+
+#: Languages the letter and the user interface can be in.
+Language = Literal["en", "fr", "ru", "es"]
+LANGUAGES: tuple[str, ...] = get_args(Language)
+
+#: Upper bound for one text value; far above any real letter, low enough to refuse garbage.
+MAX_TEXT = 1_000_000
+
+# XML 1.0 Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean_text(value: str) -> str:
+    """Remove XML-invalid characters, normalise line endings, trim surrounding whitespace."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    value = _XML_INVALID.sub("", value)
+    return value.strip()
+
+
+def _clean_before(value: object) -> object:
+    if isinstance(value, str):
+        return clean_text(value)
+    return value
+
+
+#: A plain (untranslated) string: names, addresses, numbers, e-mail addresses.
+CleanStr = Annotated[str, BeforeValidator(_clean_before)]
+
+
+class MLText(RootModel[dict[Language, CleanStr]]):
+    """Free text held per language: ``{"fr": "...", "en": "..."}``.
+
+    Empty values are dropped, so ``"fr" in text`` means "there is French text".
+    The application never translates: it only reports which languages are missing.
+    """
+
+    root: dict[Language, CleanStr] = {}
+
+    @model_validator(mode="before")
+    @classmethod
+    def _accept_none(cls, data: object) -> object:
+        return {} if data is None else data
+
+    @model_validator(mode="after")
+    def _drop_empty(self) -> "MLText":
+        for lang, text in list(self.root.items()):
+            if not text:
+                del self.root[lang]
+            elif len(text) > MAX_TEXT:
+                raise ValueError(f"text longer than {MAX_TEXT} characters")
+        return self
+
+    # -- reading -------------------------------------------------------------------
+    def __bool__(self) -> bool:
+        return bool(self.root)
+
+    def __contains__(self, lang: object) -> bool:
+        return lang in self.root
+
+    def get(self, lang: str, default: str = "") -> str:
+        return self.root.get(lang, default)  # type: ignore[call-overload]
+
+    def languages(self) -> list[str]:
+        return [lang for lang in LANGUAGES if lang in self.root]
+
+    def resolve(self, lang: str, fallback: str) -> tuple[str, str]:
+        """Text to show in ``lang``: ``(text, language_of_text)``.
+
+        Falls back to ``fallback`` (the drafting language), then to any language held.
+        Returns ``("", lang)`` when there is no text at all.
+        """
+        for candidate in (lang, fallback, *LANGUAGES):
+            if candidate in self.root:
+                return self.root[candidate], candidate  # type: ignore[index]
+        return "", lang
+
+    def longest(self) -> str:
+        return max(self.root.values(), key=len, default="")
+
+    # -- writing -------------------------------------------------------------------
+    def set(self, lang: str, text: str) -> None:
+        text = clean_text(text)
+        if text:
+            self.root[lang] = text  # type: ignore[index]
+        else:
+            self.root.pop(lang, None)  # type: ignore[arg-type]
+
+
+def ml(**texts: str) -> MLText:
+    """Shorthand: ``ml(fr="...", en="...")``."""
+    return MLText.model_validate(texts)

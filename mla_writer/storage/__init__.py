@@ -1,0 +1,207 @@
+"""Draft files: versioned JSON, atomic saves with a backup, loading that never half-works.
+
+File format (extension ``.mlar``, "MLA request"), UTF-8 JSON::
+
+    {
+      "format": "mla-writer-draft",
+      "format_version": 1,
+      "app_version": "0.1.0",
+      "saved_at": "2026-11-22T18:00:00+00:00",
+      "letter": { ...LetterOfRequest... }
+    }
+
+``mla-writer schema`` prints the JSON Schema of the whole file. A file written by an older
+format version is upgraded in memory by the functions in :data:`MIGRATIONS`, one version
+step at a time; a file from a newer version is refused (never half-read).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .. import __version__
+from ..model import LetterOfRequest
+
+FORMAT_NAME = "mla-writer-draft"
+FORMAT_VERSION = 1
+EXTENSION = ".mlar"
+BACKUP_SUFFIX = ".bak"
+#: Refuse to read anything larger: no real draft comes near it.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+#: ``MIGRATIONS[n]`` turns a version-``n`` document into a version-``n+1`` document.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+class DraftError(Exception):
+    """A draft file cannot be read. ``str(error)`` is a one-line reason for the user."""
+
+
+def _format_loc(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def _describe_validation(error: ValidationError) -> str:
+    first = error.errors()[0]
+    # Discriminated unions put the tag in the location: drop it for a readable path.
+    loc = tuple(p for p in first["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+    path = _format_loc(("letter", *loc))
+    more = error.error_count() - 1
+    extra = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+    return f"{path}: {first['msg']}{extra}"
+
+
+def document(letter: LetterOfRequest) -> dict[str, Any]:
+    return {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "app_version": __version__,
+        "saved_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "letter": letter.model_dump(mode="json"),
+    }
+
+
+def dumps(letter: LetterOfRequest) -> str:
+    return json.dumps(document(letter), ensure_ascii=False, indent=2) + "\n"
+
+
+def loads(text: str | bytes, source: str = "draft") -> LetterOfRequest:
+    """Parse a draft document; raise :class:`DraftError` naming the problem."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise DraftError(f"{source} is not UTF-8 text (byte {exc.start}); it is not an MLA Writer draft") from None
+    if not text.strip():
+        raise DraftError(f"{source} is empty")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DraftError(f"{source} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
+                         "the file may be truncated or damaged") from None
+    except RecursionError:
+        raise DraftError(f"{source} is nested too deeply to be a draft") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        raise DraftError(f"{source} is JSON but not an MLA Writer draft (no \"format\": \"{FORMAT_NAME}\")")
+    version = data.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise DraftError(f"{source}: format_version must be a positive whole number, found {version!r}")
+    if version > FORMAT_VERSION:
+        raise DraftError(
+            f"{source} was written in draft format {version} by a newer MLA Writer "
+            f"(this version reads format {FORMAT_VERSION} and older); update MLA Writer to open it"
+        )
+    while version < FORMAT_VERSION:
+        migrate = MIGRATIONS.get(version)
+        if migrate is None:
+            raise DraftError(f"{source}: no way to upgrade draft format {version}")
+        data = migrate(data)
+        version += 1
+        data["format_version"] = version
+    if not isinstance(data.get("letter"), dict):
+        raise DraftError(f"{source}: \"letter\" is missing or is not an object")
+    try:
+        return LetterOfRequest.model_validate(data["letter"])
+    except ValidationError as exc:
+        raise DraftError(f"{source}: {_describe_validation(exc)}") from None
+    except RecursionError:
+        raise DraftError(f"{source} is nested too deeply to be a draft") from None
+
+
+def load(path: str | os.PathLike[str]) -> LetterOfRequest:
+    """Read a draft file. Any failure is a :class:`DraftError` with a one-line reason."""
+    path = Path(path)
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DraftError(f"{name} is {size // (1024 * 1024)} MB; a draft is never that large")
+        if path.is_dir():
+            raise DraftError(f"{name} is a folder, not a draft file")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DraftError(f"{path} does not exist") from None
+    except PermissionError:
+        raise DraftError(f"{path} cannot be read (permission denied)") from None
+    except OSError as exc:
+        raise DraftError(f"{path} cannot be read ({exc.strerror or exc})") from None
+    return loads(raw, name)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # not supported on this platform (Windows)
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def atomic_write_text(path: str | os.PathLike[str], text: str, backup: bool = True) -> None:
+    """Write ``text`` to ``path`` atomically; keep the previous file as ``path.bak``.
+
+    The new content goes to a temporary file in the same folder, is flushed and fsynced,
+    then renamed over the target. A failure at any point leaves the old file untouched.
+    """
+    path = Path(path)
+    folder = path.parent
+    data = text.encode("utf-8")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if backup and path.is_file():
+            shutil.copy2(path, path.with_name(path.name + BACKUP_SUFFIX))
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _fsync_dir(folder)
+
+
+def save(letter: LetterOfRequest, path: str | os.PathLike[str], backup: bool = True) -> None:
+    """Save a draft atomically (see :func:`atomic_write_text`)."""
+    atomic_write_text(path, dumps(letter), backup=backup)
+
+
+def json_schema() -> dict[str, Any]:
+    """JSON Schema of the draft file (the envelope and the letter)."""
+    letter_schema = LetterOfRequest.model_json_schema(mode="serialization")
+    defs = letter_schema.pop("$defs", {})
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "MLA Writer draft",
+        "description": f"A draft letter of request for mutual legal assistance (file extension {EXTENSION}).",
+        "type": "object",
+        "required": ["format", "format_version", "letter"],
+        "properties": {
+            "format": {"const": FORMAT_NAME},
+            "format_version": {"type": "integer", "minimum": 1, "maximum": FORMAT_VERSION},
+            "app_version": {"type": "string"},
+            "saved_at": {"type": "string", "format": "date-time"},
+            "letter": letter_schema,
+        },
+        "$defs": defs,
+    }

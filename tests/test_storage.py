@@ -1,0 +1,140 @@
+"""Draft files: atomic saves with backup, damaged files refused with a clear reason."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from mla_writer import storage
+from mla_writer.model import LetterOfRequest
+from mla_writer.storage import DraftError
+
+
+def _doc(letter: dict | None = None, **envelope) -> str:
+    data = {"format": storage.FORMAT_NAME, "format_version": storage.FORMAT_VERSION, "letter": letter or {}}
+    data.update(envelope)
+    return json.dumps(data)
+
+
+def test_save_is_atomic_and_keeps_a_backup(tmp_path, example):
+    path = tmp_path / "case.mlar"
+    storage.save(LetterOfRequest(place="Old"), path)
+    assert not (tmp_path / "case.mlar.bak").exists()
+    storage.save(example, path)
+    assert storage.load(path) == example
+    assert storage.load(tmp_path / "case.mlar.bak").place == "Old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["case.mlar", "case.mlar.bak"]  # no temp files left
+
+
+def test_failed_save_leaves_the_old_file_untouched(tmp_path, monkeypatch, example):
+    path = tmp_path / "case.mlar"
+    storage.save(example, path)
+    before = path.read_bytes()
+
+    def boom(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", boom)
+    with pytest.raises(OSError):
+        storage.save(LetterOfRequest(place="New"), path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["case.mlar"]
+
+
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        (b"", "is empty"),
+        (b"\xff\xfe\x00garbage", "not UTF-8"),
+        (b"PK\x03\x04 this is a zip", "not valid JSON"),
+        (b'{"format": "mla-writer-draft", "format_version": 1, "letter": {"pla', "not valid JSON"),
+        (b"[1, 2, 3]", "not an MLA Writer draft"),
+        (b'{"hello": "world"}', "not an MLA Writer draft"),
+        (_doc(format_version=99).encode(), "newer MLA Writer"),
+        (_doc(format_version="1").encode(), "format_version"),
+        (_doc(format_version=0).encode(), "format_version"),
+        (json.dumps({"format": storage.FORMAT_NAME, "format_version": 1}).encode(), '"letter" is missing'),
+        (_doc({"urgency": {"deadline": "31/12/2026"}}).encode(), "letter.urgency.deadline"),
+        (_doc({"persons": [{"id": "p1"}, {"birth_date": 12}]}).encode(), "letter.persons[1].birth_date"),
+        (_doc({"assistance": [{"kind": "teleport"}]}).encode(), "letter.assistance[0]"),
+        (_doc({"requested_state": "Narnia"}).encode(), "letter.requested_state"),
+        (b"[" * 100000, "nested too deeply"),
+    ],
+)
+def test_damaged_files_are_refused_with_a_reason(tmp_path, content, expected):
+    path = tmp_path / "bad.mlar"
+    path.write_bytes(content)
+    with pytest.raises(DraftError) as info:
+        storage.load(path)
+    message = str(info.value)
+    assert expected in message
+    assert "\n" not in message and "Traceback" not in message
+
+
+def test_missing_file_and_folder(tmp_path):
+    with pytest.raises(DraftError, match="does not exist"):
+        storage.load(tmp_path / "nope.mlar")
+    with pytest.raises(DraftError, match="folder"):
+        storage.load(tmp_path)
+
+
+def test_huge_file_is_refused_without_reading(tmp_path, monkeypatch):
+    path = tmp_path / "big.mlar"
+    path.write_text(_doc())
+    monkeypatch.setattr(storage, "MAX_FILE_BYTES", 10)
+    with pytest.raises(DraftError, match="never that large"):
+        storage.load(path)
+
+
+def test_older_versions_are_migrated(monkeypatch, tmp_path):
+    """A format-1 file read by a format-2 program goes through MIGRATIONS[1]."""
+
+    def one_to_two(data):
+        data["letter"]["place"] = data["letter"].pop("town")
+        return data
+
+    monkeypatch.setattr(storage, "FORMAT_VERSION", 2)
+    monkeypatch.setitem(storage.MIGRATIONS, 1, one_to_two)
+    path = tmp_path / "old.mlar"
+    path.write_text(json.dumps({"format": storage.FORMAT_NAME, "format_version": 1, "letter": {"town": "Madrid"}}))
+    assert storage.load(path).place == "Madrid"
+
+
+def test_missing_migration_is_a_clear_error(monkeypatch, tmp_path):
+    monkeypatch.setattr(storage, "FORMAT_VERSION", 3)
+    with pytest.raises(DraftError, match="no way to upgrade draft format 1"):
+        storage.loads(_doc(format_version=1))
+
+
+def test_file_carries_its_format_and_version(tmp_path, example):
+    path = tmp_path / "x.mlar"
+    storage.save(example, path)
+    data = json.loads(path.read_text("utf-8"))
+    assert data["format"] == "mla-writer-draft" and data["format_version"] == storage.FORMAT_VERSION
+    assert set(data) == {"format", "format_version", "app_version", "saved_at", "letter"}
+
+
+def test_schema_describes_the_file():
+    schema = storage.json_schema()
+    assert schema["properties"]["format"] == {"const": "mla-writer-draft"}
+    letter = schema["properties"]["letter"]
+    assert "assistance" in letter["properties"] and "legal_bases" in letter["properties"]
+    # every $ref resolves inside the document
+    refs = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if "$ref" in node:
+                refs.append(node["$ref"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schema)
+    assert refs
+    for ref in refs:
+        assert ref.startswith("#/$defs/") and ref.split("/")[-1] in schema["$defs"]
