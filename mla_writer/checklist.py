@@ -658,12 +658,16 @@ def _language(c: _Ctx) -> None:
             "attach a certified translation.",
             "language.certified_translation",
         )
+    out_name = language_name(L.output_language, c.lang)
     for path in untranslated(L):
+        point = section_of(path)
         c.error(
             "language.untranslated",
-            "Not yet available in the output language: {field}.",
+            "Not yet translated into {language}: {field} (point {point}).",
             path,
+            language=out_name,
             field=path,
+            point=point.number or point.label(c.lang),
         )
 
 
@@ -814,6 +818,22 @@ def free_text_fields(model: BaseModel, prefix: str = "") -> Iterator[tuple[str, 
             for i, element in enumerate(value):
                 if isinstance(element, BaseModel):
                     yield from free_text_fields(element, f"{path}[{i}]")
+
+
+def section_of(path: str) -> PointDef:
+    """The section a field path belongs to (the first whose fields include its top-level name)."""
+    top = re.split(r"[.\[]", path, maxsplit=1)[0]
+    return next((p for p in SECTIONS if top in p.fields), PARTIES)
+
+
+def language_name(code: str, lang: str) -> str:
+    """Name of language ``code`` in UI language ``lang`` (CLDR via Babel)."""
+    from babel import Locale
+
+    try:
+        return Locale.parse(lang).languages.get(code, code)
+    except (ValueError, LookupError):
+        return code
 
 
 def untranslated(letter: LetterOfRequest) -> list[str]:

@@ -47,3 +47,40 @@ def N_(message: str) -> str:
 
 def ui_gettext(lang: str):
     return translations("ui", lang).gettext
+
+
+def catalogue_problems(domain: str, lang: str) -> list[str]:
+    """Entries of a catalogue that are untranslated, fuzzy or obsolete (for tests and scripts/i18n)."""
+    from babel.messages.pofile import read_po
+
+    with po_path(domain, lang).open("rb") as fh:
+        catalog = read_po(fh, locale=lang, domain=domain)
+    problems = []
+    for message in catalog:
+        if not message.id:
+            continue
+        msgid = message.id if isinstance(message.id, str) else message.id[0]
+        strings = message.string if isinstance(message.string, (tuple, list)) else (message.string,)
+        if message.fuzzy:
+            problems.append(f"fuzzy: {msgid!r}")
+        elif not all(strings):
+            problems.append(f"untranslated: {msgid!r}")
+    return problems
+
+
+def _main() -> int:  # python -m mla_writer.i18n : report catalogue problems
+    import sys
+
+    failed = False
+    for domain in DOMAINS:
+        for lang in ("fr", "ru", "es"):
+            if not po_path(domain, lang).is_file():
+                continue
+            for problem in catalogue_problems(domain, lang):
+                failed = True
+                print(f"{lang}/{domain}.po: {problem}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(_main())
