@@ -130,10 +130,10 @@ class _Ctx:
         self.problems: list[Problem] = []
         self.not_applicable = False
 
-    def error(self, code: str, message: str, path: str, **kw: Any) -> None:
+    def error(self, code: str, message: str, path: str, /, **kw: Any) -> None:
         self.problems.append(Problem(code, Severity.ERROR, self._(message).format(**kw), path))
 
-    def warning(self, code: str, message: str, path: str, **kw: Any) -> None:
+    def warning(self, code: str, message: str, path: str, /, **kw: Any) -> None:
         self.problems.append(Problem(code, Severity.WARNING, self._(message).format(**kw), path))
 
     # helpers ----------------------------------------------------------------------

@@ -1,0 +1,33 @@
+"""Architecture rules: no Qt in the domain; one definition of the points."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "mla_writer"
+
+
+def test_only_gui_modules_mention_pyside6():
+    offenders = [
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*.py")
+        if "PySide6" in path.read_text(encoding="utf-8") and path.relative_to(PACKAGE).parts[0] != "gui"
+    ]
+    assert offenders == []
+
+
+def test_domain_imports_no_qt():
+    code = (
+        "import sys, importlib\n"
+        "for name in ('mla_writer.model', 'mla_writer.checklist', 'mla_writer.storage', 'mla_writer.cli',"
+        " 'mla_writer.catalogue', 'mla_writer.i18n'):\n"
+        "    importlib.import_module(name)\n"
+        "try:\n    importlib.import_module('mla_writer.render')\nexcept ModuleNotFoundError:\n    pass\n"
+        "bad = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')))\n"
+        "print(bad)\n"
+        "sys.exit(1 if bad else 0)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
