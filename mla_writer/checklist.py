@@ -660,14 +660,13 @@ def _language(c: _Ctx) -> None:
         )
     out_name = language_name(L.output_language, c.lang)
     for path in untranslated(L):
-        point = section_of(path)
         c.error(
             "language.untranslated",
-            "Not yet translated into {language}: {field} (point {point}).",
+            "Not yet translated into {language} — {section}: {field}",
             path,
             language=out_name,
+            section=section_of(path).heading(c.lang),
             field=path,
-            point=point.number or point.label(c.lang),
         )
 
 
@@ -822,6 +821,10 @@ def free_text_fields(model: BaseModel, prefix: str = "") -> Iterator[tuple[str, 
 
 def section_of(path: str) -> PointDef:
     """The section a field path belongs to (the first whose fields include its top-level name)."""
+    if re.match(r"assistance\[\d+\]\.relevance", path):
+        return POINT_BY_ID["link"]
+    if re.match(r"assistance\[\d+\]\.procedures", path):
+        return POINT_BY_ID["procedures"]
     top = re.split(r"[.\[]", path, maxsplit=1)[0]
     return next((p for p in SECTIONS if top in p.fields), PARTIES)
 
