@@ -7,6 +7,10 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--smoke-test"]:  # checks the installation (a checkout or the bundle)
+        from .smoke import main as smoke_main
+
+        return smoke_main(argv[1:])
     from .cli import main as cli_main
 
     code = cli_main(argv)

@@ -156,3 +156,73 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+
+
+# -- sample (registered last; mla_writer/samples.py) ---------------------------------------
+
+from . import samples as _samples  # noqa: E402  (no Qt, no heavy imports)
+
+register("sample", "list the shipped sample letters or write a copy of one", _samples.add_arguments, _samples.run)
+
+
+# -- render (mla_writer/render; imported only when the command runs) ------------------------
+
+_RENDER_EPILOG = """\
+The letter is written even when the draft is incomplete: it then carries a visible
+"DRAFT - INCOMPLETE" mark and the incomplete points are listed on stderr.
+Exit codes: 0 the letter was written (complete, or incomplete without --strict);
+1 the letter was written but is incomplete and --strict was given;
+2 the draft cannot be read, the reference document is unusable, or the output cannot be written.
+An OUT ending in .html writes the HTML preview instead of a .docx."""
+
+
+def _render_args(p: argparse.ArgumentParser) -> None:
+    p.formatter_class = argparse.RawDescriptionHelpFormatter
+    p.epilog = _RENDER_EPILOG
+    p.add_argument("file", help="draft file (.mlar)")
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="the letter to write (.docx, or .html for the preview)")
+    p.add_argument("--lang", choices=LANGUAGES, help="language of the letter (default: the draft's output language)")
+    p.add_argument("--bilingual", choices=LANGUAGES, metavar="LANG",
+                   help="two columns: the letter's language on the left, LANG on the right")
+    p.add_argument("--reference", metavar="DOCX", help="reference .docx with the styles, letterhead, header and footer "
+                   "(default: templates/reference.docx)")
+    p.add_argument("--today", type=_iso_date, metavar="YYYY-MM-DD", help="check completeness as of this date")
+    p.add_argument("--strict", action="store_true", help="exit with 1 when the letter is incomplete")
+
+
+def _render(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .checklist import check
+    from .render import RenderError, export_docx, render_html
+    from .storage import DraftError, atomic_write_text, load
+
+    try:
+        letter = load(args.file)
+    except DraftError as exc:
+        return _fail(str(exc))
+    lang = args.lang or letter.output_language
+    out = Path(args.output)
+    try:
+        if out.suffix.lower() in (".html", ".htm"):
+            atomic_write_text(out, render_html(letter, lang, args.bilingual, today=args.today), backup=False)
+        else:
+            export_docx(letter, out, lang, args.bilingual, args.reference, today=args.today)
+    except RenderError as exc:
+        return _fail(str(exc))
+    except OSError as exc:
+        return _fail(f"cannot write {out}: {exc.strerror or exc}")
+    version = letter if lang == letter.output_language else letter.model_copy(update={"output_language": lang})
+    report = check(version, "en", today=args.today)
+    if report.complete:
+        return EXIT_OK
+    print(f"mla-writer: {out} written as a DRAFT; incomplete:", file=sys.stderr)
+    for result in report.incomplete():
+        number = f"{result.point.number}. " if result.point.number else ""
+        first = result.errors[0].message if result.errors else ""
+        more = f" (+{len(result.errors) - 1} more)" if len(result.errors) > 1 else ""
+        print(f"  {number}{result.point.label('en')}: {first}{more}", file=sys.stderr)
+    return EXIT_INCOMPLETE if args.strict else EXIT_OK
+
+
+register("render", "write the letter as a Word document (or HTML preview) in a chosen language", _render_args, _render)

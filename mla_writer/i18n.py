@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gettext
 import io
+import sys
 from functools import cache
 
 from .assets import get_asset
@@ -21,13 +22,33 @@ def po_path(domain: str, lang: str):
     return get_asset("locales", lang, "LC_MESSAGES", f"{domain}.po")
 
 
+def mo_path(domain: str, lang: str):
+    return get_asset("locales", lang, "LC_MESSAGES", f"{domain}.mo")
+
+
+def _frozen() -> bool:
+    """Running from the PyInstaller bundle (which ships compiled ``.mo`` catalogues)."""
+    return bool(getattr(sys, "frozen", False))
+
+
 @cache
 def translations(domain: str, lang: str) -> gettext.NullTranslations:
-    """Translations for ``domain`` in ``lang``; English (the source language) is the identity."""
+    """Translations for ``domain`` in ``lang``; English (the source language) is the identity.
+
+    A checkout reads the ``.po`` file (any ``.mo`` lying there may be stale); the bundle,
+    built by ``build_installer.spec``, reads the ``.mo`` it was given.
+    """
     if domain not in DOMAINS:
         raise ValueError(f"unknown gettext domain {domain!r}")
+    if lang == "en":
+        return gettext.NullTranslations()
+    if _frozen():
+        mo = mo_path(domain, lang)
+        if mo.is_file():
+            with mo.open("rb") as fh:
+                return gettext.GNUTranslations(fh)
     path = po_path(domain, lang)
-    if lang == "en" or not path.is_file():
+    if not path.is_file():
         return gettext.NullTranslations()
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po

@@ -1,36 +1,42 @@
-"""Main window. The full wizard comes with its own issue; this is the real application shell."""
+"""Start the desktop application: QApplication, translators, the main window, crash recovery."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QWidget
+import sys
 
-from .. import __version__
-from ..checklist import POINTS
+from PySide6.QtWidgets import QApplication
 
-
-class MainWindow(QMainWindow):
-    def __init__(self) -> None:
-        super().__init__()
-        self.setWindowTitle(f"MLA Writer {__version__}")
-        body = QWidget(self)
-        layout = QVBoxLayout(body)
-        title = QLabel("<h2>MLA Writer</h2><p>The step-by-step wizard is coming. It will follow these points:</p>")
-        title.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(title)
-        points = QLabel("<ol>" + "".join(f"<li>{p.label('en')}</li>" for p in POINTS) + "</ol>")
-        points.setTextFormat(Qt.TextFormat.RichText)
-        points.setAccessibleName("The 14 points of the checklist")
-        layout.addWidget(points)
-        layout.addStretch(1)
-        self.setCentralWidget(body)
-        self.resize(640, 560)
+from . import i18n
 
 
-def run(argv: list[str]) -> int:
+def make_app(argv: list[str]) -> QApplication:
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName("MLA Writer")
     app.setOrganizationName("MLA Writer")
-    window = MainWindow()
+    app.setApplicationDisplayName("MLA Writer")
+    return app
+
+
+def make_window(settings=None, autosave_folder=None):
+    from .settings import Settings
+    from .window import MainWindow
+
+    lang = Settings(settings).ui_language() or i18n.system_ui_language()
+    i18n.set_ui_language(lang)
+    return MainWindow(settings, autosave_folder)
+
+
+def run(argv: list[str]) -> int:
+    app = make_app(argv)
+    window = make_window()
     window.show()
+    window.offer_recovery()
+    for arg in argv[1:]:
+        if not arg.startswith("-"):
+            window.open_file(arg, ask=False)
+            break
     return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(run(sys.argv))

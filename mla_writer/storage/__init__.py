@@ -157,14 +157,18 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str, backup: bool = True) -> None:
-    """Write ``text`` to ``path`` atomically; keep the previous file as ``path.bak``.
+    """Write ``text`` (UTF-8) to ``path`` atomically; see :func:`atomic_write_bytes`."""
+    atomic_write_bytes(path, text.encode("utf-8"), backup=backup)
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, backup: bool = True) -> None:
+    """Write ``data`` to ``path`` atomically; keep the previous file as ``path.bak``.
 
     The new content goes to a temporary file in the same folder, is flushed and fsynced,
     then renamed over the target. A failure at any point leaves the old file untouched.
     """
     path = Path(path)
     folder = path.parent
-    data = text.encode("utf-8")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     tmp = Path(tmp_name)
     try:

@@ -1,0 +1,146 @@
+"""A wizard step: header, guidance, a form bound to the model, and the checklist's verdict."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from ...checklist import POINT_BY_ID, Status
+from ..i18n import _, ui_language
+from ..widgets.form import Form
+from ..widgets.problems import ProblemLabel, ProblemMap
+
+
+
+def status_key(result) -> str:
+    if result.status is Status.INCOMPLETE:
+        return "incomplete"
+    if result.status is Status.NOT_APPLICABLE:
+        return "not_applicable"
+    return "warnings" if result.warnings else "complete"
+
+
+def status_text(key: str) -> str:
+    symbol = {"complete": "\u2714", "incomplete": "\u2716", "warnings": "\u25b2", "not_applicable": "\u2013"}[key]
+    words = {
+        "complete": _("complete"),
+        "incomplete": _("incomplete"),
+        "warnings": _("complete, with warnings"),
+        "not_applicable": _("not applicable"),
+    }[key]
+    return f"{symbol} {words}"
+
+
+class StepPage(QWidget):
+    """Subclasses set ``section_ids`` and ``guidance()`` and fill the form in ``build``."""
+
+    section_ids: tuple[str, ...] = ()
+    link_activated = Signal(str)  # a problem path to jump to
+
+    def __init__(self, session, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.problem_map = ProblemMap()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(self.scroll)
+        body = QWidget(self.scroll)
+        self.body_layout = QVBoxLayout(body)
+        self.body_layout.setContentsMargins(16, 12, 16, 16)
+        self.title = QLabel(self.heading(), body)
+        self.title.setObjectName("stepTitle")
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setAccessibleName(self.heading())
+        self.status = QLabel(body)
+        self.status.setWordWrap(True)
+        self.guide = QLabel(self.guidance(), body)
+        self.guide.setWordWrap(True)
+        self.guide.setObjectName("guidance")
+        self.general = ProblemLabel(body)
+        self.general.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.general.linkActivated.connect(self.link_activated)
+        for widget in (self.title, self.status, self.guide, self.general):
+            self.body_layout.addWidget(widget)
+        self.form = Form(session, self.problem_map, body)
+        self.body_layout.addWidget(self.form)
+        self.body_layout.addStretch(1)
+        self.scroll.setWidget(body)
+        self.build(self.form)
+        if session.report is not None:
+            self.show_report(session.report)
+
+    # -- to override ---------------------------------------------------------------------
+    def build(self, form: Form) -> None:
+        raise NotImplementedError
+
+    def guidance(self) -> str:
+        return ""
+
+    def heading(self) -> str:
+        lang = ui_language()
+        return " \u00b7 ".join(POINT_BY_ID[sid].heading(lang) for sid in self.section_ids)
+
+    # -- the checklist's verdict -------------------------------------------------------------
+    def results(self, report):
+        return [report.result(sid) for sid in self.section_ids]
+
+    def blocking(self, report) -> list:
+        return [p for r in self.results(report) for p in r.errors]
+
+    def show_report(self, report) -> None:
+        results = self.results(report)
+        if len(results) == 1:
+            self.status.setText(status_text(status_key(results[0])))
+        else:
+            lang = ui_language()
+            self.status.setText(
+                "   ".join(f"{r.point.number or r.point.label(lang)}: {status_text(status_key(r))}" for r in results)
+            )
+        problems = [p for r in results for p in (*r.errors, *r.warnings)]
+        orphans = self.problem_map.distribute(problems)
+        self.show_orphans(orphans)
+        for editor, _label in list(self.problem_map.entries.values()):
+            if hasattr(editor, "mark_items"):
+                try:
+                    editor.mark_items(report)
+                except RuntimeError:
+                    pass
+
+    def show_orphans(self, problems) -> None:
+        """Problems with no field on this page: listed at the top, each a link to its field."""
+        from html import escape
+
+        from .. import widgets  # noqa: F401
+        from ..widgets.problems import ERROR_COLOUR, WARNING_COLOUR
+
+        lines = []
+        for p in problems:
+            error = p.severity.value == "error"
+            mark, colour = ("\u2716", ERROR_COLOUR) if error else ("\u25b2", WARNING_COLOUR)
+            here = self.problem_map.target(p.path) is not None
+            text = escape(p.message)
+            if not here:
+                text = f'<a href="{escape(p.path)}">{text}</a>'
+            lines.append(f'<span style="color:{colour}">{mark} {text}</span>')
+        self.general.problems = list(problems)
+        self.general.setText("<br>".join(lines))
+        self.general.setVisible(bool(lines))
+
+    def focus_path(self, path: str):
+        widget = self.problem_map.focus(path)
+        if widget is not None:
+            self.scroll.ensureWidgetVisible(widget, 40, 80)
+        else:
+            self.general.setFocus()
+        return widget
+
+    def owns_path(self, path: str) -> bool:
+        return self.problem_map.target(path) is not None

@@ -1,0 +1,124 @@
+"""Last step: the whole checklist report, and the export of the letter."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+
+from ...checklist import SECTIONS
+from ..i18n import _, ui_language
+from ..widgets.fields import ChoiceField
+from ..widgets.problems import ERROR_COLOUR, WARNING_COLOUR
+from .base import status_key, status_text
+from .steps import _letter_languages
+from ..compat import emit
+
+
+class ReviewPage(QWidget):
+    section_ids: tuple[str, ...] = ()
+    link_activated = Signal(str)
+    export_requested = Signal()
+    bilingual_changed = Signal(str)
+
+    def __init__(self, session, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 16)
+        self.title = QLabel(_("Review and export"), self)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.guide = QLabel(
+            _(
+                "The whole checklist. Fix what is marked \u2716, consider what is marked \u25b2, then "
+                "choose the language of the letter and export it as a Word document. Click a "
+                "problem to go to its field."
+            ),
+            self,
+        )
+        self.guide.setWordWrap(True)
+        self.report_view = QTextBrowser(self)
+        self.report_view.setOpenLinks(False)
+        self.report_view.setAccessibleName(_("Checklist report"))
+        self.report_view.anchorClicked.connect(lambda url: emit(self.link_activated, url.toString()))
+        options = QHBoxLayout()
+        self.output = ChoiceField(session, "output_language", _letter_languages(), nullable=False, parent=self)
+        self.output.changed.connect(session.languages_changed)
+        self.output_label = QLabel(_("Language of the le&tter:"), self)
+        self.output_label.setBuddy(self.output.combo)
+        self.output.set_accessible(_("Language of the letter"))
+        self.bilingual_label = QLabel(_("Second language for a b&ilingual letter:"), self)
+        self.bilingual = QComboBox(self)
+        self.bilingual.addItem(_("none (one language only)"), "")
+        for code, name in _letter_languages():
+            self.bilingual.addItem(name, code)
+        self.bilingual_label.setBuddy(self.bilingual)
+        self.bilingual.setAccessibleName(_("Second language for a bilingual letter"))
+        self.bilingual.currentIndexChanged.connect(lambda _i: emit(self.bilingual_changed, self.bilingual_language()))
+        self.export_button = QPushButton(_("&Export letter\u2026"), self)
+        self.export_button.setAccessibleName(_("Export letter"))
+        self.export_button.clicked.connect(self.export_requested)
+        options.addWidget(self.output_label)
+        options.addWidget(self.output)
+        options.addStretch(1)
+        for widget in (self.title, self.summary, self.guide, self.report_view):
+            layout.addWidget(widget)
+        layout.addLayout(options)
+        second = QHBoxLayout()
+        second.addWidget(self.bilingual_label)
+        second.addWidget(self.bilingual)
+        second.addStretch(1)
+        layout.addLayout(second)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.export_button)
+        layout.addLayout(row)
+        if session.report is not None:
+            self.show_report(session.report)
+
+    def bilingual_language(self) -> str:
+        return self.bilingual.currentData() or ""
+
+    def set_bilingual_language(self, code: str) -> None:
+        self.bilingual.setCurrentIndex(max(self.bilingual.findData(code or ""), 0))
+
+    def blocking(self, report) -> list:
+        return []
+
+    def show_report(self, report) -> None:
+        lang = ui_language()
+        missing = len(report.incomplete())
+        if missing:
+            self.summary.setText(_("{count} section(s) still incomplete.").format(count=missing))
+        else:
+            self.summary.setText(_("Every point of the checklist is complete."))
+        parts = []
+        for section in SECTIONS:
+            result = report.result(section.id)
+            parts.append(f"<h3>{escape(section.heading(lang))} \u2014 {escape(status_text(status_key(result)))}</h3>")
+            items = []
+            for p in (*result.errors, *result.warnings):
+                error = p.severity.value == "error"
+                mark, colour = ("\u2716", ERROR_COLOUR) if error else ("\u25b2", WARNING_COLOUR)
+                items.append(f'<li style="color:{colour}">{mark} <a href="{escape(p.path)}">{escape(p.message)}</a></li>')
+            if items:
+                parts.append("<ul>" + "".join(items) + "</ul>")
+        bar = self.report_view.verticalScrollBar().value()
+        self.report_view.setHtml("".join(parts))
+        self.report_view.verticalScrollBar().setValue(bar)
+
+    def focus_path(self, path: str):
+        return None
+
+    def owns_path(self, path: str) -> bool:
+        return False
+
+
+__all__ = ["ReviewPage", "QUrl"]

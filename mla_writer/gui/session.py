@@ -1,0 +1,85 @@
+"""The open draft: the letter, its file, its latest checklist report, and edit notifications.
+
+Widgets never decide completeness: they write to the model through :func:`set_value`,
+call :meth:`Session.touch`, and show what the latest :class:`~mla_writer.checklist.Report`
+says. The window runs the checklist on a short debounce after edits.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from .compat import emit
+
+_TOKEN = re.compile(r"([A-Za-z_]\w*)|\[(\d+)\]")
+
+
+def parse_path(path: str) -> list[str | int]:
+    """``"assistance[2].procedures.reason"`` -> ``["assistance", 2, "procedures", "reason"]``."""
+    return [name if name else int(index) for name, index in _TOKEN.findall(path)]
+
+
+def join_path(parts: list[str | int]) -> str:
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else ("." if out else "") + part
+    return out
+
+
+def get_value(root: Any, path: str) -> Any:
+    value = root
+    for part in parse_path(path):
+        value = value[part] if isinstance(part, int) else getattr(value, part)
+    return value
+
+
+def set_value(root: Any, path: str, value: Any) -> None:
+    parts = parse_path(path)
+    parent = root
+    for part in parts[:-1]:
+        parent = parent[part] if isinstance(part, int) else getattr(parent, part)
+    last = parts[-1]
+    if isinstance(last, int):
+        parent[last] = value
+    else:
+        setattr(parent, last, value)
+
+
+def parent_path(path: str) -> str | None:
+    parts = parse_path(path)
+    return join_path(parts[:-1]) if len(parts) > 1 else None
+
+
+class Session(QObject):
+    """One open draft. Signals tell views what changed."""
+
+    edited = Signal()  # the letter was changed by an editor
+    report_changed = Signal()  # a new checklist report is available
+    languages_changed = Signal()  # drafting or output language changed
+    structure_changed = Signal(str)  # a list at this path gained, lost or reordered items
+
+    def __init__(self, letter, path: Path | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.letter = letter
+        self.path = path
+        self.dirty = False
+        self.report = None
+
+    def touch(self) -> None:
+        self.dirty = True
+        emit(self.edited)
+
+    def set(self, path: str, value: Any) -> None:
+        set_value(self.letter, path, value)
+        self.touch()
+
+    def get(self, path: str) -> Any:
+        return get_value(self.letter, path)
+
+    def problems_at(self, path: str) -> list:
+        if self.report is None:
+            return []
+        return [p for p in self.report.problems() if p.path == path]

@@ -1,0 +1,73 @@
+"""Preferences remembered between sessions (QSettings): geometry, UI language, recent files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+MAX_RECENT = 8
+
+
+class Settings:
+    def __init__(self, qsettings: QSettings | None = None) -> None:
+        self.q = qsettings or QSettings()
+
+    # -- language ------------------------------------------------------------------------
+    def ui_language(self) -> str | None:
+        value = self.q.value("ui/language")
+        return str(value) if value else None
+
+    def set_ui_language(self, lang: str) -> None:
+        self.q.setValue("ui/language", lang)
+
+    # -- window --------------------------------------------------------------------------
+    def geometry(self) -> QByteArray | None:
+        value = self.q.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    def splitter(self) -> QByteArray | None:
+        value = self.q.value("window/splitter")
+        return value if isinstance(value, QByteArray) else None
+
+    def save_window(self, geometry: QByteArray, splitter: QByteArray) -> None:
+        self.q.setValue("window/geometry", geometry)
+        self.q.setValue("window/splitter", splitter)
+
+    def preview_visible(self) -> bool:
+        return str(self.q.value("window/preview", "true")).lower() == "true"
+
+    def set_preview_visible(self, on: bool) -> None:
+        self.q.setValue("window/preview", "true" if on else "false")
+
+    def bilingual(self) -> str:
+        """Second language of a bilingual letter ("" for a letter in one language)."""
+        value = str(self.q.value("export/bilingual", "") or "")
+        return value if value in ("en", "fr", "ru", "es") else ""
+
+    def set_bilingual(self, code: str) -> None:
+        self.q.setValue("export/bilingual", code or "")
+
+    # -- recent files --------------------------------------------------------------------
+    def recent_files(self) -> list[str]:
+        value = self.q.value("files/recent") or []
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in value if v]
+
+    def add_recent(self, path: Path | str) -> None:
+        path = str(Path(path).resolve())
+        recent = [p for p in self.recent_files() if p != path]
+        self.q.setValue("files/recent", [path, *recent][:MAX_RECENT])
+
+    def remove_recent(self, path: str) -> None:
+        self.q.setValue("files/recent", [p for p in self.recent_files() if p != path])
+
+    def last_folder(self) -> str:
+        return str(self.q.value("files/folder", "") or "")
+
+    def set_last_folder(self, folder: str) -> None:
+        self.q.setValue("files/folder", folder)
+
+    def sync(self) -> None:
+        self.q.sync()

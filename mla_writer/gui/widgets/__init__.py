@@ -1,0 +1,1 @@
+"""Reusable editors bound to the model by path (see :mod:`mla_writer.gui.session`)."""

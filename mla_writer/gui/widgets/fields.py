@@ -1,0 +1,180 @@
+"""Simple editors bound to one model path: text line, check box, yes/no, choice, number, set of options."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..i18n import _
+from ..compat import emit
+
+
+class FieldEditor(QWidget):
+    """Base: an editor for ``session.letter.<path>``."""
+
+    changed = Signal()
+
+    def __init__(self, session, path: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.path = path
+
+    def write(self, value) -> None:
+        self.session.set(self.path, value)
+        emit(self.changed)
+
+    def focus_widget(self) -> QWidget:
+        return self
+
+    def set_accessible(self, name: str) -> None:
+        self.setAccessibleName(name)
+        self.focus_widget().setAccessibleName(name)
+
+
+class LineField(FieldEditor):
+    def __init__(self, session, path, parent=None) -> None:
+        super().__init__(session, path, parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.edit = QLineEdit(self)
+        self.edit.setText(session.get(path) or "")
+        self.edit.textEdited.connect(self.write)
+        layout.addWidget(self.edit)
+        self.setFocusProxy(self.edit)
+
+    def focus_widget(self):
+        return self.edit
+
+
+class CheckField(FieldEditor):
+    def __init__(self, session, path, text: str, parent=None) -> None:
+        super().__init__(session, path, parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.box = QCheckBox(text, self)
+        self.box.setChecked(bool(session.get(path)))
+        self.box.toggled.connect(self.write)
+        layout.addWidget(self.box)
+        layout.addStretch(1)
+        self.setFocusProxy(self.box)
+
+    def focus_widget(self):
+        return self.box
+
+
+class YesNoField(FieldEditor):
+    """An explicit answer to a yes/no question (``bool | None``: nothing chosen yet)."""
+
+    def __init__(self, session, path, yes: str, no: str, parent=None) -> None:
+        super().__init__(session, path, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.group = QButtonGroup(self)
+        self.yes = QRadioButton(yes, self)
+        self.no = QRadioButton(no, self)
+        for value, button in ((True, self.yes), (False, self.no)):
+            self.group.addButton(button)
+            layout.addWidget(button)
+            button.toggled.connect(lambda on, value=value: on and self.write(value))
+        current = session.get(path)
+        if current is True:
+            self.yes.setChecked(True)
+        elif current is False:
+            self.no.setChecked(True)
+        self.setFocusProxy(self.yes)
+
+    def focus_widget(self):
+        return self.no if self.no.isChecked() else self.yes
+
+    def set_accessible(self, name: str) -> None:
+        self.setAccessibleName(name)
+        self.yes.setAccessibleDescription(name)
+        self.no.setAccessibleDescription(name)
+
+
+class ChoiceField(FieldEditor):
+    """A choice among fixed values; ``options`` is a list of ``(value, label)``."""
+
+    def __init__(self, session, path, options, nullable: bool = True, parent=None, wide: bool = False) -> None:
+        super().__init__(session, path, parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.combo = QComboBox(self)
+        longest = max((len(label) for _value, label in options), default=10)
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(min(max(longest, 12), 36))
+        if nullable:
+            self.combo.addItem(_("\u2014 choose \u2014"), None)
+        for value, label in options:
+            self.combo.addItem(label, value)
+        index = self.combo.findData(session.get(path))
+        self.combo.setCurrentIndex(max(index, 0))
+        self.combo.currentIndexChanged.connect(lambda i: self.write(self.combo.itemData(i)))
+        layout.addWidget(self.combo, 1 if wide else 0)
+        if not wide:
+            layout.addStretch(1)
+        self.setFocusProxy(self.combo)
+
+    def focus_widget(self):
+        return self.combo
+
+
+class IntField(FieldEditor):
+    """A whole number or nothing (shown as a dash)."""
+
+    def __init__(self, session, path, parent=None) -> None:
+        super().__init__(session, path, parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.spin = QSpinBox(self)
+        self.spin.setRange(-1, 99999)
+        self.spin.setSpecialValueText("\u2014")
+        value = session.get(path)
+        self.spin.setValue(-1 if value is None else value)
+        self.spin.valueChanged.connect(lambda v: self.write(None if v < 0 else v))
+        layout.addWidget(self.spin)
+        layout.addStretch(1)
+        self.setFocusProxy(self.spin)
+
+    def focus_widget(self):
+        return self.spin
+
+
+class MultiCheckField(FieldEditor):
+    """A set of values from a fixed list, one check box each; stored in the list's order."""
+
+    def __init__(self, session, path, options, parent=None) -> None:
+        super().__init__(session, path, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        chosen = set(session.get(path) or [])
+        self.boxes: list[tuple[object, QCheckBox]] = []
+        for value, label in options:
+            box = QCheckBox(label, self)
+            box.setChecked(value in chosen)
+            box.toggled.connect(self._toggled)
+            layout.addWidget(box)
+            self.boxes.append((value, box))
+        if self.boxes:
+            self.setFocusProxy(self.boxes[0][1])
+
+    def _toggled(self) -> None:
+        self.write([value for value, box in self.boxes if box.isChecked()])
+
+    def focus_widget(self):
+        return self.boxes[0][1] if self.boxes else self
+
+    def set_accessible(self, name: str) -> None:
+        self.setAccessibleName(name)
+        for _value, box in self.boxes:
+            box.setAccessibleDescription(name)

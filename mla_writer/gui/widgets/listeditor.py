@@ -1,0 +1,226 @@
+"""A list of model objects (persons, offences, measures ...): list + buttons + form of the selected one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..i18n import _
+from ..session import parse_path
+from .form import Form
+from .problems import ProblemMap
+from ..compat import emit
+
+
+class ListEditor(QWidget):
+    """Edits ``session.letter.<path>``, a list of pydantic objects.
+
+    ``factories`` is a list of ``(label, make)``: one means a plain Add button, several an
+    Add menu (for example one entry per kind of assistance). ``build(form, item_path, obj)``
+    fills the form of the selected item; ``title(index, obj)`` names it in the list.
+    """
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        session,
+        problems: ProblemMap,
+        path: str,
+        factories: list[tuple[str, Callable[[list], object]]],
+        build: Callable[[Form, str, object], None],
+        title: Callable[[int, object], str],
+        add_text: str,
+        parent=None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.problem_map = problems
+        self.path = path
+        self.build = build
+        self.title = title
+        self.factories = factories
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        self.list = QListWidget(self)
+        self.list.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 10)
+        self.list.setWordWrap(True)
+        self.list.currentRowChanged.connect(self._selected)
+        top.addWidget(self.list, 1)
+        buttons = QVBoxLayout()
+        self.add_button = QPushButton(add_text, self)
+        if len(factories) > 1:
+            menu = QMenu(self.add_button)
+            for label, make in factories:
+                menu.addAction(label, lambda make=make: self.add_item(make))
+            self.add_button.setMenu(menu)
+        else:
+            self.add_button.clicked.connect(lambda: self.add_item(factories[0][1]))
+        self.remove_button = QPushButton(_("Remove"), self)
+        self.remove_button.clicked.connect(self.remove_current)
+        self.up_button = QPushButton(_("Move up"), self)
+        self.up_button.clicked.connect(lambda: self.move_current(-1))
+        self.down_button = QPushButton(_("Move down"), self)
+        self.down_button.clicked.connect(lambda: self.move_current(1))
+        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        top.addLayout(buttons)
+        layout.addLayout(top)
+        self.box = QFrame(self)
+        self.box.setFrameShape(QFrame.Shape.StyledPanel)
+        self.box_layout = QVBoxLayout(self.box)
+        self.box_title = QLabel(self.box)
+        self.box_title.setWordWrap(True)
+        font = self.box_title.font()
+        font.setBold(True)
+        self.box_title.setFont(font)
+        self.box_layout.addWidget(self.box_title)
+        layout.addWidget(self.box)
+        self.form: Form | None = None
+        session.edited.connect(self._refresh_current_title)
+        self.setFocusProxy(self.list)
+        self.refresh(0)
+
+    # -- data --------------------------------------------------------------------------
+    def items(self) -> list:
+        return self.session.get(self.path)
+
+    def item_path(self, index: int) -> str:
+        return f"{self.path}[{index}]"
+
+    def refresh(self, select: int | None = None) -> None:
+        items = self.items()
+        self.list.blockSignals(True)
+        self.list.clear()
+        for i, obj in enumerate(items):
+            entry = QListWidgetItem(self.title(i, obj))
+            self.list.addItem(entry)
+        self.list.blockSignals(False)
+        self.list.setAccessibleName(self.accessibleName())
+        if items:
+            row = min(select if select is not None else 0, len(items) - 1)
+            self.list.setCurrentRow(row)
+            self._selected(row)
+        else:
+            self._selected(-1)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        row, n = self.list.currentRow(), self.list.count()
+        self.remove_button.setEnabled(row >= 0)
+        self.up_button.setEnabled(row > 0)
+        self.down_button.setEnabled(0 <= row < n - 1)
+
+    def _refresh_current_title(self) -> None:
+        row = self.list.currentRow()
+        items = self.items()
+        if 0 <= row < len(items) and self.list.item(row) is not None:
+            text = self.title(row, items[row])
+            self.list.item(row).setText(text)
+            self.box_title.setText(text)
+
+    # -- the selected item's form ------------------------------------------------------
+    def _selected(self, row: int) -> None:
+        if self.form is not None:
+            self.problem_map.drop_under(self.path + "[")
+            self.form.setParent(None)
+            self.form.deleteLater()
+            self.form = None
+        items = self.items()
+        self.box.setVisible(0 <= row < len(items))
+        if 0 <= row < len(items):
+            self.form = Form(self.session, self.problem_map, self.box)
+            self.build(self.form, self.item_path(row), items[row])
+            self.box_layout.addWidget(self.form)
+            self.form.show()
+            self.box_title.setText(self.title(row, items[row]))
+            if self.session.report is not None:
+                self.window_report_refresh()
+        self._update_buttons()
+
+    def window_report_refresh(self) -> None:
+        page = self._page()
+        if page is not None:
+            page.show_report(self.session.report)
+
+    def _page(self):
+        widget = self.parent()
+        while widget is not None and not hasattr(widget, "show_report"):
+            widget = widget.parent()
+        return widget
+
+    # -- editing -------------------------------------------------------------------------
+    def add_item(self, make) -> None:
+        items = list(self.items())
+        items.append(make(items))
+        self.session.set(self.path, items)
+        emit(self.session.structure_changed, self.path)
+        self.refresh(len(items) - 1)
+        if self.form is not None:
+            self.form.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.form.focusNextChild()
+        emit(self.changed)
+
+    def remove_current(self) -> None:
+        row = self.list.currentRow()
+        items = list(self.items())
+        if not 0 <= row < len(items):
+            return
+        del items[row]
+        self.session.set(self.path, items)
+        emit(self.session.structure_changed, self.path)
+        self.refresh(max(row - 1, 0))
+        emit(self.changed)
+
+    def move_current(self, step: int) -> None:
+        row = self.list.currentRow()
+        items = list(self.items())
+        target = row + step
+        if not (0 <= row < len(items) and 0 <= target < len(items)):
+            return
+        items[row], items[target] = items[target], items[row]
+        self.session.set(self.path, items)
+        emit(self.session.structure_changed, self.path)
+        self.refresh(target)
+        emit(self.changed)
+
+    # -- problems and focus ----------------------------------------------------------------
+    def focus_path(self, path: str):
+        parts = parse_path(path[len(self.path):]) if path.startswith(self.path + "[") else []
+        if parts and isinstance(parts[0], int) and parts[0] < self.list.count():
+            if self.list.currentRow() != parts[0]:
+                self.list.setCurrentRow(parts[0])
+            target = self.problem_map.target(path)
+            if target is not None and target != self.path:
+                return self.problem_map.focus(path)
+        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+        return self.list
+
+    def focus_widget(self):
+        return self.list
+
+    def set_accessible(self, name: str) -> None:
+        self.setAccessibleName(name)
+        self.list.setAccessibleName(name)
+
+    def mark_items(self, report) -> None:
+        """Put a mark on items that have blocking problems (text, not colour alone)."""
+        items = self.items()
+        for i in range(min(self.list.count(), len(items))):
+            errors = [p for p in report.for_path(self.item_path(i)) if p.severity.value == "error"]
+            text = self.title(i, items[i])
+            self.list.item(i).setText(("\u2716 " + text) if errors else text)

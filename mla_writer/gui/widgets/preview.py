@@ -1,0 +1,110 @@
+"""Live preview of the letter, rendered by ``mla_writer.render`` off the GUI thread.
+
+Edits restart a debounce timer; when it fires, a copy of the letter is rendered in a worker
+thread and the HTML shown when ready. Results from older copies are dropped, so typing is
+never blocked and the preview never goes backwards.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+
+from ..i18n import _
+from ..compat import emit
+
+DEBOUNCE_MS = 700
+
+
+class _Signals(QObject):
+    done = Signal(int, str, bool)  # generation, html or message, ok
+
+
+class _RenderJob(QRunnable):
+    def __init__(self, generation: int, letter, bilingual, signals: _Signals) -> None:
+        super().__init__()
+        self.bilingual = bilingual
+        self.generation = generation
+        self.letter = letter
+        self.signals = signals
+
+    def run(self) -> None:
+        try:
+            self._run()
+        except RuntimeError:  # the window closed while rendering: nobody to tell
+            pass
+
+    def _run(self) -> None:
+        try:
+            from ...render import RenderError, render_html
+        except ImportError:
+            emit(self.signals.done, self.generation, "unavailable", False)
+            return
+        try:
+            html = render_html(self.letter, self.letter.output_language, self.bilingual)
+        except RenderError as exc:
+            emit(self.signals.done, self.generation, str(exc), False)
+        except Exception as exc:  # noqa: BLE001 - a preview must never take the window down
+            emit(self.signals.done, self.generation, f"{type(exc).__name__}: {exc}", False)
+        else:
+            emit(self.signals.done, self.generation, html, True)
+
+
+class PreviewPane(QWidget):
+    rendered = Signal()
+
+    def __init__(self, session_getter, parent=None, bilingual=lambda: None) -> None:
+        super().__init__(parent)
+        self.session_getter = session_getter
+        self.bilingual_getter = bilingual
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.view = QTextBrowser(self)
+        self.view.setOpenLinks(False)
+        self.view.setAccessibleName(_("Preview of the letter"))
+        layout.addWidget(self.view)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self.render_now)
+        self.signals = _Signals(self)
+        self.signals.done.connect(self._done)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.generation = 0
+        self.shown_generation = 0
+        self.view.setPlainText(_("The preview appears here."))
+
+    def schedule(self) -> None:
+        if self.isVisible():
+            self.timer.start()
+
+    def render_now(self) -> None:
+        session = self.session_getter()
+        if session is None:
+            return
+        self.generation += 1
+        letter = session.letter.model_copy(deep=True)
+        self.pool.start(_RenderJob(self.generation, letter, self.bilingual_getter(), self.signals))
+
+    def _done(self, generation: int, text: str, ok: bool) -> None:
+        if generation < self.shown_generation:
+            return
+        self.shown_generation = generation
+        bar = self.view.verticalScrollBar().value()
+        if ok:
+            self.view.setHtml(text)
+        elif text == "unavailable":
+            self.view.setPlainText(_("The preview is not available: the letter renderer is not installed."))
+        else:
+            self.view.setPlainText(_("The preview could not be produced: {reason}").format(reason=text))
+        self.view.verticalScrollBar().setValue(bar)
+        emit(self.rendered)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        self.timer.start(0)
+
+    def shutdown(self) -> None:
+        self.timer.stop()
+        self.pool.waitForDone(5000)

@@ -1,0 +1,438 @@
+""".docx writer: the block markup -> WordprocessingML on top of a reference document.
+
+The reference document (default ``templates/reference.docx``) supplies every style, the
+page set-up, header and footer; this writer adds only content. It writes the body as one
+WordprocessingML fragment (fast: one parse instead of thousands of API calls), and fills
+the markers the reference document carries in its header and footer:
+
+``{LETTERHEAD}``    a header paragraph replaced by the letterhead (else it opens the body)
+``{HEADER_MARKS}``  replaced by "CONFIDENTIAL" / "DRAFT — INCOMPLETE" when they apply
+``{FOOTER}``        replaced by the reference and the localised "Page X of Y" (PAGE/NUMPAGES fields)
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import xml.etree.ElementTree as ET
+from xml.sax.saxutils import escape as xml_escape
+
+from . import RenderError
+from .engine import Blocks
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W = "{%s}" % W_NS
+
+#: Style key used by the templates -> style name the reference document must define.
+STYLE_NAMES: dict[str, str] = {
+    "title": "Title",
+    "subtitle": "Subtitle",
+    "h1": "Heading 1",
+    "h2": "Heading 2",
+    "h3": "Heading 3",
+    "body": "Body Text",
+    "quote": "Quote",
+    "header": "Header",
+    "footer": "Footer",
+    "letterhead-state": "MLA Letterhead State",
+    "letterhead": "MLA Letterhead",
+    "letterhead-detail": "MLA Letterhead Detail",
+    "addressee-label": "MLA Addressee Label",
+    "addressee": "MLA Addressee",
+    "reference": "MLA Reference",
+    "salutation": "MLA Salutation",
+    "field": "MLA Field",
+    "contact": "MLA Contact",
+    "item": "MLA Item",
+    "item-detail": "MLA Item Detail",
+    "subhead": "MLA Subhead",
+    "table-caption": "MLA Table Caption",
+    "cell": "MLA Table Text",
+    "closing": "MLA Closing",
+    "place-date": "MLA Place Date",
+    "signature-line": "MLA Signature Line",
+    "signature": "MLA Signature",
+    "annex": "MLA Annex",
+    "notice-urgent": "MLA Notice Urgent",
+    "notice-confidential": "MLA Notice Confidential",
+    "notice-draft": "MLA Notice Draft",
+    # character styles
+    "untranslated": "MLA Untranslated",
+    "untranslated-tag": "MLA Untranslated Tag",
+    "notice-title": "MLA Notice Title",
+    # table style
+    "table": "Table Grid",
+}
+REQUIRED_STYLES: tuple[str, ...] = tuple(STYLE_NAMES.values())
+
+#: Proofing language of the runs (Word and LibreOffice spell-check by it).
+_PROOF_LANG = {"en": "en-GB", "fr": "fr-FR", "ru": "ru-RU", "es": "es-ES"}
+
+_FIELD = (
+    '<w:r>{rpr}<w:fldChar w:fldCharType="begin"/></w:r>'
+    '<w:r>{rpr}<w:instrText xml:space="preserve"> {name} </w:instrText></w:r>'
+    '<w:r>{rpr}<w:fldChar w:fldCharType="separate"/></w:r>'
+    "<w:r>{rpr}<w:t>1</w:t></w:r>"
+    '<w:r>{rpr}<w:fldChar w:fldCharType="end"/></w:r>'
+)
+
+
+def _style_ids(doc, source: str) -> dict[str, str]:
+    """Style key -> styleId in the reference document; RenderError naming what is missing."""
+    from docx.styles import BabelFish
+
+    by_name: dict[str, str] = {}
+    for style in doc.styles.element.findall(_W + "style"):
+        name_el = style.find(_W + "name")
+        if name_el is None:
+            continue
+        ui_name = BabelFish.internal2ui(name_el.get(_W + "val", ""))
+        by_name[ui_name.casefold()] = style.get(_W + "styleId", "")
+    missing = [name for name in REQUIRED_STYLES if name.casefold() not in by_name]
+    if missing:
+        raise RenderError(
+            f"the reference document {source} lacks the style{'s' if len(missing) > 1 else ''} "
+            f"{', '.join(repr(m) for m in missing)} (see templates/README.md)"
+        )
+    return {key: by_name[name.casefold()] for key, name in STYLE_NAMES.items()}
+
+
+#: Styles indented for a full-width page; in a bilingual column their indent is dropped.
+_WIDE_INDENT = frozenset({"addressee-label", "addressee", "place-date", "signature-line", "signature"})
+
+
+class _Writer:
+    def __init__(self, ids: dict[str, str], lang: str, narrow: bool = False) -> None:
+        self.ids = ids
+        self.lang = lang
+        self.narrow = narrow
+
+    # -- runs ----------------------------------------------------------------------------------
+    def _rpr(self, bold: bool, italic: bool, cstyle: str | None, lang: str | None) -> str:
+        parts = []
+        if cstyle:
+            parts.append(f'<w:rStyle w:val="{self.ids[cstyle]}"/>')
+        if bold:
+            parts.append("<w:b/><w:bCs/>")
+        if italic:
+            parts.append("<w:i/><w:iCs/>")
+        if lang:
+            parts.append(f'<w:lang w:val="{_PROOF_LANG.get(lang, lang)}"/>')
+        return f"<w:rPr>{''.join(parts)}</w:rPr>" if parts else ""
+
+    def _text_run(self, text: str, rpr: str, out: list[str]) -> None:
+        if not text:
+            return
+        body = xml_escape(text)
+        if "\t" in body:
+            body = body.replace("\t", '</w:t><w:tab/><w:t xml:space="preserve">')
+        out.append(f'<w:r>{rpr}<w:t xml:space="preserve">{body}</w:t></w:r>')
+
+    def runs(self, elem: ET.Element, out: list[str], bold: bool = False, italic: bool = False,
+             cstyle: str | None = None, lang: str | None = None) -> None:
+        rpr = self._rpr(bold, italic, cstyle, lang)
+        self._text_run(elem.text or "", rpr, out)
+        for child in elem:
+            tag = child.tag
+            if tag == "br":
+                out.append(f"<w:r>{rpr}<w:br/></w:r>")
+            elif tag == "b":
+                self.runs(child, out, True, italic, cstyle, lang)
+            elif tag == "i":
+                self.runs(child, out, bold, True, cstyle, lang)
+            elif tag == "ut":
+                self.runs(child, out, bold, italic, "untranslated", child.get("lang") or lang)
+            elif tag == "tag":
+                self.runs(child, out, bold, italic, "untranslated-tag", lang)
+            elif tag in ("page", "pages"):
+                out.append(_FIELD.format(rpr=rpr, name="PAGE" if tag == "page" else "NUMPAGES"))
+            else:
+                self.runs(child, out, bold, italic, cstyle, lang)
+            self._text_run(child.tail or "", rpr, out)
+
+    # -- blocks --------------------------------------------------------------------------------
+    def paragraph(self, key: str, elem: ET.Element | None, out: list[str], lang: str | None = None,
+                  cstyle: str | None = None, bold: bool = False, keep: bool = False) -> None:
+        ind = '<w:ind w:left="0" w:right="0"/>' if self.narrow and key in _WIDE_INDENT else ""
+        keep_next = "<w:keepNext/>" if keep else ""
+        out.append(f'<w:p><w:pPr><w:pStyle w:val="{self.ids[key]}"/>{keep_next}{ind}</w:pPr>')
+        if elem is not None:
+            self.runs(elem, out, bold=bold, cstyle=cstyle, lang=lang)
+        out.append("</w:p>")
+
+    def block(self, elem: ET.Element, out: list[str], width: int, lang: str | None = None) -> None:
+        tag = elem.tag
+        if tag == "p":
+            key = elem.get("s", "body")
+            self.paragraph(key if key in self.ids else "body", elem, out, lang)
+        elif tag == "h":
+            self.paragraph({"1": "h1", "2": "h2"}.get(elem.get("n", "1"), "h3"), elem, out, lang)
+        elif tag == "letterhead":
+            for child in elem:
+                self.block(child, out, width, lang)
+        elif tag == "notice":
+            key = f"notice-{elem.get('kind', 'urgent')}"
+            key = key if key in self.ids else "notice-urgent"
+            for child in elem:
+                title = child.get("s") == "notice-title"
+                self.paragraph(key, child, out, lang, cstyle="notice-title" if title else None, keep=title)
+        elif tag == "table":
+            self.table(elem, out, width, lang)
+        elif tag == "pagebreak":
+            out.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
+
+    def table(self, elem: ET.Element, out: list[str], width: int, lang: str | None) -> None:
+        if elem.get("kind") == "layout":
+            if self.narrow:  # a layout table in a bilingual column: its cells one after the other
+                for row in elem:
+                    for cell in row:
+                        for child in cell:
+                            self.block(child, out, width, lang)
+                return
+            self.layout_table(elem, out, width, lang)
+            return
+        pcts = [float(w) for w in elem.get("widths", "").split(",") if w] or [100.0]
+        cols = [int(width * p / sum(pcts)) for p in pcts]
+        form = elem.get("kind") == "form"
+        out.append(
+            f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.ids["table"]}"/><w:tblW w:w="{sum(cols)}" w:type="dxa"/>'
+            '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" '
+            'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>'
+        )
+        out.extend(f'<w:gridCol w:w="{c}"/>' for c in cols)
+        out.append("</w:tblGrid>")
+        for row in elem:
+            head = row.get("head") == "1"
+            out.append("<w:tr>")
+            if head:
+                out.append("<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
+            elif form:
+                out.append('<w:trPr><w:cantSplit/><w:trHeight w:val="850" w:hRule="atLeast"/></w:trPr>')
+            else:
+                out.append("<w:trPr><w:cantSplit/></w:trPr>")
+            for i, cell in enumerate(row):
+                col = cols[min(i, len(cols) - 1)]
+                shade = '<w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/>' if head or (form and i == 0) else ""
+                out.append(f'<w:tc><w:tcPr><w:tcW w:w="{col}" w:type="dxa"/>{shade}</w:tcPr>')
+                if len(cell) and cell[0].tag == "p":
+                    for child in cell:
+                        self.block(child, out, col, lang)
+                else:
+                    self.paragraph("cell", cell, out, lang, bold=head)
+                out.append("</w:tc>")
+            out.append("</w:tr>")
+        out.append("</w:tbl>")
+
+    def layout_table(self, elem: ET.Element, out: list[str], width: int, lang: str | None) -> None:
+        """Side-by-side blocks without borders (references | addressee)."""
+        pcts = [float(w) for w in elem.get("widths", "").split(",") if w] or [100.0]
+        cols = [int(width * p / sum(pcts)) for p in pcts]
+        out.append(
+            f'<w:tbl><w:tblPr><w:tblW w:w="{sum(cols)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+            '<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="113" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>'
+        )
+        out.extend(f'<w:gridCol w:w="{c}"/>' for c in cols)
+        out.append("</w:tblGrid>")
+        for row in elem:
+            out.append("<w:tr>")
+            for i, cell in enumerate(row):
+                col = cols[min(i, len(cols) - 1)]
+                out.append(f'<w:tc><w:tcPr><w:tcW w:w="{col}" w:type="dxa"/><w:vAlign w:val="bottom"/></w:tcPr>')
+                inner: list[str] = []
+                for child in cell:
+                    self.block(child, inner, col, lang)
+                out.extend(inner or ["<w:p/>"])
+                if inner and not inner[-1].endswith("</w:p>"):
+                    out.append("<w:p/>")
+                out.append("</w:tc>")
+            out.append("</w:tr>")
+        out.append("</w:tbl>")
+
+    def pairs_table(self, pairs, langs: list[str], out: list[str], width: int) -> None:
+        """Bilingual rows: left language | right language, no borders."""
+        half = width // 2
+        inner = half - 2 * 113
+        out.append(
+            f'<w:tbl><w:tblPr><w:tblW w:w="{2 * half}" w:type="dxa"/><w:tblBorders>'
+            '<w:insideV w:val="single" w:sz="4" w:space="0" w:color="A6A6A6"/></w:tblBorders>'
+            '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="113" w:type="dxa"/>'
+            '<w:right w:w="113" w:type="dxa"/></w:tblCellMar></w:tblPr>'
+            f'<w:tblGrid><w:gridCol w:w="{half}"/><w:gridCol w:w="{half}"/></w:tblGrid>'
+        )
+        for left, right in pairs:
+            out.append("<w:tr>")
+            for elem, code in ((left, langs[0]), (right, langs[1])):
+                out.append(f'<w:tc><w:tcPr><w:tcW w:w="{half}" w:type="dxa"/></w:tcPr>')
+                cell: list[str] = []
+                self.block(elem, cell, inner, code)
+                if not cell or not cell[-1].endswith("</w:p>"):
+                    cell.append("<w:p/>")  # a cell must end with a paragraph
+                out.extend(cell)
+                out.append("</w:tc>")
+            out.append("</w:tr>")
+        out.append("</w:tbl>")
+
+
+def _fragment(xml_parts: list[str]):
+    from docx.oxml import parse_xml
+
+    return parse_xml(f'<w:body xmlns:w="{W_NS}">{"".join(xml_parts)}</w:body>')
+
+
+def _para_text(p) -> str:
+    return "".join(t.text or "" for t in p.iter(_W + "t"))
+
+
+def _replace_marker(p, marker: str, runs_xml: list[str]) -> None:
+    """Replace ``marker`` in paragraph ``p`` by the runs, keeping the text around it."""
+    from lxml import etree
+
+    text = _para_text(p)
+    before, _, after = text.partition(marker)
+    first_run = p.find(_W + "r")
+    rpr = first_run.find(_W + "rPr") if first_run is not None else None
+    rpr_xml = etree.tostring(rpr, encoding="unicode") if rpr is not None else ""
+    for child in list(p):
+        if child.tag != _W + "pPr":
+            p.remove(child)
+    parts = []
+    if before:
+        parts.append(f'<w:r>{rpr_xml}<w:t xml:space="preserve">{xml_escape(before)}</w:t></w:r>')
+    parts.extend(runs_xml)
+    if after:
+        parts.append(f'<w:r>{rpr_xml}<w:t xml:space="preserve">{xml_escape(after)}</w:t></w:r>')
+    for run in _fragment(parts):
+        p.append(run)
+
+
+def write_docx(blocks: Blocks, reference: "str | os.PathLike[str] | None" = None) -> bytes:
+    from docx import Document
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    from ..assets import get_asset
+
+    path = os.fspath(reference) if reference is not None else str(get_asset("templates", "reference.docx"))
+    source = os.path.basename(path)
+    if not os.path.isfile(path):
+        raise RenderError(f"the reference document {path} does not exist")
+    try:
+        doc = Document(path)
+    except Exception as exc:  # zip, package or XML errors: not a usable .docx
+        raise RenderError(f"the reference document {source} is not a readable Word (.docx) file ({type(exc).__name__})") from None
+    ids = _style_ids(doc, source)
+    lang = blocks.langs[0]
+    writer = _Writer(ids, lang, narrow=len(blocks.roots) == 2)
+
+    section = doc.sections[-1]
+    try:
+        width = int(section.page_width - section.left_margin - section.right_margin) // 635  # EMU -> twips
+    except TypeError:
+        width = 9071
+    width = max(width, 2000)
+
+    # header and footer parts, and the markers they carry
+    hf_parts = [rel.target_part for rel in doc.part.rels.values() if rel.reltype in (RT.HEADER, RT.FOOTER)]
+    marker_paras = {"{LETTERHEAD}": [], "{HEADER_MARKS}": [], "{FOOTER}": []}
+    for part in hf_parts:
+        for p in part.element.iter(_W + "p"):
+            text = _para_text(p)
+            for marker, found in marker_paras.items():
+                if marker in text:
+                    found.append(p)
+
+    bilingual = len(blocks.roots) == 2
+    if bilingual:
+        from .bilingual import pair_blocks
+
+        pairs = pair_blocks(blocks)
+    else:
+        pairs = [(elem, None) for elem in blocks.roots[0] if elem.tag != "running"]
+
+    running = blocks.roots[0].find("running")
+
+    # letterhead
+    letterhead_in_header = bool(marker_paras["{LETTERHEAD}"])
+    body_pairs = pairs
+    if pairs and pairs[0][0].tag == "letterhead" and letterhead_in_header:
+        body_pairs = pairs[1:]
+        head_xml: list[str] = []
+        if bilingual:
+            writer.pairs_table([pairs[0]], blocks.langs, head_xml, width)
+            head_xml.append('<w:p><w:pPr><w:pStyle w:val="%s"/></w:pPr></w:p>' % ids["header"])
+        else:
+            writer.block(pairs[0][0], head_xml, width)
+        for p in marker_paras["{LETTERHEAD}"]:
+            parent = p.getparent()
+            index = parent.index(p)
+            for offset, elem in enumerate(_fragment(head_xml)):
+                parent.insert(index + offset, elem)
+            parent.remove(p)
+
+    # running header and footer
+    for marker, tag in (("{HEADER_MARKS}", "header"), ("{FOOTER}", "footer")):
+        content = running.find(tag) if running is not None else None
+        for p in marker_paras[marker]:
+            runs: list[str] = []
+            if content is not None:
+                writer.runs(content, runs)
+            _replace_marker(p, marker, runs)
+
+    # body
+    out: list[str] = []
+    if bilingual:
+        group: list = []
+        for left, right in body_pairs:
+            if left.tag == "pagebreak":
+                if group:
+                    writer.pairs_table(group, blocks.langs, out, width)
+                    group = []
+                writer.block(left, out, width)
+            else:
+                group.append((left, right))
+        if group:
+            writer.pairs_table(group, blocks.langs, out, width)
+    else:
+        previous = ""
+        for elem, _ in body_pairs:
+            if elem.tag == "notice" and previous == "notice":
+                out.append(f'<w:p><w:pPr><w:pStyle w:val="{ids["reference"]}"/></w:pPr></w:p>')
+            writer.block(elem, out, width)
+            previous = elem.tag
+
+    body = doc.element.body
+    sect_pr = body.find(_W + "sectPr")
+    for child in list(body):
+        if child is not sect_pr:
+            body.remove(child)
+    for offset, elem in enumerate(_fragment(out)):
+        body.insert(offset, elem)
+
+    _set_language(doc, lang)
+    props = doc.core_properties
+    title = next((el for el in blocks.roots[0].iter("p") if el.get("s") == "title"), None)
+    if title is not None:
+        props.title = "".join(title.itertext())
+    props.language = _PROOF_LANG.get(lang, lang)
+    props.comments = ""
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def _set_language(doc, lang: str) -> None:
+    """Default proofing language of the document = the output language."""
+    from docx.oxml import parse_xml
+
+    styles = doc.styles.element
+    defaults = styles.find(_W + "docDefaults")
+    if defaults is None:
+        return
+    rpr_default = defaults.find(_W + "rPrDefault")
+    rpr = rpr_default.find(_W + "rPr") if rpr_default is not None else None
+    if rpr is None:
+        return
+    lang_el = rpr.find(_W + "lang")
+    if lang_el is None:
+        lang_el = parse_xml(f'<w:lang xmlns:w="{W_NS}"/>')
+        rpr.append(lang_el)
+    lang_el.set(_W + "val", _PROOF_LANG.get(lang, lang))

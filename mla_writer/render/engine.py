@@ -1,0 +1,128 @@
+"""Templates -> block markup -> element tree. The one place the letter's text comes from.
+
+The Jinja environment is an ``ImmutableSandboxedEnvironment`` with autoescaping; user
+text reaches it only as data (see :mod:`.context`). Gettext callables for the output
+language are passed with each render (never installed globally), so renders in different
+languages can run side by side. The environment and the compiled template are cached.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from ..model import LANGUAGES, LetterOfRequest, clean_text
+from . import RenderError
+
+LETTER_TEMPLATE = "letter.j2"
+#: Template output is this markup language, wrapped in <letter>...</letter>.
+_WS_NEWLINE = re.compile(r"\s*\n\s*")
+
+
+@dataclass
+class Blocks:
+    """What the writers receive: the parsed letter per language (one, or two when bilingual)."""
+
+    langs: list[str]
+    roots: list[ET.Element]  # one <letter> element per language
+    draft: bool
+    incomplete: list[str] = field(default_factory=list)
+
+
+def _finalize(value: Any) -> Any:
+    # Every {{ expression }} passes here before escaping: strings lose XML-invalid characters.
+    if isinstance(value, str) and not hasattr(value, "__html__"):
+        return clean_text(value) if value else value
+    if value is None:
+        return ""
+    return value
+
+
+@cache
+def environment():
+    from jinja2 import FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    from ..assets import get_asset
+
+    env = ImmutableSandboxedEnvironment(
+        loader=FileSystemLoader(str(get_asset("templates"))),
+        autoescape=True,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        auto_reload=False,
+    )
+    # Must match the extraction option (locales/babel-letter.cfg: trimmed = true).
+    env.policies["ext.i18n.trimmed"] = True
+    return env
+
+
+@cache
+def template(name: str = LETTER_TEMPLATE):
+    from jinja2 import TemplateError
+
+    try:
+        return environment().get_template(name)
+    except TemplateError as exc:  # a broken or missing template is an installation problem
+        raise RenderError(f"the letter template {name} cannot be loaded: {exc}") from None
+
+
+def render_markup(letter: LetterOfRequest, lang: str, incomplete: list[str]) -> str:
+    from ..i18n import translations
+    from .context import build_context
+
+    tr = translations("letter", lang)
+    view = build_context(letter, lang, incomplete)
+    return template().render(L=view, gettext=tr.gettext, ngettext=tr.ngettext)
+
+
+def _normalise(elem: ET.Element) -> None:
+    """Template layout whitespace (anything with a newline) becomes one space; user line
+    breaks are <br/> elements by then, so they are not affected."""
+    if elem.text and "\n" in elem.text:
+        elem.text = _WS_NEWLINE.sub(" ", elem.text)
+    for child in elem:
+        _normalise(child)
+        if child.tail and "\n" in child.tail:
+            child.tail = _WS_NEWLINE.sub(" ", child.tail)
+
+
+def parse_markup(markup: str) -> ET.Element:
+    try:
+        root = ET.fromstring(f"<letter>{markup}</letter>")
+    except ET.ParseError as exc:  # a template bug, never user text (that is escaped)
+        raise RenderError(f"the letter template produced malformed markup ({exc})") from None
+    _normalise(root)
+    return root
+
+
+def build_blocks(letter: LetterOfRequest, lang: str | None = None, bilingual: str | None = None,
+                 today: dt.date | None = None) -> Blocks:
+    from ..checklist import SECTIONS
+    from .context import incomplete_sections, section_labels
+
+    lang = lang or letter.output_language
+    langs = [lang]
+    if bilingual and bilingual != lang:
+        langs.append(bilingual)
+    for code in langs:
+        if code not in LANGUAGES:
+            raise RenderError(f"unknown letter language {code!r} (choose one of {', '.join(LANGUAGES)})")
+    # The letter as it would be sent in each language (point 14 counts untranslated text);
+    # a bilingual letter is incomplete when either of its versions is.
+    versions = [letter if code == letter.output_language else letter.model_copy(update={"output_language": code})
+                for code in langs]
+    incomplete_ids: set[str] = set()
+    for version, code in zip(versions, langs):
+        incomplete_ids.update(p.id for p in incomplete_sections(version, code, today))
+    incomplete = [p for p in SECTIONS if p.id in incomplete_ids]
+    roots = [parse_markup(render_markup(version, code, section_labels(incomplete, code)))
+             for version, code in zip(versions, langs)]
+    return Blocks(langs, roots, bool(incomplete), section_labels(incomplete, lang))

@@ -1,0 +1,87 @@
+"""Switching the UI language at run time retranslates what is on screen, Qt's own strings included."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox
+
+from mla_writer.checklist import SECTIONS
+from mla_writer.i18n import translations
+
+from .helpers import visible_problem_texts
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.mark.parametrize("lang", ["fr", "ru", "es"])
+def test_switch_retranslates_visible_widgets(make_window, lang):
+    window = make_window("en")
+    window.go_to(1)
+    english = {
+        "next": window.next_button.text(),
+        "title": window.current_page().title.text(),
+        "label": window.current_page().problem_map.entries["identification.officer.name"][0].accessibleName(),
+        "menu": window.menuBar().actions()[0].text(),
+        "sidebar": window.sidebar.item(len(SECTIONS)).text(),
+        "problems": visible_problem_texts(window.current_page()),
+    }
+    assert english["next"] == "&Next \u2192"
+    window.set_ui_language(lang)
+    gettext = translations("ui", lang).gettext
+    page = window.current_page()
+    assert window.current == 1
+    assert window.next_button.text() == gettext("&Next \u2192") != english["next"]
+    assert page.title.text() == SECTIONS[1].heading(lang) != english["title"]
+    assert page.problem_map.entries["identification.officer.name"][0].accessibleName() == gettext("Name") != english["label"]
+    assert window.menuBar().actions()[0].text() == gettext("&File") != english["menu"]
+    assert window.sidebar.item(len(SECTIONS)).text() == gettext("Review and export") != english["sidebar"]
+    # The checklist's messages come back in the new language too.
+    shown = visible_problem_texts(page)
+    assert shown and shown != english["problems"]
+    assert shown[0] == gettext(english["problems"][0])
+
+
+@pytest.mark.parametrize(("lang", "cancel"), [("fr", "Annuler"), ("ru", "Отмена"), ("es", "Cancelar")])
+def test_qt_standard_buttons_follow_the_ui_language(make_window, lang, cancel):
+    window = make_window("en")
+    window.set_ui_language(lang)
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "") == cancel
+    window.set_ui_language("en")
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "") == "Cancel"
+
+
+def test_ui_language_is_remembered(make_window, tmp_path):
+    window = make_window("en")
+    window.set_ui_language("ru")
+    window.close()
+    again = make_window.__wrapped__ if hasattr(make_window, "__wrapped__") else None
+    assert again is None
+    from PySide6.QtCore import QSettings
+
+    assert QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat).value("ui/language") == "ru"
+
+
+def test_drafting_and_output_languages_are_independent_of_the_ui(make_window, example_path):
+    window = make_window("ru")
+    window.open_file(str(example_path))
+    letter = window.session.letter
+    assert (letter.drafting_language, letter.output_language) == ("fr", "fr")
+    window.go_to(0)
+    page = window.current_page()
+    output = page.problem_map.entries["output_language"][0]
+    output.combo.setCurrentIndex(output.combo.findData("en"))
+    assert letter.output_language == "en" and letter.drafting_language == "fr"
+    name = page.problem_map.entries["addressee.name"][0]
+    assert name.tabs.isVisible() and name.tabs.count() == 2
+    name.set_language("en")
+    assert name.edit.text() == letter.addressee.name.get("en")
+    name.set_language("fr")
+    assert name.edit.text() == letter.addressee.name.get("fr")
+
+
+def test_cyrillic_glyphs_available():
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    assert QFontMetrics(QFont()).inFontUcs4(ord("\u042f"))

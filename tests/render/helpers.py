@@ -1,0 +1,65 @@
+"""Reading back what the renderer wrote: paragraph texts of a .docx, text of the HTML preview."""
+
+from __future__ import annotations
+
+import html.parser
+import io
+import re
+import zipfile
+
+from lxml import etree
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def docx_parts(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        assert zf.testzip() is None
+        return {name: zf.read(name) for name in zf.namelist()}
+
+
+def _paragraph_text(p) -> str:
+    out = []
+    for el in p.iter(W + "t", W + "tab", W + "br", W + "instrText"):
+        if el.tag == W + "t":
+            out.append(el.text or "")
+        elif el.tag == W + "tab":
+            out.append("\t")
+        elif el.tag == W + "br":
+            out.append("\n")
+    return "".join(out)
+
+
+def docx_paragraphs(data: bytes, parts: tuple[str, ...] = ("word/document.xml",)) -> list[str]:
+    """Texts of the innermost paragraphs (body, tables included), in document order."""
+    files = docx_parts(data)
+    names = list(parts)
+    if parts == ("all",):
+        names = [n for n in files if re.match(r"word/(document|header\d*|footer\d*)\.xml$", n)]
+    texts = []
+    parser = etree.XMLParser(huge_tree=True)
+    for name in names:
+        root = etree.fromstring(files[name], parser)
+        texts.extend(_paragraph_text(p) for p in root.iter(W + "p"))
+    return texts
+
+
+class _Text(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("br",):
+            self.parts.append("\n")
+        elif tag in ("p", "h1", "h2", "h3", "td", "th", "tr", "hr"):
+            self.parts.append("\u2029")
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def html_text(document: str) -> str:
+    parser = _Text()
+    parser.feed(document)
+    return "".join(parser.parts)
