@@ -212,12 +212,15 @@ def _render(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     except OSError as exc:
         return _fail(f"cannot write {out}: {exc.strerror or exc}")
-    version = letter if lang == letter.output_language else letter.model_copy(update={"output_language": lang})
-    report = check(version, "en", today=args.today)
-    if report.complete:
+    incomplete = {}
+    for code in dict.fromkeys(c for c in (lang, args.bilingual) if c):  # each language version of the letter
+        version = letter if code == letter.output_language else letter.model_copy(update={"output_language": code})
+        for result in check(version, "en", today=args.today).incomplete():
+            incomplete.setdefault(result.point.id, result)
+    if not incomplete:
         return EXIT_OK
     print(f"mla-writer: {out} written as a DRAFT; incomplete:", file=sys.stderr)
-    for result in report.incomplete():
+    for result in incomplete.values():
         number = f"{result.point.number}. " if result.point.number else ""
         first = result.errors[0].message if result.errors else ""
         more = f" (+{len(result.errors) - 1} more)" if len(result.errors) > 1 else ""

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..checklist import SECTIONS, check, section_of
+from ..checklist import check, section_of
 from ..model import LetterOfRequest
 from ..storage import EXTENSION, DraftError, load, save
 from . import i18n
@@ -61,10 +61,11 @@ class MainWindow(QMainWindow):
         self._build_body()
         self._build_menus()
         self.autosaver = Autosaver(lambda: self.session, autosave_folder, parent=self)
-        self.set_session(Session(LetterOfRequest()))
+        self.set_session(Session(LetterOfRequest()), check_now=False)
         geometry = self.settings.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 820)
+            area = self.screen().availableGeometry()
+            self.resize(min(1280, int(area.width() * 0.92)), min(820, int(area.height() * 0.9)))
         splitter = self.settings.splitter()
         if splitter is not None:
             self.splitter.restoreState(splitter)
@@ -173,7 +174,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(bool(recent))
 
     # -- the session --------------------------------------------------------------------------
-    def set_session(self, session: Session) -> None:
+    def set_session(self, session: Session, check_now: bool = True) -> None:
         old = self.session
         self.session = session
         session.setParent(self)
@@ -185,7 +186,10 @@ class MainWindow(QMainWindow):
         self.autosaver.clear()
         self.go_to(0)
         self._update_title()
-        self.run_check()
+        if check_now:
+            self.run_check()
+        else:  # at start-up: paint the window first, the checklist's verdict follows at once
+            QTimer.singleShot(20, self.run_check)
         self.preview.schedule()
 
     def _drop_pages(self) -> None:
@@ -490,5 +494,3 @@ class MainWindow(QMainWindow):
         self.preview.shutdown()
         event.accept()
 
-
-__all__ = ["MainWindow", "SECTIONS"]

@@ -71,7 +71,8 @@ def fmt_date(day: dt.date | None, lang: str) -> str:
     if isinstance(day, dt.datetime):
         from babel.dates import format_time
 
-        return f"{fmt_date(day.date(), lang)}, {format_time(day.time(), 'HH:mm', locale=date_locale(lang))}"
+        joiner = " à " if lang == "fr" else ", "  # "1er janvier 2025 à 00:00"
+        return f"{fmt_date(day.date(), lang)}{joiner}{format_time(day.time(), 'HH:mm', locale=date_locale(lang))}"
     text = format_date(day, "long", locale=date_locale(lang))
     if lang == "fr" and day.day == 1 and text.startswith("1 "):
         text = "1er " + text[2:]  # French writes "1er janvier"
@@ -318,14 +319,10 @@ class _Builder:
         }
 
 
-def headings(lang: str) -> dict[str, str]:
-    """Section headings from the checklist's one definition of the points, in ``lang``."""
-    return {p.id: p.heading(lang) for p in POINTS}
-
-
 def build_context(letter: LetterOfRequest, lang: str, incomplete: list[str]) -> dict[str, Any]:
     view = _Builder(letter, lang).build()
-    view["headings"] = headings(lang)
+    # The points in the checklist's order, with their headings: the one definition of both.
+    view["points"] = [{"id": p.id, "heading": p.heading(lang)} for p in POINTS]
     view["special_procedures"] = [
         f"10.{m['number']}" for m in view["measures"] if m["procedures"] or m["procedure_details"]
     ]

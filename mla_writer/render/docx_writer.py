@@ -99,6 +99,8 @@ def _style_ids(doc, source: str) -> dict[str, str]:
 
 #: Styles indented for a full-width page; in a bilingual column their indent is dropped.
 _WIDE_INDENT = frozenset({"addressee-label", "addressee", "place-date", "signature-line", "signature"})
+#: Justified styles; set ragged-right in a bilingual column.
+_JUSTIFIED = frozenset({"body", "item-detail", "quote", "closing"})
 
 
 class _Writer:
@@ -154,8 +156,11 @@ class _Writer:
     def paragraph(self, key: str, elem: ET.Element | None, out: list[str], lang: str | None = None,
                   cstyle: str | None = None, bold: bool = False, keep: bool = False) -> None:
         ind = '<w:ind w:left="0" w:right="0"/>' if self.narrow and key in _WIDE_INDENT else ""
-        keep_next = "<w:keepNext/>" if keep else ""
-        out.append(f'<w:p><w:pPr><w:pStyle w:val="{self.ids[key]}"/>{keep_next}{ind}</w:pPr>')
+        # In bilingual columns "keep with next" would chain whole table rows together and push
+        # page one's notices over; the rows themselves carry the pairing instead.
+        keep_next = '<w:keepNext w:val="0"/>' if self.narrow else ("<w:keepNext/>" if keep else "")
+        jc = '<w:jc w:val="left"/>' if self.narrow and key in _JUSTIFIED else ""  # no rivers in a half column
+        out.append(f'<w:p><w:pPr><w:pStyle w:val="{self.ids[key]}"/>{keep_next}{ind}{jc}</w:pPr>')
         if elem is not None:
             self.runs(elem, out, bold=bold, cstyle=cstyle, lang=lang)
         out.append("</w:p>")
@@ -191,6 +196,8 @@ class _Writer:
                 return
             self.layout_table(elem, out, width, lang)
             return
+        if self.narrow and elem.get("kind") == "grid" and len(elem) and len(elem[0]) > 2:
+            elem = _stacked(elem)  # too many columns for half a page: one column, cells stacked
         pcts = [float(w) for w in elem.get("widths", "").split(",") if w] or [100.0]
         cols = [int(width * p / sum(pcts)) for p in pcts]
         form = elem.get("kind") == "form"
@@ -271,6 +278,33 @@ class _Writer:
                 out.append("</w:tc>")
             out.append("</w:tr>")
         out.append("</w:tbl>")
+
+
+def _stacked(table: ET.Element) -> ET.Element:
+    """A grid table as one column: the header texts joined, each row's cells one under the other."""
+    out = ET.Element("table", {"kind": "grid", "widths": "100"})
+    for row in table:
+        new_row = ET.SubElement(out, "tr", dict(row.attrib))
+        cell = ET.SubElement(new_row, "td")
+        if row.get("head") == "1":
+            para = ET.SubElement(cell, "p", {"s": "cell"})
+            bold = ET.SubElement(para, "b")
+            bold.text = " / ".join("".join(td.itertext()).strip() for td in row)
+            continue
+        for i, td in enumerate(row):
+            children = list(td) if len(td) and td[0].tag == "p" else None
+            if children is None:
+                para = ET.Element("p", {"s": "cell"})
+                para.text, para[:] = td.text, list(td)
+                children = [para]
+            for child in children:
+                if i == 0:  # the first column (e.g. the role) heads the block
+                    bold = ET.Element("b")
+                    bold.text, bold[:] = child.text, list(child)
+                    child = ET.Element("p", dict(child.attrib))
+                    child.append(bold)
+                cell.append(child)
+    return out
 
 
 def _fragment(xml_parts: list[str]):

@@ -78,9 +78,14 @@ def render_markup(letter: LetterOfRequest, lang: str, incomplete: list[str]) -> 
     from ..i18n import translations
     from .context import build_context
 
+    from jinja2 import TemplateError
+
     tr = translations("letter", lang)
     view = build_context(letter, lang, incomplete)
-    return template().render(L=view, gettext=tr.gettext, ngettext=tr.ngettext)
+    try:
+        return template().render(L=view, gettext=tr.gettext, ngettext=tr.ngettext)
+    except TemplateError as exc:  # a template bug (or a sandbox refusal), never the user's text
+        raise RenderError(f"the letter template failed: {exc}") from None
 
 
 def _normalise(elem: ET.Element) -> None:

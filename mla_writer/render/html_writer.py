@@ -74,7 +74,7 @@ _NARROW = {key: (tag, css.replace("margin-left:260px;", "")) for key, (tag, css)
 def _paragraph(elem: ET.Element, out: list[str], styles: dict = _P_STYLE) -> None:
     style = elem.get("s", "body")
     if style == "title":
-        out.append('<h1 align="center">')
+        out.append('<h1 align="center" style="font-size:15pt;">')
         _inline(elem, out)
         out.append("</h1>")
         return

@@ -68,6 +68,9 @@ def fill_editor(window, editor, path: str, value, source) -> None:
     elif isinstance(editor, CountryField):
         if value:
             combo = editor.combo
+            combo.showPopup()  # like a user opening the list: it is filled when first needed
+            combo.hidePopup()
+            assert combo.count() > 100
             name = combo.itemText(combo.findData(value))
             combo.lineEdit().selectAll()
             type_text(combo.lineEdit(), name)

@@ -140,3 +140,24 @@ def test_declined_recovery_discards_the_copy(make_window, example_path, tmp_path
     assert second.offer_recovery() is False
     assert not first.autosaver.path.exists()
     assert second.session.letter.place == ""
+
+
+def test_window_geometry_and_preview_choice_are_remembered(make_window, qtbot):
+    first = make_window()
+    first.resize(760, 560)
+    qtbot.waitUntil(lambda: (first.width(), first.height()) == (760, 560))
+    first.toggle_preview(False)
+    assert first.close()
+    second = make_window()
+    assert (second.width(), second.height()) == (760, 560)
+    assert not second.preview.isVisible() and not second.preview_action.isChecked()
+
+
+def test_export_of_an_incomplete_letter_asks_first(make_window, tmp_path):
+    window = make_window()
+    asked, paths = [], []
+    window.ask_export_incomplete = lambda count: asked.append(count) or False
+    window.ask_export_path = lambda: paths.append(1) or str(tmp_path / "x.docx")
+    assert window.export_letter() is False
+    assert asked and asked[0] > 0 and paths == []
+    assert not (tmp_path / "x.docx").exists()

@@ -85,3 +85,24 @@ def test_cyrillic_glyphs_available():
     from PySide6.QtGui import QFont, QFontMetrics
 
     assert QFontMetrics(QFont()).inFontUcs4(ord("\u042f"))
+
+
+def test_untranslated_text_listed_on_point_14_leads_to_its_translation_tab(make_window, example_path):
+    window = make_window("en")
+    window.open_file(str(example_path))
+    letter = window.session.letter
+    letter.output_language = "es"
+    window.session.languages_changed.emit()
+    window.run_check()
+    window.go_to(window.step_of_section["language"])
+    assert window.go_next() is False
+    page = window.current_page()
+    untranslated = [p for p in window.session.report.result("language").errors if p.code == "language.untranslated"]
+    assert untranslated and untranslated[0].message in page.general.text()
+    target = next(p.path for p in untranslated if p.path == "facts.summary")
+    page.general.linkActivated.emit(target)
+    assert "facts" in window.current_page().section_ids
+    editor = window.current_page().problem_map.entries["facts.summary"][0]
+    assert editor.language() == "es" and editor.text() == ""
+    editor.edit.insertPlainText("Entre enero de 2025 y junio de 2026, un grupo organizado captó a once jóvenes.")
+    assert letter.facts.summary.get("es").startswith("Entre enero")

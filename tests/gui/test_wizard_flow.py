@@ -64,6 +64,7 @@ def test_sidebar_status_follows_typing(make_window, qtbot):
     window = make_window()
     window.go_to(0)
     row = 0
+    qtbot.waitUntil(lambda: "parties" in window.sidebar.statuses)  # the first check follows the first paint
     assert window.sidebar.statuses["parties"] == "incomplete"
     assert "\u2716" in window.sidebar.item(row).text()
     window.open_file(str(__import__("tests.conftest", fromlist=["EXAMPLE"]).EXAMPLE))

@@ -118,7 +118,6 @@ class StepPage(QWidget):
         """Problems with no field on this page: listed at the top, each a link to its field."""
         from html import escape
 
-        from .. import widgets  # noqa: F401
         from ..widgets.problems import ERROR_COLOUR, WARNING_COLOUR
 
         lines = []

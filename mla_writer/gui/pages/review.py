@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from ...checklist import SECTIONS
@@ -120,5 +120,3 @@ class ReviewPage(QWidget):
     def owns_path(self, path: str) -> bool:
         return False
 
-
-__all__ = ["ReviewPage", "QUrl"]

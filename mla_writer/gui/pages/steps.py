@@ -31,6 +31,11 @@ class PartiesPage(StepPage):
     def build(self, form):
         form.country("requesting_state", _("Requesting State (your State)"))
         form.country("requested_state", _("Requested State"))
+        form.heading(_("Languages of the letter"))
+        drafting = form.choice("drafting_language", _("Drafting language (the language you type in)"), _letter_languages(), nullable=False)
+        output = form.choice("output_language", _("Output language (the language of the letter)"), _letter_languages(), nullable=False)
+        for row in (drafting, output):
+            row.editor.changed.connect(self.session.languages_changed)
         form.heading(_("Addressee: central authority of the requested State"))
         form.mlline("addressee.name", _("Name of the central authority"))
         form.line("addressee.address", _("Postal address"))
@@ -40,11 +45,6 @@ class PartiesPage(StepPage):
         form.line("references.requesting_reference", _("Your file reference"))
         form.line("references.court_case_number", _("Court case number (if any)"))
         form.line("references.requested_reference", _("Reference of the requested State (if known)"))
-        form.heading(_("Languages of the letter"))
-        drafting = form.choice("drafting_language", _("Drafting language (the language you type in)"), _letter_languages(), nullable=False)
-        output = form.choice("output_language", _("Output language (the language of the letter)"), _letter_languages(), nullable=False)
-        for row in (drafting, output):
-            row.editor.changed.connect(self.session.languages_changed)
 
 
 class IdentificationPage(StepPage):
@@ -89,7 +89,8 @@ class IdentificationPage(StepPage):
 
 def _contact_title(index, contact):
     when = contact.date.isoformat() if contact.date else _("date not given")
-    return f"{index + 1}. {contact.who or _('(who?)')} \u2014 {when}"
+    who = contact.who or _("(who?)")
+    return f"{index + 1}. {who} \u2014 {when}"
 
 
 def _build_contact(form, path, contact):
@@ -276,7 +277,8 @@ class AssistancePage(StepPage):
 
 
 def _attendee_title(index, attendee):
-    return f"{index + 1}. {attendee.name or _('(no name yet)')}"
+    name = attendee.name or _("(no name yet)")
+    return f"{index + 1}. {name}"
 
 
 def _build_attendee(form, path, attendee):
@@ -325,7 +327,8 @@ class LanguagePage(StepPage):
 
 
 def _annex_title(index, annex):
-    return f"{index + 1}. {annex.title.longest() or _('(no title yet)')}"
+    title = annex.title.longest() or _("(no title yet)")
+    return f"{index + 1}. {title}"
 
 
 def _build_annex(form, path, annex):

@@ -37,10 +37,16 @@ def language_names() -> dict[str, str]:
 
 
 class SearchCombo(QComboBox):
-    """An editable combo that only accepts its own items; typing filters by any part of the name."""
+    """An editable combo that only accepts its own items; typing filters by any part of the name.
 
-    def __init__(self, parent=None) -> None:
+    With ``source`` (a function returning the items) the list is filled when first needed
+    (focus, pop-up, or a value to show), so an empty form costs no CLDR lookup at start-up.
+    """
+
+    def __init__(self, parent=None, source=None, placeholder: str = "") -> None:
         super().__init__(parent)
+        self.source = source
+        self.placeholder = placeholder
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(15)
@@ -50,6 +56,24 @@ class SearchCombo(QComboBox):
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
         self.lineEdit().editingFinished.connect(self._snap)
+        self.lineEdit().setPlaceholderText(placeholder)
+
+    def ensure_filled(self) -> None:
+        if self.source is not None:
+            source, self.source = self.source, None
+            self.fill(source(), self.placeholder)
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.ensure_filled()
+        super().focusInEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.ensure_filled()
+        super().keyPressEvent(event)
+
+    def showPopup(self) -> None:  # noqa: N802 (Qt API)
+        self.ensure_filled()
+        super().showPopup()
 
     def fill(self, items: list[tuple[str, str]], placeholder: str) -> None:
         self.blockSignals(True)
@@ -74,6 +98,8 @@ class SearchCombo(QComboBox):
         return self.currentData() or ""
 
     def set_code(self, code: str) -> None:
+        if code:
+            self.ensure_filled()
         self.setCurrentIndex(max(self.findData(code), 0))
 
 
@@ -82,9 +108,8 @@ class CountryField(FieldEditor):
         super().__init__(session, path, parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.combo = SearchCombo(self)
+        self.combo = SearchCombo(self, lambda: _sorted(country_names()), _("Type to search for a country"))
         self.combo.setMinimumContentsLength(24)
-        self.combo.fill(_sorted(country_names()), _("Type to search for a country"))
         self.combo.set_code(session.get(path))
         self.combo.currentIndexChanged.connect(lambda _i: self.write(self.combo.code()))
         layout.addWidget(self.combo)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QTime
 from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QHBoxLayout, QToolButton
 
 from ..i18n import _, qlocale
@@ -95,5 +95,3 @@ class DateField(FieldEditor):
     def focus_widget(self):
         return self.edit
 
-
-__all__ = ["DateField", "date_format", "Qt"]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QRadioButton,
     QSpinBox,
@@ -56,16 +57,36 @@ class LineField(FieldEditor):
         return self.edit
 
 
+class _ClickLabel(QLabel):
+    """The word-wrapped text of a check box: clicking it toggles the box."""
+
+    def __init__(self, text: str, box: QCheckBox, parent=None) -> None:
+        super().__init__(text, parent)
+        self.box = box
+        self.setWordWrap(True)
+        self.setBuddy(box)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if event.button() == Qt.MouseButton.LeftButton and self.box.isEnabled():
+            self.box.toggle()
+            self.box.setFocus(Qt.FocusReason.MouseFocusReason)
+        super().mouseReleaseEvent(event)
+
+
 class CheckField(FieldEditor):
+    """A check box whose text wraps (long French or Russian labels are never cut off)."""
+
     def __init__(self, session, path, text: str, parent=None) -> None:
         super().__init__(session, path, parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.box = QCheckBox(text, self)
+        self.box = QCheckBox(self)
         self.box.setChecked(bool(session.get(path)))
         self.box.toggled.connect(self.write)
-        layout.addWidget(self.box)
-        layout.addStretch(1)
+        self.box.setAccessibleName(text)
+        self.label = _ClickLabel(text, self.box, self)
+        layout.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.label, 1)
         self.setFocusProxy(self.box)
 
     def focus_widget(self):

@@ -11,18 +11,26 @@ from .labels import BASIS_TYPES
 from .listeditor import ListEditor
 
 
+def basis_type_label(kind: str) -> str:
+    label = BASIS_TYPES[kind]
+    return _(label)
+
+
 def basis_title(index: int, basis) -> str:
     lang = ui_language()
     if basis.type == "instrument":
         what = catalogue.instrument_title(basis.instrument_id, lang) if basis.instrument_id else _("(instrument not chosen)")
     elif basis.type == "bilateral":
-        what = basis.title.longest() or _(BASIS_TYPES["bilateral"])
+        what = basis.title.longest() or basis_type_label("bilateral")
     elif basis.type == "other":
-        what = basis.description.longest()[:80] or _(BASIS_TYPES["other"])
+        what = basis.description.longest()[:80] or basis_type_label("other")
     else:
-        what = _(BASIS_TYPES["reciprocity"])
+        what = basis_type_label("reciprocity")
     articles = getattr(basis, "articles", "")
-    return f"{index + 1}. {what}" + (f" \u2014 {_('art.')} {articles}" if articles else "")
+    if not articles:
+        return f"{index + 1}. {what}"
+    art = _("art.")
+    return f"{index + 1}. {what} \u2014 {art} {articles}"
 
 
 def instrument_options() -> list[tuple[str, str]]:
@@ -38,7 +46,7 @@ def instrument_options() -> list[tuple[str, str]]:
 
 
 def build_basis(form, path: str, basis) -> None:
-    form.note(_(BASIS_TYPES[basis.type]))
+    form.note(basis_type_label(basis.type))
     if basis.type == "instrument":
         row = form.choice(f"{path}.instrument_id", _("Instrument"), instrument_options(), wide=True)
         row.editor.combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
@@ -57,9 +65,9 @@ def build_basis(form, path: str, basis) -> None:
 
 def legal_bases_editor(session, problems, parent=None) -> ListEditor:
     factories = [
-        (_(BASIS_TYPES["instrument"]), lambda items: InstrumentBasis()),
-        (_(BASIS_TYPES["bilateral"]), lambda items: BilateralTreatyBasis()),
-        (_(BASIS_TYPES["other"]), lambda items: OtherBasis()),
-        (_(BASIS_TYPES["reciprocity"]), lambda items: ReciprocityBasis()),
+        (basis_type_label("instrument"), lambda items: InstrumentBasis()),
+        (basis_type_label("bilateral"), lambda items: BilateralTreatyBasis()),
+        (basis_type_label("other"), lambda items: OtherBasis()),
+        (basis_type_label("reciprocity"), lambda items: ReciprocityBasis()),
     ]
     return ListEditor(session, problems, "legal_bases", factories, build_basis, basis_title, _("&Add a legal basis"), parent)

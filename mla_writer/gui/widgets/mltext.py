@@ -103,6 +103,14 @@ class MLTextField(FieldEditor):
         if lang in self.languages:
             self.tabs.setCurrentIndex(self.languages.index(lang))
 
+    def show_missing_language(self) -> None:
+        """Show the first tab whose language has no text yet (where a translator is needed)."""
+        text = self.session.get(self.path)
+        for lang in self.languages:
+            if lang not in text:
+                self.set_language(lang)
+                return
+
     def _show_language(self, *_args) -> None:
         if not self.languages:
             return

@@ -103,7 +103,7 @@ class PreviewPane(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
-        self.timer.start(0)
+        self.timer.start()  # after the debounce: the window paints first, the renderer loads after
 
     def shutdown(self) -> None:
         self.timer.stop()

@@ -87,6 +87,8 @@ class ProblemMap:
         editor, _label = self.entries[target]
         if target != path and hasattr(editor, "focus_path"):
             return editor.focus_path(path)
+        if hasattr(editor, "show_missing_language"):
+            editor.show_missing_language()
         widget = editor.focus_widget() if hasattr(editor, "focus_widget") else editor
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
         return widget
