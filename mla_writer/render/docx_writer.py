@@ -158,7 +158,7 @@ class _Writer:
         ind = '<w:ind w:left="0" w:right="0"/>' if self.narrow and key in _WIDE_INDENT else ""
         # In bilingual columns "keep with next" would chain whole table rows together and push
         # page one's notices over; the rows themselves carry the pairing instead.
-        keep_next = '<w:keepNext w:val="0"/>' if self.narrow else ("<w:keepNext/>" if keep else "")
+        keep_next = "<w:keepNext/>" if keep else ('<w:keepNext w:val="0"/>' if self.narrow else "")
         jc = '<w:jc w:val="left"/>' if self.narrow and key in _JUSTIFIED else ""  # no rivers in a half column
         out.append(f'<w:p><w:pPr><w:pStyle w:val="{self.ids[key]}"/>{keep_next}{ind}{jc}</w:pPr>')
         if elem is not None:
@@ -171,7 +171,7 @@ class _Writer:
             key = elem.get("s", "body")
             self.paragraph(key if key in self.ids else "body", elem, out, lang)
         elif tag == "h":
-            self.paragraph({"1": "h1", "2": "h2"}.get(elem.get("n", "1"), "h3"), elem, out, lang)
+            self.paragraph({"1": "h1", "2": "h2"}.get(elem.get("n", "1"), "h3"), elem, out, lang, keep=self.narrow)
         elif tag == "letterhead":
             for child in elem:
                 self.block(child, out, width, lang)
@@ -180,7 +180,7 @@ class _Writer:
             key = key if key in self.ids else "notice-urgent"
             for child in elem:
                 title = child.get("s") == "notice-title"
-                self.paragraph(key, child, out, lang, cstyle="notice-title" if title else None, keep=title)
+                self.paragraph(key, child, out, lang, cstyle="notice-title" if title else None, keep=title and not self.narrow)
         elif tag == "table":
             self.table(elem, out, width, lang)
         elif tag == "pagebreak":
@@ -267,7 +267,7 @@ class _Writer:
             f'<w:tblGrid><w:gridCol w:w="{half}"/><w:gridCol w:w="{half}"/></w:tblGrid>'
         )
         for left, right in pairs:
-            out.append("<w:tr>")
+            out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" if left.tag == "h" else "<w:tr>")
             for elem, code in ((left, langs[0]), (right, langs[1])):
                 out.append(f'<w:tc><w:tcPr><w:tcW w:w="{half}" w:type="dxa"/></w:tcPr>')
                 cell: list[str] = []
