@@ -29,6 +29,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .. import __version__
+from ..i18n import N_
 from ..model import LetterOfRequest
 
 FORMAT_NAME = "mla-writer-draft"
@@ -43,7 +44,18 @@ MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
 class DraftError(Exception):
-    """A draft file cannot be read. ``str(error)`` is a one-line reason for the user."""
+    """A draft file cannot be read. ``str(error)`` is a one-line reason for the user (English);
+    :meth:`localized` gives it in a UI language (the "ui" gettext domain)."""
+
+    def __init__(self, message: str, /, **params: Any) -> None:
+        self.msgid = message
+        self.params = params
+        super().__init__(message.format(**params))
+
+    def localized(self, lang: str) -> str:
+        from ..i18n import ui_gettext
+
+        return ui_gettext(lang)(self.msgid).format(**self.params)
 
 
 def _format_loc(loc: tuple[Any, ...]) -> str:
@@ -86,41 +98,51 @@ def loads(text: str | bytes, source: str = "draft") -> LetterOfRequest:
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise DraftError(f"{source} is not UTF-8 text (byte {exc.start}); it is not an MLA Writer draft") from None
+            raise DraftError(N_("{source} is not UTF-8 text (byte {byte}); it is not an MLA Writer draft"), source=source, byte=exc.start) from None
     if not text.strip():
-        raise DraftError(f"{source} is empty")
+        raise DraftError(N_("{source} is empty"), source=source)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise DraftError(f"{source} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
-                         "the file may be truncated or damaged") from None
+        raise DraftError(
+            N_("{source} is not valid JSON (line {line}, column {column}: {reason}); the file may be truncated or damaged"),
+            source=source,
+            line=exc.lineno,
+            column=exc.colno,
+            reason=exc.msg,
+        ) from None
     except RecursionError:
-        raise DraftError(f"{source} is nested too deeply to be a draft") from None
+        raise DraftError(N_("{source} is nested too deeply to be a draft"), source=source) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
-        raise DraftError(f"{source} is JSON but not an MLA Writer draft (no \"format\": \"{FORMAT_NAME}\")")
+        raise DraftError(N_('{source} is JSON but not an MLA Writer draft (no "format": "{name}")'), source=source, name=FORMAT_NAME)
     version = data.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise DraftError(f"{source}: format_version must be a positive whole number, found {version!r}")
+        raise DraftError(N_("{source}: format_version must be a positive whole number, found {found}"), source=source, found=repr(version))
     if version > FORMAT_VERSION:
         raise DraftError(
-            f"{source} was written in draft format {version} by a newer MLA Writer "
-            f"(this version reads format {FORMAT_VERSION} and older); update MLA Writer to open it"
+            N_(
+                "{source} was written in draft format {version} by a newer MLA Writer "
+                "(this version reads format {current} and older); update MLA Writer to open it"
+            ),
+            source=source,
+            version=version,
+            current=FORMAT_VERSION,
         )
     while version < FORMAT_VERSION:
         migrate = MIGRATIONS.get(version)
         if migrate is None:
-            raise DraftError(f"{source}: no way to upgrade draft format {version}")
+            raise DraftError(N_("{source}: no way to upgrade draft format {version}"), source=source, version=version)
         data = migrate(data)
         version += 1
         data["format_version"] = version
     if not isinstance(data.get("letter"), dict):
-        raise DraftError(f"{source}: \"letter\" is missing or is not an object")
+        raise DraftError(N_('{source}: "letter" is missing or is not an object'), source=source)
     try:
         return LetterOfRequest.model_validate(data["letter"])
     except ValidationError as exc:
-        raise DraftError(f"{source}: {_describe_validation(exc)}") from None
+        raise DraftError(N_("{source}: {problem}"), source=source, problem=_describe_validation(exc)) from None
     except RecursionError:
-        raise DraftError(f"{source} is nested too deeply to be a draft") from None
+        raise DraftError(N_("{source} is nested too deeply to be a draft"), source=source) from None
 
 
 def load(path: str | os.PathLike[str]) -> LetterOfRequest:
@@ -130,16 +152,16 @@ def load(path: str | os.PathLike[str]) -> LetterOfRequest:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise DraftError(f"{name} is {size // (1024 * 1024)} MB; a draft is never that large")
+            raise DraftError(N_("{source} is {size} MB; a draft is never that large"), source=name, size=size // (1024 * 1024))
         if path.is_dir():
-            raise DraftError(f"{name} is a folder, not a draft file")
+            raise DraftError(N_("{source} is a folder, not a draft file"), source=name)
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise DraftError(f"{path} does not exist") from None
+        raise DraftError(N_("{source} does not exist"), source=str(path)) from None
     except PermissionError:
-        raise DraftError(f"{path} cannot be read (permission denied)") from None
+        raise DraftError(N_("{source} cannot be read (permission denied)"), source=str(path)) from None
     except OSError as exc:
-        raise DraftError(f"{path} cannot be read ({exc.strerror or exc})") from None
+        raise DraftError(N_("{source} cannot be read ({reason})"), source=str(path), reason=exc.strerror or str(exc)) from None
     return loads(raw, name)
 
 
