@@ -171,7 +171,7 @@ RULES = [
     # 14
     ("language", "language.accepted_missing", E, setter("language.accepted_languages", [])),
     ("language", "language.not_accepted", E, setter("language.accepted_languages", ["ro"])),
-    ("language", "language.untranslated", E, setter("output_language", "es")),
+    ("language", "language.untranslated", E, lambda L: (L.facts.summary.root.pop("es"), setattr(L, "output_language", "es"))),
     # closing
     ("closing", "closing.place", E, setter("place", "")),
     ("closing", "closing.date", E, setter("date", None)),
@@ -269,7 +269,8 @@ def test_presence_wanted_requires_who_and_why(today):
 
 def test_untranslated_fields_are_listed_for_point_14(example, today):
     example.output_language = "ru"
-    example.facts.summary.set("ru", "Краткое изложение")
+    example.assistance[0].questions.root.pop("ru")
+    example.offences[1].law_excerpt.set("ru", "")
     paths = {p.path for p in check(example, "en", today).result("language").errors}
     assert "facts.summary" not in paths
     assert "assistance[0].questions" in paths and "offences[1].law_excerpt" in paths

@@ -40,7 +40,7 @@ def _stuff(letter, payload: str):
     for _path, text in list(free_text_fields(letter)):
         for lang in list(text.root) or ["fr"]:
             text.root[lang] = payload  # raw: bypasses the model's cleaning, the renderer must cope
-            count += 1
+        count += 1  # one field, rendered once whatever the number of languages it holds
 
     def walk(model: BaseModel) -> None:
         for name, info in type(model).model_fields.items():

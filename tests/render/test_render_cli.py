@@ -21,13 +21,14 @@ def test_render_complete_letter(tmp_path, capsys):
 
 
 def test_render_incomplete_letter_writes_a_draft_and_lists_points(tmp_path, capsys):
-    out = tmp_path / "letter-ru.docx"
-    # Russian output: the free text exists only in French and English, so point 14 is incomplete
-    assert main(["render", str(EXAMPLE), "--lang", "ru", "-o", str(out), "--today", "2026-11-22"]) == EXIT_OK
+    out = tmp_path / "letter-es.docx"
+    # Spanish output: the requested State does not accept Spanish and no certified
+    # translation is announced, so point 14 is incomplete
+    assert main(["render", str(EXAMPLE), "--lang", "es", "-o", str(out), "--today", "2026-11-22"]) == EXIT_OK
     assert zipfile.is_zipfile(out)
     err = capsys.readouterr().err
     assert "DRAFT" in err and "14. Language" in err
-    assert main(["render", str(EXAMPLE), "--lang", "ru", "-o", str(out), "--today", "2026-11-22", "--strict"]) == EXIT_INCOMPLETE
+    assert main(["render", str(EXAMPLE), "--lang", "es", "-o", str(out), "--today", "2026-11-22", "--strict"]) == EXIT_INCOMPLETE
 
 
 def test_render_empty_draft(tmp_path, capsys):
