@@ -141,7 +141,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _is_draft_argument(arg: str) -> bool:
+    """``mla-writer CASE.mlar`` opens the draft in the application."""
+    from pathlib import Path
+
+    from .storage import EXTENSION
+
+    return arg not in COMMANDS and not arg.startswith("-") and (arg.endswith(EXTENSION) or Path(arg).is_file())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run a subcommand and return its exit code; -1 means "open the desktop application"."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and _is_draft_argument(argv[0]):
+        return -1
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

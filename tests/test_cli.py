@@ -113,3 +113,10 @@ def test_schema_subprocess_is_valid_json():
     proc = run_cli("schema")
     assert proc.returncode == 0
     assert json.loads(proc.stdout)["title"] == "MLA Writer draft"
+
+
+def test_a_draft_argument_opens_the_application(tmp_path):
+    assert main([str(EXAMPLE)]) == -1  # -1: the entry point hands over to the GUI
+    assert main([str(tmp_path / "new-case.mlar")]) == -1
+    assert main([]) == -1
+    assert main(["chek", "x"]) == 2  # a mistyped command is still a usage error
