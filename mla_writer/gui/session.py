@@ -48,6 +48,11 @@ def set_value(root: Any, path: str, value: Any) -> None:
         setattr(parent, last, value)
 
 
+def shown_text(text, letter) -> str:
+    """The text of a multilingual field as the drafter sees it: drafting language first."""
+    return text.resolve(letter.drafting_language, letter.output_language)[0]
+
+
 def parent_path(path: str) -> str | None:
     parts = parse_path(path)
     return join_path(parts[:-1]) if len(parts) > 1 else None

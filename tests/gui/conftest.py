@@ -27,9 +27,10 @@ def make_window(qtbot, tmp_path):
 
     made = []
 
-    def factory(lang: str = "en", folder=None):
+    def factory(lang: str | None = "en", folder=None):
         settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        settings.setValue("ui/language", lang)
+        if lang is not None:
+            settings.setValue("ui/language", lang)
         window = build(settings, folder or tmp_path / "autosave")
         window.today = TODAY
         window.ask_unsaved = lambda: __import__("PySide6.QtWidgets").QtWidgets.QMessageBox.StandardButton.Discard
@@ -38,6 +39,7 @@ def make_window(qtbot, tmp_path):
         qtbot.waitExposed(window)
         with qtbot.waitActive(window):
             window.activateWindow()
+        qtbot.waitUntil(lambda: window.session.report is not None)  # the first check follows the first paint
         made.append(window)
         return window
 

@@ -51,7 +51,9 @@ def fill_editor(window, editor, path: str, value, source) -> None:
     """Give the editor at ``path`` the value ``value`` through its widgets, like a user would."""
     from mla_writer.gui.widgets.country import CountryField, LanguageListField
     from mla_writer.gui.widgets.dates import DateField
-    from mla_writer.gui.widgets.fields import CheckField, ChoiceField, IntField, LineField, MultiCheckField, YesNoField
+    from mla_writer.gui.widgets.fields import (
+        CheckField, ChoiceField, IntField, LineField, ListChoiceField, MultiCheckField, YesNoField,
+    )
     from mla_writer.gui.widgets.listeditor import ListEditor
     from mla_writer.gui.widgets.mltext import MLTextField
 
@@ -84,6 +86,8 @@ def fill_editor(window, editor, path: str, value, source) -> None:
     elif isinstance(editor, YesNoField):
         if value is not None:
             (editor.yes if value else editor.no).setChecked(True)
+    elif isinstance(editor, ListChoiceField):
+        editor.select(value)
     elif isinstance(editor, ChoiceField):
         editor.combo.setCurrentIndex(editor.combo.findData(value))
     elif isinstance(editor, MultiCheckField):

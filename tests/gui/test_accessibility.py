@@ -54,6 +54,11 @@ def test_every_input_is_named_and_nothing_is_clipped(make_window, example_path, 
             if widget.width() < widget.minimumSizeHint().width() - 1:
                 text = widget.text()
                 clipped.append(f"step {step}: {type(widget).__name__} {text!r} {widget.width()} < {widget.minimumSizeHint().width()}")
+        for combo in page.findChildren(QComboBox):
+            if combo.isVisible() and not combo.isEditable() and combo.currentText():
+                needed = combo.fontMetrics().horizontalAdvance(combo.currentText()) + 24  # text + arrow
+                if combo.width() < needed:
+                    clipped.append(f"step {step}: combo {combo.currentText()!r} {combo.width()} < {needed}")
     for button in (window.back_button, window.next_button):
         if button.width() < button.minimumSizeHint().width():
             clipped.append(button.text())
@@ -84,3 +89,15 @@ def test_radio_buttons_carry_the_question(make_window):
     window.go_to(2)
     radios = window.current_page().findChildren(QRadioButton)
     assert radios and all(r.accessibleDescription() for r in radios)
+
+
+def test_sidebar_arrow_keys_move_through_the_steps(make_window):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    window = make_window()
+    window.sidebar.setFocus()
+    QTest.keyClick(window.sidebar, Qt.Key.Key_Down)
+    assert window.current == 1
+    QTest.keyClick(window.sidebar, Qt.Key.Key_End)
+    assert window.current == len(window.plan) - 1

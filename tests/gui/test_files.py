@@ -40,11 +40,25 @@ def test_opening_a_damaged_file_shows_the_reason_and_changes_nothing(make_window
         load(bad)
     assert window.open_file(str(bad)) is False
     qtbot.waitUntil(lambda: window.error_box is not None and window.error_box.isVisible())
-    assert window.error_box.text() == str(expected.value)
+    assert window.error_box.text() == str(expected.value)  # English UI: the loader's own words
     assert window.session is session and window.session.letter.model_dump() == before
     assert window.session.path == example_path
     assert str(bad.resolve()) not in window.settings.recent_files()
     window.error_box.close()
+
+
+def test_damaged_file_message_in_the_ui_language(make_window, tmp_path, qtbot):
+    from mla_writer.storage import DraftError
+
+    window = make_window("fr")
+    bad = tmp_path / "vide.mlar"
+    bad.write_bytes(b"")
+    with pytest.raises(DraftError) as expected:
+        load(bad)
+    assert window.open_file(str(bad)) is False
+    qtbot.waitUntil(lambda: window.error_box is not None and window.error_box.isVisible())
+    assert window.error_box.text() == expected.value.localized("fr")
+    assert window.session.letter.requesting_state == ""
 
 
 def test_save_and_reopen_round_trip(make_window, example_path, tmp_path):

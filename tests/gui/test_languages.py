@@ -16,11 +16,11 @@ pytestmark = pytest.mark.gui
 @pytest.mark.parametrize("lang", ["fr", "ru", "es"])
 def test_switch_retranslates_visible_widgets(make_window, lang):
     window = make_window("en")
-    window.go_to(1)
+    window.go_to(4)
     english = {
         "next": window.next_button.text(),
         "title": window.current_page().title.text(),
-        "label": window.current_page().problem_map.entries["identification.officer.name"][0].accessibleName(),
+        "label": window.current_page().problem_map.entries["acknowledgement.name"][0].accessibleName(),
         "menu": window.menuBar().actions()[0].text(),
         "sidebar": window.sidebar.item(len(SECTIONS)).text(),
         "problems": visible_problem_texts(window.current_page()),
@@ -29,10 +29,11 @@ def test_switch_retranslates_visible_widgets(make_window, lang):
     window.set_ui_language(lang)
     gettext = translations("ui", lang).gettext
     page = window.current_page()
-    assert window.current == 1
+    assert window.current == 4
     assert window.next_button.text() == gettext("&Next \u2192") != english["next"]
-    assert page.title.text() == SECTIONS[1].heading(lang) != english["title"]
-    assert page.problem_map.entries["identification.officer.name"][0].accessibleName() == gettext("Name") != english["label"]
+    assert page.title.text() == SECTIONS[4].heading(lang) != english["title"]
+    label = page.problem_map.entries["acknowledgement.name"][0].accessibleName()
+    assert label == gettext("Person to receive it") != english["label"]
     assert window.menuBar().actions()[0].text() == gettext("&File") != english["menu"]
     assert window.sidebar.item(len(SECTIONS)).text() == gettext("Review and export") != english["sidebar"]
     # The checklist's messages come back in the new language too.
@@ -52,15 +53,16 @@ def test_qt_standard_buttons_follow_the_ui_language(make_window, lang, cancel):
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "") == "Cancel"
 
 
-def test_ui_language_is_remembered(make_window, tmp_path):
+def test_ui_language_is_remembered(make_window):
     window = make_window("en")
     window.set_ui_language("ru")
-    window.close()
-    again = make_window.__wrapped__ if hasattr(make_window, "__wrapped__") else None
-    assert again is None
-    from PySide6.QtCore import QSettings
+    assert window.close()
+    from mla_writer.gui import i18n
 
-    assert QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat).value("ui/language") == "ru"
+    i18n.set_ui_language("en")
+    again = make_window(None)  # no language forced: the remembered one is used
+    assert i18n.ui_language() == "ru"
+    assert again.next_button.text() == translations("ui", "ru").gettext("&Next \u2192")
 
 
 def test_drafting_and_output_languages_are_independent_of_the_ui(make_window, example_path):
@@ -91,6 +93,7 @@ def test_untranslated_text_listed_on_point_14_leads_to_its_translation_tab(make_
     window = make_window("en")
     window.open_file(str(example_path))
     letter = window.session.letter
+    letter.facts.summary.set("es", "")  # the Spanish summary is still to be written
     letter.output_language = "es"
     window.session.languages_changed.emit()
     window.run_check()

@@ -48,7 +48,7 @@ RULES = [
     ("procedures", lambda L: L.assistance[0].procedures.reason.root.clear(), "procedures.reason"),
     ("presence", lambda L: _clear(L.officials_presence, "attendees", []), "presence.who"),
     ("language", lambda L: _clear(L.language, "accepted_languages", []), "language.accepted_missing"),
-    ("language", lambda L: _clear(L, "output_language", "es"), "language.untranslated"),
+    ("language", lambda L: (L.facts.summary.set("es", ""), _clear(L, "output_language", "es")), "language.untranslated"),
     ("closing", lambda L: _clear(L, "place", ""), "closing.place"),
     ("closing", lambda L: _clear(L.signatory, "name", ""), "closing.signatory"),
 ]

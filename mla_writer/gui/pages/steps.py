@@ -11,6 +11,7 @@ from ..widgets.legalbasis import legal_bases_editor
 from ..widgets.listeditor import ListEditor
 from ..widgets.offences import offences_editor
 from ..widgets.persons import persons_editor
+from ..session import shown_text
 from .base import StepPage
 
 
@@ -87,7 +88,7 @@ class IdentificationPage(StepPage):
         form.visible_when(officer, lambda letter: not letter.identification.officer_withheld)
 
 
-def _contact_title(index, contact):
+def _contact_title(index, contact, letter):
     when = contact.date.isoformat() if contact.date else _("date not given")
     who = contact.who or _("(who?)")
     return f"{index + 1}. {who} \u2014 {when}"
@@ -125,7 +126,7 @@ class PriorContactPage(StepPage):
         form.visible_when([row], lambda letter: bool(letter.prior_contact.had_contact))
 
 
-def _channel_title(index, use):
+def _channel_title(index, use, letter):
     name = _(OTHER_CHANNELS[use.channel]) if use.channel else _("(channel not chosen)")
     return f"{index + 1}. {name}" + (f" \u2014 {use.reference}" if use.reference else "")
 
@@ -276,7 +277,7 @@ class AssistancePage(StepPage):
         form.widget("assistance", assistance_editor(self.session, self.problem_map, form), _("Measures requested"))
 
 
-def _attendee_title(index, attendee):
+def _attendee_title(index, attendee, letter):
     name = attendee.name or _("(no name yet)")
     return f"{index + 1}. {name}"
 
@@ -317,7 +318,7 @@ class LanguagePage(StepPage):
         return _(
             "Give the languages in which the requested State accepts requests. The letter must be in "
             "one of them or come with a certified translation. Texts not yet translated into the "
-            "output language are listed above: click one to go to it."
+            "output language are listed just below: click one to go to it."
         )
 
     def build(self, form):
@@ -326,8 +327,8 @@ class LanguagePage(StepPage):
         form.text("language.translation_note", _("Note on the translation (optional)"), lines=2)
 
 
-def _annex_title(index, annex):
-    title = annex.title.longest() or _("(no title yet)")
+def _annex_title(index, annex, letter):
+    title = shown_text(annex.title, letter) or _("(no title yet)")
     return f"{index + 1}. {title}"
 
 

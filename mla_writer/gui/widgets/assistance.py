@@ -14,6 +14,7 @@ from ... import catalogue
 from ...model import ASSISTANCE_CLASSES, MLText
 from ..i18n import _, ui_language
 from .labels import PERSON_ROLES
+from ..session import shown_text
 from .listeditor import ListEditor
 
 
@@ -28,9 +29,9 @@ def _new_item(kind: str):
     return make
 
 
-def item_title(index: int, item) -> str:
+def item_title(index: int, item, letter) -> str:
     title = catalogue.kind_title(item.kind, ui_language())
-    what = item.description.longest()
+    what = shown_text(item.description, letter)
     if len(what) > 70:
         what = what[:67] + "\u2026"
     return f"{index + 1}. {title}" + (f": {what}" if what else "")
@@ -110,7 +111,7 @@ def build_item(form, path: str, item) -> None:
     form.date(f"{path}.deadline", label("deadline"), hint("deadline"))
     form.heading(_("Point 11 \u2014 link to the proceedings"))
     form.text(f"{path}.relevance", label("relevance", True), hint("relevance"), lines=3)
-    offences = [(o.id, o.name.longest() or o.id) for o in form.session.letter.offences]
+    offences = [(o.id, shown_text(o.name, form.session.letter) or o.id) for o in form.session.letter.offences]
     if offences:
         form.multi(f"{path}.offence_ids", label("offence_ids"), offences, hint("offence_ids"))
     form.heading(_("Point 12 \u2014 procedures to be followed"))

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QRadioButton,
     QSpinBox,
     QVBoxLayout,
@@ -49,6 +51,7 @@ class LineField(FieldEditor):
         layout.setContentsMargins(0, 0, 0, 0)
         self.edit = QLineEdit(self)
         self.edit.setText(session.get(path) or "")
+        self.edit.setCursorPosition(0)  # show the beginning of long values
         self.edit.textEdited.connect(self.write)
         layout.addWidget(self.edit)
         self.setFocusProxy(self.edit)
@@ -132,6 +135,7 @@ class ChoiceField(FieldEditor):
         layout.setContentsMargins(0, 0, 0, 0)
         self.combo = QComboBox(self)
         longest = max((len(label) for _value, label in options), default=10)
+        wide = wide or longest > 32  # long choices get the full width rather than being cut
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.combo.setMinimumContentsLength(min(max(longest, 12), 36))
         if nullable:
@@ -148,6 +152,38 @@ class ChoiceField(FieldEditor):
 
     def focus_widget(self):
         return self.combo
+
+
+class ListChoiceField(FieldEditor):
+    """A choice among long labels (e.g. titles of conventions): a list whose lines wrap."""
+
+    def __init__(self, session, path, options, rows: int = 6, parent=None) -> None:
+        super().__init__(session, path, parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.list = QListWidget(self)
+        self.list.setWordWrap(True)
+        self.list.setSpacing(2)
+        self.list.setMinimumHeight(self.fontMetrics().lineSpacing() * rows * 2)
+        current = session.get(path)
+        for value, label in options:
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, value)
+            self.list.addItem(item)
+            if value == current:
+                self.list.setCurrentItem(item)
+        self.list.currentItemChanged.connect(lambda item, _old: item is not None and self.write(item.data(Qt.ItemDataRole.UserRole)))
+        layout.addWidget(self.list)
+        self.setFocusProxy(self.list)
+
+    def select(self, value) -> None:
+        for i in range(self.list.count()):
+            if self.list.item(i).data(Qt.ItemDataRole.UserRole) == value:
+                self.list.setCurrentRow(i)
+                return
+
+    def focus_widget(self):
+        return self.list
 
 
 class IntField(FieldEditor):
@@ -181,10 +217,14 @@ class MultiCheckField(FieldEditor):
         chosen = set(session.get(path) or [])
         self.boxes: list[tuple[object, QCheckBox]] = []
         for value, label in options:
-            box = QCheckBox(label, self)
+            box = QCheckBox(self)
             box.setChecked(value in chosen)
+            box.setAccessibleName(label)
             box.toggled.connect(self._toggled)
-            layout.addWidget(box)
+            row = QHBoxLayout()
+            row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(_ClickLabel(label, box, self), 1)
+            layout.addLayout(row)
             self.boxes.append((value, box))
         if self.boxes:
             self.setFocusProxy(self.boxes[0][1])

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from .country import CountryField, LanguageListField
 from .dates import DateField
-from .fields import CheckField, ChoiceField, IntField, LineField, MultiCheckField, YesNoField
+from .fields import CheckField, ChoiceField, IntField, LineField, ListChoiceField, MultiCheckField, YesNoField
 from .mltext import MLTextField
 from .problems import ProblemLabel, ProblemMap
 
@@ -93,6 +93,9 @@ class Form(QWidget):
 
     def choice(self, path, label, options, hint=None, nullable=True, wide=False):
         return self.add(path, label, ChoiceField(self.session, path, options, nullable, self, wide), hint)
+
+    def pick(self, path, label, options, hint=None):
+        return self.add(path, label, ListChoiceField(self.session, path, options, parent=self), hint)
 
     def multi(self, path, label, options, hint=None):
         return self.add(path, label, MultiCheckField(self.session, path, options, self), hint)

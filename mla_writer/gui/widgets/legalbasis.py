@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-
 from ... import catalogue
 from ...model import BilateralTreatyBasis, InstrumentBasis, OtherBasis, ReciprocityBasis
 from ..i18n import _, ui_language
 from .labels import BASIS_TYPES
+from ..session import shown_text
 from .listeditor import ListEditor
 
 
@@ -16,14 +15,14 @@ def basis_type_label(kind: str) -> str:
     return _(label)
 
 
-def basis_title(index: int, basis) -> str:
+def basis_title(index: int, basis, letter) -> str:
     lang = ui_language()
     if basis.type == "instrument":
         what = catalogue.instrument_title(basis.instrument_id, lang) if basis.instrument_id else _("(instrument not chosen)")
     elif basis.type == "bilateral":
-        what = basis.title.longest() or basis_type_label("bilateral")
+        what = shown_text(basis.title, letter) or basis_type_label("bilateral")
     elif basis.type == "other":
-        what = basis.description.longest()[:80] or basis_type_label("other")
+        what = shown_text(basis.description, letter)[:80] or basis_type_label("other")
     else:
         what = basis_type_label("reciprocity")
     articles = getattr(basis, "articles", "")
@@ -48,9 +47,7 @@ def instrument_options() -> list[tuple[str, str]]:
 def build_basis(form, path: str, basis) -> None:
     form.note(basis_type_label(basis.type))
     if basis.type == "instrument":
-        row = form.choice(f"{path}.instrument_id", _("Instrument"), instrument_options(), wide=True)
-        row.editor.combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
-        row.editor.combo.view().setMinimumWidth(600)
+        form.pick(f"{path}.instrument_id", _("Instrument"), instrument_options())
         form.line(f"{path}.articles", _("Articles relied on"), _("For example 18 (UNTOC) or 1, 3 and 7 (1959 Convention)."))
     elif basis.type == "bilateral":
         form.mlline(f"{path}.title", _("Title of the treaty"))

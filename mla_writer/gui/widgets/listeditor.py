@@ -29,7 +29,7 @@ class ListEditor(QWidget):
 
     ``factories`` is a list of ``(label, make)``: one means a plain Add button, several an
     Add menu (for example one entry per kind of assistance). ``build(form, item_path, obj)``
-    fills the form of the selected item; ``title(index, obj)`` names it in the list.
+    fills the form of the selected item; ``title(index, obj, letter)`` names it in the list.
     """
 
     changed = Signal()
@@ -41,7 +41,7 @@ class ListEditor(QWidget):
         path: str,
         factories: list[tuple[str, Callable[[list], object]]],
         build: Callable[[Form, str, object], None],
-        title: Callable[[int, object], str],
+        title: Callable[[int, object, object], str],
         add_text: str,
         parent=None,
     ) -> None:
@@ -59,7 +59,12 @@ class ListEditor(QWidget):
         self.list.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 10)
         self.list.setWordWrap(True)
         self.list.currentRowChanged.connect(self._selected)
-        top.addWidget(self.list, 1)
+        left = QVBoxLayout()
+        left.addWidget(self.list, 1)
+        self.empty_hint = QLabel(_("Nothing added yet: use the button on the right."), self)
+        self.empty_hint.setWordWrap(True)
+        left.addWidget(self.empty_hint)
+        top.addLayout(left, 1)
         buttons = QVBoxLayout()
         self.add_button = QPushButton(add_text, self)
         if len(factories) > 1:
@@ -107,7 +112,7 @@ class ListEditor(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for i, obj in enumerate(items):
-            entry = QListWidgetItem(self.title(i, obj))
+            entry = QListWidgetItem(self.title(i, obj, self.session.letter))
             self.list.addItem(entry)
         self.list.blockSignals(False)
         self.list.setAccessibleName(self.accessibleName())
@@ -121,6 +126,7 @@ class ListEditor(QWidget):
 
     def _update_buttons(self) -> None:
         row, n = self.list.currentRow(), self.list.count()
+        self.empty_hint.setVisible(n == 0)
         self.remove_button.setEnabled(row >= 0)
         self.up_button.setEnabled(row > 0)
         self.down_button.setEnabled(0 <= row < n - 1)
@@ -129,7 +135,7 @@ class ListEditor(QWidget):
         row = self.list.currentRow()
         items = self.items()
         if 0 <= row < len(items) and self.list.item(row) is not None:
-            text = self.title(row, items[row])
+            text = self.title(row, items[row], self.session.letter)
             self.list.item(row).setText(text)
             self.box_title.setText(text)
 
@@ -147,7 +153,7 @@ class ListEditor(QWidget):
             self.build(self.form, self.item_path(row), items[row])
             self.box_layout.addWidget(self.form)
             self.form.show()
-            self.box_title.setText(self.title(row, items[row]))
+            self.box_title.setText(self.title(row, items[row], self.session.letter))
             if self.session.report is not None:
                 self.window_report_refresh()
         self._update_buttons()
@@ -222,5 +228,5 @@ class ListEditor(QWidget):
         items = self.items()
         for i in range(min(self.list.count(), len(items))):
             errors = [p for p in report.for_path(self.item_path(i)) if p.severity.value == "error"]
-            text = self.title(i, items[i])
+            text = self.title(i, items[i], self.session.letter)
             self.list.item(i).setText(("\u2716 " + text) if errors else text)

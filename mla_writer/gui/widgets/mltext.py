@@ -120,6 +120,7 @@ class MLTextField(FieldEditor):
             self.edit.setPlainText(value)
         else:
             self.edit.setText(value)
+            self.edit.setCursorPosition(0)
         self._loading = False
         self._update_count()
 

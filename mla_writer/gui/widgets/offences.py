@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ...model import Offence
 from ..i18n import _
+from ..session import shown_text
 from .listeditor import ListEditor
 
 
@@ -15,8 +16,8 @@ def _new_offence(items) -> Offence:
     return Offence(id=f"o{n}")
 
 
-def offence_title(index: int, offence) -> str:
-    name = offence.name.longest() or _("(not named yet)")
+def offence_title(index: int, offence, letter) -> str:
+    name = shown_text(offence.name, letter) or _("(not named yet)")
     return f"{index + 1}. {name}"
 
 

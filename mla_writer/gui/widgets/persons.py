@@ -16,7 +16,7 @@ def _new_person(items) -> Person:
     return Person(id=f"p{n}")
 
 
-def person_title(index: int, person) -> str:
+def person_title(index: int, person, letter) -> str:
     name = person.display_name() or _("(no name yet)")
     role = _(PERSON_ROLES[person.role]) if person.role else _("role not chosen")
     return f"{index + 1}. {name} \u2014 {role}"

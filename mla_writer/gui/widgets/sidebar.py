@@ -38,6 +38,8 @@ class Sidebar(QListWidget):
         self.addItem(review)
         self.itemActivated.connect(self._activated)
         self.itemClicked.connect(self._activated)
+        # Arrow keys in the list move through the steps too (select_step blocks this signal).
+        self.currentRowChanged.connect(lambda row: row >= 0 and self._activated(self.item(row)))
         self.retranslate()
 
     def _activated(self, item) -> None:

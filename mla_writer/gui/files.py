@@ -1,0 +1,219 @@
+"""Draft files for the main window: new, open, save, export, unsaved-changes prompt, crash recovery.
+
+A mixin of :class:`~mla_writer.gui.window.MainWindow`; it uses the window's ``session``,
+``settings``, ``autosaver`` and ``set_session``. Dialogs that ask the user something go
+through small ``ask_*`` methods so that tests can answer them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from ..model import LetterOfRequest
+from ..storage import EXTENSION, DraftError, load, save
+from . import i18n
+from .autosave import find_orphans
+from .compat import emit
+from .i18n import _
+from .session import Session
+
+
+def draft_error_text(exc: DraftError) -> str:
+    """The loader's one-line reason, in the UI language when the loader can give it."""
+    localized = getattr(exc, "localized", None)
+    return localized(i18n.ui_language()) if callable(localized) else str(exc)
+
+
+
+class DraftFilesMixin:
+    # -- files ----------------------------------------------------------------------------------
+    def _update_title(self) -> None:
+        name = self.session.path.name if self.session.path else _("Untitled")
+        self.setWindowTitle(f"{name}[*] \u2014 MLA Writer")
+        self.setWindowModified(self.session.dirty)
+
+    def file_filter(self) -> str:
+        return _("MLA Writer drafts (*{ext})").format(ext=EXTENSION)
+
+    def ask_unsaved(self) -> QMessageBox.StandardButton:
+        """Ask what to do with unsaved changes (tests replace this)."""
+        B = QMessageBox.StandardButton
+        return QMessageBox.question(
+            self,
+            _("Unsaved changes"),
+            _("The draft has unsaved changes. Save them first?"),
+            B.Save | B.Discard | B.Cancel,
+            B.Save,
+        )
+
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current draft."""
+        if not self.session.dirty:
+            return True
+        answer = self.ask_unsaved()
+        B = QMessageBox.StandardButton
+        if answer == B.Save:
+            return self.save_draft()
+        return answer == B.Discard
+
+    def show_error(self, title: str, message: str) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.error_box = box
+        box.open()
+        return box
+
+    def new_draft(self) -> None:
+        if self.maybe_save():
+            self.set_session(Session(LetterOfRequest()))
+
+    def open_dialog(self) -> None:
+        if not self.maybe_save():
+            return
+        path, _filter = QFileDialog.getOpenFileName(self, _("Open draft"), self.settings.last_folder(), self.file_filter())
+        if path:
+            self.open_file(path, ask=False)
+
+    def open_recent(self, path: str) -> None:
+        self.open_file(path)
+
+    def open_file(self, path, ask: bool = True) -> bool:
+        """Open a draft; a bad file shows the loader's reason and changes nothing."""
+        if ask and not self.maybe_save():
+            return False
+        path = Path(path)
+        try:
+            letter = load(path)
+        except DraftError as exc:
+            self.show_error(_("Cannot open the draft"), draft_error_text(exc))
+            return False
+        self.set_session(Session(letter, path))
+        self.settings.add_recent(path)
+        self.settings.set_last_folder(str(path.parent))
+        return True
+
+    def save_draft(self) -> bool:
+        if self.session.path is None:
+            return self.save_as()
+        return self.save_to(self.session.path)
+
+    def save_as(self) -> bool:
+        start = str(self.session.path or Path(self.settings.last_folder() or Path.home()) / (_("request") + EXTENSION))
+        path, _filter = QFileDialog.getSaveFileName(self, _("Save draft"), start, self.file_filter())
+        if not path:
+            return False
+        if not path.endswith(EXTENSION):
+            path += EXTENSION
+        return self.save_to(Path(path))
+
+    def save_to(self, path: Path) -> bool:
+        path = Path(path)
+        try:
+            save(self.session.letter, path)
+        except OSError as exc:
+            self.show_error(_("Cannot save the draft"), f"{path}: {exc.strerror or exc}")
+            return False
+        self.session.path = path
+        self.session.dirty = False
+        self.autosaver.clear()
+        self.settings.add_recent(path)
+        self.settings.set_last_folder(str(path.parent))
+        self._update_title()
+        self.statusBar().showMessage(_("Saved {name}").format(name=path.name), 5000)
+        return True
+
+    # -- export ------------------------------------------------------------------------------
+    def ask_export_incomplete(self, count: int) -> bool:
+        B = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self,
+            _("Export letter"),
+            _("{count} section(s) of the checklist are still incomplete. Export the letter anyway?").format(count=count),
+            B.Yes | B.No,
+            B.No,
+        )
+        return answer == B.Yes
+
+    def ask_export_path(self) -> str:
+        name = (self.session.path.stem if self.session.path else _("request")) + f"-{self.session.letter.output_language}.docx"
+        folder = Path(self.settings.last_folder() or Path.home())
+        path, _filter = QFileDialog.getSaveFileName(self, _("Export letter"), str(folder / name), _("Word documents (*.docx)"))
+        if path and not path.endswith(".docx"):
+            path += ".docx"
+        return path
+
+    def export_letter(self) -> bool:
+        self.run_check()
+        missing = len(self.session.report.incomplete())
+        if missing and not self.ask_export_incomplete(missing):
+            return False
+        path = self.ask_export_path()
+        return bool(path) and self.export_to(path)
+
+    def bilingual(self) -> str | None:
+        """Second language of the letter, or None for a letter in one language."""
+        code = self.settings.bilingual()
+        return code if code and code != self.session.letter.output_language else None
+
+    def _bilingual_changed(self, code: str) -> None:
+        self.settings.set_bilingual(code)
+        self.preview.schedule()
+
+    def export_to(self, path) -> bool:
+        letter = self.session.letter
+        try:
+            from ..render import RenderError, export_docx
+        except ImportError as exc:
+            self.show_error(_("Cannot export the letter"), _("The letter renderer is not available ({error}).").format(error=exc))
+            return False
+        try:
+            export_docx(letter, path, lang=letter.output_language, bilingual=self.bilingual())
+        except (RenderError, OSError) as exc:
+            self.show_error(_("Cannot export the letter"), str(exc))
+            return False
+        self.statusBar().showMessage(_("Letter exported to {path}").format(path=path), 8000)
+        emit(self.exported, str(path))
+        return True
+
+    # -- recovery, about, closing ------------------------------------------------------------
+    def ask_recover(self, orphan) -> bool:
+        B = QMessageBox.StandardButton
+        source = orphan.source or _("a new draft")
+        answer = QMessageBox.question(
+            self,
+            _("Recover unsaved work?"),
+            _(
+                "MLA Writer did not close normally. An automatic copy of your work ({source}, saved {time}) "
+                "was kept. Recover it?"
+            ).format(source=source, time=orphan.saved_at or "?"),
+            B.Yes | B.No,
+            B.Yes,
+        )
+        return answer == B.Yes
+
+    def offer_recovery(self) -> bool:
+        """After a crash: offer the autosaved work. True if a draft was recovered."""
+        orphans = find_orphans(self.autosaver.folder)
+        orphans = [o for o in orphans if o.path != self.autosaver.path]
+        recovered = False
+        for orphan in sorted(orphans, key=lambda o: o.saved_at, reverse=True):
+            if not recovered and self.ask_recover(orphan):
+                try:
+                    letter = orphan.load()
+                except DraftError as exc:
+                    self.show_error(_("Cannot recover the draft"), draft_error_text(exc))
+                else:
+                    session = Session(letter, Path(orphan.source) if orphan.source else None)
+                    self.set_session(session)
+                    session.dirty = True
+                    self.autosaver.note_edit()
+                    self.autosaver.save_now()
+                    self._update_title()
+                    recovered = True
+            orphan.discard()
+        return recovered
+
