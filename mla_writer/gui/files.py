@@ -16,7 +16,6 @@ from ..model import LetterOfRequest
 from ..storage import EXTENSION, DraftError, load, save
 from . import i18n
 from .autosave import find_orphans
-from .compat import emit
 from .i18n import _
 from .session import Session
 
@@ -176,7 +175,7 @@ class DraftFilesMixin:
             self.show_error(_("Cannot export the letter"), str(exc))
             return False
         self.statusBar().showMessage(_("Letter exported to {path}").format(path=path), 8000)
-        emit(self.exported, str(path))
+        self.exported.emit(str(path))
         return True
 
     # -- recovery, about, closing ------------------------------------------------------------

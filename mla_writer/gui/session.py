@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from .compat import emit
 
 _TOKEN = re.compile(r"([A-Za-z_]\w*)|\[(\d+)\]")
 
@@ -75,7 +74,7 @@ class Session(QObject):
 
     def touch(self) -> None:
         self.dirty = True
-        emit(self.edited)
+        self.edited.emit()
 
     def set(self, path: str, value: Any) -> None:
         set_value(self.letter, path, value)

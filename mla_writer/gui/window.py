@@ -25,7 +25,6 @@ from ..checklist import check, section_of
 from ..model import LetterOfRequest
 from . import i18n
 from .autosave import Autosaver
-from .compat import emit
 from .files import DraftFilesMixin
 from .i18n import _
 from .pages import step_plan
@@ -236,7 +235,7 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         page = self.pages[self.current]
         if page is not None:
             page.show_report(report)
-        emit(self.checked)
+        self.checked.emit()
 
     # -- navigation ---------------------------------------------------------------------------
     def go_to(self, index: int) -> None:

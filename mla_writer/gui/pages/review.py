@@ -13,7 +13,6 @@ from ..widgets.fields import ChoiceField
 from ..widgets.problems import ERROR_COLOUR, WARNING_COLOUR
 from .base import status_key, status_text
 from .steps import _letter_languages
-from ..compat import emit
 
 
 class ReviewPage(QWidget):
@@ -47,7 +46,7 @@ class ReviewPage(QWidget):
         self.report_view = QTextBrowser(self)
         self.report_view.setOpenLinks(False)
         self.report_view.setAccessibleName(_("Checklist report"))
-        self.report_view.anchorClicked.connect(lambda url: emit(self.link_activated, url.toString()))
+        self.report_view.anchorClicked.connect(lambda url: self.link_activated.emit(url.toString()))
         options = QHBoxLayout()
         self.output = ChoiceField(session, "output_language", _letter_languages(), nullable=False, parent=self)
         self.output.changed.connect(session.languages_changed)
@@ -61,7 +60,7 @@ class ReviewPage(QWidget):
             self.bilingual.addItem(name, code)
         self.bilingual_label.setBuddy(self.bilingual)
         self.bilingual.setAccessibleName(_("Second language for a bilingual letter"))
-        self.bilingual.currentIndexChanged.connect(lambda _i: emit(self.bilingual_changed, self.bilingual_language()))
+        self.bilingual.currentIndexChanged.connect(lambda _i: self.bilingual_changed.emit(self.bilingual_language()))
         self.export_button = QPushButton(_("&Export letter\u2026"), self)
         self.export_button.setAccessibleName(_("Export letter"))
         self.export_button.clicked.connect(self.export_requested)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from ..i18n import _
-from ..compat import emit
 
 
 class FieldEditor(QWidget):
@@ -34,7 +33,7 @@ class FieldEditor(QWidget):
 
     def write(self, value) -> None:
         self.session.set(self.path, value)
-        emit(self.changed)
+        self.changed.emit()
 
     def focus_widget(self) -> QWidget:
         return self

@@ -21,7 +21,6 @@ from ..i18n import _
 from ..session import parse_path
 from .form import Form
 from .problems import ProblemMap
-from ..compat import emit
 
 
 class ListEditor(QWidget):
@@ -174,12 +173,12 @@ class ListEditor(QWidget):
         items = list(self.items())
         items.append(make(items))
         self.session.set(self.path, items)
-        emit(self.session.structure_changed, self.path)
+        self.session.structure_changed.emit(self.path)
         self.refresh(len(items) - 1)
         if self.form is not None:
             self.form.setFocus(Qt.FocusReason.OtherFocusReason)
             self.form.focusNextChild()
-        emit(self.changed)
+        self.changed.emit()
 
     def remove_current(self) -> None:
         row = self.list.currentRow()
@@ -188,9 +187,9 @@ class ListEditor(QWidget):
             return
         del items[row]
         self.session.set(self.path, items)
-        emit(self.session.structure_changed, self.path)
+        self.session.structure_changed.emit(self.path)
         self.refresh(max(row - 1, 0))
-        emit(self.changed)
+        self.changed.emit()
 
     def move_current(self, step: int) -> None:
         row = self.list.currentRow()
@@ -200,9 +199,9 @@ class ListEditor(QWidget):
             return
         items[row], items[target] = items[target], items[row]
         self.session.set(self.path, items)
-        emit(self.session.structure_changed, self.path)
+        self.session.structure_changed.emit(self.path)
         self.refresh(target)
-        emit(self.changed)
+        self.changed.emit()
 
     # -- problems and focus ----------------------------------------------------------------
     def focus_path(self, path: str):

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QT
 
 from ..i18n import _, language_endonym
 from .fields import FieldEditor
-from ..compat import emit
 
 
 class _TextEdit(QPlainTextEdit):
@@ -135,7 +134,7 @@ class MLTextField(FieldEditor):
         self.session.touch()
         self._label_tabs()
         self._update_count()
-        emit(self.changed)
+        self.changed.emit()
 
     def _update_count(self) -> None:
         n = len(self.text())

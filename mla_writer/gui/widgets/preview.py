@@ -11,7 +11,6 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from ..i18n import _
-from ..compat import emit
 
 DEBOUNCE_MS = 700
 
@@ -38,16 +37,16 @@ class _RenderJob(QRunnable):
         try:
             from ...render import RenderError, render_html
         except ImportError:
-            emit(self.signals.done, self.generation, "unavailable", False)
+            self.signals.done.emit(self.generation, "unavailable", False)
             return
         try:
             html = render_html(self.letter, self.letter.output_language, self.bilingual)
         except RenderError as exc:
-            emit(self.signals.done, self.generation, str(exc), False)
+            self.signals.done.emit(self.generation, str(exc), False)
         except Exception as exc:  # noqa: BLE001 - a preview must never take the window down
-            emit(self.signals.done, self.generation, f"{type(exc).__name__}: {exc}", False)
+            self.signals.done.emit(self.generation, f"{type(exc).__name__}: {exc}", False)
         else:
-            emit(self.signals.done, self.generation, html, True)
+            self.signals.done.emit(self.generation, html, True)
 
 
 class PreviewPane(QWidget):
@@ -99,7 +98,7 @@ class PreviewPane(QWidget):
         else:
             self.view.setPlainText(_("The preview could not be produced: {reason}").format(reason=text))
         self.view.verticalScrollBar().setValue(bar)
-        emit(self.rendered)
+        self.rendered.emit()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem
 from ...checklist import SECTIONS
 from ..i18n import _, ui_language
 from ..pages.base import status_key, status_text
-from ..compat import emit
 
 COLOURS = {"complete": "#1d6b2c", "incomplete": "#a40000", "warnings": "#7a4f00", "not_applicable": "#555555"}
 SYMBOLS = {"complete": "\u2714", "incomplete": "\u2716", "warnings": "\u25b2", "not_applicable": "\u2013"}
@@ -44,7 +43,7 @@ class Sidebar(QListWidget):
 
     def _activated(self, item) -> None:
         sid = item.data(Qt.ItemDataRole.UserRole)
-        emit(self.step_requested, self.review_step if sid == REVIEW else self.step_of_section[sid])
+        self.step_requested.emit(self.review_step if sid == REVIEW else self.step_of_section[sid])
 
     def retranslate(self) -> None:
         lang = ui_language()
