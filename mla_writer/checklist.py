@@ -658,8 +658,9 @@ def _language(c: _Ctx) -> None:
             "attach a certified translation.",
             "language.certified_translation",
         )
-    out_name = language_name(L.output_language, c.lang)
-    for path in untranslated(L):
+    missing = untranslated(L)
+    out_name = language_name(L.output_language, c.lang) if missing else ""
+    for path in missing:
         c.error(
             "language.untranslated",
             "Not yet translated into {language} — {section}: {field}",
