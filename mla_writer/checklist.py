@@ -467,6 +467,13 @@ def _facts(c: _Ctx) -> None:
                 f"{path}.birth_date",
                 n=i + 1,
             )
+        if person.id_document.type == "other" and not person.id_document.details:
+            c.error(
+                "facts.document_details",
+                "Person {n}: say what the identity document is.",
+                f"{path}.id_document.details",
+                n=i + 1,
+            )
         if person.birth_date and person.birth_date > c.today:
             c.error("facts.birth_future", "Person {n}: the date of birth is in the future.", f"{path}.birth_date", n=i + 1)
     if not service_only and not any(p.role in OFFENDER_ROLES for p in L.persons):

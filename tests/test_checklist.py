@@ -133,6 +133,7 @@ RULES = [
     ("facts", "facts.company_name", E, setter("persons.2.company_name", "")),
     ("facts", "facts.family_name", E, setter("persons.3.family_name", "")),
     ("facts", "facts.offender_identity", W, setter("persons.0.birth_date", None)),
+    ("facts", "facts.document_details", E, setter("persons.0.id_document.type", "other")),
     ("facts", "facts.birth_future", E, setter("persons.4.birth_date", dt.date(2030, 1, 1))),
     ("facts", "facts.no_offender", W, lambda L: [_set(L, f"persons.{i}.role", "witness") for i in (0, 1)]),
     # 9
@@ -173,7 +174,7 @@ RULES = [
     ("language", "language.not_accepted", E, setter("language.accepted_languages", ["ro"])),
     ("language", "language.untranslated", E, lambda L: (L.facts.summary.root.pop("es"), setattr(L, "output_language", "es"))),
     # closing
-    ("closing", "closing.place", E, setter("place", "")),
+    ("closing", "closing.place", E, setter("place", ml())),
     ("closing", "closing.date", E, setter("date", None)),
     ("closing", "closing.date_future", W, setter("date", dt.date(2026, 12, 25))),
     ("closing", "closing.signatory", E, setter("signatory.name", "")),

@@ -28,12 +28,12 @@ def test_clean_text(raw, clean):
 
 def test_text_is_cleaned_at_the_model_boundary():
     letter = LetterOfRequest.model_validate(
-        {"place": " Par\x0bis \r\n", "facts": {"summary": {"fr": "\x0c Faits\r\nsuite ", "en": "   "}}}
+        {"references": {"requesting_reference": " PNF\x0b-1 \r\n"}, "facts": {"summary": {"fr": "\x0c Faits\r\nsuite ", "en": "   "}}}
     )
-    assert letter.place == "Paris"
+    assert letter.references.requesting_reference == "PNF-1"
     assert letter.facts.summary.root == {"fr": "Faits\nsuite"}  # empty English dropped
-    letter.place = "Lyon\x0b"  # assignment is validated too
-    assert letter.place == "Lyon"
+    letter.references.requesting_reference = "JI-2\x0b"  # assignment is validated too
+    assert letter.references.requesting_reference == "JI-2"
 
 
 def test_mltext_resolve_falls_back_to_drafting_language():

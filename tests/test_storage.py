@@ -20,11 +20,11 @@ def _doc(letter: dict | None = None, **envelope) -> str:
 
 def test_save_is_atomic_and_keeps_a_backup(tmp_path, example):
     path = tmp_path / "case.mlar"
-    storage.save(LetterOfRequest(place="Old"), path)
+    storage.save(LetterOfRequest(place={"fr": "Old"}), path)
     assert not (tmp_path / "case.mlar.bak").exists()
     storage.save(example, path)
     assert storage.load(path) == example
-    assert storage.load(tmp_path / "case.mlar.bak").place == "Old"
+    assert storage.load(tmp_path / "case.mlar.bak").place.get("fr") == "Old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["case.mlar", "case.mlar.bak"]  # no temp files left
 
 
@@ -38,7 +38,7 @@ def test_failed_save_leaves_the_old_file_untouched(tmp_path, monkeypatch, exampl
 
     monkeypatch.setattr(os, "fsync", boom)
     with pytest.raises(OSError):
-        storage.save(LetterOfRequest(place="New"), path)
+        storage.save(LetterOfRequest(place={"fr": "New"}), path)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["case.mlar"]
 
@@ -89,23 +89,49 @@ def test_huge_file_is_refused_without_reading(tmp_path, monkeypatch):
 
 
 def test_older_versions_are_migrated(monkeypatch, tmp_path):
-    """A format-1 file read by a format-2 program goes through MIGRATIONS[1]."""
+    """A format-2 file read by a format-3 program goes through MIGRATIONS[2] (after nothing else)."""
 
-    def one_to_two(data):
-        data["letter"]["place"] = data["letter"].pop("town")
+    def two_to_three(data):
+        data["letter"]["place"] = {"es": data["letter"].pop("town")}
         return data
 
-    monkeypatch.setattr(storage, "FORMAT_VERSION", 2)
-    monkeypatch.setitem(storage.MIGRATIONS, 1, one_to_two)
+    monkeypatch.setattr(storage, "FORMAT_VERSION", 3)
+    monkeypatch.setitem(storage.MIGRATIONS, 2, two_to_three)
     path = tmp_path / "old.mlar"
-    path.write_text(json.dumps({"format": storage.FORMAT_NAME, "format_version": 1, "letter": {"town": "Madrid"}}))
-    assert storage.load(path).place == "Madrid"
+    path.write_text(json.dumps({"format": storage.FORMAT_NAME, "format_version": 2, "letter": {"town": "Madrid"}}))
+    assert storage.load(path).place.get("es") == "Madrid"
+
+
+def test_format_1_place_and_identity_documents_are_upgraded(tmp_path):
+    old = {
+        "format": storage.FORMAT_NAME,
+        "format_version": 1,
+        "letter": {
+            "drafting_language": "fr",
+            "place": "Paris",
+            "persons": [
+                {"id": "p1", "id_document": {"type": "Passeport", "number": "X1"}},
+                {"id": "p2", "id_document": {"type": "carte d'identité"}},
+                {"id": "p3", "id_document": {"type": "Livret de marin", "number": "M7"}},
+                {"id": "p4", "id_document": {"type": ""}},
+            ],
+        },
+    }
+    path = tmp_path / "v1.mlar"
+    path.write_text(json.dumps(old), encoding="utf-8")
+    letter = storage.load(path)
+    assert letter.place.root == {"fr": "Paris"}
+    docs = [p.id_document for p in letter.persons]
+    assert [d.type for d in docs] == ["passport", "national_id", "other", None]
+    assert docs[2].details == "Livret de marin" and docs[0].number == "X1"
+    storage.save(letter, path)  # saved in the current format
+    assert json.loads(path.read_text("utf-8"))["format_version"] == storage.FORMAT_VERSION
 
 
 def test_missing_migration_is_a_clear_error(monkeypatch, tmp_path):
-    monkeypatch.setattr(storage, "FORMAT_VERSION", 3)
-    with pytest.raises(DraftError, match="no way to upgrade draft format 1"):
-        storage.loads(_doc(format_version=1))
+    monkeypatch.setattr(storage, "FORMAT_VERSION", 4)
+    with pytest.raises(DraftError, match="no way to upgrade draft format 2"):
+        storage.loads(_doc(format_version=2))
 
 
 def test_file_carries_its_format_and_version(tmp_path, example):

@@ -166,8 +166,12 @@ PersonRole = Literal["suspect", "accused", "witness", "victim", "expert", "accou
 OFFENDER_ROLES: tuple[str, ...] = ("suspect", "accused")
 
 
+DocumentType = Literal["passport", "national_id", "residence_permit", "driving_licence", "other"]
+
+
 class IdentityDocument(_Strict):
-    type: CleanStr = ""
+    type: DocumentType | None = None
+    details: CleanStr = Field(default="", description="What the document is, when the type is 'other'.")
     number: CleanStr = ""
     issuing_country: CountryCode = ""
 
@@ -276,7 +280,7 @@ class LetterOfRequest(_Strict):
     requested_state: CountryCode = ""
     addressee: Authority = Field(default_factory=Authority, description="Central authority of the requested State.")
     references: References = Field(default_factory=References)
-    place: CleanStr = ""
+    place: MLText = Field(default_factory=_ml, description="Where the letter is signed (names differ by language).")
     date: dt.date | None = None
 
     identification: Identification = Field(default_factory=Identification)  # 1

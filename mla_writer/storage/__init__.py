@@ -33,14 +33,47 @@ from ..i18n import N_
 from ..model import LetterOfRequest
 
 FORMAT_NAME = "mla-writer-draft"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 EXTENSION = ".mlar"
 BACKUP_SUFFIX = ".bak"
 #: Refuse to read anything larger: no real draft comes near it.
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
+_DOCUMENT_WORDS = {
+    "passport": ("passport", "passeport", "паспорт", "pasaporte"),
+    "national_id": ("identity card", "id card", "national id", "carte d'identité", "удостоверение личности", "documento de identidad", "dni"),
+    "residence_permit": ("residence", "titre de séjour", "вид на жительство", "residencia"),
+    "driving_licence": ("driving", "driver", "permis de conduire", "водительское", "licencia de conducir", "permiso de conducir"),
+}
+
+
+def _migrate_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 2: the place of signature is text per language; identity documents have a type.
+
+    ``place: "Paris"`` becomes ``{"<drafting language>": "Paris"}``; a free-text document type
+    is mapped to one of the fixed types, or kept as ``details`` of type ``other``.
+    """
+    letter = data.get("letter")
+    if not isinstance(letter, dict):
+        return data
+    lang = letter.get("drafting_language") if letter.get("drafting_language") in ("en", "fr", "ru", "es") else "en"
+    place = letter.get("place")
+    if isinstance(place, str):
+        letter["place"] = {lang: place} if place.strip() else {}
+    for person in letter.get("persons") or []:
+        doc = person.get("id_document") if isinstance(person, dict) else None
+        if not isinstance(doc, dict) or not isinstance(doc.get("type"), str):
+            continue
+        text = doc["type"].strip()
+        kind = next((k for k, words in _DOCUMENT_WORDS.items() if any(w in text.casefold() for w in words)), None)
+        doc["type"] = kind or ("other" if text else None)
+        if kind is None and text:
+            doc["details"] = text
+    return data
+
+
 #: ``MIGRATIONS[n]`` turns a version-``n`` document into a version-``n+1`` document.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _migrate_1_to_2}
 
 
 class DraftError(Exception):

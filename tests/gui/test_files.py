@@ -72,18 +72,18 @@ def test_save_and_reopen_round_trip(make_window, example_path, tmp_path):
     target = tmp_path / "copy.mlar"
     assert window.save_to(target)
     assert not window.session.dirty and not window.isWindowModified()
-    assert load(target).place == "Saint-Étienne"
+    assert load(target).place.get("fr") == "Saint-Étienne"  # the drafting language's text
     assert window.settings.recent_files()[0] == str(target.resolve())
     window.new_draft()
-    assert window.session.letter.place == ""
+    assert window.session.letter.place.get("fr") == ""
     window.open_recent(str(target))
-    assert window.session.letter.place == "Saint-Étienne"
+    assert window.session.letter.place.get("fr") == "Saint-Étienne"
 
 
 def test_unsaved_changes_prompt_on_close(make_window, example_path):
     window = make_window()
     window.open_file(str(example_path))
-    window.session.letter.place = "Nice"
+    window.session.letter.place.set("fr", "Nice")
     window.session.touch()
     asked = []
     window.ask_unsaved = lambda: asked.append(1) or QMessageBox.StandardButton.Cancel
@@ -99,10 +99,10 @@ def test_autosave_writes_and_clean_exit_removes_it(make_window, example_path, tm
     window.open_file(str(example_path))
     assert window.autosaver.timer.interval() == 30_000 and window.autosaver.timer.isActive()
     assert not window.autosaver.save_now()  # nothing changed yet
-    window.session.letter.place = "Lille"
+    window.session.letter.place.set("fr", "Lille")
     window.session.touch()
     assert window.autosaver.save_now()
-    assert load(window.autosaver.path).place == "Lille"
+    assert load(window.autosaver.path).place.get("fr") == "Lille"
     window.session.dirty = False
     window.close()
     assert not list(folder.glob("*.mlar"))
@@ -121,7 +121,7 @@ def test_recovery_after_a_crash(make_window, example_path, tmp_path):
         app = make_app(sys.argv)
         window = make_window(QSettings({str(tmp_path / "child.ini")!r}, QSettings.Format.IniFormat), __import__("pathlib").Path({str(folder)!r}))
         window.open_file({str(example_path)!r}, ask=False)
-        window.session.letter.place = "Marseille — après l'incident"
+        window.session.letter.place.set("fr", "Marseille — après l'incident")
         window.session.touch()
         assert window.autosaver.save_now()
         os._exit(3)  # no clean-up: like a crash
@@ -135,7 +135,7 @@ def test_recovery_after_a_crash(make_window, example_path, tmp_path):
     window.ask_recover = lambda orphan: offered.append(orphan) or True
     assert window.offer_recovery() is True
     assert len(offered) == 1 and offered[0].source == str(example_path)
-    assert window.session.letter.place == "Marseille — après l'incident"
+    assert window.session.letter.place.get("fr") == "Marseille — après l'incident"
     assert window.session.dirty and window.session.path == example_path
     # The orphan is gone; only this window's own autosave remains.
     assert [p for p in folder.glob("*.mlar")] == [window.autosaver.path]
@@ -153,7 +153,7 @@ def test_declined_recovery_discards_the_copy(make_window, example_path, tmp_path
     second.ask_recover = lambda orphan: False
     assert second.offer_recovery() is False
     assert not first.autosaver.path.exists()
-    assert second.session.letter.place == ""
+    assert second.session.letter.place.get("fr") == ""
 
 
 def test_window_geometry_and_preview_choice_are_remembered(make_window, qtbot):

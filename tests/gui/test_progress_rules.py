@@ -49,7 +49,7 @@ RULES = [
     ("presence", lambda L: _clear(L.officials_presence, "attendees", []), "presence.who"),
     ("language", lambda L: _clear(L.language, "accepted_languages", []), "language.accepted_missing"),
     ("language", lambda L: (L.facts.summary.set("es", ""), _clear(L, "output_language", "es")), "language.untranslated"),
-    ("closing", lambda L: _clear(L, "place", ""), "closing.place"),
+    ("closing", lambda L: L.place.root.clear(), "closing.place"),
     ("closing", lambda L: _clear(L.signatory, "name", ""), "closing.signatory"),
 ]
 

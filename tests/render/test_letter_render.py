@@ -235,7 +235,7 @@ def test_babel_dates_and_names(rendered):
     fr, ru, es = (_text(rendered[lang][0]) for lang in ("fr", "ru", "es"))
     assert "Fait à Paris, le 20\u00a0novembre 2026" in fr or "Fait à Paris, le 20 novembre 2026" in fr
     assert "20 ноября 2026\u202fг." in ru
-    assert "En Paris, a 20 de noviembre de 2026" in es
+    assert "En París, a 20 de noviembre de 2026" in es  # the place is text per language too
     assert "Moldavie" in fr and "Молдова" in ru and "Moldavia" in es
     assert "roumain" in fr and "румынский" in ru and "rumano" in es
     assert "1er janvier 2025" in fr  # French ordinal on the first of the month

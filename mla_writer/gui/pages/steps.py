@@ -346,7 +346,7 @@ class ClosingPage(StepPage):
     def build(self, form):
         from ...model import Annex
 
-        form.line("place", _("Place"))
+        form.mlline("place", _("Place"))
         form.date("date", _("Date of the letter"))
         form.line("signatory.name", _("Name of the signatory"))
         form.mlline("signatory.title", _("Title of the signatory"))

@@ -13,6 +13,13 @@ PERSON_ROLES = {
     "account_holder": N_("Account holder"),
     "other": N_("Other person"),
 }
+DOCUMENT_TYPES = {
+    "passport": N_("Passport"),
+    "national_id": N_("National identity card"),
+    "residence_permit": N_("Residence permit"),
+    "driving_licence": N_("Driving licence"),
+    "other": N_("Other document"),
+}
 CONTACT_CHANNELS = {
     "phone": N_("Telephone"),
     "email": N_("E-mail"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...model import Person
 from ..i18n import _
-from .labels import PERSON_ROLES, options
+from .labels import DOCUMENT_TYPES, PERSON_ROLES, options
 from .listeditor import ListEditor
 
 
@@ -32,7 +32,8 @@ def build_person(form, path: str, person) -> None:
         form.date(f"{path}.birth_date", _("Date of birth")),
         form.line(f"{path}.birth_place", _("Place of birth")),
         form.country(f"{path}.nationality", _("Nationality")),
-        form.line(f"{path}.id_document.type", _("Identity document (type)")),
+        form.choice(f"{path}.id_document.type", _("Identity document (type)"), options(DOCUMENT_TYPES)),
+        form.line(f"{path}.id_document.details", _("Identity document (what it is, if another kind)")),
         form.line(f"{path}.id_document.number", _("Identity document (number)")),
         form.country(f"{path}.id_document.issuing_country", _("Identity document (issuing country)")),
     ]
