@@ -289,7 +289,7 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         step = self.current
         self._drop_pages()
         self._build_menus()
-        self.preview.view.setAccessibleName(_("Preview of the letter"))
+        self.preview.retranslate()
         self.session.report = None
         self.go_to(step)
         self.run_check()

@@ -36,6 +36,9 @@ def test_switch_retranslates_visible_widgets(make_window, lang):
     assert label == gettext("Person to receive it") != english["label"]
     assert window.menuBar().actions()[0].text() == gettext("&File") != english["menu"]
     assert window.sidebar.item(len(SECTIONS)).text() == gettext("Review and export") != english["sidebar"]
+    assert window.preview.view.accessibleName() == gettext("Preview of the letter")
+    if window.preview.shown_generation == 0:
+        assert window.preview.view.toPlainText() == gettext("The preview appears here.")
     # The checklist's messages come back in the new language too.
     shown = visible_problem_texts(page)
     assert shown and shown != english["problems"]

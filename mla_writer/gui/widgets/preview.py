@@ -60,7 +60,6 @@ class PreviewPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.view = QTextBrowser(self)
         self.view.setOpenLinks(False)
-        self.view.setAccessibleName(_("Preview of the letter"))
         layout.addWidget(self.view)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -72,7 +71,12 @@ class PreviewPane(QWidget):
         self.pool.setMaxThreadCount(1)
         self.generation = 0
         self.shown_generation = 0
-        self.view.setPlainText(_("The preview appears here."))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.view.setAccessibleName(_("Preview of the letter"))
+        if self.shown_generation == 0:  # nothing rendered yet
+            self.view.setPlainText(_("The preview appears here."))
 
     def schedule(self) -> None:
         if self.isVisible():
