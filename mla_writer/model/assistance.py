@@ -29,7 +29,7 @@ PROCEDURE_KINDS: tuple[str, ...] = ProcedureKind.__args__  # type: ignore[attr-d
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
 
 
 class Procedures(_Strict):
