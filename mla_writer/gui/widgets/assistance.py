@@ -15,16 +15,12 @@ from ...model import ASSISTANCE_CLASSES, MLText
 from ..i18n import _, ui_language
 from .labels import PERSON_ROLES
 from ..session import shown_text
-from .listeditor import ListEditor
+from .listeditor import ListEditor, fresh_id
 
 
 def _new_item(kind: str):
     def make(items):
-        used = {item.id for item in items}
-        n = len(items) + 1
-        while f"a{n}" in used:
-            n += 1
-        return ASSISTANCE_CLASSES[kind](id=f"a{n}")
+        return ASSISTANCE_CLASSES[kind](id=fresh_id(items, "a"))
 
     return make
 

@@ -23,6 +23,15 @@ from .form import Form
 from .problems import ProblemMap
 
 
+def fresh_id(items, prefix: str) -> str:
+    """The first identifier ``<prefix><n>`` not used by ``items`` (ids are stable: never renumbered)."""
+    used = {item.id for item in items}
+    n = len(items) + 1
+    while f"{prefix}{n}" in used:
+        n += 1
+    return f"{prefix}{n}"
+
+
 class ListEditor(QWidget):
     """Edits ``session.letter.<path>``, a list of pydantic objects.
 

@@ -5,15 +5,11 @@ from __future__ import annotations
 from ...model import Offence
 from ..i18n import _
 from ..session import shown_text
-from .listeditor import ListEditor
+from .listeditor import ListEditor, fresh_id
 
 
 def _new_offence(items) -> Offence:
-    used = {o.id for o in items}
-    n = len(items) + 1
-    while f"o{n}" in used:
-        n += 1
-    return Offence(id=f"o{n}")
+    return Offence(id=fresh_id(items, "o"))
 
 
 def offence_title(index: int, offence, letter) -> str:

@@ -5,15 +5,11 @@ from __future__ import annotations
 from ...model import Person
 from ..i18n import _
 from .labels import DOCUMENT_TYPES, PERSON_ROLES, options
-from .listeditor import ListEditor
+from .listeditor import ListEditor, fresh_id
 
 
 def _new_person(items) -> Person:
-    used = {p.id for p in items}
-    n = len(items) + 1
-    while f"p{n}" in used:
-        n += 1
-    return Person(id=f"p{n}")
+    return Person(id=fresh_id(items, "p"))
 
 
 def person_title(index: int, person, letter) -> str:
