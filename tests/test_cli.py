@@ -120,3 +120,12 @@ def test_a_draft_argument_opens_the_application(tmp_path):
     assert main([str(tmp_path / "new-case.mlar")]) == -1
     assert main([]) == -1
     assert main(["chek", "x"]) == 2  # a mistyped command is still a usage error
+
+
+def test_no_display_gives_a_clear_message_not_a_qt_abort():
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    proc = subprocess.run([sys.executable, "-m", "mla_writer"], capture_output=True, text=True, timeout=60, env=env)
+    assert proc.returncode == 2
+    assert "no display found" in proc.stderr and "Traceback" not in proc.stderr
