@@ -38,10 +38,7 @@ class PartiesPage(StepPage):
         for row in (drafting, output):
             row.editor.changed.connect(self.session.languages_changed)
         form.heading(_("Addressee: central authority of the requested State"))
-        form.mlline("addressee.name", _("Name of the central authority"))
-        form.line("addressee.address", _("Postal address"))
-        form.line("addressee.phone", _("Telephone"))
-        form.line("addressee.email", _("E-mail"))
+        form.authority("addressee", _("Name of the central authority"))
         form.heading(_("References"))
         form.line("references.requesting_reference", _("Your file reference"))
         form.line("references.court_case_number", _("Court case number (if any)"))
@@ -61,18 +58,10 @@ class IdentificationPage(StepPage):
     def build(self, form):
         base = "identification"
         form.heading(_("Authority making the request"))
-        form.mlline(f"{base}.requesting_authority.name", _("Name of the authority"))
-        form.line(f"{base}.requesting_authority.address", _("Postal address"))
-        form.line(f"{base}.requesting_authority.phone", _("Telephone"))
-        form.line(f"{base}.requesting_authority.email", _("E-mail"))
+        form.authority(f"{base}.requesting_authority")
         form.heading(_("Authority conducting the investigation or proceedings"))
         form.check(f"{base}.conducting_same_as_requesting", _("It is the authority making the request"))
-        rows = [
-            form.mlline(f"{base}.conducting_authority.name", _("Name of the authority")),
-            form.line(f"{base}.conducting_authority.address", _("Postal address")),
-            form.line(f"{base}.conducting_authority.phone", _("Telephone")),
-            form.line(f"{base}.conducting_authority.email", _("E-mail")),
-        ]
+        rows = form.authority(f"{base}.conducting_authority")
         form.visible_when(rows, lambda letter: not letter.identification.conducting_same_as_requesting)
         form.heading(_("Officer, prosecutor or judge in charge"))
         form.check(f"{base}.officer_withheld", _("It would be inappropriate to give the officer's details"))

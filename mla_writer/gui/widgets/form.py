@@ -11,6 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from ..i18n import _
 from .country import CountryField, LanguageListField
 from .dates import DateField
 from .fields import CheckField, ChoiceField, IntField, LineField, ListChoiceField, MultiCheckField, YesNoField
@@ -111,6 +112,15 @@ class Form(QWidget):
 
     def languages(self, path, label, hint=None):
         return self.add(path, label, LanguageListField(self.session, path, self), hint)
+
+    def authority(self, path, name_label=None) -> list:
+        """The rows of an :class:`~mla_writer.model.letter.Authority`: name, address, telephone, e-mail."""
+        return [
+            self.mlline(f"{path}.name", name_label or _("Name of the authority")),
+            self.line(f"{path}.address", _("Postal address")),
+            self.line(f"{path}.phone", _("Telephone")),
+            self.line(f"{path}.email", _("E-mail")),
+        ]
 
     def heading(self, text: str) -> QLabel:
         label = QLabel(text, self)
