@@ -5,3 +5,6 @@ the desktop application lives in ``mla_writer.gui``.
 """
 
 __version__ = "0.1.0"
+
+#: File name extension of a draft (defined here so the window can use it before the model loads).
+DRAFT_EXTENSION = ".mlar"

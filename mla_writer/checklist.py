@@ -1,4 +1,4 @@
-"""The 14-point checklist: the one definition of the points and every rule about them.
+"""The 14-point checklist: every rule about the points defined in :mod:`.points`.
 
 The wizard's pages and sidebar, the checklist report, the command line and the order of
 the letter's sections all read :data:`POINTS` (and :data:`SECTIONS`, which adds the two
@@ -14,8 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from enum import Enum
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
@@ -23,36 +22,9 @@ from pydantic import BaseModel
 from . import catalogue
 from .i18n import ui_gettext
 from .model import OFFENDER_ROLES, LetterOfRequest, MLText
+from .points import CLOSING, PARTIES, POINT_BY_ID, POINTS, SECTIONS, PointDef, Severity, Status, section_of  # noqa: F401 (re-exported)
 
 # -- the definition ------------------------------------------------------------------------
-
-
-class Status(str, Enum):
-    COMPLETE = "complete"
-    INCOMPLETE = "incomplete"
-    NOT_APPLICABLE = "not_applicable"
-
-
-class Severity(str, Enum):
-    ERROR = "error"  # blocking
-    WARNING = "warning"  # advisory
-
-
-@dataclass(frozen=True)
-class PointDef:
-    """One section of the checklist. ``number`` is None for the two formal sections."""
-
-    number: int | None
-    id: str
-    title: dict[str, str]
-    fields: tuple[str, ...]  # top-level model fields that belong to this section
-    rule: Callable[["_Ctx"], None] = field(repr=False, compare=False)
-
-    def label(self, lang: str) -> str:
-        return catalogue.localized(self.title, lang)
-
-    def heading(self, lang: str) -> str:
-        return f"{self.number}. {self.label(lang)}" if self.number else self.label(lang)
 
 
 @dataclass(frozen=True)
@@ -701,107 +673,27 @@ def _closing(c: _Ctx) -> None:
         )
 
 
-def _t(en: str, fr: str, ru: str, es: str) -> dict[str, str]:
-    return {"en": en, "fr": fr, "ru": ru, "es": es}
-
-
-#: The formal section before the points: States, addressee, references, languages.
-PARTIES = PointDef(
-    None,
-    "parties",
-    _t("States and addressee", "États et destinataire", "Государства и адресат", "Estados y destinatario"),
-    ("requesting_state", "requested_state", "addressee", "references", "drafting_language", "output_language"),
-    _parties,
-)
-
-#: The 14 points, in order.
-POINTS: tuple[PointDef, ...] = (
-    PointDef(1, "identification", _t("Identification", "Identification", "Идентификация", "Identificación"), ("identification",), _identification),
-    PointDef(2, "prior_contact", _t("Prior contact", "Contacts préalables", "Предварительные контакты", "Contactos previos"), ("prior_contact",), _prior_contact),
-    PointDef(
-        3,
-        "other_channels",
-        _t("Use of other channels", "Recours à d'autres voies", "Использование других каналов", "Uso de otras vías"),
-        ("other_channels",),
-        _other_channels,
-    ),
-    PointDef(
-        4,
-        "acknowledgement",
-        _t("Acknowledgement of receipt", "Accusé de réception", "Подтверждение получения", "Acuse de recibo"),
-        ("acknowledgement",),
-        _acknowledgement,
-    ),
-    PointDef(5, "urgency", _t("Urgency and time limit", "Urgence et délai", "Срочность и сроки", "Urgencia y plazo"), ("urgency",), _urgency),
-    PointDef(6, "confidentiality", _t("Confidentiality", "Confidentialité", "Конфиденциальность", "Confidencialidad"), ("confidentiality",), _confidentiality),
-    PointDef(7, "legal_basis", _t("Legal basis", "Base juridique", "Правовое основание", "Fundamento jurídico"), ("legal_bases",), _legal_basis),
-    PointDef(
-        8,
-        "facts",
-        _t("Summary of the relevant facts", "Résumé des faits pertinents", "Краткое изложение соответствующих фактов", "Resumen de los hechos pertinentes"),
-        ("facts", "persons"),
-        _facts,
-    ),
-    PointDef(
-        9,
-        "offences",
-        _t("Offences and penalties", "Infractions et peines", "Преступления и наказания", "Delitos y penas"),
-        ("offences",),
-        _offences,
-    ),
-    PointDef(
-        10,
-        "assistance",
-        _t("Assistance requested", "Entraide demandée", "Запрашиваемая помощь", "Asistencia solicitada"),
-        ("assistance",),
-        _assistance,
-    ),
-    PointDef(
-        11,
-        "link",
-        _t(
-            "Link to the proceedings",
-            "Lien avec la procédure",
-            "Связь с производством по делу",
-            "Relación con el procedimiento",
-        ),
-        ("assistance",),
-        _link,
-    ),
-    PointDef(
-        12,
-        "procedures",
-        _t("Procedures to be followed", "Procédures à suivre", "Процедуры исполнения", "Procedimientos que deben seguirse"),
-        ("assistance",),
-        _procedures,
-    ),
-    PointDef(
-        13,
-        "presence",
-        _t(
-            "Presence of officials of the requesting State",
-            "Présence d'agents de l'État requérant",
-            "Присутствие должностных лиц запрашивающего государства",
-            "Presencia de funcionarios del Estado requirente",
-        ),
-        ("officials_presence",),
-        _presence,
-    ),
-    PointDef(14, "language", _t("Language", "Langue", "Язык", "Idioma"), ("language",), _language),
-)
-
-#: The formal section after the points: place, date, signature, annexes.
-CLOSING = PointDef(
-    None,
-    "closing",
-    _t("Place, date, signature and annexes", "Lieu, date, signature et annexes", "Место, дата, подпись и приложения", "Lugar, fecha, firma y anexos"),
-    ("place", "date", "signatory", "annexes"),
-    _closing,
-)
-
-#: Everything the checklist reports on, in the order of the wizard and of the letter.
-SECTIONS: tuple[PointDef, ...] = (PARTIES, *POINTS, CLOSING)
-POINT_BY_ID: dict[str, PointDef] = {p.id: p for p in SECTIONS}
+#: One rule per section, by section id (the sections themselves are defined in :mod:`.points`).
+RULES: dict[str, Callable[["_Ctx"], None]] = {
+    "parties": _parties,
+    "identification": _identification,
+    "prior_contact": _prior_contact,
+    "other_channels": _other_channels,
+    "acknowledgement": _acknowledgement,
+    "urgency": _urgency,
+    "confidentiality": _confidentiality,
+    "legal_basis": _legal_basis,
+    "facts": _facts,
+    "offences": _offences,
+    "assistance": _assistance,
+    "link": _link,
+    "procedures": _procedures,
+    "presence": _presence,
+    "language": _language,
+    "closing": _closing,
+}
+if set(RULES) != set(POINT_BY_ID):  # a section without a rule, or a rule without a section
+    raise RuntimeError(f"checklist rules and sections differ: {sorted(set(RULES) ^ set(POINT_BY_ID))}")
 
 
 # -- free text still to translate (point 14) ------------------------------------------------
@@ -827,16 +719,6 @@ def free_text_fields(model: BaseModel, prefix: str = "") -> Iterator[tuple[str, 
                     yield from free_text_fields(element, f"{path}[{i}]")
 
 
-def section_of(path: str) -> PointDef:
-    """The section a field path belongs to (the first whose fields include its top-level name)."""
-    if re.match(r"assistance\[\d+\]\.relevance", path):
-        return POINT_BY_ID["link"]
-    if re.match(r"assistance\[\d+\]\.procedures", path):
-        return POINT_BY_ID["procedures"]
-    top = re.split(r"[.\[]", path, maxsplit=1)[0]
-    return next((p for p in SECTIONS if top in p.fields), PARTIES)
-
-
 def language_name(code: str, lang: str) -> str:
     """Name of language ``code`` in UI language ``lang`` (CLDR via Babel)."""
     from babel import Locale
@@ -858,7 +740,7 @@ def untranslated(letter: LetterOfRequest) -> list[str]:
 
 def check_section(letter: LetterOfRequest, point: PointDef, lang: str = "en", today: dt.date | None = None) -> PointResult:
     ctx = _Ctx(letter, lang, today or dt.date.today())
-    point.rule(ctx)
+    RULES[point.id](ctx)
     errors = [p for p in ctx.problems if p.severity is Severity.ERROR]
     warnings = [p for p in ctx.problems if p.severity is Severity.WARNING]
     if errors:

@@ -9,13 +9,11 @@ that is what recovery offers. Qt's lock files know when their owner process is g
 from __future__ import annotations
 
 import json
-import uuid
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer
-
-from ..storage import atomic_write_text, document, loads
 
 INTERVAL_MS = 30_000
 
@@ -35,6 +33,8 @@ class Orphan:
     lock: QLockFile
 
     def load(self):
+        from ..storage import loads
+
         return loads(self.path.read_bytes(), self.path.name)
 
     def discard(self) -> None:
@@ -68,7 +68,7 @@ class Autosaver(QObject):
         self.session_getter = session_getter
         self.folder = folder or default_folder()
         self.folder.mkdir(parents=True, exist_ok=True)
-        name = uuid.uuid4().hex[:12]
+        name = os.urandom(6).hex()  # (not uuid: its import costs more than the window's first paint budget allows)
         self.path = self.folder / f"{name}.mlar"
         self.lock = QLockFile(str(self.folder / f"{name}.lock"))
         self.lock.setStaleLockTime(0)
@@ -88,6 +88,8 @@ class Autosaver(QObject):
         session = self.session_getter()
         if session is None or self.generation == self.saved_generation or not session.dirty:
             return False
+        from ..storage import atomic_write_text, document
+
         doc = document(session.letter)
         doc["autosave_of"] = str(session.path) if session.path else None
         atomic_write_text(self.path, json.dumps(doc, ensure_ascii=False, indent=1) + "\n", backup=False)

@@ -9,18 +9,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ..model import LetterOfRequest
-from ..storage import EXTENSION, DraftError, load, save
+from .. import DRAFT_EXTENSION as EXTENSION
 from . import i18n
 from .autosave import find_orphans
 from .i18n import _
-from .session import Session
 
 
-def draft_error_text(exc: DraftError) -> str:
+def draft_error_text(exc) -> str:
     """The loader's one-line reason, in the UI language when the loader can give it."""
     localized = getattr(exc, "localized", None)
     return localized(i18n.ui_language()) if callable(localized) else str(exc)
@@ -30,9 +27,22 @@ def draft_error_text(exc: DraftError) -> str:
 class DraftFilesMixin:
     # -- files ----------------------------------------------------------------------------------
     def _update_title(self) -> None:
-        name = self.session.path.name if self.session.path else _("Untitled")
+        session = self.session
+        if session is not None and session.path:
+            name = session.path.name
+        else:
+            name = (session.name if session is not None else None) or _("Untitled")
         self.setWindowTitle(f"{name}[*] \u2014 MLA Writer")
-        self.setWindowModified(self.session.dirty)
+        self.setWindowModified(bool(session is not None and session.dirty))
+
+    def current_draft_name(self) -> str | None:
+        """What the start page offers to continue: None while nothing has been opened or typed."""
+        session = self.session
+        if session is None:
+            return None
+        if session.path:
+            return session.path.name
+        return session.name or (_("Unsaved draft") if session.dirty else None)
 
     def file_filter(self) -> str:
         return _("MLA Writer drafts (*{ext})").format(ext=EXTENSION)
@@ -50,7 +60,7 @@ class DraftFilesMixin:
 
     def maybe_save(self) -> bool:
         """True when it is fine to drop the current draft."""
-        if not self.session.dirty:
+        if self.session is None or not self.session.dirty:
             return True
         answer = self.ask_unsaved()
         B = QMessageBox.StandardButton
@@ -59,6 +69,8 @@ class DraftFilesMixin:
         return answer == B.Discard
 
     def show_error(self, title: str, message: str) -> QMessageBox:
+        from PySide6.QtCore import Qt
+
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
         box.setWindowModality(Qt.WindowModality.WindowModal)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -67,7 +79,11 @@ class DraftFilesMixin:
         return box
 
     def new_draft(self) -> None:
+        self.ensure_ready()
         if self.maybe_save():
+            from ..model import LetterOfRequest
+            from .session import Session
+
             self.set_session(Session(LetterOfRequest()))
 
     def open_dialog(self) -> None:
@@ -77,13 +93,40 @@ class DraftFilesMixin:
         if path:
             self.open_file(path, ask=False)
 
+    def open_example(self) -> bool:
+        """Open a copy of the shipped example letter (for training); the shipped file is never changed."""
+        self.ensure_ready()
+        if not self.maybe_save():
+            return False
+        from ..samples import sample_names, sample_path
+        from ..storage import DraftError, load
+        from .session import Session
+
+        names = sample_names()
+        if not names:
+            self.show_error(_("Cannot open the example"), _("No example letter is installed."))
+            return False
+        try:
+            letter = load(sample_path(names[0]))
+        except DraftError as exc:
+            self.show_error(_("Cannot open the example"), draft_error_text(exc))
+            return False
+        session = Session(letter)
+        session.name = _("Example letter (copy)")
+        self.set_session(session)
+        return True
+
     def open_recent(self, path: str) -> None:
         self.open_file(path)
 
     def open_file(self, path, ask: bool = True) -> bool:
         """Open a draft; a bad file shows the loader's reason and changes nothing."""
+        self.ensure_ready()
         if ask and not self.maybe_save():
             return False
+        from ..storage import DraftError, load
+        from .session import Session
+
         path = Path(path)
         try:
             letter = load(path)
@@ -96,11 +139,13 @@ class DraftFilesMixin:
         return True
 
     def save_draft(self) -> bool:
+        self.ensure_ready()
         if self.session.path is None:
             return self.save_as()
         return self.save_to(self.session.path)
 
     def save_as(self) -> bool:
+        self.ensure_ready()
         start = str(self.session.path or Path(self.settings.last_folder() or Path.home()) / (_("request") + EXTENSION))
         path, _filter = QFileDialog.getSaveFileName(self, _("Save draft"), start, self.file_filter())
         if not path:
@@ -110,6 +155,8 @@ class DraftFilesMixin:
         return self.save_to(Path(path))
 
     def save_to(self, path: Path) -> bool:
+        from ..storage import save
+
         path = Path(path)
         try:
             save(self.session.letter, path)
@@ -146,6 +193,7 @@ class DraftFilesMixin:
         return path
 
     def export_letter(self) -> bool:
+        self.ensure_ready()
         self.run_check()
         missing = len(self.session.report.incomplete())
         if missing and not self.ask_export_incomplete(missing):
@@ -198,6 +246,12 @@ class DraftFilesMixin:
         """After a crash: offer the autosaved work. True if a draft was recovered."""
         orphans = find_orphans(self.autosaver.folder)
         orphans = [o for o in orphans if o.path != self.autosaver.path]
+        if not orphans:
+            return False
+        self.ensure_ready()
+        from ..storage import DraftError
+        from .session import Session
+
         recovered = False
         for orphan in sorted(orphans, key=lambda o: o.saved_at, reverse=True):
             if not recovered and self.ask_recover(orphan):
@@ -207,6 +261,7 @@ class DraftFilesMixin:
                     self.show_error(_("Cannot recover the draft"), draft_error_text(exc))
                 else:
                     session = Session(letter, Path(orphan.source) if orphan.source else None)
+                    session.name = _("Recovered draft")
                     self.set_session(session)
                     session.dirty = True
                     self.autosaver.note_edit()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from . import i18n
@@ -30,11 +31,12 @@ def run(argv: list[str]) -> int:
     app = make_app(argv)
     window = make_window()
     window.show()
-    window.offer_recovery()
     for arg in argv[1:]:
         if not arg.startswith("-"):
             window.open_file(arg, ask=False)
             break
+    # After the first paint: a crash's autosave is offered once the window is up.
+    QTimer.singleShot(0, window.offer_recovery)
     return app.exec()
 
 

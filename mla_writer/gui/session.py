@@ -69,6 +69,8 @@ class Session(QObject):
         super().__init__(parent)
         self.letter = letter
         self.path = path
+        #: Shown instead of a file name while there is no file (an example copy, a recovered draft).
+        self.name: str | None = None
         self.dirty = False
         self.report = None
 

@@ -90,6 +90,9 @@ def _show(start: float, app, window) -> dict:
             visible=window.isVisible(),
             size=(window.width(), window.height()),
         )
+        if hasattr(window, "ensure_ready"):  # the second stage of start-up: model and step views
+            window.ensure_ready()
+            result["steps_loaded"] = window.session is not None and window.current_page() is not None
         app.quit()
 
     QTimer.singleShot(0, shown)

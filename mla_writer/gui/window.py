@@ -1,12 +1,19 @@
 """The main window: sidebar of the checklist, the wizard's steps, Back/Next, preview pane, menus.
 
-File handling (open, save, export, recovery) is in :mod:`.files`."""
+File handling (open, save, export, recovery) is in :mod:`.files`.
+
+Start-up comes in two stages so that the window appears as fast as a bare Qt window can:
+the frame, the sidebar (from :mod:`mla_writer.points`) and the start step need no model
+and are painted first; :meth:`MainWindow.ensure_ready` then loads the model, the checklist
+and the step views (about a quarter of a second) and runs the first check. Anything that
+needs the draft calls ``ensure_ready()`` first, so nothing depends on the timing.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,14 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..checklist import check, section_of
-from ..model import LetterOfRequest
+from ..points import section_of
 from . import i18n
 from .autosave import Autosaver
 from .files import DraftFilesMixin
 from .i18n import _
-from .pages import step_plan
-from .session import Session
+from .pages.plan import step_sections
+from .pages.start import StartPage
 from .settings import Settings
 from .widgets.preview import PreviewPane
 from .widgets.sidebar import Sidebar
@@ -39,16 +45,20 @@ CHECK_DEBOUNCE_MS = 250
 class MainWindow(DraftFilesMixin, QMainWindow):
     checked = Signal()  # a checklist report was produced
     exported = Signal(str)  # path of an exported letter
+    ready = Signal()  # the model and the step views are loaded and the draft is open
 
     def __init__(self, settings=None, autosave_folder: Path | None = None, parent=None) -> None:
         super().__init__(parent)
         self.settings = Settings(settings)
         self.autosave_folder = autosave_folder
-        self.plan = step_plan()
-        self.step_of_section = {sid: i for i, cls in enumerate(self.plan) for sid in cls.section_ids}
+        #: Section ids of each step, in wizard order (the step views load with the model).
+        self.plan = step_sections()
+        self.step_of_section = {sid: i for i, sections in enumerate(self.plan) for sid in sections}
+        self.step_classes: list[type] | None = None
         self.pages: list[QWidget | None] = [None] * len(self.plan)
         self.current = 0
-        self.session: Session | None = None
+        self.session = None  # a gui.session.Session once ensure_ready() has run
+        self._load_scheduled = False
         self.error_box: QMessageBox | None = None
         #: The checklist's "today" (None: the real date). Tests pin it.
         self.today = None
@@ -61,7 +71,8 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         self._build_body()
         self._build_menus()
         self.autosaver = Autosaver(lambda: self.session, autosave_folder, parent=self)
-        self.set_session(Session(LetterOfRequest()), check_now=False)
+        self.go_to(0)
+        self._update_title()
         geometry = self.settings.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             area = self.screen().availableGeometry()
@@ -74,9 +85,10 @@ class MainWindow(DraftFilesMixin, QMainWindow):
 
     # -- layout -------------------------------------------------------------------------------
     def _build_body(self) -> None:
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        review_step = len(self.plan) - 1
-        self.sidebar = Sidebar(self.step_of_section, review_step, self.splitter)
+        # QSplitter() is horizontal. (QSplitter(parent) costs ~25 ms: its overload check builds
+        # all of Qt's enums. setCentralWidget gives it its parent.)
+        self.splitter = QSplitter()
+        self.sidebar = Sidebar(self.step_of_section, self.splitter)
         self.sidebar.setMinimumWidth(220)
         self.sidebar.step_requested.connect(self.go_to)
         centre = QWidget(self.splitter)
@@ -90,7 +102,6 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         self.back_button.clicked.connect(self.go_back)
         self.nav_message = QLabel(centre)
         self.nav_message.setWordWrap(True)
-        self.nav_message.setTextFormat(Qt.TextFormat.PlainText)
         self.next_button = QPushButton(centre)
         self.next_button.clicked.connect(self.go_next)
         self.next_button.setDefault(False)
@@ -180,35 +191,89 @@ class MainWindow(DraftFilesMixin, QMainWindow):
             self.recent_menu.addAction(Path(path).name, lambda path=path: self.open_recent(path)).setToolTip(path)
         self.recent_menu.setEnabled(bool(recent))
 
+    # -- start-up: the frame first, then the model ---------------------------------------------
+    def event(self, event) -> bool:
+        handled = super().event(event)
+        if not self._load_scheduled and event.type() in (QEvent.Type.UpdateRequest, QEvent.Type.Paint):
+            self._load_scheduled = True  # painted once: load the rest as soon as the loop is free
+            QTimer.singleShot(0, self.ensure_ready)
+        return handled
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        QTimer.singleShot(200, self.ensure_ready)  # in case no paint event comes (minimised)
+
+    def ensure_ready(self) -> bool:
+        """Load the model, the checklist and the step views and open an empty draft (once).
+
+        Returns True when this call did the loading."""
+        if self.session is not None:
+            return False
+        # Qt's namespace object costs some 20 ms on first use: the first stage does without it.
+        from PySide6.QtCore import Qt
+
+        from ..model import LetterOfRequest
+        from .pages import step_plan
+        from .session import Session
+
+        self.nav_message.setTextFormat(Qt.TextFormat.PlainText)
+        self.step_classes = step_plan()
+        self.set_session(Session(LetterOfRequest()), check_now=False, step=self.current)
+        self.ready.emit()
+        return True
+
     # -- the session --------------------------------------------------------------------------
-    def set_session(self, session: Session, check_now: bool = True) -> None:
+    def set_session(self, session, check_now: bool = True, step: int = 1) -> None:
+        """Make ``session`` the open draft and show ``step`` (by default the first step of the letter)."""
         old = self.session
         self.session = session
         session.setParent(self)
         session.edited.connect(self._on_edit)
         session.languages_changed.connect(self.preview.schedule)
-        self._drop_pages()
+        self._drop_pages(keep_start=True)
         if old is not None:
             old.deleteLater()
         self.autosaver.clear()
-        self.go_to(0)
+        self.go_to(step)
         self._update_title()
         if check_now:
             self.run_check()
-        else:  # at start-up: paint the window first, the checklist's verdict follows at once
-            QTimer.singleShot(20, self.run_check)
+        else:  # at start-up: the checklist's verdict follows at once, after the frame is painted
+            QTimer.singleShot(0, self.run_check)
         self.preview.schedule()
 
-    def _drop_pages(self) -> None:
+    def _drop_pages(self, keep_start: bool = False) -> None:
         for i, page in enumerate(self.pages):
-            if page is not None:
+            if page is not None and not (keep_start and i == 0):
                 self.stack.removeWidget(page)
                 page.deleteLater()
                 self.pages[i] = None
 
+    def _start_page(self) -> StartPage:
+        page = StartPage()
+        page.new_requested.connect(self.start_new)
+        page.continue_requested.connect(lambda: self.go_to(1))
+        page.open_requested.connect(self.open_dialog)
+        page.example_requested.connect(self.open_example)
+        page.recent_requested.connect(self.open_recent)
+        return page
+
+    def start_new(self) -> None:
+        """The start page's "new letter": the empty draft already open, or a fresh one."""
+        self.ensure_ready()
+        if self.current_draft_name() is None:
+            self.go_to(1)
+        else:
+            self.new_draft()
+
     def page(self, index: int) -> QWidget:
+        if index and self.session is None:
+            self.ensure_ready()
         if self.pages[index] is None:
-            page = self.plan[index](self.session)
+            if index == 0:
+                page = self._start_page()
+            else:
+                page = self.step_classes[index](self.session)
             page.link_activated.connect(self.go_to_path)
             if hasattr(page, "export_requested"):
                 page.export_requested.connect(self.export_letter)
@@ -229,6 +294,10 @@ class MainWindow(DraftFilesMixin, QMainWindow):
 
     def run_check(self) -> None:
         self.check_timer.stop()
+        if self.session is None:
+            return
+        from ..checklist import check
+
         report = check(self.session.letter, i18n.ui_language(), self.today)
         self.session.report = report
         self.sidebar.update_status(report)
@@ -240,9 +309,14 @@ class MainWindow(DraftFilesMixin, QMainWindow):
     # -- navigation ---------------------------------------------------------------------------
     def go_to(self, index: int) -> None:
         index = max(0, min(index, len(self.plan) - 1))
+        if index:
+            self.ensure_ready()
         self.current = index
         page = self.page(index)
-        if self.session.report is not None:
+        if index == 0:
+            page.refresh(self.settings.recent_files(), self.current_draft_name())
+            page.preferred_focus().setFocus()
+        if self.session is not None and self.session.report is not None:
             page.show_report(self.session.report)
         self.stack.setCurrentWidget(page)
         self.sidebar.select_step(index)
@@ -260,6 +334,7 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         """Go to the next step unless the current one has blocking problems (then focus the first)."""
         if self.current >= len(self.plan) - 1:
             return False
+        self.ensure_ready()
         self.run_check()
         page = self.current_page()
         blocking = page.blocking(self.session.report)
@@ -290,7 +365,8 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         self._drop_pages()
         self._build_menus()
         self.preview.retranslate()
-        self.session.report = None
+        if self.session is not None:
+            self.session.report = None
         self.go_to(step)
         self.run_check()
         self._update_title()

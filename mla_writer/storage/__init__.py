@@ -28,13 +28,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .. import __version__
+from .. import DRAFT_EXTENSION, __version__
 from ..i18n import N_
 from ..model import LetterOfRequest
 
 FORMAT_NAME = "mla-writer-draft"
 FORMAT_VERSION = 2
-EXTENSION = ".mlar"
+EXTENSION = DRAFT_EXTENSION
 BACKUP_SUFFIX = ".bak"
 #: Refuse to read anything larger: no real draft comes near it.
 MAX_FILE_BYTES = 64 * 1024 * 1024

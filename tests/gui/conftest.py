@@ -39,7 +39,7 @@ def make_window(qtbot, tmp_path):
         qtbot.waitExposed(window)
         with qtbot.waitActive(window):
             window.activateWindow()
-        qtbot.waitUntil(lambda: window.session.report is not None)  # the first check follows the first paint
+        qtbot.waitUntil(lambda: window.session is not None and window.session.report is not None)  # after the first paint
         made.append(window)
         return window
 

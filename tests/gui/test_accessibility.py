@@ -86,7 +86,7 @@ def test_keyboard_shortcuts(make_window, qtbot):
 
 def test_radio_buttons_carry_the_question(make_window):
     window = make_window()
-    window.go_to(2)
+    window.go_to(window.step_of_section["prior_contact"])
     radios = window.current_page().findChildren(QRadioButton)
     assert radios and all(r.accessibleDescription() for r in radios)
 

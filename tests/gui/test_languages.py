@@ -16,26 +16,28 @@ pytestmark = pytest.mark.gui
 @pytest.mark.parametrize("lang", ["fr", "ru", "es"])
 def test_switch_retranslates_visible_widgets(make_window, lang):
     window = make_window("en")
-    window.go_to(4)
+    step = window.step_of_section["acknowledgement"]
+    window.go_to(step)
     english = {
         "next": window.next_button.text(),
         "title": window.current_page().title.text(),
         "label": window.current_page().problem_map.entries["acknowledgement.name"][0].accessibleName(),
         "menu": window.menuBar().actions()[0].text(),
-        "sidebar": window.sidebar.item(len(SECTIONS)).text(),
+        "sidebar": window.sidebar.item(window.sidebar.count() - 1).text(),
         "problems": visible_problem_texts(window.current_page()),
     }
     assert english["next"] == "&Next \u2192"
     window.set_ui_language(lang)
     gettext = translations("ui", lang).gettext
     page = window.current_page()
-    assert window.current == 4
+    assert window.current == step
     assert window.next_button.text() == gettext("&Next \u2192") != english["next"]
     assert page.title.text() == SECTIONS[4].heading(lang) != english["title"]
     label = page.problem_map.entries["acknowledgement.name"][0].accessibleName()
     assert label == gettext("Person to receive it") != english["label"]
     assert window.menuBar().actions()[0].text() == gettext("&File") != english["menu"]
-    assert window.sidebar.item(len(SECTIONS)).text() == gettext("Review and export") != english["sidebar"]
+    assert window.sidebar.item(window.sidebar.count() - 1).text() == gettext("Review and export") != english["sidebar"]
+    assert window.sidebar.item(0).text() == gettext("Start") != "Start"
     assert window.preview.view.accessibleName() == gettext("Preview of the letter")
     if window.preview.shown_generation == 0:
         assert window.preview.view.toPlainText() == gettext("The preview appears here.")
@@ -73,7 +75,7 @@ def test_drafting_and_output_languages_are_independent_of_the_ui(make_window, ex
     window.open_file(str(example_path))
     letter = window.session.letter
     assert (letter.drafting_language, letter.output_language) == ("fr", "fr")
-    window.go_to(0)
+    window.go_to(window.step_of_section["parties"])
     page = window.current_page()
     output = page.problem_map.entries["output_language"][0]
     output.combo.setCurrentIndex(output.combo.findData("en"))

@@ -91,7 +91,7 @@ def test_warnings_do_not_block(make_window, example_path):
     window.open_file(str(example_path))
     window.session.letter.addressee.address = ""
     window.run_check()
-    window.go_to(0)
+    window.go_to(window.step_of_section["parties"])
     warning = next(p for p in window.session.report.result("parties").warnings if p.code == "parties.addressee_address")
     assert warning.message in visible_problem_texts(window.current_page())
     assert window.go_next() is True

@@ -17,8 +17,11 @@ def test_empty_window_to_exported_docx(make_window, example_path, tmp_path, qtbo
     example = load(example_path)
     window = make_window("ru")
     assert window.session.letter.requesting_state == ""
+    # The start step: the user chooses to start a new letter.
+    assert window.current == 0 and window.current_page().new_button.isVisible()
+    window.current_page().new_button.click()
     steps = len(window.plan)
-    for step in range(steps - 1):
+    for step in range(1, steps - 1):
         assert window.current == step
         fill_page(window, example)
         assert window.go_next(), [p.message for p in window.current_page().blocking(window.session.report)]
@@ -45,7 +48,7 @@ def test_empty_window_to_exported_docx(make_window, example_path, tmp_path, qtbo
 
 def test_typing_helper_handles_cyrillic_and_accents(make_window):
     window = make_window("ru")
-    window.go_to(1)
+    window.go_to(window.step_of_section["identification"])
     editor = window.current_page().problem_map.entries["identification.officer.name"][0]
     type_text(editor.edit, "Ана Русу — Бэлць, Chişinău, «Éric»")
     assert window.session.letter.identification.officer.name == "Ана Русу — Бэлць, Chişinău, «Éric»"
@@ -53,8 +56,8 @@ def test_typing_helper_handles_cyrillic_and_accents(make_window):
 
 def test_sidebar_lists_every_section_and_jumps(make_window):
     window = make_window()
-    assert window.sidebar.count() == len(SECTIONS) + 1
-    for row, section in enumerate(SECTIONS):
+    assert window.sidebar.count() == len(SECTIONS) + 2  # the start and review steps around them
+    for row, section in enumerate(SECTIONS, start=1):
         assert section.heading("en") in window.sidebar.item(row).text()
         window.sidebar.itemClicked.emit(window.sidebar.item(row))
         assert section.id in window.current_page().section_ids
@@ -62,8 +65,8 @@ def test_sidebar_lists_every_section_and_jumps(make_window):
 
 def test_sidebar_status_follows_typing(make_window, qtbot):
     window = make_window()
-    window.go_to(0)
-    row = 0
+    window.go_to(window.step_of_section["parties"])
+    row = 1  # below the start step
     qtbot.waitUntil(lambda: "parties" in window.sidebar.statuses)  # the first check follows the first paint
     assert window.sidebar.statuses["parties"] == "incomplete"
     assert "\u2716" in window.sidebar.item(row).text()
@@ -71,14 +74,14 @@ def test_sidebar_status_follows_typing(make_window, qtbot):
     assert window.sidebar.statuses["parties"] in ("complete", "warnings")
     assert "\u2714" in window.sidebar.item(row).text() or "\u25b2" in window.sidebar.item(row).text()
     # Clearing a field marks the section incomplete after the debounce, without pressing anything.
-    window.go_to(1)
+    window.go_to(window.step_of_section["identification"])
     edit = window.current_page().problem_map.entries["identification.officer.name"][0].edit
     edit.selectAll()
     edit.del_()
     with qtbot.waitSignal(window.checked, timeout=3000):
         pass
     assert window.sidebar.statuses["identification"] == "incomplete"
-    assert "\u2716" in window.sidebar.item(1).text()
+    assert "\u2716" in window.sidebar.item(2).text()
 
 
 def test_preview_shows_the_rendered_letter(make_window, example_path, qtbot):

@@ -5,30 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from ...checklist import POINT_BY_ID, Status
-from ..i18n import _, ui_language
+from ...points import POINT_BY_ID
+from ..i18n import ui_language
+from ..status import status_key, status_text
 from ..widgets.form import Form
 from ..widgets.problems import ProblemLabel, ProblemMap
 
-
-
-def status_key(result) -> str:
-    if result.status is Status.INCOMPLETE:
-        return "incomplete"
-    if result.status is Status.NOT_APPLICABLE:
-        return "not_applicable"
-    return "warnings" if result.warnings else "complete"
-
-
-def status_text(key: str) -> str:
-    symbol = {"complete": "\u2714", "incomplete": "\u2716", "warnings": "\u25b2", "not_applicable": "\u2013"}[key]
-    words = {
-        "complete": _("complete"),
-        "incomplete": _("incomplete"),
-        "warnings": _("complete, with warnings"),
-        "not_applicable": _("not applicable"),
-    }[key]
-    return f"{symbol} {words}"
 
 
 class StepPage(QWidget):

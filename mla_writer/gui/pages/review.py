@@ -7,16 +7,16 @@ from html import escape
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
-from ...checklist import SECTIONS
+from ...points import SECTIONS
 from ..i18n import _, ui_language
 from ..widgets.fields import ChoiceField
 from ..widgets.problems import ERROR_COLOUR, WARNING_COLOUR
-from .base import status_key, status_text
+from ..status import status_key, status_text
 from .steps import _letter_languages
 
 
 class ReviewPage(QWidget):
-    section_ids: tuple[str, ...] = ()
+    section_ids: tuple[str, ...] = ("review",)  # see pages.plan.REVIEW
     link_activated = Signal(str)
     export_requested = Signal()
     bilingual_changed = Signal(str)

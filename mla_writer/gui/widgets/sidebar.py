@@ -1,40 +1,38 @@
-"""The list of the checklist's sections with live status: symbol + words, never colour alone."""
+"""The list of the checklist's sections with live status: symbol + words, never colour alone.
+
+Rows: the start step, every section of :data:`mla_writer.points.SECTIONS`, the review step.
+Built from the definitions alone, so it is shown before the model is loaded; statuses
+arrive with the first checklist report.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
-from ...checklist import SECTIONS
+from ...points import SECTIONS
 from ..i18n import _, ui_language
-from ..pages.base import status_key, status_text
-
-COLOURS = {"complete": "#1d6b2c", "incomplete": "#a40000", "warnings": "#7a4f00", "not_applicable": "#555555"}
-SYMBOLS = {"complete": "\u2714", "incomplete": "\u2716", "warnings": "\u25b2", "not_applicable": "\u2013"}
-REVIEW = "review"
+from ..pages.plan import REVIEW, START
+from ..status import COLOURS, SYMBOLS, status_key, status_text
 
 
 class Sidebar(QListWidget):
-    """One row per section (and the review step); clicking a row asks for its step."""
+    """One row per section (and the start and review steps); clicking a row asks for its step."""
 
     step_requested = Signal(int)
 
-    def __init__(self, step_of_section: dict[str, int], review_step: int, parent=None) -> None:
+    def __init__(self, step_of_section: dict[str, int], parent=None) -> None:
         super().__init__(parent)
         self.step_of_section = step_of_section
-        self.review_step = review_step
         self.setWordWrap(True)
         self.setUniformItemSizes(False)
         self.setSpacing(1)
         self.statuses: dict[str, str] = {}
-        for section in SECTIONS:
-            item = QListWidgetItem()
-            item.setData(Qt.ItemDataRole.UserRole, section.id)
-            self.addItem(item)
-        review = QListWidgetItem()
-        review.setData(Qt.ItemDataRole.UserRole, REVIEW)
-        self.addItem(review)
+        #: Step or section id of each row (kept here, not in Qt.ItemDataRole, which loads slowly).
+        self.row_ids: list[str] = [START, *(s.id for s in SECTIONS), REVIEW]
+        for _sid in self.row_ids:
+            self.addItem(QListWidgetItem())
         self.itemActivated.connect(self._activated)
         self.itemClicked.connect(self._activated)
         # Arrow keys in the list move through the steps too (select_step blocks this signal).
@@ -42,20 +40,22 @@ class Sidebar(QListWidget):
         self.retranslate()
 
     def _activated(self, item) -> None:
-        sid = item.data(Qt.ItemDataRole.UserRole)
-        self.step_requested.emit(self.review_step if sid == REVIEW else self.step_of_section[sid])
+        self.step_requested.emit(self.step_of_section[self.row_ids[self.row(item)]])
 
     def retranslate(self) -> None:
         lang = ui_language()
         self.setAccessibleName(_("Points of the checklist"))
-        for i, section in enumerate(SECTIONS):
+        self.item(0).setText(_("Start"))
+        for i, section in enumerate(SECTIONS, start=1):
             self._set_text(self.item(i), section.heading(lang), self.statuses.get(section.id))
-        self.item(len(SECTIONS)).setText(_("Review and export"))
+        self.item(self.count() - 1).setText(_("Review and export"))
 
     def _set_text(self, item, heading: str, key: str | None) -> None:
         if key is None:
             item.setText(heading)
             return
+        from PySide6.QtCore import Qt  # statuses come with the model, after the first paint
+
         item.setText(f"{SYMBOLS[key]} {heading}")
         words = status_text(key)
         item.setToolTip(words)
@@ -64,7 +64,7 @@ class Sidebar(QListWidget):
 
     def update_status(self, report) -> None:
         lang = ui_language()
-        for i, section in enumerate(SECTIONS):
+        for i, section in enumerate(SECTIONS, start=1):
             key = status_key(report.result(section.id))
             self.statuses[section.id] = key
             self._set_text(self.item(i), section.heading(lang), key)
@@ -72,9 +72,7 @@ class Sidebar(QListWidget):
     def select_step(self, step: int) -> None:
         self.blockSignals(True)
         for i in range(self.count()):
-            sid = self.item(i).data(Qt.ItemDataRole.UserRole)
-            target = self.review_step if sid == REVIEW else self.step_of_section[sid]
-            if target == step:
+            if self.step_of_section[self.row_ids[i]] == step:
                 self.setCurrentRow(i)
                 break
         self.blockSignals(False)
