@@ -12,7 +12,6 @@ and paint before the model is loaded.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import Enum
 
 
@@ -27,14 +26,28 @@ class Severity(str, Enum):
     WARNING = "warning"  # advisory
 
 
-@dataclass(frozen=True)
 class PointDef:
-    """One section of the checklist. ``number`` is None for the two formal sections."""
+    """One section of the checklist. ``number`` is None for the two formal sections.
 
-    number: int | None
-    id: str
-    title: dict[str, str]
-    fields: tuple[str, ...]  # top-level model fields that belong to this section
+    (A plain class, not a dataclass: importing ``dataclasses`` would cost the window's first
+    paint a few milliseconds. One instance per section, compared by identity.)
+    """
+
+    __slots__ = ("number", "id", "title", "fields")
+
+    def __init__(self, number: int | None, id: str, title: dict[str, str], fields: tuple[str, ...]) -> None:  # noqa: A002
+        self.number = number
+        self.id = id
+        self.title = title
+        self.fields = fields  # top-level model fields that belong to this section
+
+    def __repr__(self) -> str:
+        return f"PointDef({self.number!r}, {self.id!r})"
+
+    def __setattr__(self, name, value) -> None:
+        if hasattr(self, name):
+            raise AttributeError(f"PointDef.{name} is read-only")
+        object.__setattr__(self, name, value)
 
     def label(self, lang: str) -> str:
         return self.title.get(lang) or self.title["en"]

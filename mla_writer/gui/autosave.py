@@ -8,9 +8,7 @@ that is what recovery offers. Qt's lock files know when their owner process is g
 
 from __future__ import annotations
 
-import json
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer
@@ -23,14 +21,14 @@ def default_folder() -> Path:
     return Path(base) / "autosave"
 
 
-@dataclass
 class Orphan:
     """An autosave left by a session that ended without saving."""
 
-    path: Path
-    source: str | None  # the draft file it was editing, if any
-    saved_at: str
-    lock: QLockFile
+    def __init__(self, path: Path, source: str | None, saved_at: str, lock: QLockFile) -> None:
+        self.path = path
+        self.source = source  # the draft file it was editing, if any
+        self.saved_at = saved_at
+        self.lock = lock
 
     def load(self):
         from ..storage import loads
@@ -44,6 +42,8 @@ class Orphan:
 
 
 def find_orphans(folder: Path | None = None) -> list[Orphan]:
+    import json
+
     folder = folder or default_folder()
     found = []
     for path in sorted(folder.glob("*.mlar")) if folder.is_dir() else []:
@@ -88,6 +88,8 @@ class Autosaver(QObject):
         session = self.session_getter()
         if session is None or self.generation == self.saved_generation or not session.dirty:
             return False
+        import json
+
         from ..storage import atomic_write_text, document
 
         doc = document(session.letter)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6 import QtWidgets  # QMessageBox, QFileDialog: looked up when needed (faster start)
 
 from .. import DRAFT_EXTENSION as EXTENSION
 from . import i18n
@@ -47,10 +47,10 @@ class DraftFilesMixin:
     def file_filter(self) -> str:
         return _("MLA Writer drafts (*{ext})").format(ext=EXTENSION)
 
-    def ask_unsaved(self) -> QMessageBox.StandardButton:
+    def ask_unsaved(self) -> QtWidgets.QMessageBox.StandardButton:
         """Ask what to do with unsaved changes (tests replace this)."""
-        B = QMessageBox.StandardButton
-        return QMessageBox.question(
+        B = QtWidgets.QMessageBox.StandardButton
+        return QtWidgets.QMessageBox.question(
             self,
             _("Unsaved changes"),
             _("The draft has unsaved changes. Save them first?"),
@@ -63,15 +63,15 @@ class DraftFilesMixin:
         if self.session is None or not self.session.dirty:
             return True
         answer = self.ask_unsaved()
-        B = QMessageBox.StandardButton
+        B = QtWidgets.QMessageBox.StandardButton
         if answer == B.Save:
             return self.save_draft()
         return answer == B.Discard
 
-    def show_error(self, title: str, message: str) -> QMessageBox:
+    def show_error(self, title: str, message: str) -> QtWidgets.QMessageBox:
         from PySide6.QtCore import Qt
 
-        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, title, message, QtWidgets.QMessageBox.StandardButton.Ok, self)
         box.setWindowModality(Qt.WindowModality.WindowModal)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.error_box = box
@@ -89,7 +89,7 @@ class DraftFilesMixin:
     def open_dialog(self) -> None:
         if not self.maybe_save():
             return
-        path, _filter = QFileDialog.getOpenFileName(self, _("Open draft"), self.settings.last_folder(), self.file_filter())
+        path, _filter = QtWidgets.QFileDialog.getOpenFileName(self, _("Open draft"), self.settings.last_folder(), self.file_filter())
         if path:
             self.open_file(path, ask=False)
 
@@ -147,7 +147,7 @@ class DraftFilesMixin:
     def save_as(self) -> bool:
         self.ensure_ready()
         start = str(self.session.path or Path(self.settings.last_folder() or Path.home()) / (_("request") + EXTENSION))
-        path, _filter = QFileDialog.getSaveFileName(self, _("Save draft"), start, self.file_filter())
+        path, _filter = QtWidgets.QFileDialog.getSaveFileName(self, _("Save draft"), start, self.file_filter())
         if not path:
             return False
         if not path.endswith(EXTENSION):
@@ -174,8 +174,8 @@ class DraftFilesMixin:
 
     # -- export ------------------------------------------------------------------------------
     def ask_export_incomplete(self, count: int) -> bool:
-        B = QMessageBox.StandardButton
-        answer = QMessageBox.question(
+        B = QtWidgets.QMessageBox.StandardButton
+        answer = QtWidgets.QMessageBox.question(
             self,
             _("Export letter"),
             _("{count} section(s) of the checklist are still incomplete. Export the letter anyway?").format(count=count),
@@ -187,7 +187,7 @@ class DraftFilesMixin:
     def ask_export_path(self) -> str:
         name = (self.session.path.stem if self.session.path else _("request")) + f"-{self.session.letter.output_language}.docx"
         folder = Path(self.settings.last_folder() or Path.home())
-        path, _filter = QFileDialog.getSaveFileName(self, _("Export letter"), str(folder / name), _("Word documents (*.docx)"))
+        path, _filter = QtWidgets.QFileDialog.getSaveFileName(self, _("Export letter"), str(folder / name), _("Word documents (*.docx)"))
         if path and not path.endswith(".docx"):
             path += ".docx"
         return path
@@ -228,9 +228,9 @@ class DraftFilesMixin:
 
     # -- recovery, about, closing ------------------------------------------------------------
     def ask_recover(self, orphan) -> bool:
-        B = QMessageBox.StandardButton
+        B = QtWidgets.QMessageBox.StandardButton
         source = orphan.source or _("a new draft")
-        answer = QMessageBox.question(
+        answer = QtWidgets.QMessageBox.question(
             self,
             _("Recover unsaved work?"),
             _(

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -59,7 +58,7 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         self.current = 0
         self.session = None  # a gui.session.Session once ensure_ready() has run
         self._load_scheduled = False
-        self.error_box: QMessageBox | None = None
+        self.error_box = None  # the latest error dialog (a QMessageBox), for tests
         #: The checklist's "today" (None: the real date). Tests pin it.
         self.today = None
 
@@ -217,6 +216,7 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         from .session import Session
 
         self.nav_message.setTextFormat(Qt.TextFormat.PlainText)
+        self.preview.ensure_view()
         self.step_classes = step_plan()
         self.set_session(Session(LetterOfRequest()), check_now=False, step=self.current)
         self.ready.emit()
@@ -372,6 +372,8 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         self._update_title()
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             _("About MLA Writer"),

@@ -8,7 +8,7 @@ never blocked and the preview never goes backwards.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..i18n import _
 
@@ -56,11 +56,15 @@ class PreviewPane(QWidget):
         super().__init__(parent)
         self.session_getter = session_getter
         self.bilingual_getter = bilingual
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.view = QTextBrowser(self)
-        self.view.setOpenLinks(False)
-        layout.addWidget(self.view)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        # Until the window's second stage (or the first render) a plain label stands in for the
+        # text browser, which takes a few milliseconds to build: see ensure_view().
+        self.placeholder = QLabel(self)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setMargin(12)
+        self.layout_.addWidget(self.placeholder)
+        self.view = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
@@ -73,7 +77,24 @@ class PreviewPane(QWidget):
         self.shown_generation = 0
         self.retranslate()
 
+    def ensure_view(self):
+        """The text browser that shows the letter (built on first need)."""
+        if self.view is None:
+            from PySide6.QtWidgets import QTextBrowser
+
+            self.view = QTextBrowser(self)
+            self.view.setOpenLinks(False)
+            self.layout_.replaceWidget(self.placeholder, self.view)
+            self.placeholder.deleteLater()
+            self.placeholder = None
+            self.retranslate()
+        return self.view
+
     def retranslate(self) -> None:
+        if self.view is None:
+            self.placeholder.setText(_("The preview appears here."))
+            self.placeholder.setAccessibleName(_("Preview of the letter"))
+            return
         self.view.setAccessibleName(_("Preview of the letter"))
         if self.shown_generation == 0:  # nothing rendered yet
             self.view.setPlainText(_("The preview appears here."))
@@ -94,6 +115,7 @@ class PreviewPane(QWidget):
         if generation < self.shown_generation:
             return
         self.shown_generation = generation
+        self.ensure_view()
         bar = self.view.verticalScrollBar().value()
         if ok:
             self.view.setHtml(text)
