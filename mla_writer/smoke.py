@@ -38,7 +38,6 @@ DEPENDENCIES = (
     "jinja2", "jinja2.sandbox", "jinja2.ext", "markupsafe",
     "pydantic", "pydantic_core",
     "babel", "babel.core", "babel.dates", "babel.numbers",
-    "babel.messages.pofile", "babel.messages.mofile",
 )
 
 #: Application modules that must be found when walking the package (a bundle that lost one fails).

@@ -31,3 +31,22 @@ def test_domain_imports_no_qt():
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_every_section_has_exactly_one_rule():
+    """The sections are defined once (mla_writer.points); the checklist attaches one rule to each."""
+    from mla_writer.checklist import RULES
+    from mla_writer.points import SECTIONS
+
+    assert list(RULES) == [s.id for s in SECTIONS]
+    assert len({s.id for s in SECTIONS}) == len(SECTIONS) == 16
+
+
+def test_points_module_is_light():
+    """The window lists the points before the model loads: mla_writer.points imports no pydantic."""
+    code = (
+        "import sys, mla_writer.points\n"
+        "print(sorted(m for m in ('pydantic', 'mla_writer.model', 'mla_writer.checklist', 'dataclasses') if m in sys.modules))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0 and proc.stdout.strip() == "[]", proc.stdout + proc.stderr

@@ -87,8 +87,8 @@ class StartPage(QWidget):
         self.recent_label.setBuddy(self.recent)
         layout.addSpacing(8)
         layout.addWidget(self.recent_label)
-        layout.addWidget(self.recent, 1)
-        layout.addStretch(0)
+        layout.addWidget(self.recent)
+        layout.addStretch(1)
         self.refresh([], None)
 
     def refresh(self, recent: list[str], current: str | None) -> None:
@@ -104,6 +104,9 @@ class StartPage(QWidget):
             item.setToolTip(path)
             self.recent.addItem(item)
         self.recent.setVisible(bool(recent))
+        if recent:  # as tall as its rows (up to ten), not a large empty box
+            rows = min(len(recent), 10)
+            self.recent.setFixedHeight(self.recent.sizeHintForRow(0) * rows + 2 * self.recent.frameWidth() + 4)
         self.recent_label.setVisible(bool(recent))
 
     def preferred_focus(self) -> QWidget:

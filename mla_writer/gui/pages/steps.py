@@ -1,4 +1,4 @@
-"""One small view per wizard step, in checklist order (built from :data:`~mla_writer.checklist.SECTIONS`)."""
+"""One small view per wizard step, in checklist order (see :mod:`.plan` and :data:`mla_writer.points.SECTIONS`)."""
 
 from __future__ import annotations
 

@@ -8,7 +8,8 @@ never blocked and the preview never goes backwards.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from ..i18n import _
 
@@ -58,11 +59,18 @@ class PreviewPane(QWidget):
         self.bilingual_getter = bilingual
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
-        # Until the window's second stage (or the first render) a plain label stands in for the
-        # text browser, which takes a few milliseconds to build: see ensure_view().
-        self.placeholder = QLabel(self)
-        self.placeholder.setWordWrap(True)
-        self.placeholder.setMargin(12)
+        # Until the window's second stage (or the first render) a framed label that looks like
+        # the empty text browser stands in for it (the browser takes a few ms to build).
+        self.placeholder = QFrame(self)
+        self.placeholder.setFrameShape(QFrame.Shape.StyledPanel)
+        self.placeholder.setBackgroundRole(QPalette.ColorRole.Base)
+        self.placeholder.setAutoFillBackground(True)
+        inner = QVBoxLayout(self.placeholder)
+        inner.setContentsMargins(5, 5, 5, 5)
+        self.placeholder_label = QLabel(self.placeholder)
+        self.placeholder_label.setWordWrap(True)
+        inner.addWidget(self.placeholder_label)
+        inner.addStretch(1)
         self.layout_.addWidget(self.placeholder)
         self.view = None
         self.timer = QTimer(self)
@@ -86,14 +94,14 @@ class PreviewPane(QWidget):
             self.view.setOpenLinks(False)
             self.layout_.replaceWidget(self.placeholder, self.view)
             self.placeholder.deleteLater()
-            self.placeholder = None
+            self.placeholder = self.placeholder_label = None
             self.retranslate()
         return self.view
 
     def retranslate(self) -> None:
         if self.view is None:
-            self.placeholder.setText(_("The preview appears here."))
-            self.placeholder.setAccessibleName(_("Preview of the letter"))
+            self.placeholder_label.setText(_("The preview appears here."))
+            self.placeholder_label.setAccessibleName(_("Preview of the letter"))
             return
         self.view.setAccessibleName(_("Preview of the letter"))
         if self.shown_generation == 0:  # nothing rendered yet
