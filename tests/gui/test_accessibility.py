@@ -101,3 +101,33 @@ def test_sidebar_arrow_keys_move_through_the_steps(make_window):
     assert window.current == 1
     QTest.keyClick(window.sidebar, Qt.Key.Key_End)
     assert window.current == len(window.plan) - 1
+
+
+def _mnemonic(text: str) -> str | None:
+    import re
+
+    found = re.search(r"&([^&\s])", text.replace("&&", ""))
+    return found.group(1).lower() if found else None
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ru", "es"])
+def test_no_mnemonic_is_used_twice_on_a_step(make_window, example_path, lang):
+    """Alt+letter must reach one thing: the menus, Back/Next and the step's own buttons and labels."""
+    window = make_window(lang)
+    window.open_file(str(example_path))
+    shared = [a.text() for a in window.menuBar().actions()] + [window.back_button.text(), window.next_button.text()]
+    clashes = []
+    for step in range(len(window.plan)):
+        window.go_to(step)
+        page = window.current_page()
+        widgets = [*page.findChildren(QAbstractButton), *page.findChildren(QLabel)]
+        texts = shared + [w.text() for w in widgets if w.isVisibleTo(page)]
+        seen: dict[str, str] = {}
+        for text in texts:
+            key = _mnemonic(text)
+            if key is None:
+                continue
+            if key in seen:
+                clashes.append(f"step {step}: {seen[key]!r} and {text!r}")
+            seen[key] = text
+    assert clashes == []

@@ -55,6 +55,7 @@ class StartPage(QWidget):
 
         def button(text: str, description: str, signal) -> QCommandLinkButton:
             b = QCommandLinkButton(text, description, self)
+            b.setAutoDefault(True)  # Enter as well as Space presses the focused button
             b.setAccessibleName(text.replace("&", ""))
             b.setAccessibleDescription(description)
             b.clicked.connect(signal)
