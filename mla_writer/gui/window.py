@@ -195,12 +195,12 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         handled = super().event(event)
         if not self._load_scheduled and event.type() in (QEvent.Type.UpdateRequest, QEvent.Type.Paint):
             self._load_scheduled = True  # painted once: load the rest as soon as the loop is free
-            QTimer.singleShot(0, self.ensure_ready)
+            QTimer.singleShot(0, self, self.ensure_ready)  # (cancelled if the window is gone)
         return handled
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
-        QTimer.singleShot(200, self.ensure_ready)  # in case no paint event comes (minimised)
+        QTimer.singleShot(200, self, self.ensure_ready)  # in case no paint event comes (minimised)
 
     def ensure_ready(self) -> bool:
         """Load the model, the checklist and the step views and open an empty draft (once).
@@ -239,7 +239,7 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         if check_now:
             self.run_check()
         else:  # at start-up: the checklist's verdict follows at once, after the frame is painted
-            QTimer.singleShot(0, self.run_check)
+            QTimer.singleShot(0, self, self.run_check)
         self.preview.schedule()
 
     def _drop_pages(self, keep_start: bool = False) -> None:
