@@ -32,42 +32,37 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# Every sample ends at the first paint of its window: an event filter sees the window's first
-# UpdateRequest (or Paint), and once it has been handled the process ends on the spot with
+# Every sample ends at the first paint of its window, and the process ends on the spot with
 # os._exit (app.quit() would first run whatever the event loop already has queued, such as the
-# wizard's second stage). Five seconds without a paint fails the sample.
-FIRST_PAINT = """
+# wizard's second stage). The bare and the wizard window both see their first paint through a
+# paintEvent override (an event filter would build QEvent's large enum, a cost neither window
+# pays otherwise). Five seconds without a paint fails the sample.
+COMMON = """
 import os, sys
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QTimer
 
 def end():
     sys.stderr.flush()
     os._exit(0)
 
-class FirstPaint(QObject):
-    def __init__(self, app, then):
-        super().__init__()
-        self.app, self.then, self.seen = app, then, False
+def on_first_paint(cls, then):
+    class Painted(cls):
+        _seen = False
+        def paintEvent(self, event):
+            if not self._seen:  # queued before the window's own reaction to its first paint
+                self._seen = True
+                QTimer.singleShot(0, then)  # runs once this paint has been handled
+            super().paintEvent(event)
+    return Painted
 
-    def eventFilter(self, obj, event):
-        if not self.seen and event.type() in (QEvent.Type.UpdateRequest, QEvent.Type.Paint):
-            self.seen = True
-            QTimer.singleShot(0, self.then)  # after the paint has been handled
-        return False
-
-def until_painted(app, window, then=None):
-    watcher = FirstPaint(app, then or end)
-    window.installEventFilter(watcher)
-    QTimer.singleShot(5000, lambda: sys.exit(3))
-    return watcher
+QTimer.singleShot(5000, lambda: os._exit(3))
 """
 
-BARE = FIRST_PAINT + """
+BARE = COMMON + """
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(sys.argv)
-window = QMainWindow()
+window = on_first_paint(QMainWindow, end)()
 window.resize(1280, 820)
-watcher = until_painted(app, window)
 window.show()
 app.exec()
 """
@@ -75,32 +70,49 @@ app.exec()
 WIZARD_START = """
 sys.path.insert(0, {root!r})
 from PySide6.QtCore import QSettings
+from mla_writer.gui import window as window_module
 from mla_writer.gui.main import make_app, make_window
 app = make_app(sys.argv)
+"""
+WIZARD_MAKE = """
 window = make_window(QSettings({ini!r}, QSettings.Format.IniFormat), __import__("pathlib").Path({autosave!r}))
 """
 
 #: The wizard's window painted: sidebar with the 14 points, the start step, menus, navigation.
-WIZARD_SHOWN = FIRST_PAINT + WIZARD_START + """
+WIZARD_SHOWN = COMMON + WIZARD_START + """
 def done():
-    assert window.current_page().isVisible(), "the wizard's first step was not shown"
+    if not window.current_page().isVisible():
+        os._exit(4)  # the wizard's first step was not shown
     end()
-watcher = until_painted(app, window, done)
+window_module.MainWindow = on_first_paint(window_module.MainWindow, done)  # make_window builds this
+""" + WIZARD_MAKE + """
 window.show()
 app.exec()
 """
 
 #: Ready for input: the model and the step views loaded, the first step of the letter (States and
-#: languages) built, shown and painted, with the checklist's first verdict in the sidebar.
-WIZARD_READY = FIRST_PAINT + WIZARD_START + """
+#: languages) built, shown and painted, with the checklist's first verdict in the sidebar. (An
+#: event filter on the step sees its paint: this row has no target, so its small cost is fine.)
+WIZARD_READY = COMMON + WIZARD_START + WIZARD_MAKE + """
+from PySide6.QtCore import QEvent, QObject
+
+class FirstPaint(QObject):
+    seen = False
+    def eventFilter(self, obj, event):
+        if not self.seen and event.type() == QEvent.Type.Paint:
+            self.seen = True
+            QTimer.singleShot(0, end)
+        return False
+
 def ready():
     window.go_to(1)
     window.run_check()
     page = window.current_page()
-    assert page.isVisible() and window.sidebar.statuses, "the first step of the letter was not shown"
-    watchers.append(until_painted(app, page, end))  # (kept: a dropped filter stops filtering)
+    if not (page.isVisible() and window.sidebar.statuses):
+        os._exit(4)  # the first step of the letter was not shown
+    page.installEventFilter(watcher)
     page.update()
-watchers = []
+watcher = FirstPaint()
 window.ready.connect(lambda: QTimer.singleShot(0, ready))
 window.show()
 app.exec()
