@@ -5,8 +5,8 @@ text of the letter). Catalogues are read from the ``.po`` text when first used, 
 never a stale binary; the result is cached per (domain, language). The UI language and the
 letter's output language are independent: callers always ask for a language explicitly.
 
-A checkout reads the ``.po`` files with :class:`PoTranslations`, a small strict reader
-written here (stdlib only) so that start-up does not pay for importing Babel. Babel is
+A checkout reads the ``.po`` files with :class:`mla_writer.po.PoTranslations`, a small strict reader
+(stdlib only, loaded on first need) so that start-up does not pay for importing Babel. Babel is
 still used by the developer tools below (:func:`catalogue_problems`, ``python -m
 mla_writer.i18n``) and by the tests, which check that the reader gives exactly what Babel's
 ``read_po`` + ``write_mo(use_fuzzy=False)`` gave.
@@ -111,11 +111,3 @@ def _main() -> int:  # python -m mla_writer.i18n : report catalogue problems
 if __name__ == "__main__":
     raise SystemExit(_main())
 
-
-def __getattr__(name: str):
-    # The .po reader lives in .po, loaded on first need (English needs none of it).
-    if name in ("PoTranslations", "PoSyntaxError"):
-        from . import po
-
-        return getattr(po, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -159,6 +159,8 @@ def check_window() -> dict:
         raise SmokeFailure(f"the main window cannot be shown: {type(exc).__name__}: {exc}") from None
     if not seen["visible"]:
         raise SmokeFailure("the main window was created but is not visible")
+    if not seen.get("steps_loaded"):
+        raise SmokeFailure(f"the wizard's steps did not load: {seen.get('steps_error', 'no draft open')}")
     seen["files"] = files
     return seen
 

@@ -17,7 +17,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from mla_writer import i18n
-from mla_writer.i18n import PoSyntaxError, PoTranslations, catalogue_problems, po_path, translations
+from mla_writer.i18n import catalogue_problems, po_path, translations
+from mla_writer.po import PoSyntaxError, PoTranslations
 
 PLACEHOLDER = re.compile(r"\{(\w*)\}|%\((\w+)\)s")
 

@@ -26,23 +26,21 @@ def draft_error_text(exc) -> str:
 
 class DraftFilesMixin:
     # -- files ----------------------------------------------------------------------------------
-    def _update_title(self) -> None:
-        session = self.session
-        if session is not None and session.path:
-            name = session.path.name
-        else:
-            name = (session.name if session is not None else None) or _("Untitled")
-        self.setWindowTitle(f"{name}[*] \u2014 MLA Writer")
-        self.setWindowModified(bool(session is not None and session.dirty))
-
-    def current_draft_name(self) -> str | None:
-        """What the start page offers to continue: None while nothing has been opened or typed."""
+    def _draft_label(self) -> str | None:
+        """The open draft's file name, or its given name (an example copy, a recovered draft)."""
         session = self.session
         if session is None:
             return None
-        if session.path:
-            return session.path.name
-        return session.name or (_("Unsaved draft") if session.dirty else None)
+        return session.path.name if session.path else session.name
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self._draft_label() or _('Untitled')}[*] \u2014 MLA Writer")
+        self.setWindowModified(bool(self.session is not None and self.session.dirty))
+
+    def current_draft_name(self) -> str | None:
+        """What the start page offers to continue: None while nothing has been opened or typed."""
+        dirty = self.session is not None and self.session.dirty
+        return self._draft_label() or (_("Unsaved draft") if dirty else None)
 
     def file_filter(self) -> str:
         return _("MLA Writer drafts (*{ext})").format(ext=EXTENSION)

@@ -90,9 +90,12 @@ def _show(start: float, app, window) -> dict:
             visible=window.isVisible(),
             size=(window.width(), window.height()),
         )
-        if hasattr(window, "ensure_ready"):  # the second stage of start-up: model and step views
+        try:  # the second stage of start-up: model and step views (an error here must not hang the loop)
             window.ensure_ready()
             result["steps_loaded"] = window.session is not None and window.current_page() is not None
+        except Exception as exc:  # noqa: BLE001 - reported by check_window
+            result["steps_loaded"] = False
+            result["steps_error"] = f"{type(exc).__name__}: {exc}"
         app.quit()
 
     QTimer.singleShot(0, shown)

@@ -13,6 +13,7 @@ from ..widgets.offences import offences_editor
 from ..widgets.persons import persons_editor
 from ..session import shown_text
 from .base import StepPage
+from .plan import SHARED_STEPS
 
 
 def _letter_languages():
@@ -253,7 +254,7 @@ class OffencesPage(StepPage):
 
 
 class AssistancePage(StepPage):
-    section_ids = ("assistance", "link", "procedures")
+    section_ids = SHARED_STEPS[0]  # points 10-12: their fields belong to each measure
 
     def guidance(self):
         return _(
