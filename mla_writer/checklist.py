@@ -19,9 +19,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import catalogue
-from .i18n import ui_gettext
+from . import catalogue, fields, vocab
+from .i18n import N_, ui_gettext
 from .model import OFFENDER_ROLES, LetterOfRequest, MLText
+from .model.values import partial_date_bounds
 from .points import CLOSING, PARTIES, POINT_BY_ID, POINTS, SECTIONS, PointDef, Severity, Status, section_of  # noqa: F401 (re-exported)
 
 # -- the definition ------------------------------------------------------------------------
@@ -115,8 +116,9 @@ class _Ctx:
     def past(self, day: dt.date | None) -> bool:
         return day is not None and day < self.today
 
-    def country_ok(self, code: str) -> bool:
-        return code in catalogue.country_names("en")
+    def field_label(self, path: str) -> str:
+        """A concrete path as the user reads it (the item and the field's label)."""
+        return fields.describe(self.letter, path, self.lang)
 
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -126,12 +128,68 @@ THIN_FACTS = 400
 THIN_LINK = 60
 
 
-def _empty(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, (str, list, MLText)):
-        return not value
-    return False
+def _declared(c: _Ctx, section: str) -> None:
+    """The plain rules every declaration implies, for the fields of ``section``
+    (:mod:`mla_writer.fields`): a needed field that is empty, a State that is not one, an
+    amount without a currency, a language code CLDR does not know."""
+    for field in fields.all_fields():
+        if fields.section_id(field) != section:
+            continue
+        for path, value, item in fields.instances(c.letter, field):
+            if not fields.applies(c.letter, field, item):
+                continue
+            if fields.is_empty(value):
+                if fields.needed(c.letter, field, item):
+                    params = _item_params(c, path, item)
+                    params["field"] = c._(field.label)
+                    report = c.error if field.need.blocking else c.warning
+                    report(field.need.code, field.need.message, path, **params)
+                continue
+            if field.kind == fields.STATE:
+                problem = _state_problem(value)
+                if problem is not None:
+                    message, params = problem
+                    code = "parties.unknown_country" if section == "parties" else f"{section}.not_a_state"
+                    c.error(code, N_("{field}: {problem}"), path, field=c.field_label(path),
+                            problem=c._(message).format(**params))
+            elif field.kind == fields.AMOUNT and value.value is not None and not value.currency:
+                c.error(f"{section}.amount_currency", N_("{field}: choose the currency of the amount."), path,
+                        field=c.field_label(path))
+            elif field.kind == fields.AMOUNT and value.currency and not _currency_ok(value.currency):
+                c.error(f"{section}.amount_currency", N_("{field}: {code} is not an ISO 4217 currency code."), path,
+                        field=c.field_label(path), code=value.currency)
+            elif field.kind in (fields.LANGUAGE, fields.LANGUAGES):
+                for code in value if isinstance(value, list) else [value]:
+                    if not _language_ok(code):
+                        c.error(f"{section}.unknown_language", N_("{field}: {code} is not a known language code."), path,
+                                field=c.field_label(path), code=code)
+
+
+def _item_params(c: _Ctx, path: str, item: Any) -> dict[str, Any]:
+    """``n`` (1-based number of the item the path is in) and, for a measure, ``kind``."""
+    match = re.search(r"\[(\d+)\][^\[]*$", path)
+    params: dict[str, Any] = {"n": int(match.group(1)) + 1} if match else {}
+    if item is not None and path.startswith("assistance["):
+        params["kind"] = vocab.ASSISTANCE_KIND.label(item.kind, c.lang)
+    return params
+
+
+def _state_problem(code: str):
+    from . import states
+
+    return states.state_problem(code)
+
+
+def _currency_ok(code: str) -> bool:
+    from babel.numbers import list_currencies
+
+    return code in list_currencies()
+
+
+def _language_ok(code: str) -> bool:
+    from babel import Locale
+
+    return code in Locale.parse("en").languages
 
 
 # -- the rules, one function per section ---------------------------------------------------
@@ -139,89 +197,33 @@ def _empty(value: Any) -> bool:
 
 def _parties(c: _Ctx) -> None:
     L = c.letter
-    for attr, label_code in (("requesting_state", "requesting"), ("requested_state", "requested")):
-        code = getattr(L, attr)
-        if not code:
-            if label_code == "requesting":
-                c.error("parties.requesting_state_missing", "Choose the requesting State.", attr)
-            else:
-                c.error("parties.requested_state_missing", "Choose the requested State.", attr)
-        elif not c.country_ok(code):
-            c.error("parties.unknown_country", "{code} is not a known ISO 3166 country code.", attr, code=code)
     if L.requesting_state and L.requesting_state == L.requested_state:
         c.error(
             "parties.same_state",
             "The requesting and the requested State must be different.",
             "requested_state",
         )
-    if not L.addressee.name:
-        c.error(
-            "parties.addressee_missing",
-            "Name the central authority of the requested State to which the letter is addressed.",
-            "addressee.name",
-        )
-    elif not L.addressee.address:
-        c.warning("parties.addressee_address", "Give the postal address of the central authority.", "addressee.address")
-    if not L.references.requesting_reference:
-        c.warning(
-            "parties.reference_missing",
-            "Give your file reference so that the requested State can quote it in every reply.",
-            "references.requesting_reference",
-        )
 
 
 def _identification(c: _Ctx) -> None:
     ident = c.letter.identification
     req = ident.requesting_authority
-    if not req.name:
-        c.error(
-            "identification.requesting_name",
-            "Name the authority making or transmitting the request.",
-            "identification.requesting_authority.name",
-        )
-    if not req.address:
-        c.error(
-            "identification.requesting_address",
-            "Give the address of the authority making the request.",
-            "identification.requesting_authority.address",
-        )
     if not (req.phone or req.email):
         c.error(
             "identification.requesting_contact",
             "Give a telephone number or an e-mail address for the authority making the request.",
             "identification.requesting_authority.email",
         )
-    if not ident.conducting_same_as_requesting:
+    if fields.holds("conducting_separate", c.letter):
         cond = ident.conducting_authority
-        if not cond.name:
-            c.error(
-                "identification.conducting_name",
-                "Name the authority conducting the investigation, prosecution or proceedings, "
-                "or state that it is the requesting authority.",
-                "identification.conducting_authority.name",
-            )
-        elif not (cond.address or cond.phone or cond.email):
+        if cond.name and not (cond.address or cond.phone or cond.email):
             c.warning(
                 "identification.conducting_contact",
                 "Give contact details for the authority conducting the proceedings.",
                 "identification.conducting_authority.address",
             )
     officer = ident.officer
-    if ident.officer_withheld:
-        if not ident.officer_withheld_reason:
-            c.warning(
-                "identification.withheld_reason",
-                "Say briefly why the officer's details are not given.",
-                "identification.officer_withheld_reason",
-            )
-    else:
-        if not officer.name:
-            c.error(
-                "identification.officer_name",
-                "Name the officer, prosecutor or judge in charge of the case, "
-                "or indicate that it would be inappropriate to do so.",
-                "identification.officer.name",
-            )
+    if fields.holds("officer_given", c.letter):
         if not (officer.phone or officer.email):
             c.error(
                 "identification.officer_contact",
@@ -239,21 +241,12 @@ def _identification(c: _Ctx) -> None:
 
 def _prior_contact(c: _Ctx) -> None:
     pc = c.letter.prior_contact
-    if pc.had_contact is None:
-        c.error(
-            "prior_contact.unanswered",
-            "Say whether officials of the two States have already been in contact about this matter.",
-            "prior_contact.had_contact",
-        )
-        return
-    if not pc.had_contact:
+    if not fields.holds("had_contact", c.letter):
         return
     if not pc.contacts:
         c.error("prior_contact.none_listed", "Describe the earlier contact: who, when, how.", "prior_contact.contacts")
     for i, contact in enumerate(pc.contacts):
         path = f"prior_contact.contacts[{i}]"
-        if not contact.who:
-            c.error("prior_contact.who", "Contact {n}: say who was in contact.", f"{path}.who", n=i + 1)
         if contact.date is None or contact.channel is None:
             c.warning("prior_contact.when_how", "Contact {n}: give the date and the means of contact.", f"{path}.date", n=i + 1)
         elif contact.date > c.today:
@@ -262,41 +255,18 @@ def _prior_contact(c: _Ctx) -> None:
 
 def _other_channels(c: _Ctx) -> None:
     oc = c.letter.other_channels
-    if oc.used is None:
-        c.error(
-            "other_channels.unanswered",
-            "Say whether a copy of this request has been or is being sent through another channel.",
-            "other_channels.used",
-        )
-        return
-    if not oc.used:
-        return
-    if not oc.channels:
+    if fields.holds("channels_used", c.letter) and not oc.channels:
         c.error("other_channels.none_listed", "Name the other channel used.", "other_channels.channels")
-    for i, use in enumerate(oc.channels):
-        path = f"other_channels.channels[{i}]"
-        if use.channel is None:
-            c.error("other_channels.kind", "Channel {n}: choose the channel.", f"{path}.channel", n=i + 1)
-        elif use.channel == "other" and not use.details:
-            c.error("other_channels.details", "Channel {n}: describe the channel.", f"{path}.details", n=i + 1)
 
 
 def _acknowledgement(c: _Ctx) -> None:
     ack = c.letter.acknowledgement
-    if not ack.authority:
-        c.error(
-            "acknowledgement.authority",
-            "Name the office to which the acknowledgement of receipt is to be returned.",
-            "acknowledgement.authority",
-        )
     if not (ack.address or ack.email or ack.fax):
         c.error(
             "acknowledgement.where",
             "Give an address, e-mail or fax number to which the acknowledgement is to be returned.",
             "acknowledgement.email",
         )
-    if not ack.name:
-        c.warning("acknowledgement.name", "Name the person who should receive the acknowledgement.", "acknowledgement.name")
     if ack.email and not _EMAIL.match(ack.email):
         c.warning(
             "acknowledgement.email_format", "{email} does not look like an e-mail address.", "acknowledgement.email", email=ack.email
@@ -305,34 +275,18 @@ def _acknowledgement(c: _Ctx) -> None:
 
 def _urgency(c: _Ctx) -> None:
     u = c.letter.urgency
-    if not u.urgent:
+    if not fields.holds("urgent", c.letter):
         c.not_applicable = True
         return
-    if u.deadline is None:
-        c.error("urgency.deadline_missing", "Give the date by which the request must be executed.", "urgency.deadline")
-    elif c.past(u.deadline):
+    if c.past(u.deadline):
         c.error("urgency.deadline_past", "The deadline {date} has already passed.", "urgency.deadline", date=u.deadline.isoformat())
-    if u.reason_kind is None:
-        c.error("urgency.reason_kind", "Choose why the request is urgent.", "urgency.reason_kind")
-    if not u.reason:
-        c.error(
-            "urgency.reason_missing",
-            "Explain the urgency (for example a custody time limit or a trial date).",
-            "urgency.reason",
-        )
 
 
 def _confidentiality(c: _Ctx) -> None:
     conf = c.letter.confidentiality
-    if not conf.confidential:
+    if not fields.holds("confidential", c.letter):
         c.not_applicable = True
         return
-    if not conf.reason:
-        c.error(
-            "confidentiality.reason_missing",
-            "Explain why the request must be kept confidential.",
-            "confidentiality.reason",
-        )
     if not conf.consult_if_not_possible:
         c.warning(
             "confidentiality.no_consultation",
@@ -355,7 +309,7 @@ def _legal_basis(c: _Ctx) -> None:
         path = f"legal_bases[{i}]"
         if basis.type == "instrument":
             if not basis.instrument_id:
-                c.error("legal_basis.instrument_missing", "Basis {n}: choose the instrument.", f"{path}.instrument_id", n=i + 1)
+                pass  # declared: legal_basis.instrument_missing
             elif basis.instrument_id not in known:
                 c.error(
                     "legal_basis.instrument_unknown",
@@ -373,8 +327,6 @@ def _legal_basis(c: _Ctx) -> None:
                     art=known[basis.instrument_id]["mla_articles"],
                 )
         elif basis.type == "bilateral":
-            if not basis.title:
-                c.error("legal_basis.treaty_title", "Basis {n}: give the title of the treaty.", f"{path}.title", n=i + 1)
             if basis.date is None or not basis.articles:
                 c.warning(
                     "legal_basis.treaty_details",
@@ -382,9 +334,6 @@ def _legal_basis(c: _Ctx) -> None:
                     f"{path}.articles",
                     n=i + 1,
                 )
-        elif basis.type == "other":
-            if not basis.description:
-                c.error("legal_basis.other_description", "Basis {n}: describe the legal basis.", f"{path}.description", n=i + 1)
         elif basis.type == "reciprocity":
             if not basis.assurance:
                 c.error(
@@ -409,8 +358,6 @@ def _facts(c: _Ctx) -> None:
     if not L.facts.summary:
         if service_only:
             c.not_applicable = True
-        else:
-            c.error("facts.summary_missing", "Summarise the relevant facts of the case.", "facts.summary")
     elif len(L.facts.summary.longest()) < THIN_FACTS:
         c.warning(
             "facts.summary_thin",
@@ -424,13 +371,6 @@ def _facts(c: _Ctx) -> None:
         if not person.id or person.id in seen:
             c.error("facts.person_id", "Person {n} has no identifier or shares one with another person.", f"{path}.id", n=i + 1)
         seen.add(person.id)
-        if person.role is None:
-            c.error("facts.person_role", "Person {n}: choose the person's role.", f"{path}.role", n=i + 1)
-        if person.legal_person:
-            if not person.company_name:
-                c.error("facts.company_name", "Person {n}: give the name of the legal person.", f"{path}.company_name", n=i + 1)
-        elif not person.family_name:
-            c.error("facts.family_name", "Person {n}: give the family name.", f"{path}.family_name", n=i + 1)
         if person.role in OFFENDER_ROLES and not person.legal_person and (person.birth_date is None or not person.nationality):
             c.warning(
                 "facts.offender_identity",
@@ -439,14 +379,7 @@ def _facts(c: _Ctx) -> None:
                 f"{path}.birth_date",
                 n=i + 1,
             )
-        if person.id_document.type == "other" and not person.id_document.details:
-            c.error(
-                "facts.document_details",
-                "Person {n}: say what the identity document is.",
-                f"{path}.id_document.details",
-                n=i + 1,
-            )
-        if person.birth_date and person.birth_date > c.today:
+        if person.birth_date and partial_date_bounds(person.birth_date)[0] > c.today:
             c.error("facts.birth_future", "Person {n}: the date of birth is in the future.", f"{path}.birth_date", n=i + 1)
     if not service_only and not any(p.role in OFFENDER_ROLES for p in L.persons):
         c.warning(
@@ -467,14 +400,6 @@ def _offences(c: _Ctx) -> None:
         if not off.id or off.id in seen:
             c.error("offences.id", "Offence {n} has no identifier or shares one with another offence.", f"{path}.id", n=i + 1)
         seen.add(off.id)
-        if not off.name:
-            c.error("offences.name", "Offence {n}: name the offence.", f"{path}.name", n=i + 1)
-        if not off.provision:
-            c.error("offences.provision", "Offence {n}: cite the legal provision.", f"{path}.provision", n=i + 1)
-        if not off.max_penalty:
-            c.error("offences.penalty", "Offence {n}: give the maximum penalty.", f"{path}.max_penalty", n=i + 1)
-        if not off.law_excerpt:
-            c.error("offences.excerpt", "Offence {n}: quote the text of the law.", f"{path}.law_excerpt", n=i + 1)
 
 
 def _assistance(c: _Ctx) -> None:
@@ -485,22 +410,9 @@ def _assistance(c: _Ctx) -> None:
     for i, item in enumerate(L.assistance):
         path = f"assistance[{i}]"
         n = i + 1
-        kind = catalogue.kind_title(item.kind, c.lang)
         if not item.id or item.id in seen:
             c.error("assistance.id", "Measure {n} has no identifier or shares one with another measure.", f"{path}.id", n=n)
         seen.add(item.id)
-        if not item.description:
-            c.error("assistance.description", "Measure {n} ({kind}): say exactly what is sought.", f"{path}.description", n=n, kind=kind)
-        for name in catalogue.required_fields(item.kind):
-            if _empty(getattr(item, name)):
-                c.error(
-                    "assistance.field_missing",
-                    "Measure {n} ({kind}): fill in \u201c{field}\u201d.",
-                    f"{path}.{name}",
-                    n=n,
-                    kind=kind,
-                    field=catalogue.field_label(item.kind, name, c.lang),
-                )
         person_id = getattr(item, "person_id", "")
         if person_id and L.person(person_id) is None:
             c.error(
@@ -550,12 +462,6 @@ def _link(c: _Ctx) -> None:
     for i, item in enumerate(L.assistance):
         path = f"assistance[{i}]"
         if not item.relevance:
-            c.error(
-                "link.missing",
-                "Measure {n}: explain how it will serve the investigation or proceedings.",
-                f"{path}.relevance",
-                n=i + 1,
-            )
             continue
         relevance = item.relevance.longest()
         if len(relevance) < THIN_LINK or relevance.casefold() == item.description.longest().casefold():
@@ -580,25 +486,11 @@ def _procedures(c: _Ctx) -> None:
     if not any(item.procedures.requested for item in items):
         c.not_applicable = True
         return
-    for i, item in enumerate(items):
-        proc = item.procedures
-        path = f"assistance[{i}].procedures"
-        if not proc.requested:
-            continue
-        if not proc.reason:
-            c.error(
-                "procedures.reason",
-                "Measure {n}: explain why the special procedures are needed (for example, admissibility at trial).",
-                f"{path}.reason",
-                n=i + 1,
-            )
-        if "other" in proc.requested and not proc.details:
-            c.error("procedures.details", "Measure {n}: describe the other procedure requested.", f"{path}.details", n=i + 1)
 
 
 def _presence(c: _Ctx) -> None:
     op = c.letter.officials_presence
-    if not op.wanted:
+    if not fields.holds("presence_wanted", c.letter):
         c.not_applicable = True
         return
     if not op.attendees:
@@ -611,25 +503,13 @@ def _presence(c: _Ctx) -> None:
                 f"officials_presence.attendees[{i}].name",
                 n=i + 1,
             )
-    if not op.reason:
-        c.error("presence.reason", "Explain why their presence is needed.", "officials_presence.reason")
-    if not op.participation:
-        c.warning(
-            "presence.participation",
-            "Say what they wish to do: attend only, or also put questions.",
-            "officials_presence.participation",
-        )
 
 
 def _language(c: _Ctx) -> None:
     L = c.letter
     lang_req = L.language
     if not lang_req.accepted_languages:
-        c.error(
-            "language.accepted_missing",
-            "Give the language(s) in which the requested State accepts requests.",
-            "language.accepted_languages",
-        )
+        pass  # declared: language.accepted_missing
     elif L.output_language not in lang_req.accepted_languages and not lang_req.certified_translation:
         c.error(
             "language.not_accepted",
@@ -646,25 +526,14 @@ def _language(c: _Ctx) -> None:
             path,
             language=out_name,
             section=section_of(path).heading(c.lang),
-            field=path,
+            field=c.field_label(path),
         )
 
 
 def _closing(c: _Ctx) -> None:
     L = c.letter
-    if not L.place:
-        c.error("closing.place", "Give the place where the letter is signed.", "place")
-    if L.date is None:
-        c.error("closing.date", "Give the date of the letter.", "date")
-    elif L.date > c.today:
+    if L.date is not None and L.date > c.today:
         c.warning("closing.date_future", "The letter is dated in the future.", "date")
-    if not L.signatory.name:
-        c.error("closing.signatory", "Give the name of the person who signs the letter.", "signatory.name")
-    if not L.signatory.title:
-        c.warning("closing.signatory_title", "Give the signatory's title.", "signatory.title")
-    for i, annex in enumerate(L.annexes):
-        if not annex.title:
-            c.error("closing.annex_title", "Annex {n}: give its title.", f"annexes[{i}].title", n=i + 1)
     if any(getattr(item, "order_attached", False) for item in L.assistance) and not L.annexes:
         c.warning(
             "closing.order_not_annexed",
@@ -730,9 +599,10 @@ def language_name(code: str, lang: str) -> str:
 
 
 def untranslated(letter: LetterOfRequest) -> list[str]:
-    """Paths of the free-text fields that have no text in the output language."""
+    """Concrete paths of the declared free-text fields that apply, hold text and have none in
+    the output language (point 14), in the order of the sections."""
     lang = letter.output_language
-    return [path for path, text in free_text_fields(letter) if lang not in text]
+    return [path for path, _field, text in fields.text_fields(letter) if lang not in text]
 
 
 # -- running the checklist -------------------------------------------------------------------
@@ -740,7 +610,17 @@ def untranslated(letter: LetterOfRequest) -> list[str]:
 
 def check_section(letter: LetterOfRequest, point: PointDef, lang: str = "en", today: dt.date | None = None) -> PointResult:
     ctx = _Ctx(letter, lang, today or dt.date.today())
+    _declared(ctx, point.id)
     RULES[point.id](ctx)
+    for i, note in enumerate(letter.upgrade_notes):
+        if section_of(note.path) is point:
+            ctx.warning(
+                "upgrade.unconverted",
+                "{field}: when this draft was upgraded, \u201c{original}\u201d could not be converted; enter it again.",
+                f"upgrade_notes[{i}]",
+                field=fields.describe(letter, note.path, lang),
+                original=note.original,
+            )
     errors = [p for p in ctx.problems if p.severity is Severity.ERROR]
     warnings = [p for p in ctx.problems if p.severity is Severity.WARNING]
     if errors:

@@ -13,19 +13,12 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .. import vocab
 from .text import CleanStr, MLText
+from .values import Amount, LanguageCode, vocabulary_type
 
-ProcedureKind = Literal[
-    "oath",  # statement under oath or affirmation
-    "certification",  # certification / authentication of documents or records
-    "verbatim",  # verbatim record, questions and answers in a given form
-    "recording",  # audio or video recording
-    "chain_of_custody",  # continuity of exhibits
-    "defence_presence",  # presence or participation of the defence
-    "caution",  # rights to be read / caution in a given form
-    "other",
-]
-PROCEDURE_KINDS: tuple[str, ...] = ProcedureKind.__args__  # type: ignore[attr-defined]
+ProcedureKind = vocabulary_type(vocab.PROCEDURE_KIND)
+PROCEDURE_KINDS: tuple[str, ...] = vocab.PROCEDURE_KIND.codes
 
 
 class _Strict(BaseModel):
@@ -49,8 +42,8 @@ class _ItemBase(_Strict):
     deadline: dt.date | None = None
 
 
-WitnessStatus = Literal["witness", "suspect", "accused", "victim", "expert"]
-Recording = Literal["none", "audio", "video", "written"]
+WitnessStatus = vocabulary_type(vocab.WITNESS_STATUS)
+Recording = vocabulary_type(vocab.RECORDING)
 
 
 class TakingEvidence(_ItemBase):
@@ -60,7 +53,7 @@ class TakingEvidence(_ItemBase):
     questions: MLText = Field(default_factory=MLText)
     under_oath: bool = False
     recording: Recording = "written"
-    interpreter_language: CleanStr = ""
+    interpreter_language: LanguageCode | None = None
 
 
 class ServiceOfDocuments(_ItemBase):
@@ -84,9 +77,9 @@ class SearchAndSeizure(_ItemBase):
 
 class FreezingOfAssets(_ItemBase):
     kind: Literal["freezing"] = "freezing"
-    holder: CleanStr = ""
+    holder: MLText = Field(default_factory=MLText)
     identifiers: CleanStr = ""
-    amount: CleanStr = ""
+    amount: Amount = Field(default_factory=Amount)
     order_attached: bool = False
 
 
@@ -100,13 +93,13 @@ class ExaminingObjects(_ItemBase):
 class Information(_ItemBase):
     kind: Literal["information"] = "information"
     what: MLText = Field(default_factory=MLText)
-    held_by: CleanStr = ""
+    held_by: MLText = Field(default_factory=MLText)
     delivery_form: MLText = Field(default_factory=MLText)
 
 
 class Records(_ItemBase):
     kind: Literal["records"] = "records"
-    institution: CleanStr = ""
+    institution: MLText = Field(default_factory=MLText)
     identifiers: CleanStr = ""
     holder: CleanStr = ""
     period_from: dt.date | None = None
@@ -128,7 +121,7 @@ class VoluntaryAppearance(_ItemBase):
     person_id: CleanStr = ""
     role: WitnessStatus | None = None
     date: dt.date | None = None
-    place: CleanStr = ""
+    place: MLText = Field(default_factory=MLText)
     costs_covered: bool = True
     safe_conduct: bool = False
 
@@ -137,21 +130,21 @@ class VideoHearing(_ItemBase):
     kind: Literal["videoconference"] = "videoconference"
     person_id: CleanStr = ""
     date: dt.date | None = None
-    conducting_authority: CleanStr = ""
+    conducting_authority: MLText = Field(default_factory=MLText)
     technical_contact: CleanStr = ""
 
 
 class TemporaryTransfer(_ItemBase):
     kind: Literal["transfer"] = "transfer"
     person_id: CleanStr = ""
-    place_of_detention: CleanStr = ""
+    place_of_detention: MLText = Field(default_factory=MLText)
     consent: bool | None = None
     purpose: MLText = Field(default_factory=MLText)
     custody_terms: MLText = Field(default_factory=MLText)
     return_date: dt.date | None = None
 
 
-DataType = Literal["subscriber", "traffic", "content"]
+DataType = vocabulary_type(vocab.DATA_TYPE)
 
 
 class ElectronicData(_ItemBase):

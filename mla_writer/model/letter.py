@@ -11,16 +11,14 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
+from .. import vocab
 from .assistance import AssistanceItem
 from .text import CleanStr, Language, MLText
+from .values import Amount, LanguageCode, PartialDate, UpgradeNote, vocabulary_type  # noqa: F401 (re-exported)
 
 #: ISO 3166-1 alpha-2 code ("" while not chosen). Whether the code exists is checked by the checklist.
 CountryCode = Annotated[
     str, BeforeValidator(lambda v: v.strip().upper() if isinstance(v, str) else v), StringConstraints(pattern=r"^([A-Z]{2})?$")
-]
-#: ISO 639 language code of a language the requested State accepts (any language, not only ours).
-LanguageCode = Annotated[
-    str, BeforeValidator(lambda v: v.strip().lower() if isinstance(v, str) else v), StringConstraints(pattern=r"^[a-z]{2,3}$")
 ]
 
 
@@ -47,7 +45,7 @@ class Officer(_Strict):
     position: MLText = Field(default_factory=_ml)
     phone: CleanStr = ""
     email: CleanStr = ""
-    languages: CleanStr = Field(default="", description="Languages the officer can be contacted in.")
+    languages: list[LanguageCode] = Field(default=[], description="ISO 639 codes of the languages the officer can be contacted in.")
 
 
 class Identification(_Strict):
@@ -62,12 +60,12 @@ class Identification(_Strict):
 
 
 # -- points 2 and 3 ---------------------------------------------------------------------
-ContactChannel = Literal["phone", "email", "meeting", "letter", "videoconference", "liaison", "network", "other"]
+ContactChannel = vocabulary_type(vocab.CONTACT_CHANNEL)
 
 
 class ContactEvent(_Strict):
     date: dt.date | None = None
-    who: CleanStr = Field(default="", description="Officials involved on both sides.")
+    who: MLText = Field(default_factory=_ml, description="Officials involved on both sides (names and positions).")
     channel: ContactChannel | None = None
     reference: CleanStr = ""
     details: MLText = Field(default_factory=_ml)
@@ -80,7 +78,7 @@ class PriorContact(_Strict):
     contacts: list[ContactEvent] = []
 
 
-OtherChannelKind = Literal["interpol", "eurojust", "ejn", "liaison_officer", "diplomatic", "other"]
+OtherChannelKind = vocabulary_type(vocab.OTHER_CHANNEL)
 
 
 class ChannelUse(_Strict):
@@ -110,7 +108,7 @@ class AcknowledgementReturn(_Strict):
 
 
 # -- points 5, 6 -------------------------------------------------------------------------
-UrgencyReason = Literal["detention", "limitation", "trial", "evidence_loss", "other"]
+UrgencyReason = vocabulary_type(vocab.URGENCY_REASON)
 
 
 class Urgency(_Strict):
@@ -162,16 +160,17 @@ LegalBasis = Annotated[
 
 
 # -- points 8, 9 -------------------------------------------------------------------------
-PersonRole = Literal["suspect", "accused", "witness", "victim", "expert", "account_holder", "other"]
-OFFENDER_ROLES: tuple[str, ...] = ("suspect", "accused")
+PersonRole = vocabulary_type(vocab.PERSON_ROLE)
+Sex = vocabulary_type(vocab.SEX)
+OFFENDER_ROLES: tuple[str, ...] = vocab.OFFENDER_ROLES
 
 
-DocumentType = Literal["passport", "national_id", "residence_permit", "driving_licence", "other"]
+DocumentType = vocabulary_type(vocab.DOCUMENT_TYPE)
 
 
 class IdentityDocument(_Strict):
     type: DocumentType | None = None
-    details: CleanStr = Field(default="", description="What the document is, when the type is 'other'.")
+    details: MLText = Field(default_factory=_ml, description="What the document is, when the type is 'other'.")
     number: CleanStr = ""
     issuing_country: CountryCode = ""
 
@@ -180,12 +179,16 @@ class Person(_Strict):
     id: CleanStr = Field(default="", description="Stable identifier referred to by assistance items, e.g. 'p1'.")
     legal_person: bool = False
     role: PersonRole | None = None
+    sex: Sex | None = Field(default=None, description="Used only for grammatical agreement in the letter.")
+    # protected identity (victims, witnesses): the letter names the person by the pseudonym
+    protected: bool = Field(default=False, description="Identity protected: the letter uses the pseudonym.")
+    pseudonym: CleanStr = Field(default="", description="What the letter calls a protected person, e.g. 'V1'.")
     # natural persons
     family_name: CleanStr = ""
     given_names: CleanStr = ""
     other_names: CleanStr = ""
-    birth_date: dt.date | None = None
-    birth_place: CleanStr = ""
+    birth_date: PartialDate | None = Field(default=None, description="'YYYY-MM-DD', 'YYYY-MM' or 'YYYY'.")
+    birth_place: MLText = Field(default_factory=_ml)
     nationality: CountryCode = ""
     id_document: IdentityDocument = Field(default_factory=IdentityDocument)
     # legal persons
@@ -197,6 +200,7 @@ class Person(_Strict):
     notes: MLText = Field(default_factory=_ml)
 
     def display_name(self) -> str:
+        """The name as written in the file: the company name, or "FAMILY Given names"."""
         if self.legal_person:
             return self.company_name
         return " ".join(p for p in (self.family_name.upper(), self.given_names) if p)
@@ -214,7 +218,7 @@ class Offence(_Strict):
 
     id: CleanStr = ""
     name: MLText = Field(default_factory=_ml)
-    provision: CleanStr = Field(default="", description="Article and code, e.g. 'art. 225-4-1 Code pénal'.")
+    provision: MLText = Field(default_factory=_ml, description="Article and code as cited in each language.")
     max_penalty: MLText = Field(default_factory=_ml)
     law_excerpt: MLText = Field(default_factory=_ml)
 
@@ -300,6 +304,9 @@ class LetterOfRequest(_Strict):
     signatory: Signatory = Field(default_factory=Signatory)
     annexes: list[Annex] = []
     review_comments: list[ReviewComment] = []
+    upgrade_notes: list[UpgradeNote] = Field(
+        default=[], description="Values an upgrade of the draft format could not convert; shown until dealt with."
+    )
 
     def person(self, person_id: str) -> Person | None:
         return next((p for p in self.persons if p.id and p.id == person_id), None)

@@ -9,13 +9,23 @@ Cyrillic, accents, quotes and tabs are kept.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal, get_args
+from typing import Annotated
 
-from pydantic import BeforeValidator, RootModel, model_validator
+from pydantic import AfterValidator, BeforeValidator, RootModel, model_validator
 
-#: Languages the letter and the user interface can be in.
-Language = Literal["en", "fr", "ru", "es"]
-LANGUAGES: tuple[str, ...] = get_args(Language)
+from .. import languages as _registry
+
+
+def _registered(code: str) -> str:
+    if not _registry.is_language(code):
+        raise ValueError(f"{code!r} is not a language of the letter (one of {', '.join(_registry.languages())})")
+    return code
+
+
+#: A language the letter and the user interface can be in: a code of :mod:`mla_writer.languages`.
+Language = Annotated[str, AfterValidator(_registered)]
+#: The registered languages when the model was imported (see :func:`mla_writer.languages.languages`).
+LANGUAGES: tuple[str, ...] = _registry.LANGUAGES
 
 #: Upper bound for one text value; far above any real letter, low enough to refuse garbage.
 MAX_TEXT = 1_000_000
@@ -75,7 +85,7 @@ class MLText(RootModel[dict[Language, CleanStr]]):
         return self.root.get(lang, default)  # type: ignore[call-overload]
 
     def languages(self) -> list[str]:
-        return [lang for lang in LANGUAGES if lang in self.root]
+        return [lang for lang in _registry.languages() if lang in self.root]
 
     def resolve(self, lang: str, fallback: str) -> tuple[str, str]:
         """Text to show in ``lang``: ``(text, language_of_text)``.
@@ -83,7 +93,7 @@ class MLText(RootModel[dict[Language, CleanStr]]):
         Falls back to ``fallback`` (the drafting language), then to any language held.
         Returns ``("", lang)`` when there is no text at all.
         """
-        for candidate in (lang, fallback, *LANGUAGES):
+        for candidate in (lang, fallback, *_registry.languages()):
             if candidate in self.root:
                 return self.root[candidate], candidate  # type: ignore[index]
         return "", lang

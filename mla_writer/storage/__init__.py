@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -33,7 +34,7 @@ from ..i18n import N_
 from ..model import LetterOfRequest
 
 FORMAT_NAME = "mla-writer-draft"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 EXTENSION = DRAFT_EXTENSION
 BACKUP_SUFFIX = ".bak"
 #: Refuse to read anything larger: no real draft comes near it.
@@ -56,7 +57,7 @@ def _migrate_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
     letter = data.get("letter")
     if not isinstance(letter, dict):
         return data
-    lang = letter.get("drafting_language") if letter.get("drafting_language") in ("en", "fr", "ru", "es") else "en"
+    lang = _drafting_language(letter)
     place = letter.get("place")
     if isinstance(place, str):
         letter["place"] = {lang: place} if place.strip() else {}
@@ -72,8 +73,146 @@ def _migrate_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _drafting_language(letter: dict[str, Any]) -> str:
+    from ..languages import is_language
+
+    lang = letter.get("drafting_language")
+    return lang if is_language(lang) else "en"
+
+
+#: Plain strings that became text per language in format 3: (list path or "", attribute path).
+_BECAME_TEXT_3: tuple[tuple[str, str], ...] = (
+    ("prior_contact.contacts", "who"),
+    ("persons", "birth_place"),
+    ("persons", "id_document.details"),
+    ("offences", "provision"),
+)
+#: Measures' plain strings that became text per language in format 3, by kind.
+_MEASURE_TEXT_3: dict[str, tuple[str, ...]] = {
+    "freezing": ("holder",),
+    "information": ("held_by",),
+    "records": ("institution",),
+    "appearance": ("place",),
+    "videoconference": ("conducting_authority",),
+    "transfer": ("place_of_detention",),
+}
+_PSEUDONYM = re.compile(r"^(?:[A-Z]{1,3}-?\d{0,3}|[A-Z]\.)$")
+
+
+def _get(obj: Any, dotted: str) -> tuple[Any, str]:
+    *parents, last = dotted.split(".")
+    for name in parents:
+        obj = obj.get(name) if isinstance(obj, dict) else None
+    return obj, last
+
+
+def _items(letter: dict[str, Any], dotted: str) -> list[Any]:
+    parent, last = _get(letter, dotted)
+    value = parent.get(last) if isinstance(parent, dict) else None
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _language_codes(text: str) -> tuple[list[str], list[str]]:
+    """"français, English" -> (["fr", "en"], []); names CLDR does not know come back second."""
+    from babel import Locale
+
+    from ..languages import languages
+
+    names: dict[str, str] = {}
+    for ui in languages():
+        try:
+            for code, name in Locale.parse(ui).languages.items():
+                if code.isalpha() and code.islower():
+                    names.setdefault(name.casefold(), code)
+        except (ValueError, LookupError):
+            continue
+    codes, unknown = [], []
+    for token in re.split(r"[,;/]|\s+(?:and|et|и|y)\s+", text):
+        token = token.strip().strip(".").strip()
+        if not token:
+            continue
+        code = token.lower() if re.fullmatch(r"[A-Za-z]{2,3}", token) and token.lower() in names.values() else names.get(token.casefold())
+        if code and code not in codes:
+            codes.append(code)
+        elif not code:
+            unknown.append(token)
+    return codes, unknown
+
+
+def _migrate_2_to_3(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 3: every field that holds words holds them per language; amounts, languages,
+    persons as prosecutors describe them.
+
+    - strings that name authorities, institutions and places, the offence's provision, the
+      contact's participants and an identity document's description become
+      ``{"<drafting language>": text}``;
+    - ``officer.languages`` ("français, English") becomes ISO 639 codes (["fr", "en"]);
+    - a freezing measure's ``amount`` ("EUR 210,000") becomes ``{"value": "210000", "currency": "EUR"}``;
+    - a measure's ``interpreter_language`` becomes a code (or None);
+    - a victim or witness whose family name is a pseudonym ("V1") and who has no given name
+      becomes a protected identity with that pseudonym.
+
+    Whatever cannot be converted without guessing is kept in ``upgrade_notes`` (path and
+    original text), which the checklist shows until the user deals with it: nothing is lost.
+    """
+    from ..model.values import parse_amount_text
+
+    letter = data.get("letter")
+    if not isinstance(letter, dict):
+        return data
+    lang = _drafting_language(letter)
+    notes: list[dict[str, str]] = letter.setdefault("upgrade_notes", []) if isinstance(letter.get("upgrade_notes", []), list) else []
+
+    def to_text(obj: dict[str, Any], dotted: str) -> None:
+        parent, last = _get(obj, dotted)
+        if isinstance(parent, dict) and isinstance(parent.get(last), str):
+            text = parent[last].strip()
+            parent[last] = {lang: text} if text else {}
+
+    for list_path, dotted in _BECAME_TEXT_3:
+        for item in _items(letter, list_path):
+            to_text(item, dotted)
+    for i, item in enumerate(_items(letter, "assistance")):
+        for name in _MEASURE_TEXT_3.get(item.get("kind"), ()):
+            to_text(item, name)
+        if item.get("kind") == "freezing" and isinstance(item.get("amount"), str):
+            raw = item["amount"].strip()
+            parsed = parse_amount_text(raw) if raw else None
+            item["amount"] = parsed or {}
+            if raw and parsed is None:
+                notes.append({"path": f"assistance[{i}].amount", "original": raw})
+        if isinstance(item.get("interpreter_language"), str):
+            raw = item["interpreter_language"].strip()
+            codes, unknown = _language_codes(raw) if raw else ([], [])
+            item["interpreter_language"] = codes[0] if codes else None
+            if unknown or len(codes) > 1:
+                notes.append({"path": f"assistance[{i}].interpreter_language", "original": raw})
+    officer, _ = _get(letter, "identification.officer.languages")
+    if isinstance(officer, dict) and isinstance(officer.get("languages"), str):
+        raw = officer["languages"].strip()
+        codes, unknown = _language_codes(raw) if raw else ([], [])
+        officer["languages"] = codes
+        if unknown:
+            notes.append({"path": "identification.officer.languages", "original": raw})
+    for person in _items(letter, "persons"):
+        family = person.get("family_name")
+        if (
+            person.get("role") in ("victim", "witness")
+            and not person.get("legal_person")
+            and isinstance(family, str)
+            and _PSEUDONYM.match(family.strip())
+            and not (person.get("given_names") or "").strip()
+        ):
+            person["protected"] = True
+            person["pseudonym"] = family.strip()
+            person["family_name"] = ""
+    if not notes and "upgrade_notes" in letter and not letter["upgrade_notes"]:
+        del letter["upgrade_notes"]
+    return data
+
+
 #: ``MIGRATIONS[n]`` turns a version-``n`` document into a version-``n+1`` document.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _migrate_1_to_2}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
 
 
 class DraftError(Exception):

@@ -1,0 +1,82 @@
+"""The language registry: the one list of languages the letter and the window can be in.
+
+Every other module reads its languages from here (the model's multilingual text, the
+command line's ``--lang`` choices, the window's language menu, the catalogue checks, the
+letter). Adding a language means adding one :class:`LanguageDef` to :data:`REGISTRY` and
+its gettext catalogues under ``locales/<code>/LC_MESSAGES/`` (see ``docs/adding-a-language.md``).
+
+Nothing heavy is imported here (no pydantic, no Qt, no Babel): the window reads this
+module before its first paint.
+"""
+
+from __future__ import annotations
+
+
+class LanguageDef:
+    """One language of the application.
+
+    ``code``     ISO 639-1 code, also the gettext catalogue directory name ("fr").
+    ``endonym``  the language's name in itself, as the language menus show it ("Français").
+    ``locale``   the CLDR locale Babel formats dates, numbers and currencies with ("en_GB").
+    ``source``   True for the source language of the catalogues (English): it needs none.
+    """
+
+    __slots__ = ("code", "endonym", "locale", "source")
+
+    def __init__(self, code: str, endonym: str, locale: str | None = None, source: bool = False) -> None:
+        self.code = code
+        self.endonym = endonym
+        self.locale = locale or code
+        self.source = source
+
+    def __repr__(self) -> str:
+        return f"LanguageDef({self.code!r})"
+
+
+#: Languages by code, in the order menus and reports list them. English is the source
+#: language of every catalogue; international English formats dates the British way
+#: ("20 November 2026"), which is the form UN documents use.
+REGISTRY: dict[str, LanguageDef] = {
+    lang.code: lang
+    for lang in (
+        LanguageDef("en", "English", "en_GB", source=True),
+        LanguageDef("fr", "Français"),
+        LanguageDef("ru", "Русский"),
+        LanguageDef("es", "Español"),
+    )
+}
+
+
+def languages() -> tuple[str, ...]:
+    """The registered language codes, in registry order (read each time: the registry may grow)."""
+    return tuple(REGISTRY)
+
+
+def translated_languages() -> tuple[str, ...]:
+    """The registered languages that have catalogues of their own (every one but the source)."""
+    return tuple(code for code, lang in REGISTRY.items() if not lang.source)
+
+
+def is_language(code: object) -> bool:
+    return isinstance(code, str) and code in REGISTRY
+
+
+def endonym(code: str) -> str:
+    lang = REGISTRY.get(code)
+    return lang.endonym if lang else code
+
+
+def babel_locale(code: str) -> str:
+    """The CLDR locale identifier to format in for language ``code`` (``"en"`` -> ``"en_GB"``)."""
+    lang = REGISTRY.get(code)
+    return lang.locale if lang else code
+
+
+def register(lang: LanguageDef) -> None:
+    """Add a language at run time (for tests and for an authority's own build)."""
+    REGISTRY[lang.code] = lang
+
+
+#: The languages at import time. Prefer :func:`languages` in code that may run after a
+#: language is registered.
+LANGUAGES: tuple[str, ...] = languages()
