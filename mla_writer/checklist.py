@@ -146,7 +146,7 @@ def _declared(c: _Ctx, section: str) -> None:
                     report(field.need.code, field.need.message, path, **params)
                 continue
             if field.kind == fields.STATE:
-                problem = _state_problem(value)
+                problem = _state_problem(value, c.lang)
                 if problem is not None:
                     message, params = problem
                     code = "parties.unknown_country" if section == "parties" else f"{section}.not_a_state"
@@ -174,10 +174,10 @@ def _item_params(c: _Ctx, path: str, item: Any) -> dict[str, Any]:
     return params
 
 
-def _state_problem(code: str):
+def _state_problem(code: str, lang: str):
     from . import states
 
-    return states.state_problem(code)
+    return states.state_problem(code, lang)
 
 
 def _currency_ok(code: str) -> bool:

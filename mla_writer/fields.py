@@ -203,6 +203,8 @@ CONDITIONS: dict[str, Condition] = {
     for c in (
         Condition("conducting_separate", "letter", lambda L: not L.identification.conducting_same_as_requesting,
                   "another authority than the requesting one conducts the proceedings"),
+        Condition("addressee_named", "letter", lambda L: bool(L.addressee.name),
+                  "the central authority addressed is named"),
         Condition("officer_withheld", "letter", lambda L: L.identification.officer_withheld,
                   "the officer's details are not given"),
         Condition("officer_given", "letter", lambda L: not L.identification.officer_withheld,
@@ -432,7 +434,8 @@ SECTION_FIELDS: dict[str, tuple[Field, ...]] = {
           need=required("parties.addressee_missing",
                         N_("Name the central authority of the requested State to which the letter is addressed."))),
         F("addressee.address", VERBATIM, N_("Postal address"), lines=2,
-          need=advised("parties.addressee_address", N_("Give the postal address of the central authority."))),
+          need=advised("parties.addressee_address", N_("Give the postal address of the central authority."),
+                       when="addressee_named")),
         F("addressee.phone", VERBATIM, N_("Telephone")),
         F("addressee.email", VERBATIM, N_("E-mail")),
         F("references.requesting_reference", VERBATIM, N_("Your file reference"), group=N_("References"),
@@ -709,9 +712,11 @@ def describe(letter: Any, path: str, lang: str) -> str:
     if list_path not in ITEMS:
         return label
     try:
-        return f"{item_name(letter, list_path, int(match.group(1)), lang)}: {label}"
+        item = item_name(letter, list_path, int(match.group(1)), lang)
     except (IndexError, AttributeError, KeyError):
         return label
+    # TRANSLATORS: a field of one item in messages, e.g. "Measure 3 (Search and seizure): Items sought"
+    return _(N_("{item}: {field}")).format(item=item, field=label)
 
 
 def instances(letter: Any, field: Field) -> Iterator[tuple[str, Any, Any]]:

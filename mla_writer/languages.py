@@ -73,8 +73,14 @@ def babel_locale(code: str) -> str:
 
 
 def register(lang: LanguageDef) -> None:
-    """Add a language at run time (for tests and for an authority's own build)."""
+    """Add a language at run time (for tests and for an authority's own build).
+
+    Call it before the rest of the application is imported: modules that read
+    :data:`LANGUAGES` when they are imported (the command line's choices) see it then.
+    """
+    global LANGUAGES
     REGISTRY[lang.code] = lang
+    LANGUAGES = languages()
 
 
 #: The languages at import time. Prefer :func:`languages` in code that may run after a

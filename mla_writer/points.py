@@ -1,7 +1,8 @@
 """The one definition of the checklist's sections: the 14 points and the two formal sections.
 
-Each section has its number, a stable id, its title in the four languages and the
-top-level fields of the letter that belong to it. The checklist attaches one rule to each
+Each section has its number, a stable id, its title (an English msgid of the gettext domain
+``ui``, translated like every other label) and the top-level fields of the letter that belong
+to it; the fields themselves are declared in :mod:`mla_writer.fields`. The checklist attaches one rule to each
 section (:mod:`mla_writer.checklist`); the wizard's steps and sidebar, the report, the
 command line and the letter's section order all read these definitions.
 
@@ -35,7 +36,7 @@ class PointDef:
 
     __slots__ = ("number", "id", "title", "fields")
 
-    def __init__(self, number: int | None, id: str, title: dict[str, str], fields: tuple[str, ...]) -> None:  # noqa: A002
+    def __init__(self, number: int | None, id: str, title: str, fields: tuple[str, ...]) -> None:  # noqa: A002
         self.number = number
         self.id = id
         self.title = title
@@ -50,97 +51,90 @@ class PointDef:
         object.__setattr__(self, name, value)
 
     def label(self, lang: str) -> str:
-        return self.title.get(lang) or self.title["en"]
+        """The section's title in ``lang`` (any registered language; the ``ui`` catalogue)."""
+        from .i18n import ui_gettext
+
+        return ui_gettext(lang)(self.title)
 
     def heading(self, lang: str) -> str:
         return f"{self.number}. {self.label(lang)}" if self.number else self.label(lang)
 
 
-def _t(en: str, fr: str, ru: str, es: str) -> dict[str, str]:
-    return {"en": en, "fr": fr, "ru": ru, "es": es}
+def N_(message: str) -> str:  # noqa: N802 - gettext convention: a msgid of the "ui" domain
+    return message
 
 
 #: The formal section before the points: States, addressee, references, languages.
 PARTIES = PointDef(
     None,
     "parties",
-    _t("States and addressee", "États et destinataire", "Государства и адресат", "Estados y destinatario"),
+    N_("States and addressee"),
     ("requesting_state", "requested_state", "addressee", "references", "drafting_language", "output_language"),
 )
 
 #: The 14 points, in order.
 POINTS: tuple[PointDef, ...] = (
-    PointDef(1, "identification", _t("Identification", "Identification", "Идентификация", "Identificación"), ("identification",)),
-    PointDef(2, "prior_contact", _t("Prior contact", "Contacts préalables", "Предварительные контакты", "Contactos previos"), ("prior_contact",)),
+    PointDef(1, "identification", N_("Identification"), ("identification",)),
+    PointDef(2, "prior_contact", N_("Prior contact"), ("prior_contact",)),
     PointDef(
         3,
         "other_channels",
-        _t("Use of other channels", "Recours à d'autres voies", "Использование других каналов", "Uso de otras vías"),
+        N_("Use of other channels"),
         ("other_channels",),
     ),
     PointDef(
         4,
         "acknowledgement",
-        _t("Acknowledgement of receipt", "Accusé de réception", "Подтверждение получения", "Acuse de recibo"),
+        N_("Acknowledgement of receipt"),
         ("acknowledgement",),
     ),
-    PointDef(5, "urgency", _t("Urgency and time limit", "Urgence et délai", "Срочность и сроки", "Urgencia y plazo"), ("urgency",)),
-    PointDef(6, "confidentiality", _t("Confidentiality", "Confidentialité", "Конфиденциальность", "Confidencialidad"), ("confidentiality",)),
-    PointDef(7, "legal_basis", _t("Legal basis", "Base juridique", "Правовое основание", "Fundamento jurídico"), ("legal_bases",)),
+    PointDef(5, "urgency", N_("Urgency and time limit"), ("urgency",)),
+    PointDef(6, "confidentiality", N_("Confidentiality"), ("confidentiality",)),
+    PointDef(7, "legal_basis", N_("Legal basis"), ("legal_bases",)),
     PointDef(
         8,
         "facts",
-        _t("Summary of the relevant facts", "Résumé des faits pertinents", "Краткое изложение соответствующих фактов", "Resumen de los hechos pertinentes"),
+        N_("Summary of the relevant facts"),
         ("facts", "persons"),
     ),
     PointDef(
         9,
         "offences",
-        _t("Offences and penalties", "Infractions et peines", "Преступления и наказания", "Delitos y penas"),
+        N_("Offences and penalties"),
         ("offences",),
     ),
     PointDef(
         10,
         "assistance",
-        _t("Assistance requested", "Entraide demandée", "Запрашиваемая помощь", "Asistencia solicitada"),
+        N_("Assistance requested"),
         ("assistance",),
     ),
     PointDef(
         11,
         "link",
-        _t(
-            "Link to the proceedings",
-            "Lien avec la procédure",
-            "Связь с производством по делу",
-            "Relación con el procedimiento",
-        ),
+        N_("Link to the proceedings"),
         ("assistance",),
     ),
     PointDef(
         12,
         "procedures",
-        _t("Procedures to be followed", "Procédures à suivre", "Процедуры исполнения", "Procedimientos que deben seguirse"),
+        N_("Procedures to be followed"),
         ("assistance",),
     ),
     PointDef(
         13,
         "presence",
-        _t(
-            "Presence of officials of the requesting State",
-            "Présence d'agents de l'État requérant",
-            "Присутствие должностных лиц запрашивающего государства",
-            "Presencia de funcionarios del Estado requirente",
-        ),
+        N_("Presence of officials of the requesting State"),
         ("officials_presence",),
     ),
-    PointDef(14, "language", _t("Language", "Langue", "Язык", "Idioma"), ("language",)),
+    PointDef(14, "language", N_("Language"), ("language",)),
 )
 
 #: The formal section after the points: place, date, signature, annexes.
 CLOSING = PointDef(
     None,
     "closing",
-    _t("Place, date, signature and annexes", "Lieu, date, signature et annexes", "Место, дата, подпись и приложения", "Lugar, fecha, firma y anexos"),
+    N_("Place, date, signature and annexes"),
     ("place", "date", "signatory", "annexes"),
 )
 

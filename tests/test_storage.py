@@ -89,16 +89,16 @@ def test_huge_file_is_refused_without_reading(tmp_path, monkeypatch):
 
 
 def test_older_versions_are_migrated(monkeypatch, tmp_path):
-    """A format-2 file read by a format-3 program goes through MIGRATIONS[2] (after nothing else)."""
+    """A format-3 file read by a format-4 program goes through MIGRATIONS[3] (after nothing else)."""
 
-    def two_to_three(data):
+    def three_to_four(data):
         data["letter"]["place"] = {"es": data["letter"].pop("town")}
         return data
 
-    monkeypatch.setattr(storage, "FORMAT_VERSION", 3)
-    monkeypatch.setitem(storage.MIGRATIONS, 2, two_to_three)
+    monkeypatch.setattr(storage, "FORMAT_VERSION", 4)
+    monkeypatch.setitem(storage.MIGRATIONS, 3, three_to_four)
     path = tmp_path / "old.mlar"
-    path.write_text(json.dumps({"format": storage.FORMAT_NAME, "format_version": 2, "letter": {"town": "Madrid"}}))
+    path.write_text(json.dumps({"format": storage.FORMAT_NAME, "format_version": 3, "letter": {"town": "Madrid"}}))
     assert storage.load(path).place.get("es") == "Madrid"
 
 
@@ -123,15 +123,15 @@ def test_format_1_place_and_identity_documents_are_upgraded(tmp_path):
     assert letter.place.root == {"fr": "Paris"}
     docs = [p.id_document for p in letter.persons]
     assert [d.type for d in docs] == ["passport", "national_id", "other", None]
-    assert docs[2].details == "Livret de marin" and docs[0].number == "X1"
+    assert docs[2].details.root == {"fr": "Livret de marin"} and docs[0].number == "X1"
     storage.save(letter, path)  # saved in the current format
     assert json.loads(path.read_text("utf-8"))["format_version"] == storage.FORMAT_VERSION
 
 
 def test_missing_migration_is_a_clear_error(monkeypatch, tmp_path):
-    monkeypatch.setattr(storage, "FORMAT_VERSION", 4)
-    with pytest.raises(DraftError, match="no way to upgrade draft format 2"):
-        storage.loads(_doc(format_version=2))
+    monkeypatch.setattr(storage, "FORMAT_VERSION", 5)
+    with pytest.raises(DraftError, match="no way to upgrade draft format 3"):
+        storage.loads(_doc(format_version=3))
 
 
 def test_file_carries_its_format_and_version(tmp_path, example):

@@ -11,12 +11,32 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from .. import languages as _registry
 from ..i18n import N_, translations
 
 __all__ = ["N_", "_", "UI_LANGUAGES", "ui_language", "set_ui_language", "language_endonym", "qlocale"]
 
-#: UI languages, each named in itself (no CLDR lookup needed at start-up).
-UI_LANGUAGES: dict[str, str] = {"en": "English", "fr": "Français", "ru": "Русский", "es": "Español"}
+
+
+class _UILanguages:
+    """The UI languages, each named in itself: a live view of :mod:`mla_writer.languages`
+    (no CLDR lookup needed at start-up)."""
+
+    def items(self):
+        return [(code, lang.endonym) for code, lang in _registry.REGISTRY.items()]
+
+    def get(self, code, default=None):
+        lang = _registry.REGISTRY.get(code)
+        return lang.endonym if lang else default
+
+    def __contains__(self, code) -> bool:
+        return _registry.is_language(code)
+
+    def __iter__(self):
+        return iter(_registry.languages())
+
+
+UI_LANGUAGES = _UILanguages()
 
 _current = "en"
 _translators: list[QTranslator] = []

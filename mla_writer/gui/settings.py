@@ -43,7 +43,9 @@ class Settings:
     def bilingual(self) -> str:
         """Second language of a bilingual letter ("" for a letter in one language)."""
         value = str(self.q.value("export/bilingual", "") or "")
-        return value if value in ("en", "fr", "ru", "es") else ""
+        from ..languages import is_language
+
+        return value if is_language(value) else ""
 
     def set_bilingual(self, code: str) -> None:
         self.q.setValue("export/bilingual", code or "")

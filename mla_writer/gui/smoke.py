@@ -17,7 +17,9 @@ from pathlib import Path
 QT_MODULES = ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "shiboken6")
 
 #: Qt's own translations the application loads (see gui/i18n.py: qtbase_<lang>.qm).
-QT_TRANSLATED = ("fr", "ru", "es")
+from ..languages import translated_languages
+
+QT_TRANSLATED = translated_languages()
 
 #: The desktop platform plugin each OS needs (offscreen is checked by using it).
 DESKTOP_PLATFORM = {"linux": "xcb", "win32": "windows", "darwin": "cocoa"}
