@@ -617,7 +617,7 @@ def check_section(letter: LetterOfRequest, point: PointDef, lang: str = "en", to
             ctx.warning(
                 "upgrade.unconverted",
                 "{field}: when this draft was upgraded, \u201c{original}\u201d could not be converted; enter it again.",
-                f"upgrade_notes[{i}]",
+                note.path,
                 field=fields.describe(letter, note.path, lang),
                 original=note.original,
             )

@@ -1,8 +1,15 @@
-"""Countries and languages: searchable combos with CLDR names in the UI language."""
+"""Countries and languages: searchable combos with names in the UI language.
+
+The country picker offers only States (:mod:`mla_writer.states`: UN official short names)
+and finds one by any of its names or aliases in the four languages, without diacritics, or
+by its ISO code ("Turkey", "turkiye", "Moldavia", "Holland", "TR"). Languages come from CLDR.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCollator, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QCollator, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -24,9 +31,74 @@ def _sorted(names: dict[str, str]) -> list[tuple[str, str]]:
 
 
 def country_names() -> dict[str, str]:
-    from ...catalogue import country_names as cldr
+    """Code -> UN short name in the UI language, for every State (see :mod:`mla_writer.states`)."""
+    from ... import states
 
-    return cldr(ui_language())
+    return dict(states.sorted_names(ui_language()))
+
+
+def state_items() -> list[tuple[str, str]]:
+    """(code, name) of every State in the UI language, in display order."""
+    from ... import states
+
+    return states.sorted_names(ui_language())
+
+
+def search_states(text: str) -> list[str] | None:
+    """Codes of the States matching ``text``, best first (None: no filter, for empty text)."""
+    from ... import states
+
+    if not text.strip():
+        return None
+    return states.search(text, ui_language(), limit=None)
+
+
+def resolve_state(text: str) -> str | None:
+    """The State that ``text`` names: exactly (any name, alias or code), or as the only match."""
+    from ... import states
+
+    code = states.lookup(text)
+    if code is None:
+        found = states.search(text, ui_language(), limit=2) if text.strip() else []
+        code = found[0] if len(found) == 1 else None
+    return code
+
+
+def describe_code(code: str) -> str:
+    """How the picker shows a value that is not a State: the code, with a name if known."""
+    from ... import states
+
+    label = states.name(code, ui_language())
+    return code if label == code else f"{code} ({label})"
+
+
+class RankedFilter(QSortFilterProxyModel):
+    """The combo's items whose code (``UserRole``) is among search results, in their order."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.ranks: dict[str, int] | None = None
+        self.setDynamicSortFilter(True)
+
+    def set_codes(self, codes: list[str] | None) -> None:
+        self.ranks = None if codes is None else {code: i for i, code in enumerate(codes)}
+        self.invalidate()
+        self.sort(0)
+
+    def _code(self, index) -> str:
+        return index.data(Qt.ItemDataRole.UserRole) or ""
+
+    def filterAcceptsRow(self, row, parent) -> bool:  # noqa: N802 (Qt API)
+        code = self._code(self.sourceModel().index(row, 0, parent))
+        if not code:
+            return False
+        return self.ranks is None or code in self.ranks
+
+    def lessThan(self, left, right) -> bool:  # noqa: N802 (Qt API)
+        if self.ranks is None:
+            return left.row() < right.row()
+        last = len(self.ranks)
+        return self.ranks.get(self._code(left), last) < self.ranks.get(self._code(right), last)
 
 
 def language_names() -> dict[str, str]:
@@ -36,32 +108,89 @@ def language_names() -> dict[str, str]:
     return {code: name for code, name in names.items() if code.isalpha() and code.islower() and 2 <= len(code) <= 3}
 
 
-class SearchCombo(QComboBox):
-    """An editable combo that only accepts its own items; typing filters by any part of the name.
+class RankedCompleter(QCompleter):
+    """A completer over an already filtered and ranked model: it shows the model as it is.
 
-    With ``source`` (a function returning the items) the list is filled when first needed
-    (focus, pop-up, or a value to show), so an empty form costs no CLDR lookup at start-up.
+    It highlights the top row (which Return then chooses) only when ``top`` is set: when the
+    typed text names that one item. Otherwise nothing is highlighted and the user picks a
+    suggestion with the arrow keys or the mouse: "Korea" must not choose one of the two
+    Koreas behind the user's back.
     """
 
-    def __init__(self, parent=None, source=None, placeholder: str = "") -> None:
+    top = False
+
+    def splitPath(self, path: str) -> list[str]:  # noqa: N802 (Qt API)
+        # [] makes the first row current; "\x00" starts no item's text, so none is.
+        return [] if self.top else ["\x00"]
+
+
+class SearchCombo(QComboBox):
+    """An editable combo that only accepts its own items; typing filters the items.
+
+    With ``source`` (a function returning the items) the list is filled when first needed
+    (focus, pop-up, or a value to show), so an empty form costs no lookup at start-up.
+
+    By default typing filters by any part of the displayed name. With ``search`` (text ->
+    item codes best first, or None for all) the completer shows the items it returns, in
+    its order, so an item can be found by names it does not display; ``resolve`` (text ->
+    code or None) then says which item typed text that is not a displayed name stands for.
+    ``describe`` (code -> text) shows a value that is not among the items instead of
+    dropping it (default: the code itself).
+    """
+
+    def __init__(
+        self,
+        parent=None,
+        source=None,
+        placeholder: str = "",
+        search: Callable[[str], list[str] | None] | None = None,
+        resolve: Callable[[str], str | None] | None = None,
+        describe: Callable[[str], str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.source = source
         self.placeholder = placeholder
+        self.search = search
+        self.resolve = resolve
+        self.describe = describe or (lambda code: code)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(15)
-        completer = QCompleter(self.model(), self)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        if search is None:
+            self.ranked = None
+            completer = QCompleter(self.model(), self)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        else:
+            self.ranked = RankedFilter(self)
+            self.ranked.setSourceModel(self.model())
+            completer = RankedCompleter(self.ranked, self)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+            # Before the line edit asks the completer to complete (same signal, connected later).
+            self.lineEdit().textEdited.connect(self._filter_for)
+        completer.setMaxVisibleItems(15)
         self.setCompleter(completer)
         self.lineEdit().editingFinished.connect(self._snap)
         self.lineEdit().setPlaceholderText(placeholder)
 
+    def _filter_for(self, text: str) -> None:
+        self.ensure_filled()
+        codes = self.search(text)
+        self.ranked.set_codes(codes)
+        named = self.resolve(text) if self.resolve is not None and codes else None
+        self.completer().top = bool(codes) and named == codes[0]
+
     def ensure_filled(self) -> None:
         if self.source is not None:
             source, self.source = self.source, None
+            edit = self.lineEdit()
+            typed, cursor = edit.text(), edit.cursorPosition()
             self.fill(source(), self.placeholder)
+            if typed:  # filled while the user types: keep what was typed
+                edit.setText(typed)
+                edit.setCursorPosition(cursor)
 
     def focusInEvent(self, event) -> None:  # noqa: N802 (Qt API)
         self.ensure_filled()
@@ -92,14 +221,27 @@ class SearchCombo(QComboBox):
                 if i != self.currentIndex():
                     self.setCurrentIndex(i)
                 return
+        code = self.resolve(self.currentText()) if self.resolve is not None and text else None
+        if code:
+            index = self.findData(code)
+            if index >= 0:
+                if index != self.currentIndex():
+                    self.setCurrentIndex(index)
+                else:
+                    self.setEditText(self.itemText(index))
+                return
         self.setEditText(self.itemText(self.currentIndex()))
 
     def code(self) -> str:
         return self.currentData() or ""
 
     def set_code(self, code: str) -> None:
+        """Show ``code``; one that is not among the items (a value from an older or hand-made
+        draft) is added as it is, described, so that it is shown rather than lost."""
         if code:
             self.ensure_filled()
+            if self.findData(code) < 0:
+                self.addItem(self.describe(code), code)
         self.setCurrentIndex(max(self.findData(code), 0))
 
 
@@ -108,7 +250,14 @@ class CountryField(FieldEditor):
         super().__init__(session, path, parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.combo = SearchCombo(self, lambda: _sorted(country_names()), _("Search for a country\u2026"))
+        self.combo = SearchCombo(
+            self,
+            state_items,
+            _("Search for a country\u2026"),
+            search=search_states,
+            resolve=resolve_state,
+            describe=describe_code,
+        )
         self.combo.setMinimumContentsLength(30)
         self.combo.set_code(session.get(path))
         self.combo.currentIndexChanged.connect(lambda _i: self.write(self.combo.code()))
