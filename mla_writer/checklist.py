@@ -371,7 +371,7 @@ def _facts(c: _Ctx) -> None:
         if not person.id or person.id in seen:
             c.error("facts.person_id", "Person {n} has no identifier or shares one with another person.", f"{path}.id", n=i + 1)
         seen.add(person.id)
-        if person.role in OFFENDER_ROLES and not person.legal_person and (person.birth_date is None or not person.nationality):
+        if person.role in OFFENDER_ROLES and fields.holds("natural_person", L, person) and (person.birth_date is None or not person.nationality):
             c.warning(
                 "facts.offender_identity",
                 "Person {n}: identify the alleged offender as fully as possible (date of birth, nationality, "

@@ -108,14 +108,17 @@ class Field:
     ``need``     a :class:`Need` when the checklist asks for it, else None;
     ``section``  the section id it belongs to when not its item's (a measure's link and procedures);
     ``group``    msgid of the heading the wizard puts above it (the first field of a group carries it);
-    ``lines``    for text: how many lines the wizard's editor shows (1: a single line).
+    ``lines``    for text: how many lines the wizard's editor shows (1: a single line);
+    ``letter_when`` a condition under which the value goes into the letter, where that is
+                 narrower than ``when`` (a protected person's real identity is held in the
+                 draft and shown in the wizard, but kept out of the letter).
     """
 
-    __slots__ = ("path", "kind", "label", "hint", "vocab", "when", "need", "section", "group", "lines")
+    __slots__ = ("path", "kind", "label", "hint", "vocab", "when", "need", "section", "group", "lines", "letter_when")
 
     def __init__(self, path: str, kind: str, label: str, *, hint: str | None = None, vocab: str | None = None,
                  when: str | None = None, need: Need | None = None, section: str | None = None,
-                 group: str | None = None, lines: int = 1) -> None:
+                 group: str | None = None, lines: int = 1, letter_when: str | None = None) -> None:
         if kind not in KINDS:
             raise ValueError(f"{path}: unknown kind {kind!r}")
         if kind in (CODE, CODES) and vocab not in vocab_names():
@@ -130,6 +133,7 @@ class Field:
         self.section = section
         self.group = group
         self.lines = lines
+        self.letter_when = letter_when
 
     @property
     def name(self) -> str:
@@ -351,7 +355,8 @@ MEASURE_FIELDS: dict[str, tuple[Field, ...]] = {
         _m("tracing", "known_assets", TEXT, N_("Assets already known"), lines=2),
         _m("tracing", "period_from", DATE, N_("Period from")),
         _m("tracing", "period_to", DATE, N_("Period to")),
-        _m("tracing", "purpose", TEXT, N_("Purpose (e.g. confiscation)"), True, lines=2),
+        _m("tracing", "purpose", TEXT, N_("Purpose"), True, lines=2,
+           hint=N_("For example, evidence of the offence or a later confiscation.")),
     ),
     "appearance": (
         _m("appearance", "person_id", PERSON, N_("Person invited to appear"), True),
@@ -535,24 +540,24 @@ SECTION_FIELDS: dict[str, tuple[Field, ...]] = {
           need=required("facts.pseudonym", N_("Person {n}: give the pseudonym the letter will use."))),
         F("persons[].family_name", VERBATIM, N_("Family name"), when="identity_disclosed",
           need=required("facts.family_name", N_("Person {n}: give the family name."))),
-        F("persons[].given_names", VERBATIM, N_("Given names"), when="natural_person"),
-        F("persons[].other_names", VERBATIM, N_("Other names or aliases"), when="natural_person"),
-        F("persons[].sex", CODE, N_("Sex"), vocab="sex", when="natural_person",
+        F("persons[].given_names", VERBATIM, N_("Given names"), when="natural_person", letter_when="identity_disclosed"),
+        F("persons[].other_names", VERBATIM, N_("Other names or aliases"), when="natural_person", letter_when="identity_disclosed"),
+        F("persons[].sex", CODE, N_("Sex"), vocab="sex", when="natural_person", letter_when="identity_disclosed",
           hint=N_("Optional; used only so that the letter's words agree (e.g. Russian \u201cпотерпевшая\u201d).")),
-        F("persons[].birth_date", PARTIAL_DATE, N_("Date of birth"), when="natural_person",
+        F("persons[].birth_date", PARTIAL_DATE, N_("Date of birth"), when="natural_person", letter_when="identity_disclosed",
           hint=N_("The full date, or only the year and month, or only the year.")),
-        F("persons[].birth_place", TEXT, N_("Place of birth"), when="natural_person"),
-        F("persons[].nationality", STATE, N_("Nationality"), when="natural_person"),
-        F("persons[].id_document.type", CODE, N_("Identity document (type)"), vocab="document_type", when="natural_person"),
-        F("persons[].id_document.details", TEXT, N_("Identity document (what it is, if another kind)"), when="natural_person",
+        F("persons[].birth_place", TEXT, N_("Place of birth"), when="natural_person", letter_when="identity_disclosed"),
+        F("persons[].nationality", STATE, N_("Nationality"), when="natural_person", letter_when="identity_disclosed"),
+        F("persons[].id_document.type", CODE, N_("Identity document (type)"), vocab="document_type", when="natural_person", letter_when="identity_disclosed"),
+        F("persons[].id_document.details", TEXT, N_("Identity document (what it is, if another kind)"), when="natural_person", letter_when="identity_disclosed",
           need=required("facts.document_details", N_("Person {n}: say what the identity document is."), when="other_document")),
-        F("persons[].id_document.number", VERBATIM, N_("Identity document (number)"), when="natural_person"),
-        F("persons[].id_document.issuing_country", STATE, N_("Identity document (issuing country)"), when="natural_person"),
+        F("persons[].id_document.number", VERBATIM, N_("Identity document (number)"), when="natural_person", letter_when="identity_disclosed"),
+        F("persons[].id_document.issuing_country", STATE, N_("Identity document (issuing country)"), when="natural_person", letter_when="identity_disclosed"),
         F("persons[].company_name", VERBATIM, N_("Name of the legal person"), when="legal_person",
           need=required("facts.company_name", N_("Person {n}: give the name of the legal person."))),
         F("persons[].registration_number", VERBATIM, N_("Registration number"), when="legal_person"),
         F("persons[].seat", VERBATIM, N_("Registered office"), when="legal_person"),
-        F("persons[].address", VERBATIM, N_("Address"), lines=2),
+        F("persons[].address", VERBATIM, N_("Address"), lines=2, letter_when="identity_disclosed"),
         F("persons[].notes", TEXT, N_("Notes on this person"), lines=2),
     ),
     "offences": (
@@ -619,7 +624,7 @@ BY_PATH: dict[str, Field] = {f.path: f for f in all_fields()}
 if len(BY_PATH) != sum(len(v) for v in SECTION_FIELDS.values()):  # pragma: no cover - a declaration error
     raise RuntimeError("a field is declared twice")
 for _f in BY_PATH.values():
-    for _name in (_f.when, _f.need.when if _f.need else None):
+    for _name in (_f.when, _f.letter_when, _f.need.when if _f.need else None):
         if _name is not None and _name not in CONDITIONS:  # pragma: no cover - a declaration error
             raise RuntimeError(f"{_f.path}: unknown condition {_name!r}")
 
@@ -716,7 +721,8 @@ def describe(letter: Any, path: str, lang: str) -> str:
     except (IndexError, AttributeError, KeyError):
         return label
     # TRANSLATORS: a field of one item in messages, e.g. "Measure 3 (Search and seizure): Items sought"
-    return _(N_("{item}: {field}")).format(item=item, field=label)
+    pattern = N_("{item}: {field}")
+    return _(pattern).format(item=item, field=label)
 
 
 def instances(letter: Any, field: Field) -> Iterator[tuple[str, Any, Any]]:
@@ -758,11 +764,16 @@ def needed(letter: Any, field: Field, item: Any) -> bool:
     return field.need is not None and applies(letter, field, item) and holds(field.need.when, letter, item)
 
 
+def in_letter(letter: Any, field: Field, item: Any) -> bool:
+    """Whether this instance of ``field`` goes into the letter (it applies, and its letter condition holds)."""
+    return applies(letter, field, item) and holds(field.letter_when, letter, item)
+
+
 def text_fields(letter: Any) -> Iterator[tuple[str, Field, Any]]:
-    """Every declared free-text field that applies and holds text: ``(path, field, MLText)``."""
+    """Every declared free-text field that goes into the letter and holds text: ``(path, field, MLText)``."""
     for field in all_fields():
         if field.kind != TEXT:
             continue
         for path, value, item in instances(letter, field):
-            if value and applies(letter, field, item):
+            if value and in_letter(letter, field, item):
                 yield path, field, value

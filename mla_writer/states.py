@@ -38,10 +38,10 @@ FORMS = ("nom", "article", "de", "in", "gen", "prep", "dat", "formal", "formal_a
 # language uses one), {state_name} its short name, {state_of} its "of" form ("of Spain",
 # "de l'Espagne", "Испании", "de España").
 MSG_UNKNOWN = N_("{code} is not the code of a State.")
-MSG_PART = N_("{code} ({name}) is part of {state}, not a State: choose {state}.")
+MSG_PART = N_("{code} ({name}) is part {state_of}, not a State: choose {state}.")
 MSG_DEPENDENT = N_(
     "{code} ({name}) is not a State; its international relations are the responsibility "
-    "of {state}: choose {state}."
+    "{state_of}: choose {state}."
 )
 MSG_NOT_STATE = N_("{code} ({name}) is not a State.")
 MSG_UNLISTED = N_(

@@ -223,11 +223,11 @@ PROCEDURE_KIND = Vocabulary(
 
 WITNESS_STATUS = Vocabulary(
     "witness_status",
-    Term("witness", N_("witness")),
-    Term("suspect", N_("suspect")),
-    Term("accused", N_("accused")),
-    Term("victim", N_("victim")),
-    Term("expert", N_("expert")),
+    Term("witness", N_("witness"), L_("witness"), LP_("female", "witness")),
+    Term("suspect", N_("suspect"), L_("suspect"), LP_("female", "suspect")),
+    Term("accused", N_("accused"), L_("accused"), LP_("female", "accused")),
+    Term("victim", N_("victim"), L_("victim"), LP_("female", "victim")),
+    Term("expert", N_("expert"), L_("expert"), LP_("female", "expert")),
 )
 
 RECORDING = Vocabulary(

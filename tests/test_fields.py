@@ -138,8 +138,8 @@ def test_conditions_are_defined_once():
     patterns = {
         "urgent": r"urgency\.urgent\b",
         "confidential": r"confidentiality\.confidential\b",
-        "officer_withheld": r"\.officer_withheld\b(?!_reason)",
-        "legal_person": r"\.legal_person\b",
+        "officer_withheld": r"(?<!when)\.officer_withheld\b(?!_reason)",
+        "legal_person": r"(?<!when)\.legal_person\b",
     }
     files = [p for p in (ROOT / "mla_writer").rglob("*.py") if p.name not in ("fields.py",) and "model" not in p.parts]
     files.append(ROOT / "templates" / "letter.j2")

@@ -1,21 +1,29 @@
 """The letter as plain view data for one output language.
 
-Everything the templates show is prepared here: free text resolved for the language (and
-marked when it is not in that language), dates and country and language names from
-Babel/CLDR, catalogue labels. The templates receive only dicts, tuples, strings and
-:class:`Txt` values: nothing they could mutate, no model objects. Completeness comes from
+Everything the templates show is prepared here, from the declarations of
+:mod:`mla_writer.fields` and the vocabularies of :mod:`mla_writer.vocab`: free text
+resolved for the language (and marked when it is not in that language), every code
+labelled by its vocabulary (:meth:`mla_writer.vocab.Vocabulary.letter_label`), dates,
+amounts and language names from Babel/CLDR, States by their official names
+(:mod:`mla_writer.states`). The templates receive only dicts, tuples, strings and
+:class:`Txt` values: nothing they could mutate, no model objects, no raw codes. The named
+conditions of :data:`mla_writer.fields.CONDITIONS` reach them as ``L.when`` and, for
+persons, contacts, channels and measures, as ``item.when``. Completeness comes from
 :func:`mla_writer.checklist.check`; nothing is validated here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from decimal import Decimal
 from typing import Any
 
 from markupsafe import Markup, escape
 
-from .. import catalogue
+from .. import catalogue, fields, vocab
 from ..checklist import POINTS, check
+from ..languages import babel_locale
 from ..model import LetterOfRequest, MLText, clean_text
 
 # -- free text -----------------------------------------------------------------------------
@@ -56,11 +64,10 @@ def as_markup(text: str) -> Markup:
 
 # -- Babel helpers -----------------------------------------------------------------------------
 
-_DATE_LOCALE = {"en": "en_GB"}  # international English: "20 November 2026"
-
 
 def date_locale(lang: str) -> str:
-    return _DATE_LOCALE.get(lang, lang)
+    """The CLDR locale dates are written in for letter language ``lang`` (English: en_GB)."""
+    return babel_locale(lang)
 
 
 def fmt_date(day: dt.date | None, lang: str) -> str:
@@ -79,22 +86,107 @@ def fmt_date(day: dt.date | None, lang: str) -> str:
     return text
 
 
+def fmt_partial_date(value: str | None, lang: str) -> str:
+    """A date known to the day, the month or the year: "23 April 1985", "April 1985", "1985"
+    (the month alone in the nominative: Russian "апрель 1985 г.")."""
+    if not value:
+        return ""
+    from ..model.values import partial_date_parts
+
+    try:
+        year, month, day = partial_date_parts(value)
+    except ValueError:
+        return value
+    if day is not None:
+        return fmt_date(dt.date(year, month, day), lang)  # type: ignore[arg-type]
+    from babel.dates import format_skeleton
+
+    # yMMMM is CLDR's "month and year" on its own: stand-alone month names (ru "апрель 1985 г.",
+    # es "abril de 1985"); the year alone is written as digits in every language.
+    return format_skeleton("yMMMM", dt.date(year, month, 1), locale=date_locale(lang)) if month else str(year)
+
+
+def fmt_amount(amount: Any, lang: str) -> str:
+    """An :class:`~mla_writer.model.values.Amount` in the language's currency format; whole
+    amounts without decimals ("210 000 €", "€210,000"), others with them."""
+    if amount is None or amount.value is None:
+        return ""
+    from babel import Locale
+    from babel.numbers import format_currency, format_decimal
+
+    locale = date_locale(lang)
+    value: Decimal = amount.value
+    if not amount.currency:
+        return format_decimal(value, locale=locale)
+    if value == value.to_integral_value():
+        pattern = Locale.parse(locale).currency_formats["standard"].pattern.split(";")[0]
+        pattern = re.sub(r"0\.0+", "0", pattern)
+        return format_currency(value, amount.currency, format=pattern, locale=locale, currency_digits=False)
+    return format_currency(value, amount.currency, locale=locale)
+
+
 def _locale(lang: str):
     from babel import Locale
 
-    return Locale.parse(lang)
+    return Locale.parse(date_locale(lang))
 
 
-def language_name(code: str, lang: str) -> str:
+def language_name(code: str | None, lang: str) -> str:
+    """The CLDR name of language ``code`` in ``lang`` ("roumain", "румынский")."""
     if not code:
         return ""
     return _locale(lang).languages.get(code, code)
 
 
-def country_name(code: str, lang: str) -> str:
+def join_list(items: list[str], lang: str) -> str:
+    """Items joined by the language's list pattern ("A, B and C", "A, B et C")."""
+    items = [item for item in items if item]
+    if not items:
+        return ""
+    from babel.lists import format_list
+
+    text = format_list(items, locale=date_locale(lang))
+    if lang == "es":
+        # Spanish writes "e" for "y" before a word beginning with the sound /i/ (i-, hi-, not hie-/hia-)
+        text = re.sub(r" y (?=(?:[iíIÍ]|[hH][iíIÍ])(?![aeiouáéó]))", " e ", text)
+    return text
+
+
+def state_name(code: str | None, lang: str) -> str:
+    """The official name of a State in ``lang`` ("République de Moldova"), never a bare code."""
     if not code:
         return ""
-    return catalogue.country_names(lang).get(code, code)
+    from .. import states
+
+    return states.name(code, lang)
+
+
+def nationality(code: str | None, lang: str, sex: str | None) -> str:
+    """A person's nationality as the letter writes it ("moldave", "гражданка Республики Молдова")."""
+    if not code:
+        return ""
+    from .. import states
+
+    return states.nationality(code, lang, sex)
+
+
+def formal_state_name(code: str | None, lang: str) -> str:
+    """The UN formal name ("République française"), as a letterhead gives it."""
+    if not code:
+        return ""
+    from .. import states
+
+    return states.formal_name(code, lang)
+
+
+_LEADING_TAGS = re.compile(r"^((?:\s|<[^>]*>)*)(\w)")
+
+
+def upper_first(markup: str) -> Markup:
+    """The first letter of a piece of markup in upper case (tags before it are skipped):
+    a line that a translation begins with a value ("гражданка …") starts with a capital."""
+    text = str(markup if hasattr(markup, "__html__") else escape(markup))
+    return Markup(_LEADING_TAGS.sub(lambda m: m.group(1) + m.group(2).upper(), text, count=1))
 
 
 # -- the view ------------------------------------------------------------------------------------
@@ -102,11 +194,12 @@ def country_name(code: str, lang: str) -> str:
 
 class _Builder:
     def __init__(self, letter: LetterOfRequest, lang: str) -> None:
+        from ..i18n import ui_gettext
+
         self.L = letter
         self.lang = lang
         self.fallback = letter.drafting_language
-        self.values = catalogue.assistance_catalogue()["values"]
-        self.procedures = catalogue.assistance_catalogue()["procedures"]
+        self.ui = ui_gettext(lang)
 
     def t(self, text: MLText) -> Txt:
         value, text_lang = text.resolve(self.lang, self.fallback)
@@ -114,40 +207,70 @@ class _Builder:
         return Txt(value, text_lang, marked, language_name(text_lang, self.lang) if marked else "")
 
     def s(self, value: str) -> Txt:
-        return Txt(value, self.lang)
+        return Txt(value or "", self.lang)
 
-    def value_label(self, code: str | None) -> str:
+    def code(self, vocabulary: str, code: str | None, sex: str | None = None) -> str:
+        """The letter's phrase for a code of ``vocabulary`` ("" for no code)."""
         if not code:
             return ""
-        return catalogue.localized(self.values[code], self.lang) if code in self.values else code
+        return vocab.VOCABULARIES[vocabulary].letter_label(code, self.lang, sex)
 
     def date(self, day: dt.date | None) -> str:
         return fmt_date(day, self.lang)
+
+    def person_name(self, person_id: str) -> str:
+        """How the letter names the person ``person_id``: the name, or the pseudonym of a protected identity."""
+        person = self.L.person(person_id)
+        if person is None:
+            return ""  # an unknown reference (the checklist reports it): never the raw id
+        if fields.holds("identity_protected", self.L, person):
+            return person.pseudonym
+        return person.display_name()
 
     # sections -------------------------------------------------------------------------------
     def authority(self, a) -> dict[str, Any]:
         return {"name": self.t(a.name), "address": self.s(a.address), "phone": a.phone, "email": a.email}
 
     def person(self, p) -> dict[str, Any]:
-        doc = p.id_document
-        return {
+        when = fields.item_conditions("persons", p)
+        sex = p.sex if when["natural_person"] else None
+        view: dict[str, Any] = {
             "id": p.id,
-            "legal": p.legal_person,
-            "role": p.role or "",
-            "name": p.display_name(),
-            "other_names": p.other_names,
-            "birth_date": self.date(p.birth_date),
-            "birth_place": p.birth_place,
-            "nationality": country_name(p.nationality, self.lang),
-            "doc_type": doc.type or "",
-            "doc_details": doc.details,
-            "doc_number": doc.number,
-            "doc_country": country_name(doc.issuing_country, self.lang),
-            "registration_number": p.registration_number,
-            "seat": p.seat,
-            "address": p.address,
-            "notes": self.t(p.notes),
+            "when": when,
+            "role": self.code("person_role", p.role, sex),
+            "name": "", "other_names": "", "birth_date": "", "birth_place": Txt("", self.lang),
+            "nationality": "", "doc": Txt("", self.lang), "doc_number": "", "doc_country": "",
+            "registration_number": "", "seat": "", "address": "", "notes": Txt("", self.lang),
         }
+        if when["identity_protected"]:
+            # only the pseudonym and the role: no name, birth data, document, address or notes
+            view["name"] = p.pseudonym
+            return view
+        doc = p.id_document
+        if when["other_document"]:
+            doc_text = self.t(doc.details)
+        else:
+            doc_text = self.s(self.code("document_type", doc.type))
+        view.update(
+            name=p.display_name(),
+            other_names=p.other_names,
+            birth_date=fmt_partial_date(p.birth_date, self.lang),
+            birth_place=self.t(p.birth_place),
+            nationality=nationality(p.nationality, self.lang, sex),
+            doc=doc_text,
+            doc_number=doc.number,
+            doc_country=state_name(doc.issuing_country, self.lang),
+            registration_number=p.registration_number,
+            seat=p.seat,
+            address=p.address,
+            notes=self.t(p.notes),
+        )
+        if when["legal_person"]:
+            view.update(other_names="", birth_date="", birth_place=Txt("", self.lang), nationality="",
+                        doc=Txt("", self.lang), doc_number="", doc_country="")
+        else:
+            view.update(registration_number="", seat="")
+        return view
 
     def basis(self, b) -> dict[str, Any]:
         view: dict[str, Any] = {"type": b.type}
@@ -167,71 +290,93 @@ class _Builder:
             view.update(assurance=b.assurance, details=self.t(b.assurance_details))
         return view
 
-    def field_value(self, item, name: str) -> dict[str, Any] | None:
-        """One own field of a measure as ``{"label", "type", "value"}``, or None when empty."""
-        value = getattr(item, name)
-        label = catalogue.field_label(item.kind, name, self.lang)
-        if isinstance(value, MLText):
-            return {"label": label, "type": "text", "value": self.t(value)} if value else None
-        if isinstance(value, bool):
-            return {"label": label, "type": "bool", "value": value}
-        if value is None or value == "" or value == []:
+    def value(self, field: fields.Field, value: Any, sex: str | None = None) -> Txt | bool | None:  # noqa: C901 - one branch per kind
+        """A declared field's value as the letter shows it, by the field's kind (None when empty);
+        a code's phrase agrees with ``sex`` where its vocabulary has a feminine form."""
+        kind = field.kind
+        if kind == fields.BOOL:
+            return bool(value)
+        if fields.is_empty(value):
             return None
-        if isinstance(value, (dt.date, dt.datetime)):
-            return {"label": label, "type": "text", "value": self.s(self.date(value))}
-        if name == "person_id":
-            person = self.L.person(value)
-            return {"label": label, "type": "person", "value": self.s(person.display_name() if person else value)}
-        if name == "interpreter_language":
-            return {"label": label, "type": "text", "value": self.s(language_name(value, self.lang))}
-        if isinstance(value, list):
-            return {"label": label, "type": "text", "value": self.s(", ".join(self.value_label(v) for v in value))}
-        if name in ("person_status", "role", "recording"):
-            return {"label": label, "type": "text", "value": self.s(self.value_label(value))}
-        return {"label": label, "type": "text", "value": self.s(str(value))}
+        if kind == fields.TEXT:
+            return self.t(value)
+        if kind == fields.YESNO:
+            return bool(value)
+        if kind in (fields.DATE, fields.DATETIME):
+            return self.s(self.date(value))
+        if kind == fields.PARTIAL_DATE:
+            return self.s(fmt_partial_date(value, self.lang))
+        if kind == fields.AMOUNT:
+            return self.s(fmt_amount(value, self.lang))
+        if kind == fields.CODE:
+            return self.s(self.code(field.vocab, value, sex))
+        if kind == fields.CODES:
+            return self.s(join_list([self.code(field.vocab, v) for v in value], self.lang))
+        if kind == fields.LANGUAGE:
+            return self.s(language_name(value, self.lang))
+        if kind == fields.LANGUAGES:
+            return self.s(join_list([language_name(v, self.lang) for v in value], self.lang))
+        if kind == fields.STATE:
+            return self.s(state_name(value, self.lang))
+        if kind == fields.PERSON:
+            name = self.person_name(value)
+            return self.s(name) if name else None
+        if kind == fields.OFFENCES:
+            return self.s("; ".join(str(self.t(o.name)) for o in (self.L.offence(i) for i in value) if o))
+        return self.s(str(value))  # VERBATIM, COUNT
 
     def measure(self, n: int, item) -> dict[str, Any]:
-        from ..model import own_fields
-
-        fields = []
-        for name in own_fields(item.kind):
-            if name in ("period_to",):
+        own = []
+        declared = fields.MEASURE_FIELDS.get(item.kind, ())
+        names = {f.name for f in declared}
+        # the person the measure concerns: its codes ("status: victim") agree with that person's sex
+        person = self.L.person(getattr(item, "person_id", "") or "")
+        sex = person.sex if person is not None and fields.holds("natural_person", self.L, person) else None
+        for field in declared:
+            if not fields.applies(self.L, field, item):
                 continue
-            if name == "period_from":
-                start, end = self.date(item.period_from), self.date(getattr(item, "period_to", None))
+            if field.name == "period_to" and "period_from" in names:
+                continue
+            if field.name == "period_from" and "period_to" in names:
+                start, end = self.date(item.period_from), self.date(item.period_to)
                 if start or end:
-                    fields.append({"label": "", "type": "period", "value": {"from": start, "to": end}})
+                    own.append({"label": "", "type": "period", "value": {"from": start, "to": end}})
                 continue
-            view = self.field_value(item, name)
-            if view is not None:
-                fields.append(view)
+            shown = self.value(field, getattr(item, field.name), sex)
+            if shown is None:
+                continue
+            own.append({"label": self.ui(field.label), "type": "bool" if field.kind in (fields.BOOL, fields.YESNO) else "text",
+                        "value": shown})
         proc = item.procedures
         return {
             "number": n,
-            "kind": item.kind,
-            "kind_title": catalogue.kind_title(item.kind, self.lang),
+            "when": fields.item_conditions("assistance", item),
+            "kind_title": vocab.ASSISTANCE_KIND.label(item.kind, self.lang),
             "description": self.t(item.description),
             "relevance": self.t(item.relevance),
             "offences": [self.t(o.name) for o in (self.L.offence(i) for i in item.offence_ids) if o is not None],
-            "procedures": [catalogue.localized(self.procedures[p]["label"], self.lang) for p in proc.requested],
+            "procedures": [self.code("procedure_kind", p) for p in proc.requested],
             "procedure_details": self.t(proc.details),
             "procedure_reason": self.t(proc.reason),
             "deadline": self.date(item.deadline),
-            "fields": fields,
+            "fields": own,
         }
 
     def build(self) -> dict[str, Any]:
         L = self.L
         ident = L.identification
+        when = fields.letter_conditions(L)
         requesting = self.authority(ident.requesting_authority)
-        conducting = requesting if ident.conducting_same_as_requesting else self.authority(ident.conducting_authority)
+        conducting = self.authority(ident.conducting_authority) if when["conducting_separate"] else requesting
         officer = ident.officer
         ack = L.acknowledgement
         lang_req = L.language
         return {
             "lang": self.lang,
-            "requesting_state": country_name(L.requesting_state, self.lang),
-            "requested_state": country_name(L.requested_state, self.lang),
+            "when": when,
+            "requesting_state": state_name(L.requesting_state, self.lang),
+            "requesting_state_formal": formal_state_name(L.requesting_state, self.lang),
+            "requested_state": state_name(L.requested_state, self.lang),
             "addressee": self.authority(L.addressee),
             "refs": {
                 "ours": L.references.requesting_reference,
@@ -241,31 +386,30 @@ class _Builder:
             "place": self.t(L.place),
             "date": self.date(L.date),
             "requesting": requesting,
-            "conducting_same": ident.conducting_same_as_requesting,
             "conducting": conducting,
-            "officer_withheld": ident.officer_withheld,
             "officer_withheld_reason": self.t(ident.officer_withheld_reason),
             "officer": {
                 "name": officer.name,
                 "position": self.t(officer.position),
                 "phone": officer.phone,
                 "email": officer.email,
-                "languages": officer.languages,
+                "languages": join_list([language_name(code, self.lang) for code in officer.languages], self.lang),
             },
             "prior_contact": {
                 "answered": L.prior_contact.had_contact is not None,
-                "had": bool(L.prior_contact.had_contact),
                 "contacts": [
-                    {"date": self.date(c.date), "who": c.who, "channel": c.channel or "", "reference": c.reference,
-                     "details": self.t(c.details)}
+                    {"when": fields.item_conditions("prior_contact.contacts", c), "date": self.date(c.date),
+                     "who": self.t(c.who), "channel": self.code("contact_channel", c.channel),
+                     "reference": c.reference, "details": self.t(c.details)}
                     for c in L.prior_contact.contacts
                 ],
             },
             "other_channels": {
                 "answered": L.other_channels.used is not None,
-                "used": bool(L.other_channels.used),
                 "channels": [
-                    {"channel": u.channel or "", "date": self.date(u.date), "reference": u.reference, "details": self.t(u.details)}
+                    {"when": fields.item_conditions("other_channels.channels", u),
+                     "channel": self.code("other_channel", u.channel), "date": self.date(u.date),
+                     "reference": u.reference, "details": self.t(u.details)}
                     for u in L.other_channels.channels
                 ],
             },
@@ -278,28 +422,24 @@ class _Builder:
                 "fax": ack.fax,
             },
             "urgency": {
-                "urgent": L.urgency.urgent,
                 "deadline": self.date(L.urgency.deadline),
-                "reason_kind": L.urgency.reason_kind or "",
+                "reason_kind": self.code("urgency_reason", L.urgency.reason_kind),
                 "reason": self.t(L.urgency.reason),
             },
             "confidentiality": {
-                "confidential": L.confidentiality.confidential,
                 "reason": self.t(L.confidentiality.reason),
                 "consult": L.confidentiality.consult_if_not_possible,
             },
             "bases": [self.basis(b) for b in L.legal_bases],
             "facts": {"summary": self.t(L.facts.summary), "stage": self.t(L.facts.stage)},
-            "service_only": L.service_only(),
             "persons": [self.person(p) for p in L.persons],
             "offences": [
-                {"name": self.t(o.name), "provision": o.provision, "max_penalty": self.t(o.max_penalty),
+                {"name": self.t(o.name), "provision": self.t(o.provision), "max_penalty": self.t(o.max_penalty),
                  "law_excerpt": self.t(o.law_excerpt)}
                 for o in L.offences
             ],
             "measures": [self.measure(i + 1, item) for i, item in enumerate(L.assistance)],
             "presence": {
-                "wanted": L.officials_presence.wanted,
                 "attendees": [{"name": a.name, "function": self.t(a.function)} for a in L.officials_presence.attendees],
                 "participation": self.t(L.officials_presence.participation),
                 "reason": self.t(L.officials_presence.reason),
@@ -307,7 +447,7 @@ class _Builder:
             "language": {
                 "name": language_name(L.output_language, self.lang),
                 "in_accepted": L.output_language in lang_req.accepted_languages,
-                "accepted": [language_name(code, self.lang) for code in lang_req.accepted_languages],
+                "accepted": join_list([language_name(code, self.lang) for code in lang_req.accepted_languages], self.lang),
                 "certified": lang_req.certified_translation,
                 "note": self.t(lang_req.translation_note),
             },

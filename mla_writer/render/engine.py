@@ -61,6 +61,9 @@ def environment():
     )
     # Must match the extraction option (locales/babel-letter.cfg: trimmed = true).
     env.policies["ext.i18n.trimmed"] = True
+    from .context import upper_first
+
+    env.filters["upper_first"] = upper_first
     return env
 
 

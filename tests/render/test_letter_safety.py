@@ -31,7 +31,7 @@ HUGE = HOSTILE + " " + ("lorem ipsum " * 20_000)[: 200_000 - len(HOSTILE) - 1]
 #: Plain (CleanStr) fields that are codes or references, not text to stuff.
 _SKIP = {"id", "person_id", "offence_ids", "instrument_id", "kind", "type", "nationality", "issuing_country",
          "requesting_state", "requested_state", "drafting_language", "output_language", "accepted_languages",
-         "interpreter_language", "time_zone", "path", "author", "text"}
+         "interpreter_language", "time_zone", "path", "author", "text", "birth_date", "currency"}
 
 
 def _stuff(letter, payload: str):
