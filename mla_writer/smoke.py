@@ -132,20 +132,22 @@ def check_locale_data() -> str:
 
 
 def check_catalogues() -> str:
-    """The gettext catalogues of both domains load, with translations, in fr/ru/es."""
+    """The gettext catalogues of every domain load, with translations, in every translated language."""
     import gettext
 
     from .i18n import DOMAINS, translations
+    from .languages import translated_languages
 
+    langs = translated_languages()
     for domain in DOMAINS:
-        for lang in ("fr", "ru", "es"):
+        for lang in langs:
             try:
                 tr = translations(domain, lang)
             except Exception as exc:  # noqa: BLE001
                 raise SmokeFailure(f"the {domain!r} catalogue for {lang} cannot be read: {exc}") from None
             if not isinstance(tr, gettext.GNUTranslations) or len(getattr(tr, "_catalog", {})) < 2:
                 raise SmokeFailure(f"the {domain!r} catalogue for {lang} is missing or empty")
-    return f"{'+'.join(DOMAINS)} in fr ru es"
+    return f"{'+'.join(DOMAINS)} in {' '.join(langs)}"
 
 
 def check_window() -> dict:

@@ -43,4 +43,9 @@ make_venv() {  # make_venv EXTRAS  (e.g. "" or "[test]")
   fi
   "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
   "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e "$ROOT$1"
+  # gettext catalogues: locales/*/LC_MESSAGES/*.po -> .mo (Babel; only those that are stale).
+  # A catalogue that does not compile is shown in English by the application (the tests fail
+  # on it): warn, do not stop.
+  (cd "$ROOT" && "$VENV/bin/python" -m mla_writer.i18n compile --quiet) ||
+    echo "warning: some gettext catalogues did not compile (above); those languages will show English" >&2
 }

@@ -29,9 +29,6 @@ def locales(tmp_path, monkeypatch):
     i18n.translations.cache_clear()
 
 
-def test_checkout_reads_the_po_even_when_a_mo_lies_there(locales, monkeypatch):
-    monkeypatch.delattr(sys, "frozen", raising=False)
-    assert i18n.translations("ui", "fr").gettext("Hello") == "Bonjour (po)"
 
 
 def test_bundle_reads_the_compiled_mo(locales, monkeypatch):

@@ -49,10 +49,12 @@ def visible_problem_texts(page) -> list[str]:
 
 def fill_editor(window, editor, path: str, value, source) -> None:
     """Give the editor at ``path`` the value ``value`` through its widgets, like a user would."""
+    from mla_writer.gui.widgets.amount import AmountField, format_number
+    from mla_writer.gui.widgets.codes import LanguageField
     from mla_writer.gui.widgets.country import CountryField, LanguageListField
-    from mla_writer.gui.widgets.dates import DateField
+    from mla_writer.gui.widgets.dates import DateField, PartialDateField, format_partial_date
     from mla_writer.gui.widgets.fields import (
-        CheckField, ChoiceField, IntField, LineField, ListChoiceField, MultiCheckField, YesNoField,
+        CheckField, ChoiceField, IntField, LineField, LinesField, ListChoiceField, MultiCheckField, YesNoField,
     )
     from mla_writer.gui.widgets.listeditor import ListEditor
     from mla_writer.gui.widgets.mltext import MLTextField
@@ -64,9 +66,22 @@ def fill_editor(window, editor, path: str, value, source) -> None:
             if isinstance(value, MLText) and lang in value:
                 editor.set_language(lang)
                 replace_text(editor.edit, value.get(lang))
-    elif isinstance(editor, LineField):
+    elif isinstance(editor, (LineField, LinesField)):
         if value:
             replace_text(editor.edit, value)
+    elif isinstance(editor, PartialDateField):
+        if value:
+            replace_text(editor.edit, format_partial_date(value))
+            editor.edit.editingFinished.emit()
+    elif isinstance(editor, AmountField):
+        if value.value is not None:
+            replace_text(editor.edit, format_number(value.value))
+            editor.edit.editingFinished.emit()
+        if value.currency:
+            choose_code(editor.currency, value.currency)
+    elif isinstance(editor, LanguageField):
+        if value:
+            choose_code(editor.combo, value)
     elif isinstance(editor, CountryField):
         if value:
             combo = editor.combo
@@ -103,6 +118,15 @@ def fill_editor(window, editor, path: str, value, source) -> None:
             QTest.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
     else:  # pragma: no cover - a new editor type needs a line here
         raise AssertionError(f"no way to fill {type(editor).__name__} at {path}")
+
+
+def choose_code(combo, code: str) -> None:
+    """Type a code into a searchable code box (currency, language) and leave it, like a user."""
+    combo.setFocus()
+    combo.lineEdit().selectAll()
+    type_text(combo.lineEdit(), code.lower())
+    QTest.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
+    combo.lineEdit().editingFinished.emit()
 
 
 def fill_list(window, editor, items, source) -> None:

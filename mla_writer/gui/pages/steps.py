@@ -1,26 +1,113 @@
-"""One small view per wizard step, in checklist order (see :mod:`.plan` and :data:`mla_writer.points.SECTIONS`)."""
+"""One small view per wizard step, in checklist order (see :mod:`.plan` and :data:`mla_writer.points.SECTIONS`).
+
+Every step's form is built from the field declarations of its sections
+(:data:`mla_writer.fields.SECTION_FIELDS`): a row per field of the letter, and a list
+editor (:class:`~..widgets.listeditor.ListSpec`) where the fields belong to list items.
+A step only adds its guidance text and, where a declaration alone cannot say it, the
+texts of a yes/no question.
+"""
 
 from __future__ import annotations
 
-from ...model import Attendee, ChannelUse, ContactEvent
-from ...model.text import LANGUAGES
-from ..i18n import _, language_endonym
-from ..widgets.assistance import assistance_editor
-from ..widgets.labels import CONTACT_CHANNELS, OTHER_CHANNELS, URGENCY_REASONS, options
-from ..widgets.legalbasis import legal_bases_editor
-from ..widgets.listeditor import ListEditor
-from ..widgets.offences import offences_editor
-from ..widgets.persons import persons_editor
+from ... import fields, vocab
+from ...model import Annex, Attendee, ChannelUse, ContactEvent
+from ..i18n import N_, _, ui_language
 from ..session import shown_text
+from ..widgets.assistance import MEASURES
+from ..widgets.form import letter_languages
+from ..widgets.legalbasis import LEGAL_BASES
+from ..widgets.listeditor import ListSpec
+from ..widgets.offences import OFFENCES
+from ..widgets.persons import PERSONS
 from .base import StepPage
 from .plan import SHARED_STEPS
 
 
 def _letter_languages():
-    return [(lang, language_endonym(lang)) for lang in LANGUAGES]
+    return letter_languages()
 
 
-class PartiesPage(StepPage):
+# -- the lists of points 2, 3, 13 and of the closing section -----------------------------------------
+
+
+def _contact_title(index, contact, letter):
+    when = contact.date.isoformat() if contact.date else _("date not given")
+    who = shown_text(contact.who, letter) or _("(who?)")
+    return f"{index + 1}. {who} \u2014 {when}"
+
+
+def _channel_title(index, use, letter):
+    name = vocab.OTHER_CHANNEL.label(use.channel, ui_language()) if use.channel else _("(channel not chosen)")
+    return f"{index + 1}. {name}" + (f" \u2014 {use.reference}" if use.reference else "")
+
+
+def _attendee_title(index, attendee, letter):
+    name = attendee.name or _("(no name yet)")
+    return f"{index + 1}. {name}"
+
+
+def _annex_title(index, annex, letter):
+    title = shown_text(annex.title, letter) or _("(no title yet)")
+    return f"{index + 1}. {title}"
+
+
+CONTACTS = ListSpec(
+    "prior_contact.contacts", N_("Earlier contacts"), N_("&Add a contact"),
+    lambda: [(_("Add a contact"), lambda items: ContactEvent())], _contact_title,
+)
+CHANNELS = ListSpec(
+    "other_channels.channels", N_("Other channels used"), N_("&Add a channel"),
+    lambda: [(_("Add a channel"), lambda items: ChannelUse())], _channel_title,
+)
+ATTENDEES = ListSpec(
+    "officials_presence.attendees", N_("Who wishes to attend"), N_("&Add a person"),
+    lambda: [(_("Add a person"), lambda items: Attendee())], _attendee_title,
+)
+ANNEXES = ListSpec(
+    "annexes", N_("Annexes"), N_("&Add an annex"), lambda: [(_("Add an annex"), lambda items: Annex())], _annex_title,
+)
+
+#: How each declared list is edited, by its path (every key of :data:`mla_writer.fields.ITEMS`).
+LISTS: dict[str, ListSpec] = {spec.path: spec for spec in (CONTACTS, CHANNELS, LEGAL_BASES, PERSONS, OFFENCES, MEASURES, ATTENDEES, ANNEXES)}
+
+
+def _list_condition(list_path: str) -> str | None:
+    """The letter-wide condition every field of a list's items shares (the list shows only then)."""
+    names = {f.when for f in fields.all_fields() if f.item_pattern.startswith(list_path + "[") and f.kind != fields.ID}
+    if len(names) == 1:
+        (name,) = names
+        if name is not None and fields.CONDITIONS[name].scope == "letter":
+            return name
+    return None
+
+
+class DeclaredStep(StepPage):
+    """A step whose form is the declared fields of its sections, in their declared order."""
+
+    def field_options(self) -> dict[str, dict]:
+        """Per declaration path, options of its row (the ``yes``/``no`` texts of a question)."""
+        return {}
+
+    def build(self, form):
+        options = self.field_options()
+        shown_lists: set[str] = set()
+        for sid in self.section_ids:
+            for decl in fields.SECTION_FIELDS[sid]:
+                if "[" not in decl.path:
+                    form.field(decl, decl.path, **options.get(decl.path, {}))
+                    continue
+                list_path = decl.path.split("[", 1)[0]
+                if list_path in shown_lists:
+                    continue
+                shown_lists.add(list_path)
+                spec = LISTS[list_path]
+                row = form.widget(list_path, spec.editor(self.session, self.problem_map, form), _(spec.label))
+                condition = _list_condition(list_path)
+                if condition is not None:
+                    form.visible_when([row], condition)
+
+
+class PartiesPage(DeclaredStep):
     section_ids = ("parties",)
 
     def guidance(self):
@@ -30,23 +117,8 @@ class PartiesPage(StepPage):
             "output language. Both are independent of the language of this window."
         )
 
-    def build(self, form):
-        form.country("requesting_state", _("Requesting State (your State)"))
-        form.country("requested_state", _("Requested State"))
-        form.heading(_("Languages of the letter"))
-        drafting = form.choice("drafting_language", _("Drafting language (the language you type in)"), _letter_languages(), nullable=False)
-        output = form.choice("output_language", _("Output language (the language of the letter)"), _letter_languages(), nullable=False)
-        for row in (drafting, output):
-            row.editor.changed.connect(self.session.languages_changed)
-        form.heading(_("Addressee: central authority of the requested State"))
-        form.authority("addressee", _("Name of the central authority"))
-        form.heading(_("References"))
-        form.line("references.requesting_reference", _("Your file reference"))
-        form.line("references.court_case_number", _("Court case number (if any)"))
-        form.line("references.requested_reference", _("Reference of the requested State (if known)"))
 
-
-class IdentificationPage(StepPage):
+class IdentificationPage(DeclaredStep):
     section_ids = ("identification",)
 
     def guidance(self):
@@ -56,43 +128,8 @@ class IdentificationPage(StepPage):
             "unless there is a good reason not to."
         )
 
-    def build(self, form):
-        base = "identification"
-        form.heading(_("Authority making the request"))
-        form.authority(f"{base}.requesting_authority")
-        form.heading(_("Authority conducting the investigation or proceedings"))
-        form.check(f"{base}.conducting_same_as_requesting", _("It is the authority making the request"))
-        rows = form.authority(f"{base}.conducting_authority")
-        form.visible_when(rows, lambda letter: not letter.identification.conducting_same_as_requesting)
-        form.heading(_("Officer, prosecutor or judge in charge"))
-        form.check(f"{base}.officer_withheld", _("It would be inappropriate to give the officer's details"))
-        reason = [form.text(f"{base}.officer_withheld_reason", _("Why the details are not given"), lines=2)]
-        officer = [
-            form.line(f"{base}.officer.name", _("Name")),
-            form.mlline(f"{base}.officer.position", _("Position")),
-            form.line(f"{base}.officer.phone", _("Direct telephone")),
-            form.line(f"{base}.officer.email", _("Direct e-mail")),
-            form.line(f"{base}.officer.languages", _("Languages in which the officer can be contacted")),
-        ]
-        form.visible_when(reason, lambda letter: letter.identification.officer_withheld)
-        form.visible_when(officer, lambda letter: not letter.identification.officer_withheld)
 
-
-def _contact_title(index, contact, letter):
-    when = contact.date.isoformat() if contact.date else _("date not given")
-    who = contact.who or _("(who?)")
-    return f"{index + 1}. {who} \u2014 {when}"
-
-
-def _build_contact(form, path, contact):
-    form.date(f"{path}.date", _("Date"))
-    form.line(f"{path}.who", _("Who was in contact (both sides)"))
-    form.choice(f"{path}.channel", _("Means of contact"), options(CONTACT_CHANNELS))
-    form.line(f"{path}.reference", _("Reference"))
-    form.text(f"{path}.details", _("What was discussed or agreed"), lines=2)
-
-
-class PriorContactPage(StepPage):
+class PriorContactPage(DeclaredStep):
     section_ids = ("prior_contact",)
 
     def guidance(self):
@@ -101,34 +138,11 @@ class PriorContactPage(StepPage):
             "it helps them find the file and the right person. If there was none, say so explicitly."
         )
 
-    def build(self, form):
-        form.yesno(
-            "prior_contact.had_contact",
-            _("Have officials of the two States already been in contact about this matter?"),
-            _("Yes, there has been contact"),
-            _("No, there has been no contact"),
-        )
-        editor = ListEditor(
-            self.session, self.problem_map, "prior_contact.contacts", [(_("Add a contact"), lambda items: ContactEvent())],
-            _build_contact, _contact_title, _("&Add a contact"), form,
-        )
-        row = form.widget("prior_contact.contacts", editor, _("Earlier contacts"))
-        form.visible_when([row], lambda letter: bool(letter.prior_contact.had_contact))
+    def field_options(self):
+        return {"prior_contact.had_contact": {"yes": _("Yes, there has been contact"), "no": _("No, there has been no contact")}}
 
 
-def _channel_title(index, use, letter):
-    name = _(OTHER_CHANNELS[use.channel]) if use.channel else _("(channel not chosen)")
-    return f"{index + 1}. {name}" + (f" \u2014 {use.reference}" if use.reference else "")
-
-
-def _build_channel(form, path, use):
-    form.choice(f"{path}.channel", _("Channel"), options(OTHER_CHANNELS))
-    form.date(f"{path}.date", _("Date sent"))
-    form.line(f"{path}.reference", _("Reference"))
-    form.text(f"{path}.details", _("Details"), lines=2)
-
-
-class OtherChannelsPage(StepPage):
+class OtherChannelsPage(DeclaredStep):
     section_ids = ("other_channels",)
 
     def guidance(self):
@@ -137,22 +151,11 @@ class OtherChannelsPage(StepPage):
             "liaison officer, the diplomatic channel), say so, so that it is not executed twice."
         )
 
-    def build(self, form):
-        form.yesno(
-            "other_channels.used",
-            _("Has a copy of this request been, or is it being, sent through another channel?"),
-            _("Yes, through another channel"),
-            _("No, only through this channel"),
-        )
-        editor = ListEditor(
-            self.session, self.problem_map, "other_channels.channels", [(_("Add a channel"), lambda items: ChannelUse())],
-            _build_channel, _channel_title, _("&Add a channel"), form,
-        )
-        row = form.widget("other_channels.channels", editor, _("Other channels used"))
-        form.visible_when([row], lambda letter: bool(letter.other_channels.used))
+    def field_options(self):
+        return {"other_channels.used": {"yes": _("Yes, through another channel"), "no": _("No, only through this channel")}}
 
 
-class AcknowledgementPage(StepPage):
+class AcknowledgementPage(DeclaredStep):
     section_ids = ("acknowledgement",)
 
     def guidance(self):
@@ -161,17 +164,8 @@ class AcknowledgementPage(StepPage):
             "to confirm receipt. Say where it should be sent."
         )
 
-    def build(self, form):
-        base = "acknowledgement"
-        form.mlline(f"{base}.authority", _("Office to which the acknowledgement is returned"))
-        form.line(f"{base}.name", _("Person to receive it"))
-        form.line(f"{base}.address", _("Postal address"))
-        form.line(f"{base}.email", _("E-mail"))
-        form.line(f"{base}.phone", _("Telephone"))
-        form.line(f"{base}.fax", _("Fax"))
 
-
-class UrgencyPage(StepPage):
+class UrgencyPage(DeclaredStep):
     section_ids = ("urgency",)
 
     def guidance(self):
@@ -180,17 +174,8 @@ class UrgencyPage(StepPage):
             "Urgency without a reason is rarely taken seriously; the letter will show it prominently."
         )
 
-    def build(self, form):
-        form.check("urgency.urgent", _("The request is urgent or has a time limit"))
-        rows = [
-            form.date("urgency.deadline", _("Execute by")),
-            form.choice("urgency.reason_kind", _("Why it is urgent"), options(URGENCY_REASONS)),
-            form.text("urgency.reason", _("Explain the urgency"), lines=3),
-        ]
-        form.visible_when(rows, lambda letter: letter.urgency.urgent)
 
-
-class ConfidentialityPage(StepPage):
+class ConfidentialityPage(DeclaredStep):
     section_ids = ("confidentiality",)
 
     def guidance(self):
@@ -199,19 +184,8 @@ class ConfidentialityPage(StepPage):
             "to be consulted before execution if confidentiality cannot be kept."
         )
 
-    def build(self, form):
-        form.check("confidentiality.confidential", _("The request must be kept confidential"))
-        rows = [
-            form.text("confidentiality.reason", _("Why confidentiality is needed"), lines=3),
-            form.check(
-                "confidentiality.consult_if_not_possible",
-                _("Ask to be consulted before execution if confidentiality cannot be kept"),
-            ),
-        ]
-        form.visible_when(rows, lambda letter: letter.confidentiality.confidential)
 
-
-class LegalBasisPage(StepPage):
+class LegalBasisPage(DeclaredStep):
     section_ids = ("legal_basis",)
 
     def guidance(self):
@@ -221,11 +195,8 @@ class LegalBasisPage(StepPage):
             "help it in the same way."
         )
 
-    def build(self, form):
-        form.widget("legal_bases", legal_bases_editor(self.session, self.problem_map, form), _("Legal bases"))
 
-
-class FactsPage(StepPage):
+class FactsPage(DeclaredStep):
     section_ids = ("facts",)
 
     def guidance(self):
@@ -234,13 +205,8 @@ class FactsPage(StepPage):
             "it concerns the requested State. Identify the alleged offenders as fully as you can."
         )
 
-    def build(self, form):
-        form.text("facts.summary", _("Summary of the relevant facts"), lines=10)
-        form.text("facts.stage", _("Stage of the proceedings"), _("For example: investigation opened on ..., trial set for ..."), lines=2)
-        form.widget("persons", persons_editor(self.session, self.problem_map, form), _("Persons concerned"))
 
-
-class OffencesPage(StepPage):
+class OffencesPage(DeclaredStep):
     section_ids = ("offences",)
 
     def guidance(self):
@@ -249,11 +215,8 @@ class OffencesPage(StepPage):
             "The requested State may check dual criminality and penalty thresholds against it."
         )
 
-    def build(self, form):
-        form.widget("offences", offences_editor(self.session, self.problem_map, form), _("Offences"))
 
-
-class AssistancePage(StepPage):
+class AssistancePage(DeclaredStep):
     section_ids = SHARED_STEPS[0]  # points 10-12: their fields belong to each measure
 
     def guidance(self):
@@ -263,21 +226,8 @@ class AssistancePage(StepPage):
             "courts (point 12). Ask broadly enough to avoid a second request later."
         )
 
-    def build(self, form):
-        form.widget("assistance", assistance_editor(self.session, self.problem_map, form), _("Measures requested"))
 
-
-def _attendee_title(index, attendee, letter):
-    name = attendee.name or _("(no name yet)")
-    return f"{index + 1}. {name}"
-
-
-def _build_attendee(form, path, attendee):
-    form.line(f"{path}.name", _("Name"))
-    form.mlline(f"{path}.function", _("Function"))
-
-
-class PresencePage(StepPage):
+class PresencePage(DeclaredStep):
     section_ids = ("presence",)
 
     def guidance(self):
@@ -287,21 +237,8 @@ class PresencePage(StepPage):
             "active participation."
         )
 
-    def build(self, form):
-        form.check("officials_presence.wanted", _("Officials or other persons wish to be present"))
-        editor = ListEditor(
-            self.session, self.problem_map, "officials_presence.attendees", [(_("Add a person"), lambda items: Attendee())],
-            _build_attendee, _attendee_title, _("&Add a person"), form,
-        )
-        rows = [
-            form.widget("officials_presence.attendees", editor, _("Who wishes to attend")),
-            form.text("officials_presence.participation", _("What they wish to do"), lines=2),
-            form.text("officials_presence.reason", _("Why their presence is needed"), lines=2),
-        ]
-        form.visible_when(rows, lambda letter: letter.officials_presence.wanted)
 
-
-class LanguagePage(StepPage):
+class LanguagePage(DeclaredStep):
     section_ids = ("language",)
 
     def guidance(self):
@@ -311,41 +248,12 @@ class LanguagePage(StepPage):
             "output language are listed just below: click one to go to it."
         )
 
-    def build(self, form):
-        form.languages("language.accepted_languages", _("Languages accepted by the requested State"))
-        form.check("language.certified_translation", _("A certified translation is attached"))
-        form.text("language.translation_note", _("Note on the translation (optional)"), lines=2)
 
-
-def _annex_title(index, annex, letter):
-    title = shown_text(annex.title, letter) or _("(no title yet)")
-    return f"{index + 1}. {title}"
-
-
-def _build_annex(form, path, annex):
-    form.mlline(f"{path}.title", _("Title of the annex"))
-    form.number(f"{path}.pages", _("Number of pages"))
-
-
-class ClosingPage(StepPage):
+class ClosingPage(DeclaredStep):
     section_ids = ("closing",)
 
     def guidance(self):
         return _("Where and when the letter is signed, who signs it, and what is annexed to it.")
-
-    def build(self, form):
-        from ...model import Annex
-
-        form.mlline("place", _("Place"))
-        form.date("date", _("Date of the letter"))
-        form.line("signatory.name", _("Name of the signatory"))
-        form.mlline("signatory.title", _("Title of the signatory"))
-        form.mlline("signatory.authority", _("Authority of the signatory"))
-        editor = ListEditor(
-            self.session, self.problem_map, "annexes", [(_("Add an annex"), lambda items: Annex())],
-            _build_annex, _annex_title, _("&Add an annex"), form,
-        )
-        form.widget("annexes", editor, _("Annexes"))
 
 
 #: The steps in order; each lists the checklist sections it shows.

@@ -1,4 +1,4 @@
-"""Simple editors bound to one model path: text line, check box, yes/no, choice, number, set of options."""
+"""Simple editors bound to one model path: text line or lines, check box, yes/no, choice, number, set of options."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QRadioButton,
     QSpinBox,
     QVBoxLayout,
@@ -43,6 +44,53 @@ class FieldEditor(QWidget):
         self.focus_widget().setAccessibleName(name)
 
 
+def raw_text(edit: QPlainTextEdit) -> str:
+    """The text of a plain-text editor as typed: ``toPlainText()`` turns no-break spaces
+    (French "texte\u00a0;") into ordinary spaces, the raw text keeps them."""
+    return edit.document().toRawText().replace("\u2029", "\n").replace("\u2028", "\n")
+
+
+def _annotation(session, path: str):
+    """The pydantic annotation of the model field at ``path`` (None if it cannot be found)."""
+    from ..session import parse_path
+
+    parts = parse_path(path)
+    name = parts[-1]
+    if not isinstance(name, str):
+        return None
+    parent = session.letter
+    for part in parts[:-1]:
+        parent = parent[part] if isinstance(part, int) else getattr(parent, part)
+    info = type(parent).model_fields.get(name)
+    return None if info is None else info.annotation
+
+
+def nullable(session, path: str) -> bool:
+    """Whether the model accepts None at ``path`` (``X | None``), from the pydantic field's annotation."""
+    import types
+    import typing
+
+    annotation = _annotation(session, path)
+    if annotation is None:
+        return True
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return type(None) in typing.get_args(annotation)
+    return annotation is type(None)
+
+
+def blank_choice(session, path: str) -> tuple[bool, object]:
+    """Whether a choice at ``path`` may be left blank, and the value that blank writes:
+    None for ``X | None``, ``""`` for a plain text reference (a person's id), else no blank."""
+    import typing
+
+    if nullable(session, path):
+        return True, None
+    annotation = _annotation(session, path)
+    if annotation is str or (typing.get_origin(annotation) is typing.Annotated and typing.get_args(annotation)[0] is str):
+        return True, ""
+    return False, None
+
+
 class LineField(FieldEditor):
     def __init__(self, session, path, parent=None) -> None:
         super().__init__(session, path, parent)
@@ -52,6 +100,44 @@ class LineField(FieldEditor):
         self.edit.setText(session.get(path) or "")
         self.edit.setCursorPosition(0)  # show the beginning of long values
         self.edit.textEdited.connect(self.write)
+        layout.addWidget(self.edit)
+        self.setFocusProxy(self.edit)
+
+    def focus_widget(self):
+        return self.edit
+
+
+class _LinesEdit(QPlainTextEdit):
+    """A plain-text editor a given number of lines high; Tab moves on to the next field."""
+
+    def __init__(self, lines: int, parent=None) -> None:
+        super().__init__(parent)
+        self.lines = lines
+        self.setTabChangesFocus(True)
+
+    def sizeHint(self):  # noqa: N802 (Qt API)
+        from PySide6.QtCore import QSize
+
+        hint = super().sizeHint()
+        frame = self.frameWidth() * 2 + int(self.document().documentMargin() * 2) + 4
+        return QSize(hint.width(), self.fontMetrics().lineSpacing() * self.lines + frame)
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt API)
+        from PySide6.QtCore import QSize
+
+        return QSize(120, self.fontMetrics().lineSpacing() * min(self.lines, 2) + 12)
+
+
+class LinesField(FieldEditor):
+    """Text kept as written over a few lines (a postal address): one string, line breaks kept."""
+
+    def __init__(self, session, path, lines: int = 2, parent=None) -> None:
+        super().__init__(session, path, parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.edit = _LinesEdit(lines, self)
+        self.edit.setPlainText(session.get(path) or "")
+        self.edit.textChanged.connect(lambda: self.write(raw_text(self.edit)))
         layout.addWidget(self.edit)
         self.setFocusProxy(self.edit)
 
@@ -98,13 +184,13 @@ class CheckField(FieldEditor):
 class YesNoField(FieldEditor):
     """An explicit answer to a yes/no question (``bool | None``: nothing chosen yet)."""
 
-    def __init__(self, session, path, yes: str, no: str, parent=None) -> None:
+    def __init__(self, session, path, yes: str | None = None, no: str | None = None, parent=None) -> None:
         super().__init__(session, path, parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.group = QButtonGroup(self)
-        self.yes = QRadioButton(yes, self)
-        self.no = QRadioButton(no, self)
+        self.yes = QRadioButton(yes or _("Yes"), self)
+        self.no = QRadioButton(no or _("No"), self)
         for value, button in ((True, self.yes), (False, self.no)):
             self.group.addButton(button)
             layout.addWidget(button)
@@ -126,9 +212,11 @@ class YesNoField(FieldEditor):
 
 
 class ChoiceField(FieldEditor):
-    """A choice among fixed values; ``options`` is a list of ``(value, label)``."""
+    """A choice among fixed values; ``options`` is a list of ``(value, label)``. With
+    ``nullable`` a first entry "— choose —" writes ``blank`` (None, or "" for a text field)."""
 
-    def __init__(self, session, path, options, nullable: bool = True, parent=None, wide: bool = False) -> None:
+    def __init__(self, session, path, options, nullable: bool = True, parent=None, wide: bool = False,
+                 blank: object = None) -> None:
         super().__init__(session, path, parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -138,7 +226,7 @@ class ChoiceField(FieldEditor):
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.combo.setMinimumContentsLength(min(max(longest, 12), 36))
         if nullable:
-            self.combo.addItem(_("\u2014 choose \u2014"), None)
+            self.combo.addItem(_("\u2014 choose \u2014"), blank)
         for value, label in options:
             self.combo.addItem(label, value)
         index = self.combo.findData(session.get(path))
@@ -207,12 +295,22 @@ class IntField(FieldEditor):
 
 
 class MultiCheckField(FieldEditor):
-    """A set of values from a fixed list, one check box each; stored in the list's order."""
+    """A set of values from a fixed list, one check box each; stored in the list's order.
 
-    def __init__(self, session, path, options, parent=None) -> None:
+    ``empty`` is the text shown when there is nothing to choose from (yet).
+    """
+
+    def __init__(self, session, path, options, parent=None, empty: str = "") -> None:
         super().__init__(session, path, parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.empty = None
+        if not options and empty:
+            self.empty = QLabel(empty, self)
+            self.empty.setWordWrap(True)
+            self.empty.setObjectName("hint")
+            self.empty.setStyleSheet("color: palette(placeholder-text);")
+            layout.addWidget(self.empty)
         chosen = set(session.get(path) or [])
         self.boxes: list[tuple[object, QCheckBox]] = []
         for value, label in options:

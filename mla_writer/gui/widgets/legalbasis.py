@@ -1,18 +1,25 @@
-"""Legal bases (point 7): catalogue instruments, bilateral treaties, other bases, reciprocity."""
+"""Legal bases (point 7): catalogue instruments, bilateral treaties, other bases, reciprocity.
+
+The kinds of basis are the vocabulary ``basis_type``; each kind's form is built from its
+declarations (:data:`mla_writer.fields.BASIS_FIELDS`).
+"""
 
 from __future__ import annotations
 
-from ... import catalogue
-from ...model import BilateralTreatyBasis, InstrumentBasis, OtherBasis, ReciprocityBasis
-from ..i18n import _, ui_language
-from .labels import BASIS_TYPES
+import typing
+
+from ... import catalogue, vocab
+from ...model.letter import LegalBasis
+from ..i18n import N_, _, ui_language
 from ..session import shown_text
-from .listeditor import ListEditor
+from .listeditor import ListEditor, ListSpec, item_fields
+
+#: basis type -> model class (the members of the model's union ``LegalBasis``)
+_CLASSES = {cls.model_fields["type"].default: cls for cls in typing.get_args(typing.get_args(LegalBasis)[0])}
 
 
 def basis_type_label(kind: str) -> str:
-    label = BASIS_TYPES[kind]
-    return _(label)
+    return vocab.BASIS_TYPE.label(kind, ui_language())
 
 
 def basis_title(index: int, basis, letter) -> str:
@@ -46,25 +53,15 @@ def instrument_options() -> list[tuple[str, str]]:
 
 def build_basis(form, path: str, basis) -> None:
     form.note(basis_type_label(basis.type))
-    if basis.type == "instrument":
-        form.pick(f"{path}.instrument_id", _("Instrument"), instrument_options())
-        form.line(f"{path}.articles", _("Articles relied on"), _("For example 18 (UNTOC) or 1, 3 and 7 (1959 Convention)."))
-    elif basis.type == "bilateral":
-        form.mlline(f"{path}.title", _("Title of the treaty"))
-        form.date(f"{path}.date", _("Date of the treaty"))
-        form.line(f"{path}.articles", _("Articles relied on"))
-    elif basis.type == "other":
-        form.text(f"{path}.description", _("Describe the legal basis"), lines=3)
-    else:
-        form.check(f"{path}.assurance", _("The requesting State assures that it would grant the same assistance"))
-        form.text(f"{path}.assurance_details", _("Details of the assurance (optional)"), lines=2)
+    form.declared(item_fields("legal_bases", basis), path)
+
+
+def _factories() -> list:
+    return [(basis_type_label(code), lambda items, code=code: _CLASSES[code]()) for code in vocab.BASIS_TYPE.codes]
+
+
+LEGAL_BASES = ListSpec("legal_bases", N_("Legal bases"), N_("&Add a legal basis"), _factories, basis_title, build_basis)
 
 
 def legal_bases_editor(session, problems, parent=None) -> ListEditor:
-    factories = [
-        (basis_type_label("instrument"), lambda items: InstrumentBasis()),
-        (basis_type_label("bilateral"), lambda items: BilateralTreatyBasis()),
-        (basis_type_label("other"), lambda items: OtherBasis()),
-        (basis_type_label("reciprocity"), lambda items: ReciprocityBasis()),
-    ]
-    return ListEditor(session, problems, "legal_bases", factories, build_basis, basis_title, _("&Add a legal basis"), parent)
+    return LEGAL_BASES.editor(session, problems, parent)

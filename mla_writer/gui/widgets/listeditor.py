@@ -1,4 +1,8 @@
-"""A list of model objects (persons, offences, measures ...): list + buttons + form of the selected one."""
+"""A list of model objects (persons, offences, measures ...): list + buttons + form of the selected one.
+
+:class:`ListSpec` describes one declared list (:data:`mla_writer.fields.ITEMS`): how items
+are made and named; the form of an item is built from the declarations of its fields.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ... import fields
 from ..i18n import _
 from ..session import parse_path
 from .form import Form
@@ -126,7 +131,9 @@ class ListEditor(QWidget):
         self.list.setAccessibleName(self.accessibleName())
         if items:
             row = min(select if select is not None else 0, len(items) - 1)
+            self.list.blockSignals(True)  # the form is built once, just below
             self.list.setCurrentRow(row)
+            self.list.blockSignals(False)
             self._selected(row)
         else:
             self._selected(-1)
@@ -151,9 +158,12 @@ class ListEditor(QWidget):
     def _selected(self, row: int) -> None:
         if self.form is not None:
             self.problem_map.drop_under(self.path + "[")
-            self.form.setParent(None)
-            self.form.deleteLater()
-            self.form = None
+            old, self.form = self.form, None
+            # Hidden and taken out of the layout but kept in its parent until deleted: a widget
+            # given no parent could come up as a window of its own before it is gone.
+            old.hide()
+            self.box_layout.removeWidget(old)
+            old.deleteLater()
         items = self.items()
         self.box.setVisible(0 <= row < len(items))
         if 0 <= row < len(items):
@@ -238,3 +248,40 @@ class ListEditor(QWidget):
             errors = [p for p in report.for_path(self.item_path(i)) if p.severity.value == "error"]
             text = self.title(i, items[i], self.session.letter)
             self.list.item(i).setText(("\u2716 " + text) if errors else text)
+
+
+def item_fields(list_path: str, item) -> list:
+    """The declarations of the fields of ``item``, an element of the list at ``list_path``:
+    those of every item (``persons[]...``) and those of its variant (``assistance[records]...``)."""
+    items = fields.ITEMS[list_path]
+    tag = getattr(item, items.variant, "") if items.variant else ""
+    wanted = {f"{list_path}[]", f"{list_path}[{tag}]"}
+    return [f for f in fields.all_fields() if f.item_pattern in wanted]
+
+
+class ListSpec:
+    """How the wizard edits one declared list.
+
+    ``path``       the list (a key of :data:`mla_writer.fields.ITEMS`);
+    ``label``      msgid of the list's label; ``add_text`` msgid of the Add button (with its mnemonic);
+    ``factories``  ``() -> [(label, make)]``, built when the editor is (labels in the UI language);
+    ``title``      ``(index, item, letter) -> str``, the item's line in the list;
+    ``build``      ``(form, item_path, item)`` to fill an item's form; by default its declared fields;
+    ``options``    per declaration path, options for :meth:`Form.field` (``yes``/``no`` texts).
+    """
+
+    def __init__(self, path: str, label: str, add_text: str, factories: Callable[[], list], title: Callable,
+                 build: Callable | None = None, options: dict | None = None) -> None:
+        self.path = path
+        self.label = label
+        self.add_text = add_text
+        self.factories = factories
+        self.title = title
+        self.build = build or self.build_declared
+        self.options = options or {}
+
+    def build_declared(self, form: Form, item_path: str, item) -> None:
+        form.declared(item_fields(self.path, item), item_path, self.options)
+
+    def editor(self, session, problems: ProblemMap, parent=None) -> ListEditor:
+        return ListEditor(session, problems, self.path, self.factories(), self.build, self.title, _(self.add_text), parent)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QTabBar, QVBoxLayout
 
 from ..i18n import _, language_endonym
-from .fields import FieldEditor
+from .fields import FieldEditor, raw_text
 
 
 class _TextEdit(QPlainTextEdit):
@@ -125,7 +125,7 @@ class MLTextField(FieldEditor):
 
     # -- editing ---------------------------------------------------------------------
     def text(self) -> str:
-        return self.edit.toPlainText() if self.multiline else self.edit.text()
+        return raw_text(self.edit) if self.multiline else self.edit.text()
 
     def _edited(self, *_args) -> None:
         if self._loading:

@@ -1,11 +1,11 @@
-"""Offences and penalties (point 9)."""
+"""Offences and penalties (point 9); each offence's form is built from the declarations ``offences[]...``."""
 
 from __future__ import annotations
 
 from ...model import Offence
-from ..i18n import _
+from ..i18n import N_, _
 from ..session import shown_text
-from .listeditor import ListEditor, fresh_id
+from .listeditor import ListEditor, ListSpec, fresh_id
 
 
 def _new_offence(items) -> Offence:
@@ -17,20 +17,10 @@ def offence_title(index: int, offence, letter) -> str:
     return f"{index + 1}. {name}"
 
 
-def build_offence(form, path: str, offence) -> None:
-    form.mlline(f"{path}.name", _("Name of the offence"))
-    form.line(f"{path}.provision", _("Legal provision"), _("Article and code, for example \u201cart. 225-4-1 Penal Code\u201d."))
-    form.mlline(f"{path}.max_penalty", _("Maximum penalty"))
-    form.text(
-        f"{path}.law_excerpt",
-        _("Text of the law"),
-        _("Quote the provision defining the offence and the one setting the penalty."),
-        lines=5,
-    )
+OFFENCES = ListSpec(
+    "offences", N_("Offences"), N_("&Add an offence"), lambda: [(_("Add an offence"), _new_offence)], offence_title,
+)
 
 
 def offences_editor(session, problems, parent=None) -> ListEditor:
-    return ListEditor(
-        session, problems, "offences", [(_("Add an offence"), _new_offence)], build_offence, offence_title,
-        _("&Add an offence"), parent,
-    )
+    return OFFENCES.editor(session, problems, parent)

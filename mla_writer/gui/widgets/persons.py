@@ -1,11 +1,16 @@
-"""Persons concerned (point 8): natural and legal persons, each with a role."""
+"""Persons concerned (point 8): natural and legal persons, each with a role.
+
+The form of a person is built from the declarations ``persons[]...`` (:mod:`mla_writer.fields`):
+which rows show (natural or legal person, protected identity ...) follows their named conditions.
+"""
 
 from __future__ import annotations
 
+from ... import vocab
 from ...model import Person
-from ..i18n import _
-from .labels import DOCUMENT_TYPES, PERSON_ROLES, options
-from .listeditor import ListEditor, fresh_id
+from ..i18n import N_, _, ui_language
+from .form import person_name
+from .listeditor import ListEditor, ListSpec, fresh_id
 
 
 def _new_person(items) -> Person:
@@ -13,44 +18,15 @@ def _new_person(items) -> Person:
 
 
 def person_title(index: int, person, letter) -> str:
-    name = person.display_name() or _("(no name yet)")
-    role = _(PERSON_ROLES[person.role]) if person.role else _("role not chosen")
-    return f"{index + 1}. {name} \u2014 {role}"
+    role = vocab.PERSON_ROLE.label(person.role, ui_language()) if person.role else _("role not chosen")
+    return f"{index + 1}. {person_name(person)} \u2014 {role}"
 
 
-def build_person(form, path: str, person) -> None:
-    form.choice(f"{path}.role", _("Role in the case"), options(PERSON_ROLES))
-    form.check(f"{path}.legal_person", _("This is a legal person (company, association ...)"))
-    natural = [
-        form.line(f"{path}.family_name", _("Family name")),
-        form.line(f"{path}.given_names", _("Given names")),
-        form.line(f"{path}.other_names", _("Other names or aliases")),
-        form.date(f"{path}.birth_date", _("Date of birth")),
-        form.line(f"{path}.birth_place", _("Place of birth")),
-        form.country(f"{path}.nationality", _("Nationality")),
-        form.choice(f"{path}.id_document.type", _("Identity document (type)"), options(DOCUMENT_TYPES)),
-        form.line(f"{path}.id_document.details", _("Identity document (what it is, if another kind)")),
-        form.line(f"{path}.id_document.number", _("Identity document (number)")),
-        form.country(f"{path}.id_document.issuing_country", _("Identity document (issuing country)")),
-    ]
-    legal = [
-        form.line(f"{path}.company_name", _("Name of the legal person")),
-        form.line(f"{path}.registration_number", _("Registration number")),
-        form.line(f"{path}.seat", _("Registered office")),
-    ]
-    form.line(f"{path}.address", _("Address"))
-    form.text(f"{path}.notes", _("Notes on this person"), lines=2)
-    index = int(path.rsplit("[", 1)[1].rstrip("]"))
-
-    def is_legal(letter) -> bool:
-        return index < len(letter.persons) and letter.persons[index].legal_person
-
-    form.visible_when(natural, lambda letter: not is_legal(letter))
-    form.visible_when(legal, is_legal)
+PERSONS = ListSpec(
+    "persons", N_("Persons concerned"), N_("&Add a person"),
+    lambda: [(_("Add a person"), _new_person)], person_title,
+)
 
 
 def persons_editor(session, problems, parent=None) -> ListEditor:
-    return ListEditor(
-        session, problems, "persons", [(_("Add a person"), _new_person)], build_person, person_title,
-        _("&Add a person"), parent,
-    )
+    return PERSONS.editor(session, problems, parent)
