@@ -2,8 +2,8 @@
 
 Each kind carries the fields every measure has (what is sought, its link to the
 proceedings for point 11, its special procedures for point 12, a deadline) plus its own
-fields. Labels, hints and which fields are required live in the catalogue
-``resources/assistance_kinds.json``, read by the checklist, the wizard and the letter.
+fields. Labels, hints, kinds and which fields are required are declared once, in
+:mod:`mla_writer.fields` (``MEASURE_FIELDS``) and :mod:`mla_writer.vocab` (``ASSISTANCE_KIND``).
 """
 
 from __future__ import annotations
