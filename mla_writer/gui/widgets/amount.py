@@ -6,12 +6,12 @@ import functools
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout
 
 from ..i18n import _, ui_language
 from .codes import CodeCombo, currency_names
 from .fields import FieldEditor
-from .problems import ERROR_COLOUR
+from .problems import input_error_label
 
 _SPACES = (" ", "\u00a0", "\u202f", "\u2009", "'")
 
@@ -116,11 +116,7 @@ class AmountField(FieldEditor):
         row.addWidget(self.currency)
         row.addStretch(1)
         layout.addLayout(row)
-        self.error = QLabel(self)
-        self.error.setWordWrap(True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet(f"color: {ERROR_COLOUR};")
-        self.error.hide()
+        self.error = input_error_label(self)
         layout.addWidget(self.error)
         self.setFocusProxy(self.edit)
 

@@ -193,10 +193,9 @@ class PartialDateField(FieldEditor):
     an error under the box and leaves the field empty in the draft."""
 
     def __init__(self, session, path, parent=None) -> None:
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout
+        from PySide6.QtWidgets import QLineEdit, QVBoxLayout
 
-        from .problems import ERROR_COLOUR
+        from .problems import input_error_label
 
         super().__init__(session, path, parent)
         self._sep, self._month_first = _date_order()
@@ -215,11 +214,7 @@ class PartialDateField(FieldEditor):
         row.addWidget(self.edit)
         row.addStretch(1)
         layout.addLayout(row)
-        self.error = QLabel(self)
-        self.error.setWordWrap(True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet(f"color: {ERROR_COLOUR};")
-        self.error.hide()
+        self.error = input_error_label(self)
         layout.addWidget(self.error)
         self.setFocusProxy(self.edit)
 

@@ -92,3 +92,17 @@ class ProblemMap:
         widget = editor.focus_widget() if hasattr(editor, "focus_widget") else editor
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
         return widget
+
+
+def input_error_label(parent):
+    """A hidden, word-wrapped plain-text label in the error colour, for an editor's own
+    message on bad input ("“lots” is not an amount …"); the editor shows and hides it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setStyleSheet(f"color: {ERROR_COLOUR};")
+    label.hide()
+    return label
