@@ -119,3 +119,12 @@ def test_every_draft_in_the_repository_loads_in_format_3():
     for path in drafts:
         letter = storage.load(path)
         assert letter is not None, path
+
+
+def test_an_upgrade_note_goes_once_the_field_is_entered_again():
+    letter = storage.load(LEGACY / "format2-handwritten-ru.mlar")
+    assert letter.settle_upgrade_notes("assistance[0].amount")
+    assert [n.path for n in letter.upgrade_notes] == ["identification.officer.languages"]
+    assert not letter.settle_upgrade_notes("assistance[0].amount")
+    report = check(letter, "en", TODAY)
+    assert [p.path for p in report.problems() if p.code == "upgrade.unconverted"] == ["identification.officer.languages"]

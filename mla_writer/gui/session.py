@@ -80,6 +80,7 @@ class Session(QObject):
 
     def set(self, path: str, value: Any) -> None:
         set_value(self.letter, path, value)
+        self.letter.settle_upgrade_notes(path)  # a value the format upgrade could not convert, entered again
         self.touch()
 
     def get(self, path: str) -> Any:

@@ -308,6 +308,15 @@ class LetterOfRequest(_Strict):
         default=[], description="Values an upgrade of the draft format could not convert; shown until dealt with."
     )
 
+    def settle_upgrade_notes(self, path: str) -> bool:
+        """Drop the upgrade notes about the field at concrete ``path`` (the user has now entered it
+        again); True when one was dropped."""
+        kept = [note for note in self.upgrade_notes if note.path != path]
+        if len(kept) == len(self.upgrade_notes):
+            return False
+        self.upgrade_notes = kept
+        return True
+
     def person(self, person_id: str) -> Person | None:
         return next((p for p in self.persons if p.id and p.id == person_id), None)
 
