@@ -158,6 +158,10 @@ def _declared(c: _Ctx, section: str) -> None:
             elif field.kind == fields.AMOUNT and value.currency and not _currency_ok(value.currency):
                 c.error(f"{section}.amount_currency", N_("{field}: {code} is not an ISO 4217 currency code."), path,
                         field=c.field_label(path), code=value.currency)
+            elif field.kind == fields.TIME_ZONE and not _time_zone_ok(value):
+                c.error(f"{section}.unknown_time_zone",
+                        N_("{field}: {zone} is not the name of a time zone (write e.g. Europe/Chisinau or UTC)."), path,
+                        field=c.field_label(path), zone=value)
             elif field.kind in (fields.LANGUAGE, fields.LANGUAGES):
                 for code in value if isinstance(value, list) else [value]:
                     if not _language_ok(code):
@@ -184,6 +188,16 @@ def _currency_ok(code: str) -> bool:
     from babel.numbers import list_currencies
 
     return code in list_currencies()
+
+
+def _time_zone_ok(zone: str) -> bool:
+    from babel.dates import get_timezone
+
+    try:
+        get_timezone(zone)
+    except (LookupError, ValueError):
+        return False
+    return True
 
 
 def _language_ok(code: str) -> bool:
@@ -612,13 +626,13 @@ def check_section(letter: LetterOfRequest, point: PointDef, lang: str = "en", to
     ctx = _Ctx(letter, lang, today or dt.date.today())
     _declared(ctx, point.id)
     RULES[point.id](ctx)
-    for i, note in enumerate(letter.upgrade_notes):
-        if section_of(note.path) is point:
+    for path, note in letter.open_upgrade_notes():
+        if section_of(path) is point:
             ctx.warning(
                 "upgrade.unconverted",
                 "{field}: when this draft was upgraded, \u201c{original}\u201d could not be converted; enter it again.",
-                note.path,
-                field=fields.describe(letter, note.path, lang),
+                path,
+                field=fields.describe(letter, path, lang),
                 original=note.original,
             )
     errors = [p for p in ctx.problems if p.severity is Severity.ERROR]

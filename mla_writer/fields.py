@@ -53,10 +53,11 @@ BOOL = "bool"  # a tick box
 YESNO = "yesno"  # a question that must be answered yes or no
 COUNT = "count"  # a whole number
 ID = "id"  # the stable identifier of an item (set by the application)
+TIME_ZONE = "time_zone"  # an IANA time zone ("Europe/Chisinau"), kept as written and explained in the letter
 
 KINDS = frozenset(
     {TEXT, VERBATIM, DATE, PARTIAL_DATE, DATETIME, AMOUNT, CODE, CODES, STATE, LANGUAGE, LANGUAGES, LETTER_LANGUAGE,
-     PERSON, OFFENCES, INSTRUMENT, BOOL, YESNO, COUNT, ID}
+     PERSON, OFFENCES, INSTRUMENT, BOOL, YESNO, COUNT, ID, TIME_ZONE}
 )
 
 
@@ -387,7 +388,8 @@ MEASURE_FIELDS: dict[str, tuple[Field, ...]] = {
         _m("electronic", "data_types", CODES, N_("Types of data"), True, vocab="data_type"),
         _m("electronic", "period_from", DATETIME, N_("Period from"), True),
         _m("electronic", "period_to", DATETIME, N_("Period to"), True),
-        _m("electronic", "time_zone", VERBATIM, N_("Time zone")),
+        _m("electronic", "time_zone", TIME_ZONE, N_("Time zone"),
+           hint=N_("The IANA name of the time zone of the period, for example Europe/Chisinau or UTC.")),
         _m("electronic", "preservation_reference", VERBATIM, N_("Preservation request reference")),
     ),
     "locate": (

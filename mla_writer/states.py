@@ -179,6 +179,33 @@ def _fr_in(article: str) -> str:
     return "à " + article
 
 
+def has_nationality_adjective(code: str, lang: str) -> bool:
+    """Whether :func:`nationality` gives an adjective ("moldave") rather than a whole phrase
+    ("ressortissant de la République de Corée", any Russian nationality)."""
+    entry = _states().get(code)
+    lang = _lang(lang)
+    return entry is not None and lang != "ru" and bool(entry[lang].get("nationality"))
+
+
+_ARTICLES = ("the ", "le ", "la ", "les ", "l'", "l’", "el ", "los ", "las ")
+
+
+def letter_name(code: str, lang: str) -> str:
+    """The State's name as a letter writes it standing alone ("Requested State: …"): the UN
+    short name, except that the five names the UN lists inverted ("Pays-Bas (Royaume des)",
+    "Venezuela (République bolivarienne du)") are put back in reading order without their
+    article ("Pays-Bas", "République bolivarienne du Venezuela")."""
+    short = name(code, lang)
+    if "(" not in short:
+        return short
+    text = form(code, lang, "article")
+    for article in _ARTICLES:
+        if text.lower().startswith(article):
+            text = text[len(article):]
+            break
+    return text[:1].upper() + text[1:]
+
+
 def nationality(code: str, lang: str, sex: str | None = None) -> str:
     """What the letter puts after "Nationality:" for a national of ``code``.
 

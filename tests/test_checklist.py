@@ -144,6 +144,7 @@ RULES = [
     ("identification", "identification.unknown_language", E, setter("identification.officer.languages", ["qq"])),
     ("assistance", "assistance.unknown_language", E, setter("assistance.0.interpreter_language", "qqq")),
     ("language", "language.unknown_language", E, setter("language.accepted_languages", ["fr", "zz"])),
+    ("assistance", "assistance.unknown_time_zone", E, lambda L: _set(next(m for m in L.assistance if m.kind == "electronic"), "time_zone", "Mars/Olympus")),
     ("assistance", "assistance.amount_currency", E,
      lambda L: _set(next(m for m in L.assistance if m.kind == "freezing"), "amount", Amount(value=Decimal("10"), currency=""))),
     ("facts", "facts.no_offender", W, lambda L: [_set(L, f"persons.{i}.role", "witness") for i in (0, 1)]),
@@ -233,7 +234,7 @@ def test_every_rule_code_is_tested():
     codes |= {f.need.code for f in fields.all_fields() if f.need is not None}
     # the checks every declaration of a kind implies (checklist._declared)
     generic = {fields.STATE: "not_a_state", fields.AMOUNT: "amount_currency", fields.LANGUAGE: "unknown_language",
-               fields.LANGUAGES: "unknown_language"}
+               fields.LANGUAGES: "unknown_language", fields.TIME_ZONE: "unknown_time_zone"}
     for f in fields.all_fields():
         if f.kind in generic:
             section = fields.section_id(f)

@@ -128,3 +128,42 @@ def test_an_upgrade_note_goes_once_the_field_is_entered_again():
     assert not letter.settle_upgrade_notes("assistance[0].amount")
     report = check(letter, "en", TODAY)
     assert [p.path for p in report.problems() if p.code == "upgrade.unconverted"] == ["identification.officer.languages"]
+
+
+def test_upgrade_notes_follow_their_measure_and_settle_when_entered_again(tmp_path):
+    from mla_writer.model.values import Amount
+
+    letter = storage.load(LEGACY / "format2-handwritten-ru.mlar")
+    # reordered: the note follows the freezing measure
+    letter.assistance = [letter.assistance[1], letter.assistance[0], letter.assistance[2]]
+    paths = [p for p, _n in letter.open_upgrade_notes()]
+    assert "assistance[1].amount" in paths
+    report = check(letter, "en", TODAY)
+    assert any(p.path == "assistance[1].amount" and "Measure 2 (Freezing of assets)" in p.message
+               for p in report.problems() if p.code == "upgrade.unconverted")
+    # entered again (by the wizard or by hand in the file): settled, and not saved again
+    letter.assistance[1].amount = Amount(value=200000, currency="UAH")
+    assert "assistance[1].amount" not in [p for p, _n in letter.open_upgrade_notes()]
+    path = tmp_path / "x.mlar"
+    storage.save(letter, path)
+    assert [n["path"] for n in json.loads(path.read_text("utf-8"))["letter"]["upgrade_notes"]] == ["identification.officer.languages"]
+    # removed: the note goes with its measure
+    again = storage.load(LEGACY / "format2-handwritten-ru.mlar")
+    del again.assistance[0]
+    assert [p for p, _n in again.open_upgrade_notes()] == ["identification.officer.languages"]
+
+
+def test_a_short_real_surname_is_not_taken_for_a_pseudonym():
+    data = json.loads((LEGACY / "format2-handwritten-ru.mlar").read_text("utf-8"))
+    data["letter"]["persons"][0]["family_name"] = "WU"
+    letter = storage.loads(json.dumps(data))
+    assert not letter.persons[0].protected and letter.persons[0].family_name == "WU"
+
+
+def test_hand_written_format_3_values_in_the_ways_people_write_them():
+    data = {"format": storage.FORMAT_NAME, "format_version": 3, "letter": {
+        "persons": [{"id": "p1", "birth_date": "23.04.1985"}, {"id": "p2", "birth_date": "04.1985"}],
+        "assistance": [{"id": "a1", "kind": "freezing", "amount": "EUR 210,000"}]}}
+    letter = storage.loads(json.dumps(data))
+    assert [p.birth_date for p in letter.persons] == ["1985-04-23", "1985-04"]
+    assert letter.assistance[0].amount.value == Decimal("210000") and letter.assistance[0].amount.currency == "EUR"

@@ -164,3 +164,20 @@ def test_schema_describes_the_file():
     assert refs
     for ref in refs:
         assert ref.startswith("#/$defs/") and ref.split("/")[-1] in schema["$defs"]
+
+
+def test_saved_files_keep_the_permissions_a_new_file_would_have(tmp_path, example):
+    """mkstemp makes files private (0600); a draft on a shared folder must stay readable as the umask says."""
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        path = tmp_path / "shared.mlar"
+        storage.save(example, path)
+        assert stat.S_IMODE(path.stat().st_mode) == 0o644
+        path.chmod(0o640)  # an existing file keeps its own permissions
+        storage.save(example, path)
+        assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    finally:
+        os.umask(old)

@@ -79,10 +79,9 @@ class DraftFilesMixin:
     def new_draft(self) -> None:
         self.ensure_ready()
         if self.maybe_save():
-            from ..model import LetterOfRequest
-            from .session import Session
+            from .session import Session, new_letter
 
-            self.set_session(Session(LetterOfRequest()))
+            self.set_session(Session(new_letter()))
 
     def open_dialog(self) -> None:
         if not self.maybe_save():

@@ -47,6 +47,15 @@ def set_value(root: Any, path: str, value: Any) -> None:
         setattr(parent, last, value)
 
 
+def new_letter():
+    """An empty letter whose drafting and output languages are the window's language (a
+    prosecutor working in a Russian window types Russian); both can be changed on the first step."""
+    from ..model import LetterOfRequest
+    from .i18n import ui_language
+
+    return LetterOfRequest(drafting_language=ui_language(), output_language=ui_language())
+
+
 def shown_text(text, letter) -> str:
     """The text of a multilingual field as the drafter sees it: drafting language first."""
     return text.resolve(letter.drafting_language, letter.output_language)[0]

@@ -210,14 +210,15 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         # Qt's namespace object costs some 20 ms on first use: the first stage does without it.
         from PySide6.QtCore import Qt
 
-        from ..model import LetterOfRequest
         from .pages import step_plan
         from .session import Session
 
         self.nav_message.setTextFormat(Qt.TextFormat.PlainText)
         self.preview.ensure_view()
         self.step_classes = step_plan()
-        self.set_session(Session(LetterOfRequest()), check_now=False, step=self.current)
+        from .session import new_letter
+
+        self.set_session(Session(new_letter()), check_now=False, step=self.current)
         self.ready.emit()
         return True
 

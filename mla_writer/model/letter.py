@@ -308,13 +308,54 @@ class LetterOfRequest(_Strict):
         default=[], description="Values an upgrade of the draft format could not convert; shown until dealt with."
     )
 
-    def settle_upgrade_notes(self, path: str) -> bool:
-        """Drop the upgrade notes about the field at concrete ``path`` (the user has now entered it
-        again); True when one was dropped."""
-        kept = [note for note in self.upgrade_notes if note.path != path]
-        if len(kept) == len(self.upgrade_notes):
+    def upgrade_note_path(self, note: UpgradeNote) -> str | None:
+        """Where ``note``'s field is now: its concrete path, following the item it belongs to
+        when the list was reordered; None when that item has been removed."""
+        if not note.item_id or "[" not in note.path:
+            return note.path
+        head, rest = note.path.split("[", 1)
+        tail = rest.split("]", 1)[1]
+        items = getattr(self, head, None)
+        if not isinstance(items, list):
+            return None
+        index = next((i for i, item in enumerate(items) if getattr(item, "id", None) == note.item_id), None)
+        return None if index is None else f"{head}[{index}]{tail}"
+
+    def upgrade_value(self, path: str) -> str | None:
+        """The JSON of the value at concrete ``path`` (what an upgrade note compares), or None."""
+        import json
+
+        from pydantic_core import to_jsonable_python
+
+        from ..fields import value_at
+
+        try:
+            value = value_at(self, path)
+        except (AttributeError, IndexError, KeyError, ValueError):
+            return None
+        return json.dumps(to_jsonable_python(value), sort_keys=True, ensure_ascii=False)
+
+    def open_upgrade_notes(self) -> list[tuple[str, UpgradeNote]]:
+        """The upgrade notes still to deal with, each with its field's current path: not those
+        whose item was removed, nor those whose field no longer holds what the upgrade stored."""
+        out = []
+        for note in self.upgrade_notes:
+            path = self.upgrade_note_path(note)
+            if path is None:
+                continue
+            if note.converted is not None and self.upgrade_value(path) != note.converted:
+                continue
+            out.append((path, note))
+        return out
+
+    def settle_upgrade_notes(self, path: str | None = None) -> bool:
+        """Drop the upgrade notes that are settled (their item removed, their field entered
+        again) and, with ``path``, any note about the field at that concrete path; True when
+        one was dropped."""
+        still = [note for p, note in self.open_upgrade_notes() if p != path]
+        if len(still) == len(self.upgrade_notes):
             return False
-        self.upgrade_notes = kept
+        self.upgrade_notes = still
         return True
 
     def person(self, person_id: str) -> Person | None:

@@ -16,7 +16,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from .text import CleanStr
 
@@ -36,6 +36,8 @@ LanguageCode = Annotated[
 ]
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_EUROPEAN_FULL = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
+_EUROPEAN_MONTH = re.compile(r"^(\d{1,2})[./](\d{4})$")
 
 
 def _partial_date(value: object) -> object:
@@ -48,6 +50,13 @@ def _partial_date(value: object) -> object:
     if not isinstance(value, str):
         raise ValueError("give the date as text: YYYY-MM-DD, YYYY-MM or YYYY")
     text = value.strip()
+    full, month_year = _EUROPEAN_FULL.match(text), _EUROPEAN_MONTH.match(text)
+    if full:  # "23.04.1985", "23/04/1985"
+        day, month, year = full.groups()
+        text = f"{year}-{int(month):02d}-{int(day):02d}"
+    elif month_year:  # "04.1985"
+        month, year = month_year.groups()
+        text = f"{year}-{int(month):02d}"
     match = _PARTIAL.match(text)
     if not match:
         raise ValueError(f"{text!r} is not a date: write YYYY-MM-DD, YYYY-MM or YYYY (e.g. 1985-04-23, 1985-04, 1985)")
@@ -97,11 +106,24 @@ class Amount(_Strict):
     def __bool__(self) -> bool:
         return self.value is not None or bool(self.currency)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, data: object) -> object:
+        """Accept an amount written as text in a hand-made draft ("EUR 210,000", "210 000 €")."""
+        if isinstance(data, str):
+            parsed = parse_amount_text(data) if data.strip() else {}
+            if parsed is None:
+                raise ValueError(f"{data!r} is not an amount: write {{\"value\": \"210000\", \"currency\": \"EUR\"}}")
+            return parsed
+        return data
+
     @field_validator("value", mode="before")
     @classmethod
     def _number(cls, value: object) -> object:
         if isinstance(value, str):
             text = value.strip().replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
+            if "," in text and "." not in text and re.fullmatch(r"\d+,\d{1,2}", text):
+                text = text.replace(",", ".")  # a decimal comma, as most of Europe writes it
             if not text:
                 return None
             try:
@@ -141,8 +163,16 @@ def parse_amount_text(text: str) -> dict[str, Any] | None:
 
 
 class UpgradeNote(_Strict):
-    """A value that an upgrade of the draft format could not convert: ``path`` is where it
-    belonged, ``original`` what the older file held. The checklist shows each one as a warning."""
+    """A value that an upgrade of the draft format could not convert.
+
+    ``path`` is where it belonged when the file was upgraded (``"assistance[0].amount"``),
+    ``item_id`` the id of the list item it belongs to (so the note follows the measure when
+    the list is reordered, and goes with it when it is removed), ``original`` what the older
+    file held, ``converted`` the JSON of what the upgrade stored instead. The note stays open
+    while the field still holds exactly that: once the user enters the value again, it is settled.
+    """
 
     path: CleanStr = ""
     original: CleanStr = ""
+    item_id: CleanStr = ""
+    converted: str | None = None

@@ -118,6 +118,12 @@ def fmt_amount(amount: Any, lang: str) -> str:
     value: Decimal = amount.value
     if not amount.currency:
         return format_decimal(value, locale=locale)
+    from babel.numbers import get_currency_symbol
+
+    if get_currency_symbol(amount.currency, locale) == amount.currency:
+        # no symbol in this language (MDL, UAH in French ...): the amount and the currency's name,
+        # "1 234 567,89 leus moldaves", rather than a bare ISO code
+        return format_currency(value, amount.currency, locale=locale, format_type="name")
     if value == value.to_integral_value():
         pattern = Locale.parse(locale).currency_formats["standard"].pattern.split(";")[0]
         pattern = re.sub(r"0\.0+", "0", pattern)
@@ -158,7 +164,33 @@ def state_name(code: str | None, lang: str) -> str:
         return ""
     from .. import states
 
-    return states.name(code, lang)
+    return states.letter_name(code, lang)
+
+
+_UNIVERSAL = frozenset({"UTC", "Etc/UTC", "GMT", "Etc/GMT", "Z", "Zulu", "Universal"})
+
+
+def fmt_time_zone(zone: str, lang: str) -> str:
+    """An IANA time zone as a letter names it: the CLDR name and the identifier providers use
+    ("heure d'Europe de l'Est (Europe/Chisinau)"); "UTC" for universal time; the identifier
+    alone when CLDR does not know it."""
+    if zone in _UNIVERSAL:
+        return "UTC"
+    from babel.dates import get_timezone, get_timezone_name
+
+    from ..languages import babel_locale
+
+    try:
+        name = get_timezone_name(get_timezone(zone), "long", locale=babel_locale(lang), zone_variant="generic")
+    except (LookupError, ValueError):
+        return zone
+    return f"{name} ({zone})"
+
+
+def _nationality_adjective(code: str, lang: str) -> bool:
+    from .. import states
+
+    return states.has_nationality_adjective(code, lang)
 
 
 def nationality(code: str | None, lang: str, sex: str | None) -> str:
@@ -257,6 +289,7 @@ class _Builder:
             birth_date=fmt_partial_date(p.birth_date, self.lang),
             birth_place=self.t(p.birth_place),
             nationality=nationality(p.nationality, self.lang, sex),
+            nationality_phrase=bool(p.nationality) and not _nationality_adjective(p.nationality, self.lang),
             doc=doc_text,
             doc_number=doc.number,
             doc_country=state_name(doc.issuing_country, self.lang),
@@ -322,7 +355,9 @@ class _Builder:
             name = self.person_name(value)
             return self.s(name) if name else None
         if kind == fields.OFFENCES:
-            return self.s("; ".join(str(self.t(o.name)) for o in (self.L.offence(i) for i in value) if o))
+            return self.s(join_list([str(self.t(o.name)) for o in (self.L.offence(i) for i in value) if o], self.lang))
+        if kind == fields.TIME_ZONE:
+            return self.s(fmt_time_zone(value, self.lang))
         return self.s(str(value))  # VERBATIM, COUNT
 
     def measure(self, n: int, item) -> dict[str, Any]:

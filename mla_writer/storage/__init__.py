@@ -96,7 +96,10 @@ _MEASURE_TEXT_3: dict[str, tuple[str, ...]] = {
     "videoconference": ("conducting_authority",),
     "transfer": ("place_of_detention",),
 }
-_PSEUDONYM = re.compile(r"^(?:[A-Z]{1,3}-?\d{0,3}|[A-Z]\.)$")
+#: What drafters typed in the family-name field for a protected victim or witness: a letter or
+#: two and a number ("V1", "T-2", "W12"), or a single capital ("X", "X."). A short real name
+#: ("WU", "LI") has no digit and is left alone.
+_PSEUDONYM = re.compile(r"^(?:[A-Z]{1,2}-?\d{1,3}|[A-Z]\.?)$")
 
 
 def _get(obj: Any, dotted: str) -> tuple[Any, str]:
@@ -180,13 +183,14 @@ def _migrate_2_to_3(data: dict[str, Any]) -> dict[str, Any]:
             parsed = parse_amount_text(raw) if raw else None
             item["amount"] = parsed or {}
             if raw and parsed is None:
-                notes.append({"path": f"assistance[{i}].amount", "original": raw})
+                notes.append({"path": f"assistance[{i}].amount", "original": raw, "item_id": str(item.get("id") or "")})
         if isinstance(item.get("interpreter_language"), str):
             raw = item["interpreter_language"].strip()
             codes, unknown = _language_codes(raw) if raw else ([], [])
             item["interpreter_language"] = codes[0] if codes else None
             if unknown or len(codes) > 1:
-                notes.append({"path": f"assistance[{i}].interpreter_language", "original": raw})
+                notes.append({"path": f"assistance[{i}].interpreter_language", "original": raw,
+                              "item_id": str(item.get("id") or "")})
     officer, _ = _get(letter, "identification.officer.languages")
     if isinstance(officer, dict) and isinstance(officer.get("languages"), str):
         raw = officer["languages"].strip()
@@ -256,8 +260,16 @@ def document(letter: LetterOfRequest) -> dict[str, Any]:
         "format_version": FORMAT_VERSION,
         "app_version": __version__,
         "saved_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        "letter": letter.model_dump(mode="json"),
+        "letter": _settled(letter).model_dump(mode="json"),
     }
+
+
+def _settled(letter: LetterOfRequest) -> LetterOfRequest:
+    """The letter as saved: without the upgrade notes that are settled (see :class:`UpgradeNote`)."""
+    still = [note for _path, note in letter.open_upgrade_notes()]
+    if len(still) == len(letter.upgrade_notes):
+        return letter
+    return letter.model_copy(update={"upgrade_notes": still})
 
 
 def dumps(letter: LetterOfRequest) -> str:
@@ -310,11 +322,15 @@ def loads(text: str | bytes, source: str = "draft") -> LetterOfRequest:
     if not isinstance(data.get("letter"), dict):
         raise DraftError(N_('{source}: "letter" is missing or is not an object'), source=source)
     try:
-        return LetterOfRequest.model_validate(data["letter"])
+        letter = LetterOfRequest.model_validate(data["letter"])
     except ValidationError as exc:
         raise DraftError(N_("{source}: {problem}"), source=source, problem=_describe_validation(exc)) from None
     except RecursionError:
         raise DraftError(N_("{source} is nested too deeply to be a draft"), source=source) from None
+    for note in letter.upgrade_notes:  # notes made by this upgrade: remember what it stored instead
+        if note.converted is None:
+            note.converted = letter.upgrade_value(note.path)
+    return letter
 
 
 def load(path: str | os.PathLike[str]) -> LetterOfRequest:
@@ -350,6 +366,20 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _give_mode(fd: int, path: Path) -> None:
+    """Give the new file the permissions the old one had, or those the user's umask gives a new
+    file (``mkstemp`` makes it private, which would hide a draft from colleagues on a share)."""
+    if not hasattr(os, "fchmod"):
+        return  # Windows: permissions follow the folder
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.fchmod(fd, mode)
+
+
 def atomic_write_text(path: str | os.PathLike[str], text: str, backup: bool = True) -> None:
     """Write ``text`` (UTF-8) to ``path`` atomically; see :func:`atomic_write_bytes`."""
     atomic_write_bytes(path, text.encode("utf-8"), backup=backup)
@@ -366,6 +396,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, backup: bool =
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     tmp = Path(tmp_name)
     try:
+        _give_mode(fd, path)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

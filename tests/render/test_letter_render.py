@@ -120,7 +120,7 @@ def _expected_values(letter: LetterOfRequest, lang: str) -> list[str]:
     """What each declared field that applies and holds a value should look like in the letter,
     worked out from the declarations (:mod:`mla_writer.fields`) independently of the template."""
     from mla_writer import catalogue, fields, states, vocab
-    from mla_writer.render.context import fmt_amount, fmt_date, fmt_partial_date, language_name
+    from mla_writer.render.context import fmt_amount, fmt_date, fmt_partial_date, fmt_time_zone, language_name
 
     values: list[str] = []
     for field in fields.all_fields():
@@ -138,6 +138,8 @@ def _expected_values(letter: LetterOfRequest, lang: str) -> list[str]:
             kind = field.kind
             if kind == fields.TEXT:
                 values.append(value.resolve(lang, letter.drafting_language)[0])
+            elif kind == fields.TIME_ZONE:
+                values.append(fmt_time_zone(value, lang))
             elif kind == fields.VERBATIM:
                 values.append(value.upper() if field.name == "family_name" else value)
             elif kind in (fields.DATE, fields.DATETIME):

@@ -122,7 +122,7 @@ class Form(QWidget):
         session, kind = self.session, decl.kind
         if kind == fields.TEXT:
             return MLTextField(session, path, decl.lines > 1, max(decl.lines, 1), self)
-        if kind == fields.VERBATIM:
+        if kind in (fields.VERBATIM, fields.TIME_ZONE):
             return LinesField(session, path, decl.lines, self) if decl.lines > 1 else LineField(session, path, self)
         if kind in (fields.DATE, fields.DATETIME):
             from .dates import DateField
