@@ -169,6 +169,37 @@ def _declared(c: _Ctx, section: str) -> None:
                                 field=c.field_label(path), code=code)
 
 
+def _hidden(c: _Ctx, point: PointDef) -> None:
+    """Entered data that an answer hides (:func:`mla_writer.fields.hidden_data`): blocking, at
+    the answer, until the user changes the answer or clears the data (the wizard offers both)."""
+    for hidden in fields.hidden_data(c.letter):
+        if section_of(hidden.answer) is not point:
+            continue
+        labels: list[str] = []
+        for path in hidden.paths:
+            decl = fields.declaration(path, c.letter)
+            label = c._(decl.label) if decl else path
+            if label not in labels:
+                labels.append(label)
+        c.error(
+            f"{point.id}.hidden_data",
+            N_("The answer to \u201c{answer}\u201d leaves out of the letter what was entered under it: {entered}. "
+               "Change the answer, or clear what was entered."),
+            hidden.answer,
+            answer=c.field_label(hidden.answer),
+            entered=_join(labels, c.lang),
+        )
+
+
+def _join(items: list[str], lang: str) -> str:
+    """``items`` joined as the language lists things ("A, B and C", "A, B et C")."""
+    from babel.lists import format_list
+
+    from .languages import babel_locale
+
+    return format_list(items, locale=babel_locale(lang)) if items else ""
+
+
 def _item_params(c: _Ctx, path: str, item: Any) -> dict[str, Any]:
     """``n`` (1-based number of the item the path is in) and, for a measure, ``kind``."""
     match = re.search(r"\[(\d+)\][^\[]*$", path)
@@ -625,6 +656,7 @@ def untranslated(letter: LetterOfRequest) -> list[str]:
 def check_section(letter: LetterOfRequest, point: PointDef, lang: str = "en", today: dt.date | None = None) -> PointResult:
     ctx = _Ctx(letter, lang, today or dt.date.today())
     _declared(ctx, point.id)
+    _hidden(ctx, point)
     RULES[point.id](ctx)
     for path, note in letter.open_upgrade_notes():
         if section_of(path) is point:

@@ -192,52 +192,62 @@ ITEMS: dict[str, Items] = {
 
 class Condition:
     """A named condition. ``scope`` is ``"letter"`` (``test(letter)``) or the path of the list
-    whose items it tests (``test(item)``)."""
+    whose items it tests (``test(item)``).
 
-    __slots__ = ("name", "scope", "test", "doc")
+    ``answer`` is the field whose answer decides it (a path in the letter, or inside the item
+    for an item condition) and ``off`` an answer that makes it false: with them the checklist
+    names the answer that hides data, the wizard can change it, and the tests can flip it.
+    """
 
-    def __init__(self, name: str, scope: str, test: Callable[[Any], bool], doc: str) -> None:
+    __slots__ = ("name", "scope", "test", "doc", "answer", "off")
+
+    def __init__(self, name: str, scope: str, test: Callable[[Any], bool], doc: str, answer: str, off: Any) -> None:
         self.name = name
         self.scope = scope
         self.test = test
         self.doc = doc
+        self.answer = answer
+        self.off = off
 
 
 CONDITIONS: dict[str, Condition] = {
     c.name: c
     for c in (
         Condition("conducting_separate", "letter", lambda L: not L.identification.conducting_same_as_requesting,
-                  "another authority than the requesting one conducts the proceedings"),
+                  "another authority than the requesting one conducts the proceedings",
+                  "identification.conducting_same_as_requesting", True),
         Condition("addressee_named", "letter", lambda L: bool(L.addressee.name),
-                  "the central authority addressed is named"),
+                  "the central authority addressed is named", "addressee.name", None),
         Condition("officer_withheld", "letter", lambda L: L.identification.officer_withheld,
-                  "the officer's details are not given"),
+                  "the officer's details are not given", "identification.officer_withheld", False),
         Condition("officer_given", "letter", lambda L: not L.identification.officer_withheld,
-                  "the officer's details are given"),
+                  "the officer's details are given", "identification.officer_withheld", True),
         Condition("had_contact", "letter", lambda L: bool(L.prior_contact.had_contact),
-                  "officials of the two States were already in contact"),
+                  "officials of the two States were already in contact", "prior_contact.had_contact", False),
         Condition("channels_used", "letter", lambda L: bool(L.other_channels.used),
-                  "a copy went through another channel"),
-        Condition("urgent", "letter", lambda L: L.urgency.urgent, "the request is urgent"),
-        Condition("confidential", "letter", lambda L: L.confidentiality.confidential, "the request is confidential"),
+                  "a copy went through another channel", "other_channels.used", False),
+        Condition("urgent", "letter", lambda L: L.urgency.urgent, "the request is urgent", "urgency.urgent", False),
+        Condition("confidential", "letter", lambda L: L.confidentiality.confidential, "the request is confidential",
+                  "confidentiality.confidential", False),
         Condition("facts_required", "letter", lambda L: not L.service_only(),
-                  "not a request for service of documents only (UNTOC art. 18(15)(c))"),
+                  "not a request for service of documents only (UNTOC art. 18(15)(c))", "assistance", None),
         Condition("presence_wanted", "letter", lambda L: L.officials_presence.wanted,
-                  "officials wish to be present at the execution"),
-        Condition("legal_person", "persons", lambda p: p.legal_person, "the person is a legal person"),
-        Condition("natural_person", "persons", lambda p: not p.legal_person, "the person is a natural person"),
+                  "officials wish to be present at the execution", "officials_presence.wanted", False),
+        Condition("legal_person", "persons", lambda p: p.legal_person, "the person is a legal person", "legal_person", False),
+        Condition("natural_person", "persons", lambda p: not p.legal_person, "the person is a natural person",
+                  "legal_person", True),
         Condition("identity_protected", "persons", lambda p: (not p.legal_person) and p.protected,
-                  "a protected victim or witness, named in the letter by a pseudonym"),
+                  "a protected victim or witness, named in the letter by a pseudonym", "protected", False),
         Condition("identity_disclosed", "persons", lambda p: (not p.legal_person) and not p.protected,
-                  "a natural person whose identity the letter gives"),
+                  "a natural person whose identity the letter gives", "protected", True),
         Condition("other_document", "persons", lambda p: (not p.legal_person) and p.id_document.type == "other",
-                  "the identity document is of another type"),
+                  "the identity document is of another type", "id_document.type", "passport"),
         Condition("other_channel", "other_channels.channels", lambda u: u.channel == "other",
-                  "the channel is 'other'"),
+                  "the channel is 'other'", "channel", "interpol"),
         Condition("other_procedure", "assistance", lambda m: "other" in m.procedures.requested,
-                  "an 'other' special procedure is requested"),
+                  "an 'other' special procedure is requested", "procedures.requested", []),
         Condition("procedures_requested", "assistance", lambda m: bool(m.procedures.requested),
-                  "special procedures are requested for the measure"),
+                  "special procedures are requested for the measure", "procedures.requested", []),
     )
 }
 
@@ -781,3 +791,93 @@ def text_fields(letter: Any) -> Iterator[tuple[str, Field, Any]]:
         for path, value, item in instances(letter, field):
             if value and in_letter(letter, field, item):
                 yield path, field, value
+
+
+# -- data an answer hides ----------------------------------------------------------------------
+
+
+class Hidden:
+    """Values entered under an answer that now hides them (they would be left out of the letter).
+
+    ``condition`` the named condition that is false; ``answer`` the concrete path of the answer
+    that decides it; ``paths`` the concrete paths of the hidden values, in declaration order;
+    ``clear`` the concrete paths to reset so that nothing is hidden any more (a whole list when
+    the answer hides the list, e.g. the contacts of point 2).
+    """
+
+    __slots__ = ("condition", "answer", "paths", "clear")
+
+    def __init__(self, condition: str, answer: str, paths: list[str], clear: list[str]) -> None:
+        self.condition = condition
+        self.answer = answer
+        self.paths = paths
+        self.clear = clear
+
+    def __repr__(self) -> str:
+        return f"Hidden({self.condition!r}, {self.answer!r}, {self.paths!r})"
+
+
+def _default_value(owner: Any, tail: str) -> Any:
+    """The value a freshly made ``owner`` (the letter or an item) holds at ``tail``."""
+    return _resolve(type(owner)(), tail)
+
+
+def hidden_data(letter: Any) -> list[Hidden]:
+    """Every group of values that an answer hides: fields whose condition (``when``) is false
+    but which hold something other than their default. One :class:`Hidden` per condition and
+    item (per condition for a letter-wide one), in the order of the declarations."""
+    groups: dict[tuple[str, str], Hidden] = {}
+    for field in all_fields():
+        if field.when is None:
+            continue
+        cond = CONDITIONS[field.when]
+        for path, value, item in instances(letter, field):
+            if holds(field.when, letter, item):
+                continue
+            if "[" in field.path:
+                head, rest = field.path.split("[", 1)
+                index = path[len(head) + 1: path.index("]")]
+                owner, tail = item, rest.split("]", 1)[1][1:]
+                item_path = f"{head}[{index}]"
+            else:
+                owner, tail, item_path = letter, field.path, ""
+            if value == _default_value(owner, tail):
+                continue
+            if cond.scope == "letter":
+                key, answer = (cond.name, ""), cond.answer
+                clear = head if "[" in field.path else path
+            else:
+                key, answer = (cond.name, item_path), f"{item_path}.{cond.answer}"
+                clear = path
+            group = groups.setdefault(key, Hidden(cond.name, answer, [], []))
+            group.paths.append(path)
+            if clear not in group.clear:
+                group.clear.append(clear)
+    return list(groups.values())
+
+
+def _assign(letter: Any, path: str, value: Any) -> None:
+    parts = re.findall(r"[A-Za-z_]+|\[\d+\]", path)
+    parent = letter
+    for part in parts[:-1]:
+        parent = parent[int(part[1:-1])] if part.startswith("[") else getattr(parent, part)
+    last = parts[-1]
+    if last.startswith("["):
+        parent[int(last[1:-1])] = value
+    else:
+        setattr(parent, last, value)
+
+
+def clear_hidden(letter: Any, hidden: Hidden) -> None:
+    """Reset what ``hidden`` lists to the defaults (with the user's consent: the wizard asks):
+    a whole list the answer hides becomes empty, any other value its default."""
+    for path in hidden.clear:
+        if path in ITEMS:
+            _assign(letter, path, [])
+            continue
+        if "]" in path:
+            head, tail = path.rsplit("]", 1)
+            owner, tail = _resolve(letter, head + "]"), tail[1:]
+        else:
+            owner, tail = letter, path
+        _assign(letter, path, _default_value(owner, tail))
