@@ -46,12 +46,27 @@ class PointResult:
     errors: list[Problem]
     warnings: list[Problem]
 
+    @property
+    def needs_correction(self) -> bool:
+        """Incomplete because something entered is wrong (a contradiction, a date in the past,
+        a code that is not a State ...), not only because something is still to be filled in."""
+        return any(p.code not in missing_codes() for p in self.errors)
+
+    @property
+    def state(self) -> str:
+        """``"complete"``, ``"not_applicable"``, ``"to_fill"`` (something is missing) or
+        ``"to_correct"`` (something entered is wrong): what the report calls the section."""
+        if self.status is Status.INCOMPLETE:
+            return "to_correct" if self.needs_correction else "to_fill"
+        return self.status.value
+
     def to_dict(self, lang: str) -> dict[str, Any]:
         return {
             "number": self.point.number,
             "id": self.point.id,
             "title": self.point.label(lang),
             "status": self.status.value,
+            "state": self.state,
             "errors": [p.to_dict() for p in self.errors],
             "warnings": [p.to_dict() for p in self.warnings],
         }
@@ -122,10 +137,30 @@ class _Ctx:
 
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _phone_ok(number: str) -> bool:
+    """A telephone or fax number someone can dial: at least six digits, nothing but digits,
+    spaces and + ( ) - . / (international formats vary too much for more)."""
+    return bool(number) and len(re.sub(r"\D", "", number)) >= 6 and re.fullmatch(r"[+0-9 ()./-]+", number) is not None
 #: Below this many characters a summary of facts is too thin to act on.
 THIN_FACTS = 400
 #: Below this many characters a link to the proceedings restates nothing.
 THIN_LINK = 60
+
+
+#: Problem codes that mean "still to be filled in" (besides every declared need): all other
+#: blocking problems mean "needs correction".
+_MISSING_CODES = frozenset({
+    "prior_contact.none_listed", "other_channels.none_listed", "acknowledgement.where", "legal_basis.missing",
+    "offences.missing", "assistance.missing", "presence.who", "presence.attendee", "identification.requesting_contact",
+    "identification.officer_contact", "language.untranslated",
+})
+
+
+def missing_codes() -> frozenset[str]:
+    """The codes of problems that say something is missing (not that something is wrong)."""
+    return _MISSING_CODES | {f.need.code for f in fields.all_fields() if f.need is not None}
 
 
 def _declared(c: _Ctx, section: str) -> None:
@@ -306,13 +341,24 @@ def _other_channels(c: _Ctx) -> None:
 
 def _acknowledgement(c: _Ctx) -> None:
     ack = c.letter.acknowledgement
-    if not (ack.address or ack.email or ack.fax):
+    email_ok = bool(ack.email) and bool(_EMAIL.match(ack.email))
+    usable = ack.address or email_ok or _phone_ok(ack.phone) or _phone_ok(ack.fax)
+    if not (ack.address or ack.email or ack.fax or ack.phone):
         c.error(
             "acknowledgement.where",
             "Give an address, e-mail or fax number to which the acknowledgement is to be returned.",
             "acknowledgement.email",
         )
-    if ack.email and not _EMAIL.match(ack.email):
+    elif not usable:
+        # the only route given cannot be used: the form could not come back
+        c.error(
+            "acknowledgement.no_usable_route",
+            "The acknowledgement cannot be returned: {given} is not a usable e-mail address or number. "
+            "Correct it, or give a postal address.",
+            "acknowledgement.email" if ack.email else ("acknowledgement.phone" if ack.phone else "acknowledgement.fax"),
+            given=ack.email or ack.phone or ack.fax,
+        )
+    elif ack.email and not email_ok:
         c.warning(
             "acknowledgement.email_format", "{email} does not look like an e-mail address.", "acknowledgement.email", email=ack.email
         )
@@ -350,6 +396,7 @@ def _legal_basis(c: _Ctx) -> None:
             "legal_bases",
         )
     known = catalogue.instruments()
+    relied_on_reciprocity = all(b.type == "reciprocity" for b in L.legal_bases)
     for i, basis in enumerate(L.legal_bases):
         path = f"legal_bases[{i}]"
         if basis.type == "instrument":
@@ -379,16 +426,28 @@ def _legal_basis(c: _Ctx) -> None:
                     f"{path}.articles",
                     n=i + 1,
                 )
-        elif basis.type == "reciprocity":
-            if not basis.assurance:
+        elif basis.type == "reciprocity" and not basis.assurance:
+            # Reciprocity is the basis relied on only when no treaty, convention or other basis is
+            # given: then the assurance is what the requested State acts on, and it is required.
+            # Beside a treaty, reciprocity is subsidiary and the assurance only advised.
+            if relied_on_reciprocity:
                 c.error(
                     "legal_basis.reciprocity_assurance",
                     "A request based on reciprocity must assure the requested State that the requesting "
                     "State would grant the same assistance.",
                     f"{path}.assurance",
                 )
+            else:
+                c.warning(
+                    "legal_basis.reciprocity_subsidiary",
+                    "Reciprocity is given beside a treaty: if you rely on it too, assure the requested State "
+                    "that the requesting State would grant the same assistance.",
+                    f"{path}.assurance",
+                )
     eio = catalogue.eio_states()
-    if L.requesting_state in eio and L.requested_state in eio and L.requesting_state != L.requested_state:
+    gathers_evidence = any(item.kind in vocab.EVIDENCE_KINDS for item in L.assistance)
+    if (L.requesting_state in eio and L.requested_state in eio and L.requesting_state != L.requested_state
+            and gathers_evidence):
         c.warning(
             "legal_basis.eio",
             "Both States are bound by Directive 2014/41/EU: evidence is normally gathered with a European "
@@ -458,24 +517,44 @@ def _assistance(c: _Ctx) -> None:
         if not item.id or item.id in seen:
             c.error("assistance.id", "Measure {n} has no identifier or shares one with another measure.", f"{path}.id", n=n)
         seen.add(item.id)
+        kind = vocab.ASSISTANCE_KIND.label(item.kind, c.lang)
         person_id = getattr(item, "person_id", "")
-        if person_id and L.person(person_id) is None:
+        person = L.person(person_id) if person_id else None
+        if person_id and person is None:
             c.error(
                 "assistance.unknown_person",
-                "Measure {n}: the person it refers to is not among the persons concerned.",
+                "Measure {n} ({kind}): person {id} is not among the persons concerned.",
                 f"{path}.person_id",
                 n=n,
+                kind=kind,
+                id=person_id,
             )
+        elif person is not None:
+            _person_for_measure(c, path, n, kind, item, person)
         for off_id in item.offence_ids:
             if L.offence(off_id) is None:
                 c.error(
                     "assistance.unknown_offence",
-                    "Measure {n}: it refers to an offence that is not described.",
+                    "Measure {n} ({kind}): offence {id} is not among the offences described.",
                     f"{path}.offence_ids",
                     n=n,
+                    kind=kind,
+                    id=off_id,
                 )
         if c.past(item.deadline):
             c.error("assistance.deadline_past", "Measure {n}: its deadline has already passed.", f"{path}.deadline", n=n)
+        elif (item.deadline is not None and fields.holds("urgent", L) and L.urgency.deadline is not None
+              and item.deadline > L.urgency.deadline):
+            c.warning(
+                "assistance.after_request_deadline",
+                "Measure {n} ({kind}): its time limit ({date}) is later than the time limit of the whole request "
+                "({deadline}, point 5).",
+                f"{path}.deadline",
+                n=n,
+                kind=kind,
+                date=item.deadline.isoformat(),
+                deadline=L.urgency.deadline.isoformat(),
+            )
         start, end = getattr(item, "period_from", None), getattr(item, "period_to", None)
         if start is not None and end is not None and start > end:
             c.error("assistance.period_order", "Measure {n}: the period ends before it starts.", f"{path}.period_to", n=n)
@@ -497,6 +576,54 @@ def _assistance(c: _Ctx) -> None:
                 f"{path}.procedures.requested",
                 n=n,
             )
+
+
+#: Kinds of measure about one person, and what the requested State needs to act on it.
+_PERSON_NEEDS = {
+    "evidence": "hearing",
+    "videoconference": "hearing",
+    "transfer": "transfer",
+    "locate": "locate",
+}
+
+
+def _person_for_measure(c: _Ctx, path: str, n: int, kind: str, item: Any, person: Any) -> None:
+    """A measure about a person refers to one identified well enough for that measure:
+    a natural person for a hearing, a transfer or a search for a person; for a transfer the
+    full identity (family name and date of birth); for locating someone, something beyond the
+    name (date of birth, identity document, nationality, or identifying details in the measure);
+    for a hearing, an address or an identity document the requested State can summon them by."""
+    need = _PERSON_NEEDS.get(item.kind)
+    if need is None:
+        return
+    name = person.pseudonym if fields.holds("identity_protected", c.letter, person) else (person.display_name() or person.id)
+    if fields.holds("legal_person", c.letter, person):
+        c.error(
+            "assistance.person_legal",
+            "Measure {n} ({kind}): {person} is a legal person; name the natural person concerned.",
+            f"{path}.person_id", n=n, kind=kind, person=name,
+        )
+        return
+    if need == "transfer" and (not person.family_name or person.birth_date is None):
+        c.error(
+            "assistance.person_identity",
+            "Measure {n} ({kind}): identify {person} fully (family name and date of birth) for the transfer.",
+            f"{path}.person_id", n=n, kind=kind, person=name,
+        )
+    elif need == "locate" and not (person.birth_date or person.id_document.number or person.nationality
+                                   or getattr(item, "identifiers", "") or getattr(item, "last_known_address", "")):
+        c.error(
+            "assistance.person_identity",
+            "Measure {n} ({kind}): give something that identifies {person} beyond the name (date of birth, "
+            "identity document, nationality, last known address).",
+            f"{path}.person_id", n=n, kind=kind, person=name,
+        )
+    elif need == "hearing" and not (person.address or person.id_document.number):
+        c.warning(
+            "assistance.person_address",
+            "Measure {n} ({kind}): give the address of {person}, so that the requested State can summon them.",
+            f"{path}.person_id", n=n, kind=kind, person=name,
+        )
 
 
 def _link(c: _Ctx) -> None:

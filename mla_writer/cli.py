@@ -40,7 +40,7 @@ def _fail(message: str) -> int:
 
 # -- check -----------------------------------------------------------------------------------
 
-_STATUS_MARK = {"complete": "OK", "incomplete": "!!", "not_applicable": "--"}
+_STATUS_MARK = {"complete": "OK", "to_fill": "!!", "to_correct": "!!", "not_applicable": "--"}
 
 
 def _print_report(report) -> None:
@@ -49,13 +49,15 @@ def _print_report(report) -> None:
     _ = ui_gettext(report.lang)
     status_word = {
         "complete": _("complete"),
-        "incomplete": _("incomplete"),
+        "to_fill": _("incomplete"),
+        "to_correct": _("needs correction"),
         "not_applicable": _("not applicable"),
     }
+    width = max(len(r.point.label(report.lang)) for r in report.results) + 1
     for result in report.results:
         number = f"{result.point.number:>2}" if result.point.number else "  "
-        status = result.status.value
-        print(f"[{_STATUS_MARK[status]}] {number} {result.point.label(report.lang):<48} {status_word[status]}")
+        state = result.state
+        print(f"[{_STATUS_MARK[state]}] {number} {result.point.label(report.lang):<{width}} {status_word[state]}")
         for problem in result.errors:
             print(f"         \u2717 {problem.message}  ({problem.path})")
         for problem in result.warnings:

@@ -231,6 +231,9 @@ CONDITIONS: dict[str, Condition] = {
                   "confidentiality.confidential", False),
         Condition("facts_required", "letter", lambda L: not L.service_only(),
                   "not a request for service of documents only (UNTOC art. 18(15)(c))", "assistance", None),
+        Condition("coercive_measures", "letter", lambda L: any(m.kind in vocab.COERCIVE_KINDS for m in L.assistance),
+                  "a coercive measure is requested (search and seizure, freezing, production of electronic data)",
+                  "assistance", None),
         Condition("presence_wanted", "letter", lambda L: L.officials_presence.wanted,
                   "officials wish to be present at the execution", "officials_presence.wanted", False),
         Condition("legal_person", "persons", lambda p: p.legal_person, "the person is a legal person", "legal_person", False),
@@ -586,6 +589,14 @@ SECTION_FIELDS: dict[str, tuple[Field, ...]] = {
         F("offences[].law_excerpt", TEXT, N_("Text of the law"), lines=6,
           hint=N_("Quote the provision defining the offence and the one setting the penalty."),
           need=required("offences.excerpt", N_("Offence {n}: quote the text of the law."))),
+        F("dual_criminality", TEXT, N_("Dual criminality"), lines=3,
+          hint=N_("For a search, a freezing order or the production of data, the requested State usually checks that "
+                  "the conduct is an offence under its own law too. Say which offence and provision of that law it "
+                  "corresponds to, if you know."),
+          need=advised("offences.dual_criminality",
+                       N_("A coercive measure is requested (search, freezing or production of data): say how the conduct "
+                          "is also an offence under the law of the requested State (dual criminality)."),
+                       when="coercive_measures")),
     ),
     "assistance": (*_MEASURE_COMMON, *(f for fields in MEASURE_FIELDS.values() for f in fields)),
     "link": (),  # its fields are the measures' (declared with section="link")
@@ -737,6 +748,30 @@ def describe(letter: Any, path: str, lang: str) -> str:
     # TRANSLATORS: a field of one item in messages, e.g. "Measure 3 (Search and seizure): Items sought"
     pattern = N_("{item}: {field}")
     return _(pattern).format(item=item, field=label)
+
+
+def describe_pattern(path: str, pattern: str, lang: str) -> str:
+    """Like :func:`describe`, for a draft that could not be read (no letter to look into): the
+    item's number comes from ``path``, a measure's kind from ``pattern``'s tag
+    (``"assistance[freezing].amount"``)."""
+    from .i18n import ui_gettext
+
+    _ = ui_gettext(lang)
+    decl = None
+    for candidate in (pattern, re.sub(r"\[[a-z_]+\]", "[]", pattern), re.sub(r"\[\]$", "", pattern)):
+        decl = decl or BY_PATH.get(candidate)
+    label = _(decl.label) if decl else path
+    match = re.match(r"^([a-z_.]+)\[(\d+)\]", path)
+    if match is None or match.group(1) not in ITEMS:
+        return label
+    items = ITEMS[match.group(1)]
+    params: dict[str, Any] = {"n": int(match.group(2)) + 1}
+    tag = re.match(r"^[a-z_.]+\[([a-z_]*)\]", pattern)
+    if items.variant == "kind":
+        kind = tag.group(1) if tag else ""
+        params["kind"] = vocab.ASSISTANCE_KIND.label(kind, lang) if kind in vocab.ASSISTANCE_KIND else "?"
+    pattern_text = N_("{item}: {field}")
+    return _(pattern_text).format(item=_(items.item_label).format(**params), field=label)
 
 
 def instances(letter: Any, field: Field) -> Iterator[tuple[str, Any, Any]]:

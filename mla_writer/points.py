@@ -101,7 +101,7 @@ POINTS: tuple[PointDef, ...] = (
         9,
         "offences",
         N_("Offences and penalties"),
-        ("offences",),
+        ("offences", "dual_criminality"),
     ),
     PointDef(
         10,

@@ -209,6 +209,19 @@ ASSISTANCE_KIND = Vocabulary(
          hint=N_("Describe the measure plainly and, if you can, cite the provision of the requested State's law that allows it; it must not be contrary to that law.")),
 )
 
+#: Kinds that gather evidence or take an investigative measure: between two States bound by
+#: Directive 2014/41/EU these are normally sought with a European Investigation Order (art. 3
+#: of the Directive: any investigative measure, including freezing for evidence, transfer of
+#: detained persons, hearing by video conference, bank and telecommunications information).
+#: Service of documents and a voluntary appearance are not investigative measures.
+EVIDENCE_KINDS: frozenset[str] = frozenset(
+    {"evidence", "search", "freezing", "examination", "information", "records", "tracing", "videoconference",
+     "transfer", "electronic", "locate"}
+)
+#: Coercive measures: the requested State may make them subject to dual criminality (UNTOC art.
+#: 18(9); 1959 European Convention art. 5(1)(a) for searches and seizures).
+COERCIVE_KINDS: frozenset[str] = frozenset({"search", "freezing", "electronic"})
+
 PROCEDURE_KIND = Vocabulary(
     "procedure_kind",
     Term("oath", N_("Statement under oath or affirmation")),

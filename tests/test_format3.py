@@ -25,6 +25,15 @@ LEGACY = Path(__file__).parent / "data" / "legacy"
 TODAY = dt.date(2026, 11, 29)
 BEFORE = json.loads((LEGACY / "verdicts-before-format-3.json").read_text("utf-8"))
 NEW_FINDINGS = {"language.untranslated", "upgrade.unconverted"}
+#: Rules added to the checker after these verdicts were recorded (contradictions, rules that read the
+#: measures): they may add findings to an old draft; the migration itself must not.
+NEW_RULES = {"offences.dual_criminality", "acknowledgement.no_usable_route", "legal_basis.reciprocity_subsidiary",
+             "assistance.after_request_deadline", "assistance.person_legal", "assistance.person_identity",
+             "assistance.person_address"}
+
+
+def _new_rule(code: str) -> bool:
+    return code in NEW_RULES or code.endswith(".hidden_data")
 
 
 def _verdict(letter):
@@ -32,8 +41,9 @@ def _verdict(letter):
     return {
         r.point.id: {
             "status": r.status.value,
-            "errors": sorted(p.code for p in r.errors if p.code not in NEW_FINDINGS),
-            "warnings": sorted(p.code for p in r.warnings if p.code not in NEW_FINDINGS),
+            "errors": sorted(p.code for p in r.errors if p.code not in NEW_FINDINGS and not _new_rule(p.code)),
+            "warnings": sorted(p.code for p in r.warnings if p.code not in NEW_FINDINGS and not _new_rule(p.code)),
+            "new_rule_errors": any(_new_rule(p.code) for p in r.errors),
         }
         for r in report.results
     }
@@ -47,7 +57,7 @@ def test_old_drafts_keep_their_verdict(name):
         got = after[section]
         assert got["errors"] == before["errors"], (section, got, before)
         assert got["warnings"] == before["warnings"], (section, got, before)
-        if section != "language":  # point 14 may now be incomplete for the new translation findings only
+        if section != "language" and not got["new_rule_errors"]:  # point 14: new translation findings
             assert got["status"] == before["status"], (section, got, before)
 
 

@@ -297,6 +297,9 @@ class LetterOfRequest(_Strict):
     facts: Facts = Field(default_factory=Facts)  # 8
     persons: list[Person] = []  # 8 (and referred to by 10)
     offences: list[Offence] = []  # 9
+    dual_criminality: MLText = Field(
+        default_factory=_ml, description="How the conduct is also punishable under the law of the requested State (point 9)."
+    )
     assistance: list[AssistanceItem] = []  # 10, 11, 12
     officials_presence: OfficialsPresence = Field(default_factory=OfficialsPresence)  # 13
     language: LanguageRequirements = Field(default_factory=LanguageRequirements)  # 14

@@ -473,6 +473,7 @@ class _Builder:
                  "law_excerpt": self.t(o.law_excerpt)}
                 for o in L.offences
             ],
+            "dual_criminality": self.t(L.dual_criminality),
             "measures": [self.measure(i + 1, item) for i, item in enumerate(L.assistance)],
             "presence": {
                 "attendees": [{"name": a.name, "function": self.t(a.function)} for a in L.officials_presence.attendees],

@@ -226,32 +226,111 @@ class DraftError(Exception):
     def __init__(self, message: str, /, **params: Any) -> None:
         self.msgid = message
         self.params = params
-        super().__init__(message.format(**params))
+        super().__init__(self.localized("en"))
 
     def localized(self, lang: str) -> str:
         from ..i18n import ui_gettext
 
-        return ui_gettext(lang)(self.msgid).format(**self.params)
+        params = {k: (v.localized(lang) if isinstance(v, _Localizable) else v) for k, v in self.params.items()}
+        text = self.msgid if lang == "en" else ui_gettext(lang)(self.msgid)
+        return text.format(**params)
 
 
-def _format_loc(loc: tuple[Any, ...]) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
+class _Localizable:
+    """A parameter of a :class:`DraftError` that is itself a message in the UI language."""
+
+    def localized(self, lang: str) -> str:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+#: What a value of each declared kind must look like, said in the user's words.
+_EXPECTED = {
+    "date": N_("{field}: \u201c{value}\u201d is not a date; write it as YYYY-MM-DD, for example 2026-03-15."),
+    "datetime": N_("{field}: \u201c{value}\u201d is not a date and time; write it as YYYY-MM-DDTHH:MM, "
+                   "for example 2026-03-15T08:30."),
+    "partial_date": N_("{field}: \u201c{value}\u201d is not a date; write YYYY-MM-DD, YYYY-MM or YYYY "
+                       "(for example 1985-04-23, 1985-04 or 1985)."),
+    "amount": N_("{field}: \u201c{value}\u201d is not an amount; write the number and the currency, "
+                 "for example {example}."),
+    "count": N_("{field}: \u201c{value}\u201d is not a whole number."),
+    "state": N_("{field}: \u201c{value}\u201d is not a State code; write the two-letter ISO code, for example FR."),
+    "language": N_("{field}: \u201c{value}\u201d is not a language code; write the ISO code, for example fr."),
+    "code": N_("{field}: \u201c{value}\u201d is not one of the accepted values ({values})."),
+    "bool": N_("{field}: \u201c{value}\u201d is neither true nor false."),
+    "text": N_("{field}: the text must be given per language, for example {example}."),
+    "verbatim": N_("{field}: \u201c{value}\u201d must be text."),
+    "extra": N_("{field}: a draft has no such field (is the name misspelt?)."),
+    "other": N_("{field}: \u201c{value}\u201d is not accepted here."),
+}
+_KIND_GROUP = {
+    "date": "date", "datetime": "datetime", "partial_date": "partial_date", "amount": "amount", "count": "count",
+    "state": "state", "language": "language", "languages": "language", "letter_language": "language",
+    "code": "code", "codes": "code", "bool": "bool", "yesno": "bool", "text": "text", "verbatim": "verbatim",
+    "id": "verbatim", "time_zone": "verbatim", "person": "verbatim", "offences": "verbatim", "instrument": "verbatim",
+}
+
+
+class _ValidationProblem(_Localizable):
+    """The first problem pydantic found, said in the UI language: the field by its label and
+    item ("Person 2: Date of birth"), what was found, and what is expected. Pydantic's own
+    wording never reaches the user."""
+
+    def __init__(self, error: ValidationError) -> None:
+        from .. import fields
+
+        first = error.errors()[0]
+        loc = [p for p in first["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
+        path, pattern, tag_next = "", "", False
+        for part in loc:
+            if isinstance(part, int):
+                path += f"[{part}]"
+                pattern += "[]"
+                tag_next = True
+                continue
+            if tag_next and part in _VARIANT_TAGS:  # a discriminated union's tag ("freezing")
+                pattern = pattern[:-2] + f"[{part}]"
+                tag_next = False
+                continue
+            tag_next = False
+            path += ("." if path else "") + str(part)
+            pattern += ("." if pattern else "") + str(part)
+        self.path, self.pattern = path, pattern
+        decl = None
+        for candidate in (pattern, re.sub(r"\[[a-z_]+\]", "[]", pattern), re.sub(r"\[\]$", "", pattern)):
+            decl = decl or fields.BY_PATH.get(candidate)  # the last: an element of a list-valued field
+        self.decl = decl
+        value = first.get("input")
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+        self.value = text if len(text) <= 60 else text[:57] + "..."
+        if first.get("type") == "extra_forbidden":
+            self.group = "extra"
         else:
-            out += ("." if out else "") + str(part)
-    return out
+            self.group = _KIND_GROUP.get(decl.kind, "other") if decl is not None else "other"
+        self.values = ""
+        if self.group == "code" and decl is not None and decl.vocab:
+            from ..vocab import VOCABULARIES
+
+            self.values = ", ".join(VOCABULARIES[decl.vocab].codes)
+        self.more = error.error_count() - 1
+
+    def localized(self, lang: str) -> str:
+        from .. import fields
+        from ..i18n import translations
+
+        t = translations("ui", lang)
+        field = fields.describe_pattern(self.path, self.pattern, lang) if self.decl is not None else self.path
+        text = t.gettext(_EXPECTED[self.group]).format(
+            field=field, value=self.value, values=self.values,
+            example='{"value": "210000", "currency": "EUR"}' if self.group == "amount" else '{"fr": "…", "en": "…"}',
+        )
+        if self.more:
+            text += " " + t.ngettext("(and {count} more problem)", "(and {count} more problems)", self.more).format(count=self.more)
+        return text
 
 
-def _describe_validation(error: ValidationError) -> str:
-    first = error.errors()[0]
-    # Discriminated unions put the tag in the location: drop it for a readable path.
-    loc = tuple(p for p in first["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-    path = _format_loc(("letter", *loc))
-    more = error.error_count() - 1
-    extra = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
-    return f"{path}: {first['msg']}{extra}"
+_VARIANT_TAGS = frozenset({"evidence", "service", "search", "freezing", "examination", "information", "records", "tracing",
+                           "appearance", "videoconference", "transfer", "electronic", "locate", "other",
+                           "instrument", "bilateral", "reciprocity"})
 
 
 def document(letter: LetterOfRequest) -> dict[str, Any]:
@@ -324,7 +403,7 @@ def loads(text: str | bytes, source: str = "draft") -> LetterOfRequest:
     try:
         letter = LetterOfRequest.model_validate(data["letter"])
     except ValidationError as exc:
-        raise DraftError(N_("{source}: {problem}"), source=source, problem=_describe_validation(exc)) from None
+        raise DraftError(N_("{source}: {problem}"), source=source, problem=_ValidationProblem(exc)) from None
     except RecursionError:
         raise DraftError(N_("{source} is nested too deeply to be a draft"), source=source) from None
     for note in letter.upgrade_notes:  # notes made by this upgrade: remember what it stored instead
