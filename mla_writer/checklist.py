@@ -410,14 +410,16 @@ def _legal_basis(c: _Ctx) -> None:
                     n=i + 1,
                     id=basis.instrument_id,
                 )
-            elif not basis.articles and known[basis.instrument_id].get("mla_articles"):
-                c.warning(
-                    "legal_basis.article_missing",
-                    "Basis {n}: cite the article relied on (for this instrument usually article {art}).",
-                    f"{path}.articles",
-                    n=i + 1,
-                    art=known[basis.instrument_id]["mla_articles"],
-                )
+            else:
+                _instrument_binds(c, path, i + 1, known[basis.instrument_id])
+                if not basis.articles and known[basis.instrument_id].get("mla_articles"):
+                    c.warning(
+                        "legal_basis.article_missing",
+                        "Basis {n}: cite the article relied on (for this instrument usually article {art}).",
+                        f"{path}.articles",
+                        n=i + 1,
+                        art=known[basis.instrument_id]["mla_articles"],
+                    )
         elif basis.type == "bilateral":
             if basis.date is None or not basis.articles:
                 c.warning(
@@ -454,6 +456,35 @@ def _legal_basis(c: _Ctx) -> None:
             "Investigation Order, not a letter of request.",
             "legal_bases",
         )
+
+
+def _instrument_binds(c: _Ctx, path: str, n: int, instrument: dict[str, Any]) -> None:
+    """Advice when the catalogue says an instrument is not in force, or lists its parties and one
+    of the two States is not among them (resources/instruments.json, "parties" as of
+    "parties_as_of"; docs/instruments.md says where the lists come from and that a State missing
+    from one means "not known to be a party")."""
+    title = catalogue.instrument_title(instrument["id"], c.lang)
+    if "entry_into_force" in instrument and not instrument["entry_into_force"]:
+        c.warning("legal_basis.not_in_force", "Basis {n}: {instrument} is not in force yet.", f"{path}.instrument_id",
+                  n=n, instrument=title)
+        return
+    parties = instrument.get("parties")
+    if not parties:
+        return
+    from . import states
+
+    for code in (c.letter.requesting_state, c.letter.requested_state):
+        if code and states.is_state(code) and code not in parties:
+            c.warning(
+                "legal_basis.not_party",
+                "Basis {n}: {state} is not known to be a party to {instrument} (list as of {date}); check before "
+                "relying on it.",
+                f"{path}.instrument_id",
+                n=n,
+                state=states.letter_name(code, c.lang),
+                instrument=title,
+                date=instrument.get("parties_as_of", "?"),
+            )
 
 
 def _facts(c: _Ctx) -> None:

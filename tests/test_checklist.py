@@ -137,6 +137,8 @@ RULES = [
     ("legal_basis", "legal_basis.reciprocity_assurance", E, setter("legal_bases", [ReciprocityBasis()])),
     ("legal_basis", "legal_basis.eio", W, setter("requested_state", "ES")),
     ("legal_basis", "legal_basis.reciprocity_subsidiary", W, lambda L: L.legal_bases.append(ReciprocityBasis())),
+    ("legal_basis", "legal_basis.not_party", W, setter("legal_bases", [InstrumentBasis(instrument_id="eumla2000", articles="1-6")])),
+    ("legal_basis", "legal_basis.not_in_force", W, setter("legal_bases", [InstrumentBasis(instrument_id="budapest-2ap", articles="8")])),
     ("offences", "offences.dual_criminality", W, setter("dual_criminality", ml())),
     ("assistance", "assistance.after_request_deadline", W, setter("assistance.4.deadline", dt.date(2027, 6, 1))),
     ("assistance", "assistance.person_legal", E, setter("assistance.0.person_id", "p3")),

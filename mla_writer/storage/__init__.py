@@ -311,6 +311,16 @@ class _ValidationProblem(_Localizable):
             from ..vocab import VOCABULARIES
 
             self.values = ", ".join(VOCABULARIES[decl.vocab].codes)
+        self.tag_list = None
+        if first.get("type") in ("union_tag_invalid", "union_tag_not_found") and path in _tag_lists(path):
+            # a measure or legal basis of a kind that does not exist ("teleport")
+            from ..vocab import VOCABULARIES
+
+            self.tag_list = path.split("[")[0]
+            self.group = "code"
+            tag = (first.get("ctx") or {}).get("tag", "")
+            self.value = str(tag)
+            self.values = ", ".join(VOCABULARIES[fields.ITEMS[self.tag_list].variant_vocab].codes)
         self.more = error.error_count() - 1
 
     def localized(self, lang: str) -> str:
@@ -318,7 +328,14 @@ class _ValidationProblem(_Localizable):
         from ..i18n import translations
 
         t = translations("ui", lang)
-        field = fields.describe_pattern(self.path, self.pattern, lang) if self.decl is not None else self.path
+        if self.tag_list is not None:
+            items = fields.ITEMS[self.tag_list]
+            n = int(self.path.rsplit("[", 1)[1].rstrip("]")) + 1
+            field = t.gettext(items.item_label).format(n=n, kind=self.value)
+        elif self.decl is not None:
+            field = fields.describe_pattern(self.path, self.pattern, lang)
+        else:
+            field = self.path
         text = t.gettext(_EXPECTED[self.group]).format(
             field=field, value=self.value, values=self.values,
             example='{"value": "210000", "currency": "EUR"}' if self.group == "amount" else '{"fr": "…", "en": "…"}',
@@ -326,6 +343,14 @@ class _ValidationProblem(_Localizable):
         if self.more:
             text += " " + t.ngettext("(and {count} more problem)", "(and {count} more problems)", self.more).format(count=self.more)
         return text
+
+
+def _tag_lists(path: str) -> set[str]:
+    """The item paths of the lists whose items are told apart by a tag (measures, legal bases)."""
+    from .. import fields
+
+    head = path.split("[")[0]
+    return {path} if head in fields.ITEMS and fields.ITEMS[head].variant and re.fullmatch(r"[a-z_.]+\[\d+\]", path) else set()
 
 
 _VARIANT_TAGS = frozenset({"evidence", "service", "search", "freezing", "examination", "information", "records", "tracing",
