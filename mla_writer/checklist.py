@@ -213,7 +213,10 @@ def _hidden(c: _Ctx, point: PointDef) -> None:
         labels: list[str] = []
         for path in hidden.paths:
             decl = fields.declaration(path, c.letter)
-            label = c._(decl.label) if decl else path
+            if "[" in path and "[" not in hidden.answer:  # items of a list the answer hides: say which
+                label = c.field_label(path)
+            else:
+                label = c._(decl.label) if decl else path
             if label not in labels:
                 labels.append(label)
         c.error(

@@ -199,15 +199,19 @@ class Condition:
     names the answer that hides data, the wizard can change it, and the tests can flip it.
     """
 
-    __slots__ = ("name", "scope", "test", "doc", "answer", "off")
+    __slots__ = ("name", "scope", "test", "doc", "answer", "off", "requires")
 
-    def __init__(self, name: str, scope: str, test: Callable[[Any], bool], doc: str, answer: str, off: Any) -> None:
+    def __init__(self, name: str, scope: str, test: Callable[[Any], bool], doc: str, answer: str, off: Any,
+                 requires: str | None = None) -> None:
         self.name = name
         self.scope = scope
         self.test = test
         self.doc = doc
         self.answer = answer
         self.off = off
+        #: a condition this one implies (it cannot hold unless that one does): when that one is
+        #: false, it is the answer to change, and data hidden by both is reported under it
+        self.requires = requires
 
 
 CONDITIONS: dict[str, Condition] = {
@@ -240,11 +244,12 @@ CONDITIONS: dict[str, Condition] = {
         Condition("natural_person", "persons", lambda p: not p.legal_person, "the person is a natural person",
                   "legal_person", True),
         Condition("identity_protected", "persons", lambda p: (not p.legal_person) and p.protected,
-                  "a protected victim or witness, named in the letter by a pseudonym", "protected", False),
+                  "a protected victim or witness, named in the letter by a pseudonym", "protected", False,
+                  requires="natural_person"),
         Condition("identity_disclosed", "persons", lambda p: (not p.legal_person) and not p.protected,
-                  "a natural person whose identity the letter gives", "protected", True),
+                  "a natural person whose identity the letter gives", "protected", True, requires="natural_person"),
         Condition("other_document", "persons", lambda p: (not p.legal_person) and p.id_document.type == "other",
-                  "the identity document is of another type", "id_document.type", "passport"),
+                  "the identity document is of another type", "id_document.type", "passport", requires="natural_person"),
         Condition("other_channel", "other_channels.channels", lambda u: u.channel == "other",
                   "the channel is 'other'", "channel", "interpol"),
         Condition("other_procedure", "assistance", lambda m: "other" in m.procedures.requested,
@@ -865,10 +870,12 @@ def hidden_data(letter: Any) -> list[Hidden]:
     for field in all_fields():
         if field.when is None:
             continue
-        cond = CONDITIONS[field.when]
         for path, value, item in instances(letter, field):
             if holds(field.when, letter, item):
                 continue
+            cond = CONDITIONS[field.when]
+            while cond.requires is not None and not holds(cond.requires, letter, item):
+                cond = CONDITIONS[cond.requires]  # the outer answer is the one that hides it
             if "[" in field.path:
                 head, rest = field.path.split("[", 1)
                 index = path[len(head) + 1: path.index("]")]

@@ -73,6 +73,8 @@ class Session(QObject):
     report_changed = Signal()  # a new checklist report is available
     languages_changed = Signal()  # drafting or output language changed
     structure_changed = Signal(str)  # a list at this path gained, lost or reordered items
+    reloaded = Signal()  # values changed under the editors (not typed in one): views show the letter again
+    check_requested = Signal()  # run the checklist now rather than after the edit's debounce
 
     def __init__(self, letter, path: Path | None = None, parent=None) -> None:
         super().__init__(parent)
@@ -90,6 +92,15 @@ class Session(QObject):
     def set(self, path: str, value: Any) -> None:
         set_value(self.letter, path, value)
         self.letter.settle_upgrade_notes(path)  # a value the format upgrade could not convert, entered again
+        self.touch()
+
+    def change(self, apply, lists=()) -> None:
+        """Change the letter by ``apply(letter)`` rather than through one editor (clearing what
+        an answer hides): marked as an edit like any other; ``lists`` are the lists it changed.
+        The caller emits :attr:`reloaded` once the change is complete."""
+        apply(self.letter)
+        for path in lists:
+            self.structure_changed.emit(path)
         self.touch()
 
     def get(self, path: str) -> Any:

@@ -230,6 +230,8 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         session.setParent(self)
         session.edited.connect(self._on_edit)
         session.languages_changed.connect(self.preview.schedule)
+        session.reloaded.connect(self._reload_views)
+        session.check_requested.connect(self.run_check)
         self._drop_pages(keep_start=True)
         if old is not None:
             old.deleteLater()
@@ -291,6 +293,18 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         self.autosaver.note_edit()
         self.check_timer.start()
         self.preview.schedule()
+
+    def _reload_views(self) -> None:
+        """Values changed under the editors: the current step is built again from the letter,
+        the other steps when next shown."""
+        for i, page in enumerate(self.pages):
+            if page is not None and i not in (0, self.current):
+                self.stack.removeWidget(page)
+                page.deleteLater()
+                self.pages[i] = None
+        page = self.pages[self.current]
+        if page is not None and hasattr(page, "rebuild"):
+            page.rebuild()
 
     def run_check(self) -> None:
         self.check_timer.stop()

@@ -9,7 +9,7 @@ from ...points import POINT_BY_ID
 from ..i18n import ui_language
 from ..status import status_key, status_text
 from ..widgets.form import Form
-from ..widgets.problems import ProblemLabel, ProblemMap
+from ..widgets.problems import ProblemActions, ProblemLabel, ProblemMap
 
 
 
@@ -23,6 +23,7 @@ class StepPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.problem_map = ProblemMap()
+        self.problem_map.root = self
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.scroll = QScrollArea(self)
@@ -49,7 +50,8 @@ class StepPage(QWidget):
         self.general = ProblemLabel(body)
         self.general.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.general.linkActivated.connect(self.link_activated)
-        for widget in (self.title, self.status, self.guide, self.general):
+        self.general.actions = ProblemActions(session, body)
+        for widget in (self.title, self.status, self.guide, self.general, self.general.actions):
             self.body_layout.addWidget(widget)
         self.form = Form(session, self.problem_map, body)
         self.body_layout.addWidget(self.form)
@@ -114,6 +116,39 @@ class StepPage(QWidget):
         self.general.problems = list(problems)
         self.general.setText("<br>".join(lines))
         self.general.setVisible(bool(lines))
+        self.general.actions.show_for(self.general.problems)
+
+    def rebuild(self) -> None:
+        """Build the form again from the letter (values were changed under its editors, e.g.
+        what an answer hid was cleared), keeping the selected item of each list."""
+        from PySide6.QtCore import QTimer
+
+        from ..widgets.listeditor import ListEditor
+
+        selected = {
+            path: editor.list.currentRow()
+            for path, (editor, _label) in self.problem_map.entries.items()
+            if isinstance(editor, ListEditor)
+        }
+        bar = self.scroll.verticalScrollBar().value()
+        old = self.form
+        self.problem_map.entries.clear()
+        self.form = Form(self.session, self.problem_map, old.parentWidget())
+        self.body_layout.insertWidget(self.body_layout.indexOf(old), self.form)
+        self.body_layout.removeWidget(old)
+        old.hide()
+        old.deleteLater()
+        self.build(self.form)
+        self.form.show()
+        for path, row in selected.items():
+            entry = self.problem_map.entries.get(path)
+            if entry is not None and 0 <= row < entry[0].list.count() and entry[0].list.currentRow() != row:
+                entry[0].list.setCurrentRow(row)
+        if self.session.report is not None:
+            self.show_report(self.session.report)
+        self.body_layout.activate()
+        self.scroll.verticalScrollBar().setValue(bar)
+        QTimer.singleShot(0, self, lambda: self.scroll.verticalScrollBar().setValue(bar))
 
     def focus_path(self, path: str):
         widget = self.problem_map.focus(path)

@@ -14,6 +14,10 @@ from ..widgets.problems import ERROR_COLOUR, WARNING_COLOUR
 from ..status import status_key, status_text
 from .steps import _letter_languages
 
+#: The schemes of the review's links to the actions on data an answer hides (see ..hidden).
+RESTORE = "hidden-restore"
+CLEAR = "hidden-clear"
+
 
 class ReviewPage(QWidget):
     section_ids: tuple[str, ...] = ("review",)  # see pages.plan.REVIEW
@@ -46,7 +50,7 @@ class ReviewPage(QWidget):
         self.report_view = QTextBrowser(self)
         self.report_view.setOpenLinks(False)
         self.report_view.setAccessibleName(_("Checklist report"))
-        self.report_view.anchorClicked.connect(lambda url: self.link_activated.emit(url.toString()))
+        self.report_view.anchorClicked.connect(self._link)
         options = QHBoxLayout()
         self.output = ChoiceField(session, "output_language", _letter_languages(), nullable=False, parent=self)
         self.output.changed.connect(session.languages_changed)
@@ -82,6 +86,31 @@ class ReviewPage(QWidget):
         if session.report is not None:
             self.show_report(session.report)
 
+    def _link(self, url) -> None:
+        """A problem (go to its field), or an action offered beside it."""
+        from .. import hidden
+
+        scheme = url.scheme()
+        if scheme == RESTORE:
+            hidden.change_back(self.session, url.path())
+        elif scheme == CLEAR:
+            hidden.clear_with_consent(self.session, url.path(), self.window())
+        else:
+            self.link_activated.emit(url.toString())
+
+    def _actions_html(self, problem) -> str:
+        """Links to the actions a problem offers (data an answer hides), or ""."""
+        from .. import hidden
+
+        if not hidden.is_hidden_problem(problem) or not hidden.hidden_at(self.session.letter, problem.path):
+            return ""
+        path = escape(problem.path)
+        links = []
+        if hidden.can_change_back(self.session.letter, problem.path):
+            links.append(f'<a href="{RESTORE}:{path}">{escape(_(hidden.CHANGE_BACK))}</a>')
+        links.append(f'<a href="{CLEAR}:{path}">{escape(_(hidden.CLEAR))}</a>')
+        return "<br>" + " \u00a0\u00b7\u00a0 ".join(links)
+
     def bilingual_language(self) -> str:
         return self.bilingual.currentData() or ""
 
@@ -106,7 +135,8 @@ class ReviewPage(QWidget):
             for p in (*result.errors, *result.warnings):
                 error = p.severity.value == "error"
                 mark, colour = ("\u2716", ERROR_COLOUR) if error else ("\u25b2", WARNING_COLOUR)
-                items.append(f'<li style="color:{colour}">{mark} <a href="{escape(p.path)}">{escape(p.message)}</a></li>')
+                items.append(f'<li style="color:{colour}">{mark} <a href="{escape(p.path)}">{escape(p.message)}</a>'
+                             f'{self._actions_html(p)}</li>')
             if items:
                 parts.append("<ul>" + "".join(items) + "</ul>")
         bar = self.report_view.verticalScrollBar().value()

@@ -1,7 +1,8 @@
 """A form of labelled fields, labels above their editors so long French or Russian labels wrap.
 
 Each row: label (word-wrapped, buddy of the editor), optional hint, the editor, and a
-:class:`ProblemLabel` where the checklist's problems for that path appear.
+:class:`ProblemLabel` where the checklist's problems for that path appear, with the
+:class:`ProblemActions` some of them offer (change an answer back, clear what it hides).
 
 The rows are built from the field declarations (:mod:`mla_writer.fields`): :meth:`Form.field`
 picks the editor by the declaration's kind, labels it with its translated label and hint,
@@ -18,11 +19,11 @@ from ..i18n import _, ui_language
 from .fields import CheckField, ChoiceField, IntField, LineField, LinesField, ListChoiceField, MultiCheckField, YesNoField
 from .fields import blank_choice
 from .mltext import MLTextField
-from .problems import ProblemLabel, ProblemMap
+from .problems import ProblemActions, ProblemLabel, ProblemMap
 
 
 class FieldRow(QWidget):
-    def __init__(self, label: str, editor: QWidget, hint: str | None = None, parent=None) -> None:
+    def __init__(self, label: str, editor: QWidget, hint: str | None = None, parent=None, session=None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
@@ -49,6 +50,11 @@ class FieldRow(QWidget):
             layout.addWidget(self.hint)
         self.problems = ProblemLabel(self)
         layout.addWidget(self.problems)
+        self.actions = None
+        if session is not None:
+            self.actions = ProblemActions(session, self)
+            self.problems.actions = self.actions
+            layout.addWidget(self.actions)
         self.editor = editor
 
 
@@ -71,7 +77,7 @@ class Form(QWidget):
 
     # -- rows --------------------------------------------------------------------------
     def add(self, path: str, label: str, editor: QWidget, hint: str | None = None) -> FieldRow:
-        row = FieldRow(label, editor, hint, self)
+        row = FieldRow(label, editor, hint, self, self.session)
         if label:
             if hasattr(editor, "set_accessible"):
                 editor.set_accessible(label)

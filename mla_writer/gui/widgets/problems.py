@@ -1,11 +1,16 @@
-"""Where checklist problems are shown: a label under each field, keyed by the field's path."""
+"""Where checklist problems are shown: a label under each field, keyed by the field's path.
+
+Under the label, a :class:`ProblemActions` offers what can be done about a problem at the
+user's request: for data an answer hides (:mod:`..hidden`), change the answer back or clear
+what was entered.
+"""
 
 from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from ..session import parent_path
 
@@ -33,11 +38,138 @@ class ProblemLabel(QLabel):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hide()
         self.problems: list = []
+        #: The buttons shown under it for problems that offer actions (None: no actions here).
+        self.actions: ProblemActions | None = None
 
     def show_problems(self, problems) -> None:
         self.problems = list(problems)
         self.setText(problem_html(self.problems))
         self.setVisible(bool(self.problems))
+        if self.actions is not None:
+            self.actions.show_for(self.problems)
+
+
+class ButtonLine(QWidget):
+    """Buttons side by side, or one under the other when the row is too narrow for them (a
+    long Russian or French label in a narrow column is never cut off, nor widens the page)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.addStretch(1)
+        self.line_buttons: list[QPushButton] = []
+        # its width is what the row gives it (at least one button's): the buttons then fit it
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def add(self, button: QPushButton) -> None:
+        self.box.insertWidget(len(self.line_buttons), button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.line_buttons.append(button)
+        self.setMinimumWidth(max(b.sizeHint().width() for b in self.line_buttons))
+
+    def side_by_side_width(self) -> int:
+        spacing = max(self.box.spacing(), 0)
+        return sum(b.sizeHint().width() for b in self.line_buttons) + spacing * (len(self.line_buttons) - 1)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        wide = event.size().width() >= self.side_by_side_width()
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self.box.direction() != direction:
+            self.box.setDirection(direction)
+            self.updateGeometry()
+        super().resizeEvent(event)
+
+
+class ProblemActions(QWidget):
+    """Buttons for the problems of one label that the wizard can act on: for each answer that
+    hides entered data, "Change the answer back" (where a value can be derived) and "Clear
+    what was entered…" (after a confirmation). Hidden when no problem offers an action."""
+
+    def __init__(self, session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("problemActions")
+        self.session = session
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 2, 0, 2)
+        self.layout_.setSpacing(2)
+        #: answer path -> (its "change back" button or None, its "clear" button)
+        self.buttons: dict[str, tuple[QPushButton | None, QPushButton]] = {}
+        self._shown: tuple = ()
+        self.hide()
+
+    def show_for(self, problems) -> None:
+        from .. import hidden
+        from ..i18n import _
+
+        paths = list(dict.fromkeys(p.path for p in problems if hidden.is_hidden_problem(p)))
+        letter = self.session.letter
+        wanted = tuple((path, hidden.can_change_back(letter, path)) for path in paths if hidden.hidden_at(letter, path))
+        self.setVisible(bool(wanted))
+        messages = {p.path: p.message for p in problems}
+        if wanted == self._shown:  # the same buttons: keep them (and the keyboard focus on them)
+            for path, buttons in self.buttons.items():
+                for button in buttons:
+                    if button is not None:
+                        button.setAccessibleDescription(messages.get(path, ""))
+            return
+        self._shown = wanted
+        while self.layout_.count():
+            item = self.layout_.takeAt(0)
+            if item.widget() is not None:
+                item.widget().hide()
+                item.widget().deleteLater()
+        self.buttons.clear()
+        for path, restorable in wanted:
+            if len(wanted) > 1:  # several answers here (items of a list): say which one
+                from ... import fields
+                from ..i18n import ui_language
+
+                caption = QLabel(fields.describe(letter, path, ui_language()), self)
+                caption.setWordWrap(True)
+                caption.setTextFormat(Qt.TextFormat.PlainText)
+                self.layout_.addWidget(caption)
+            line = ButtonLine(self)
+            back = None
+            if restorable:
+                back = QPushButton(_(hidden.CHANGE_BACK), line)
+                back.setObjectName("changeAnswerBack")
+                back.clicked.connect(lambda _checked=False, path=path: self._change_back(path))
+                line.add(back)
+            clear = QPushButton(_(hidden.CLEAR), line)
+            clear.setObjectName("clearHiddenData")
+            clear.clicked.connect(lambda _checked=False, path=path: self._clear(path))
+            line.add(clear)
+            for button in (back, clear):
+                if button is not None:
+                    button.setAutoDefault(False)
+                    button.setAccessibleDescription(messages.get(path, ""))
+            self.layout_.addWidget(line)
+            self.buttons[path] = (back, clear)
+
+    def _page(self):
+        widget = self.parentWidget()
+        while widget is not None and not hasattr(widget, "focus_path"):
+            widget = widget.parentWidget()
+        return widget
+
+    def _after(self, page, path: str) -> None:
+        """Back on the answer once the page shows the letter again (this widget may be gone)."""
+        if page is not None:
+            QTimer.singleShot(0, page, lambda: page.focus_path(path))
+
+    def _change_back(self, path: str) -> None:
+        from .. import hidden
+
+        page = self._page()
+        if hidden.change_back(self.session, path):
+            self._after(page, path)
+
+    def _clear(self, path: str) -> None:
+        from .. import hidden
+
+        page = self._page()
+        if hidden.clear_with_consent(self.session, path, self.window()):
+            self._after(page, path)
 
 
 class ProblemMap:
@@ -45,6 +177,8 @@ class ProblemMap:
 
     def __init__(self) -> None:
         self.entries: dict[str, tuple[QWidget, ProblemLabel]] = {}
+        #: The page the rows are on (a row hidden inside it does not show its problems).
+        self.root: QWidget | None = None
 
     def register(self, path: str, editor: QWidget, label: ProblemLabel) -> None:
         self.entries[path] = (editor, label)
@@ -61,12 +195,36 @@ class ProblemMap:
             current = parent_path(current)
         return None
 
+    def _row_hidden(self, path: str) -> bool:
+        """Whether the row of ``path`` is hidden on its page (its condition is false): an
+        answer hidden by another answer, whose problem must still be seen."""
+        _editor, label = self.entries[path]
+        try:
+            widget = label.parentWidget()
+            while widget is not None and widget is not self.root:
+                if widget.isHidden() and widget.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
+                    return True
+                widget = widget.parentWidget()
+        except RuntimeError:  # widget already deleted
+            return True
+        return False
+
+    def shown_target(self, path: str) -> str | None:
+        """Like :meth:`target`, but passing over rows that are hidden (to the item's list, say)."""
+        current: str | None = path
+        while current is not None:
+            if current in self.entries and not self._row_hidden(current):
+                return current
+            current = parent_path(current)
+        return None
+
     def distribute(self, problems) -> list:
-        """Show each problem beside its field; return those that have no field here."""
+        """Show each problem beside its field (or, where that row is hidden, the nearest shown
+        one above it); return those that have no field here."""
         buckets: dict[str, list] = {path: [] for path in self.entries}
         orphans = []
         for problem in problems:
-            target = self.target(problem.path)
+            target = self.shown_target(problem.path) or self.target(problem.path)
             if target is None:
                 orphans.append(problem)
             else:
