@@ -139,6 +139,11 @@ class _Ctx:
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
+def _address_ok(address: str) -> bool:
+    """A postal address someone can write to: at least a few letters or digits, not "-" or "n/a"."""
+    return len(re.sub(r"\W", "", address)) >= 5
+
+
 def _phone_ok(number: str) -> bool:
     """A telephone or fax number someone can dial: at least six digits, nothing but digits,
     spaces and + ( ) - . / (international formats vary too much for more)."""
@@ -345,7 +350,7 @@ def _other_channels(c: _Ctx) -> None:
 def _acknowledgement(c: _Ctx) -> None:
     ack = c.letter.acknowledgement
     email_ok = bool(ack.email) and bool(_EMAIL.match(ack.email))
-    usable = ack.address or email_ok or _phone_ok(ack.phone) or _phone_ok(ack.fax)
+    usable = _address_ok(ack.address) or email_ok or _phone_ok(ack.phone) or _phone_ok(ack.fax)
     if not (ack.address or ack.email or ack.fax or ack.phone):
         c.error(
             "acknowledgement.where",
@@ -356,10 +361,11 @@ def _acknowledgement(c: _Ctx) -> None:
         # the only route given cannot be used: the form could not come back
         c.error(
             "acknowledgement.no_usable_route",
-            "The acknowledgement cannot be returned: {given} is not a usable e-mail address or number. "
+            "The acknowledgement cannot be returned: \u201c{given}\u201d is not a usable address, e-mail address or number. "
             "Correct it, or give a postal address.",
-            "acknowledgement.email" if ack.email else ("acknowledgement.phone" if ack.phone else "acknowledgement.fax"),
-            given=ack.email or ack.phone or ack.fax,
+            "acknowledgement.email" if ack.email else ("acknowledgement.phone" if ack.phone else
+                                                       ("acknowledgement.fax" if ack.fax else "acknowledgement.address")),
+            given=ack.email or ack.phone or ack.fax or ack.address,
         )
     elif ack.email and not email_ok:
         c.warning(
@@ -399,7 +405,8 @@ def _legal_basis(c: _Ctx) -> None:
             "legal_bases",
         )
     known = catalogue.instruments()
-    relied_on_reciprocity = all(b.type == "reciprocity" for b in L.legal_bases)
+    # a treaty or convention binds the requested State; national law ("other") does not
+    relied_on_reciprocity = not any(b.type in ("instrument", "bilateral") for b in L.legal_bases)
     for i, basis in enumerate(L.legal_bases):
         path = f"legal_bases[{i}]"
         if basis.type == "instrument":
@@ -445,10 +452,17 @@ def _legal_basis(c: _Ctx) -> None:
             else:
                 c.warning(
                     "legal_basis.reciprocity_subsidiary",
-                    "Reciprocity is given beside a treaty: if you rely on it too, assure the requested State "
-                    "that the requesting State would grant the same assistance.",
+                    "Reciprocity is given beside a treaty or convention: if you rely on it too, assure the requested "
+                    "State that the requesting State would grant the same assistance.",
                     f"{path}.assurance",
                 )
+    if L.legal_bases and not any(_basis_may_apply(c, b, known) for b in L.legal_bases):
+        c.error(
+            "legal_basis.none_applies",
+            "None of the legal bases given binds both States (see the advice on each); add one that does, "
+            "or rely on reciprocity with an assurance.",
+            "legal_bases",
+        )
     eio = catalogue.eio_states()
     gathers_evidence = any(item.kind in vocab.EVIDENCE_KINDS for item in L.assistance)
     if (L.requesting_state in eio and L.requested_state in eio and L.requesting_state != L.requested_state
@@ -461,6 +475,20 @@ def _legal_basis(c: _Ctx) -> None:
         )
 
 
+def _basis_may_apply(c: _Ctx, basis: Any, known: dict[str, Any]) -> bool:
+    """Whether a basis may bind both States: anything but a catalogued instrument that is not
+    in force, or whose parties list lacks one of the two States."""
+    if basis.type != "instrument":
+        return True
+    instrument = known.get(basis.instrument_id)
+    if instrument is None:
+        return True  # reported as unknown
+    if "entry_into_force" in instrument and not instrument["entry_into_force"]:
+        return False
+    parties = instrument.get("parties")
+    return not parties or all(code in parties for code in (c.letter.requesting_state, c.letter.requested_state) if code)
+
+
 def _instrument_binds(c: _Ctx, path: str, n: int, instrument: dict[str, Any]) -> None:
     """Advice when the catalogue says an instrument is not in force, or lists its parties and one
     of the two States is not among them (resources/instruments.json, "parties" as of
@@ -468,7 +496,7 @@ def _instrument_binds(c: _Ctx, path: str, n: int, instrument: dict[str, Any]) ->
     from one means "not known to be a party")."""
     title = catalogue.instrument_title(instrument["id"], c.lang)
     if "entry_into_force" in instrument and not instrument["entry_into_force"]:
-        c.warning("legal_basis.not_in_force", "Basis {n}: {instrument} is not in force yet.", f"{path}.instrument_id",
+        c.warning("legal_basis.not_in_force", "Basis {n}: the {instrument} is not in force yet.", f"{path}.instrument_id",
                   n=n, instrument=title)
         return
     parties = instrument.get("parties")
@@ -480,14 +508,51 @@ def _instrument_binds(c: _Ctx, path: str, n: int, instrument: dict[str, Any]) ->
         if code and states.is_state(code) and code not in parties:
             c.warning(
                 "legal_basis.not_party",
-                "Basis {n}: {state} is not known to be a party to {instrument} (list as of {date}); check before "
-                "relying on it.",
+                "Basis {n}: nothing shows that {state} is a party to the {instrument} (list as of {date}); check "
+                "before relying on it.",
                 f"{path}.instrument_id",
                 n=n,
-                state=states.letter_name(code, c.lang),
+                state=states.form(code, c.lang, "article"),
                 instrument=title,
                 date=instrument.get("parties_as_of", "?"),
             )
+
+
+def _protected_identities(c: _Ctx) -> None:
+    """A protected person (point 8) is named in the letter only by the pseudonym: advise when the
+    real family name still appears in the letter's text, and when the protection is given to
+    someone other than a victim or witness (alleged offenders are identified in full)."""
+    L = c.letter
+    texts = [(path, text) for path, _field, text in fields.text_fields(L)]
+    for i, person in enumerate(L.persons):
+        if not fields.holds("identity_protected", L, person):
+            continue
+        if person.role and person.role not in ("victim", "witness"):
+            c.warning(
+                "facts.protected_role",
+                "Person {n}: identity protection is meant for victims and witnesses; a person in the role "
+                "\u201c{role}\u201d is normally identified in full.",
+                f"persons[{i}].protected",
+                n=i + 1,
+                role=vocab.PERSON_ROLE.label(person.role, c.lang),
+            )
+        name = person.family_name.strip()
+        if len(name) < 3:
+            continue
+        pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+        for path, text in texts:
+            if any(pattern.search(t) for t in text.root.values()):
+                c.warning(
+                    "facts.protected_name_in_text",
+                    "Person {n}: the real name of a protected person ({name}) appears in {field}; the letter names "
+                    "this person only as {pseudonym}.",
+                    path,
+                    n=i + 1,
+                    name=name,
+                    field=c.field_label(path),
+                    pseudonym=person.pseudonym or "?",
+                )
+                break
 
 
 def _facts(c: _Ctx) -> None:
@@ -519,6 +584,7 @@ def _facts(c: _Ctx) -> None:
             )
         if person.birth_date and partial_date_bounds(person.birth_date)[0] > c.today:
             c.error("facts.birth_future", "Person {n}: the date of birth is in the future.", f"{path}.birth_date", n=i + 1)
+    _protected_identities(c)
     if not service_only and not any(p.role in OFFENDER_ROLES for p in L.persons):
         c.warning(
             "facts.no_offender",
@@ -616,6 +682,7 @@ def _assistance(c: _Ctx) -> None:
 _PERSON_NEEDS = {
     "evidence": "hearing",
     "videoconference": "hearing",
+    "appearance": "hearing",
     "transfer": "transfer",
     "locate": "locate",
 }
@@ -635,6 +702,14 @@ def _person_for_measure(c: _Ctx, path: str, n: int, kind: str, item: Any, person
         c.error(
             "assistance.person_legal",
             "Measure {n} ({kind}): {person} is a legal person; name the natural person concerned.",
+            f"{path}.person_id", n=n, kind=kind, person=name,
+        )
+        return
+    if need in ("transfer", "locate") and fields.holds("identity_protected", c.letter, person):
+        c.error(
+            "assistance.person_protected",
+            "Measure {n} ({kind}): the requested State cannot act on a pseudonym; {person}'s identity must be "
+            "given in the letter for this measure (untick the protection).",
             f"{path}.person_id", n=n, kind=kind, person=name,
         )
         return

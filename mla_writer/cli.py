@@ -96,7 +96,7 @@ def _check(args: argparse.Namespace) -> int:
     try:
         letter = load(args.file)
     except DraftError as exc:
-        return _fail(str(exc))
+        return _fail(exc.localized(args.lang))
     report = check(letter, args.lang, today=args.today)
     if args.json:
         json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)

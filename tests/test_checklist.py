@@ -137,8 +137,14 @@ RULES = [
     ("legal_basis", "legal_basis.reciprocity_assurance", E, setter("legal_bases", [ReciprocityBasis()])),
     ("legal_basis", "legal_basis.eio", W, setter("requested_state", "ES")),
     ("legal_basis", "legal_basis.reciprocity_subsidiary", W, lambda L: L.legal_bases.append(ReciprocityBasis())),
-    ("legal_basis", "legal_basis.not_party", W, setter("legal_bases", [InstrumentBasis(instrument_id="eumla2000", articles="1-6")])),
-    ("legal_basis", "legal_basis.not_in_force", W, setter("legal_bases", [InstrumentBasis(instrument_id="budapest-2ap", articles="8")])),
+    ("legal_basis", "legal_basis.not_party", W, lambda L: L.legal_bases.append(InstrumentBasis(instrument_id="eumla2000", articles="1-6"))),
+    ("legal_basis", "legal_basis.not_in_force", W, lambda L: L.legal_bases.append(InstrumentBasis(instrument_id="budapest-2ap", articles="8"))),
+    ("legal_basis", "legal_basis.none_applies", E, setter("legal_bases", [InstrumentBasis(instrument_id="eumla2000", articles="1-6")])),
+    ("assistance", "assistance.person_protected", E,
+     lambda L: (_set(L, "persons.5.protected", True), _set(L, "persons.5.pseudonym", "W2"))),  # the detained person
+    ("facts", "facts.protected_role", W, lambda L: (_set(L, "persons.1.protected", True), _set(L, "persons.1.pseudonym", "A1"))),
+    ("facts", "facts.protected_name_in_text", W,
+     lambda L: (_set(L, "persons.1.protected", True), _set(L, "persons.1.pseudonym", "A1"))),  # LUNGU is named in the facts
     ("offences", "offences.dual_criminality", W, setter("dual_criminality", ml())),
     ("assistance", "assistance.after_request_deadline", W, setter("assistance.4.deadline", dt.date(2027, 6, 1))),
     ("assistance", "assistance.person_legal", E, setter("assistance.0.person_id", "p3")),

@@ -127,6 +127,7 @@ def test_reciprocity_alone_needs_the_assurance_beside_a_treaty_it_is_advised():
     ("name(at)example.org", "+33 1 00 00 00 02", "", "acknowledgement.email_format"),  # the phone works: advisory
     ("", "call me", "", "acknowledgement.no_usable_route"),
     ("", "", "", "acknowledgement.where"),
+    ("", "", "-", "acknowledgement.no_usable_route"),  # a dash is not an address
     ("ok@example.org", "", "", None),
 ])
 def test_the_acknowledgement_needs_a_route_that_works(email, phone, address, code):
