@@ -656,7 +656,7 @@ def _assistance(c: _Ctx) -> None:
                 deadline=L.urgency.deadline.isoformat(),
             )
         start, end = getattr(item, "period_from", None), getattr(item, "period_to", None)
-        if start is not None and end is not None and start > end:
+        if start is not None and end is not None and _aware(start) > _aware(end):
             c.error("assistance.period_order", "Measure {n}: the period ends before it starts.", f"{path}.period_to", n=n)
         for attr in ("date", "hearing_date"):
             when = getattr(item, attr, None)
@@ -676,6 +676,13 @@ def _assistance(c: _Ctx) -> None:
                 f"{path}.procedures.requested",
                 n=n,
             )
+
+
+def _aware(moment: Any) -> Any:
+    """A datetime made comparable with time-zone-aware ones (a naive one is taken as UTC); dates unchanged."""
+    if isinstance(moment, dt.datetime) and moment.tzinfo is None:
+        return moment.replace(tzinfo=dt.timezone.utc)
+    return moment
 
 
 #: Kinds of measure about one person, and what the requested State needs to act on it.

@@ -1,7 +1,13 @@
 """Command line: ``mla-writer check|schema|...``. No Qt here.
 
 Exit codes: 0 complete / success, 1 incomplete, 2 the file cannot be read or the
-arguments are wrong. Messages for the user go to stderr as one line, never a traceback.
+arguments are wrong (or the output could not be written, where no completeness is at stake).
+Messages for the user go to stderr as one line, never a traceback; what they quote from a
+draft or the command line is escaped (no control characters or terminal escapes).
+
+The exit status of ``check`` (and ``render --strict``) is decided before anything is printed
+and does not depend on whether stdout or stderr can be written: a closed pipe
+(``mla-writer check x.mlar | head -0``) or a full disk never turns "incomplete" into 0.
 """
 
 from __future__ import annotations
@@ -9,6 +15,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -33,9 +40,48 @@ def register(
     COMMANDS[name] = (help, add_arguments, run)
 
 
+def _escape(text: str) -> str:
+    from .storage.errors import escape
+
+    return escape(text)
+
+
+def _say(message: str) -> None:
+    """One line on stderr (escaped); if stderr cannot be written, nothing (the exit status says it)."""
+    try:
+        print(f"mla-writer: {_escape(message)}", file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        pass
+
+
 def _fail(message: str) -> int:
-    print(f"mla-writer: {message}", file=sys.stderr)
+    _say(message)
     return EXIT_UNREADABLE
+
+
+def _silence_stdout() -> None:
+    """stdout is gone (a closed pipe, a full disk): point it at the null device so that the
+    flush at exit neither fails nor changes the exit status (Python would exit with 120)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, sys.stdout.fileno())
+        finally:
+            os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _output(write: Callable[[], None]) -> None:
+    """Run ``write`` (printing to stdout) and flush; a failure to write is reported on stderr
+    (not for a closed pipe: the reader left on purpose) and never raised."""
+    try:
+        write()
+        sys.stdout.flush()
+    except (OSError, ValueError) as exc:
+        _silence_stdout()
+        if not isinstance(exc, BrokenPipeError):
+            _say(f"cannot write the report: {getattr(exc, 'strerror', None) or exc}")
 
 
 # -- check -----------------------------------------------------------------------------------
@@ -59,9 +105,9 @@ def _print_report(report) -> None:
         state = result.state
         print(f"[{_STATUS_MARK[state]}] {number} {result.point.label(report.lang):<{width}} {status_word[state]}")
         for problem in result.errors:
-            print(f"         \u2717 {problem.message}  ({problem.path})")
+            print(f"         \u2717 {_escape(problem.message)}  ({_escape(problem.path)})")
         for problem in result.warnings:
-            print(f"         \u26a0 {problem.message}  ({problem.path})")
+            print(f"         \u26a0 {_escape(problem.message)}  ({_escape(problem.path)})")
     print()
     if report.complete:
         print(_("The letter is complete."))
@@ -98,12 +144,17 @@ def _check(args: argparse.Namespace) -> int:
     except DraftError as exc:
         return _fail(exc.localized(args.lang))
     report = check(letter, args.lang, today=args.today)
-    if args.json:
-        json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
-        print()
-    else:
-        _print_report(report)
-    return EXIT_OK if report.complete else EXIT_INCOMPLETE
+    code = EXIT_OK if report.complete else EXIT_INCOMPLETE  # decided before any output
+
+    def write() -> None:
+        if args.json:
+            json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+            print()
+        else:
+            _print_report(report)
+
+    _output(write)
+    return code
 
 
 register("check", "print the 14-point completeness report of a draft", _check_args, _check)
@@ -119,8 +170,16 @@ def _schema_args(p: argparse.ArgumentParser) -> None:
 def _schema(args: argparse.Namespace) -> int:
     from .storage import json_schema
 
-    json.dump(json_schema(), sys.stdout, ensure_ascii=False, indent=2)
-    print()
+    def write() -> None:
+        json.dump(json_schema(), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+
+    try:
+        write()
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        _silence_stdout()
+        return EXIT_UNREADABLE
     return EXIT_OK
 
 
@@ -169,8 +228,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(args)
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        return EXIT_OK
+    except BrokenPipeError:  # output a command did not guard: never report success for it
+        _silence_stdout()
+        return EXIT_UNREADABLE
 
 
 # -- sample (registered last; mla_writer/samples.py) ---------------------------------------
@@ -234,13 +294,18 @@ def _render(args: argparse.Namespace) -> int:
             incomplete.setdefault(result.point.id, result)
     if not incomplete:
         return EXIT_OK
-    print(f"mla-writer: {out} written as a DRAFT; incomplete:", file=sys.stderr)
-    for result in incomplete.values():
-        number = f"{result.point.number}. " if result.point.number else ""
-        first = result.errors[0].message if result.errors else ""
-        more = f" (+{len(result.errors) - 1} more)" if len(result.errors) > 1 else ""
-        print(f"  {number}{result.point.label('en')}: {first}{more}", file=sys.stderr)
-    return EXIT_INCOMPLETE if args.strict else EXIT_OK
+    code = EXIT_INCOMPLETE if args.strict else EXIT_OK  # decided before any output
+    try:
+        print(f"mla-writer: {_escape(str(out))} written as a DRAFT; incomplete:", file=sys.stderr)
+        for result in incomplete.values():
+            number = f"{result.point.number}. " if result.point.number else ""
+            first = result.errors[0].message if result.errors else ""
+            more = f" (+{len(result.errors) - 1} more)" if len(result.errors) > 1 else ""
+            print(f"  {number}{result.point.label('en')}: {_escape(first)}{more}", file=sys.stderr)
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    return code
 
 
 register("render", "write the letter as a Word document (or HTML preview) in a chosen language", _render_args, _render)

@@ -192,3 +192,13 @@ def test_load_errors_say_what_is_expected_in_the_ui_language(lang, mutate, expec
     assert expect[lang] in text, text
     for pydantic_words in ("Input should", "Value error", "validation error", "type=", "Datetimes provided"):
         assert pydantic_words not in text
+
+
+def test_a_period_mixing_naive_and_aware_times_is_checked_not_crashed():
+    """Editing one date of an electronic-data period in the window can leave one end naive."""
+    letter = storage.load(SAMPLE)
+    item = next(m for m in letter.assistance if m.kind == "electronic")
+    item.period_from = dt.datetime(2026, 3, 1, 8, 0)  # naive
+    item.period_to = dt.datetime(2026, 1, 1, 8, 0, tzinfo=dt.timezone.utc)
+    codes = {p.code for p in check(letter, "en", TODAY).problems()}
+    assert "assistance.period_order" in codes

@@ -13,6 +13,19 @@ File format (extension ``.mlar``, "MLA request"), UTF-8 JSON::
 ``mla-writer schema`` prints the JSON Schema of the whole file. A file written by an older
 format version is upgraded in memory by the functions in :data:`MIGRATIONS`, one version
 step at a time; a file from a newer version is refused (never half-read).
+
+Saving (:mod:`.files`): :func:`save` replaces the draft atomically and keeps the previous
+version as ``NAME.bak`` (itself replaced atomically, always complete); a failed save leaves
+both as they were; a read-only draft raises :class:`DraftReadOnly`; a symbolic link is followed
+to its target; ``save(letter, path, expect=stamp)`` raises :class:`DraftChangedOnDisk` when the
+file is no longer the one :func:`load_with_stamp` read (or the last save wrote).
+
+Loading (:mod:`.strict`): exactly what the schema describes: no NaN, Infinity, duplicate keys,
+integers over 18 digits or unpaired surrogates; dates and date-times only as ISO strings;
+naive date-times become aware (the wall-clock time in the item's ``time_zone``, else UTC);
+migrations check the shape of what they convert; only a regular file is read, at most
+:data:`MAX_FILE_BYTES`. Every refusal is a :class:`DraftError` whose message is one line, with
+what it quotes from the input escaped and clipped (:mod:`.errors`).
 """
 
 from __future__ import annotations
@@ -21,8 +34,6 @@ import datetime as dt
 import json
 import os
 import re
-import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -32,11 +43,24 @@ from pydantic import ValidationError
 from .. import DRAFT_EXTENSION, __version__
 from ..i18n import N_
 from ..model import LetterOfRequest
+from .errors import DraftChangedOnDisk, DraftError, DraftReadOnly, _Localizable, clip, escape  # noqa: F401 (re-exported)
+from .strict import MAX_INT_DIGITS, aware, aware_datetimes, check_dates, parse_json  # noqa: F401
+from .files import (  # noqa: F401 (re-exported: storage.save, storage.atomic_write_text, ...)
+    BACKUP_SUFFIX,
+    STALE_TMP_SECONDS,
+    Stamp,
+    _fsync_dir,
+    _give_mode,
+    atomic_write_bytes,
+    atomic_write_text,
+    current_stamp,
+    read_draft_bytes,
+    sweep_stale_temps,
+)
 
 FORMAT_NAME = "mla-writer-draft"
 FORMAT_VERSION = 3
 EXTENSION = DRAFT_EXTENSION
-BACKUP_SUFFIX = ".bak"
 #: Refuse to read anything larger: no real draft comes near it.
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
@@ -61,8 +85,8 @@ def _migrate_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
     place = letter.get("place")
     if isinstance(place, str):
         letter["place"] = {lang: place} if place.strip() else {}
-    for person in letter.get("persons") or []:
-        doc = person.get("id_document") if isinstance(person, dict) else None
+    for person in _items(letter, "persons"):
+        doc = person.get("id_document")
         if not isinstance(doc, dict) or not isinstance(doc.get("type"), str):
             continue
         text = doc["type"].strip()
@@ -142,6 +166,11 @@ def _language_codes(text: str) -> tuple[list[str], list[str]]:
     return codes, unknown
 
 
+def _blank(value: Any) -> bool:
+    """None, or a string of spaces (another type is not blank: left for the validator to refuse)."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
 def _migrate_2_to_3(data: dict[str, Any]) -> dict[str, Any]:
     """Format 3: every field that holds words holds them per language; amounts, languages,
     persons as prosecutors describe them.
@@ -164,7 +193,7 @@ def _migrate_2_to_3(data: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(letter, dict):
         return data
     lang = _drafting_language(letter)
-    notes: list[dict[str, str]] = letter.setdefault("upgrade_notes", []) if isinstance(letter.get("upgrade_notes", []), list) else []
+    notes: list[Any] = letter.setdefault("upgrade_notes", []) if isinstance(letter.get("upgrade_notes", []), list) else []
 
     def to_text(obj: dict[str, Any], dotted: str) -> None:
         parent, last = _get(obj, dotted)
@@ -176,9 +205,10 @@ def _migrate_2_to_3(data: dict[str, Any]) -> dict[str, Any]:
         for item in _items(letter, list_path):
             to_text(item, dotted)
     for i, item in enumerate(_items(letter, "assistance")):
-        for name in _MEASURE_TEXT_3.get(item.get("kind"), ()):
+        kind = item.get("kind") if isinstance(item.get("kind"), str) else None
+        for name in _MEASURE_TEXT_3.get(kind, ()) if kind else ():
             to_text(item, name)
-        if item.get("kind") == "freezing" and isinstance(item.get("amount"), str):
+        if kind == "freezing" and isinstance(item.get("amount"), str):
             raw = item["amount"].strip()
             parsed = parse_amount_text(raw) if raw else None
             item["amount"] = parsed or {}
@@ -205,42 +235,18 @@ def _migrate_2_to_3(data: dict[str, Any]) -> dict[str, Any]:
             and not person.get("legal_person")
             and isinstance(family, str)
             and _PSEUDONYM.match(family.strip())
-            and not (person.get("given_names") or "").strip()
+            and _blank(person.get("given_names"))
         ):
             person["protected"] = True
             person["pseudonym"] = family.strip()
             person["family_name"] = ""
-    if not notes and "upgrade_notes" in letter and not letter["upgrade_notes"]:
+    if not notes and "upgrade_notes" in letter and isinstance(letter["upgrade_notes"], list) and not letter["upgrade_notes"]:
         del letter["upgrade_notes"]
     return data
 
 
 #: ``MIGRATIONS[n]`` turns a version-``n`` document into a version-``n+1`` document.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
-
-
-class DraftError(Exception):
-    """A draft file cannot be read. ``str(error)`` is a one-line reason for the user (English);
-    :meth:`localized` gives it in a UI language (the "ui" gettext domain)."""
-
-    def __init__(self, message: str, /, **params: Any) -> None:
-        self.msgid = message
-        self.params = params
-        super().__init__(self.localized("en"))
-
-    def localized(self, lang: str) -> str:
-        from ..i18n import ui_gettext
-
-        params = {k: (v.localized(lang) if isinstance(v, _Localizable) else v) for k, v in self.params.items()}
-        text = self.msgid if lang == "en" else ui_gettext(lang)(self.msgid)
-        return text.format(**params)
-
-
-class _Localizable:
-    """A parameter of a :class:`DraftError` that is itself a message in the UI language."""
-
-    def localized(self, lang: str) -> str:  # pragma: no cover - abstract
-        raise NotImplementedError
 
 
 #: What a value of each declared kind must look like, said in the user's words.
@@ -294,14 +300,24 @@ class _ValidationProblem(_Localizable):
             tag_next = False
             path += ("." if path else "") + str(part)
             pattern += ("." if pattern else "") + str(part)
-        self.path, self.pattern = path, pattern
+        self.path, self.pattern, self.shown_path = path, pattern, clip(path, 200)
         decl = None
         for candidate in (pattern, re.sub(r"\[[a-z_]+\]", "[]", pattern), re.sub(r"\[\]$", "", pattern)):
             decl = decl or fields.BY_PATH.get(candidate)  # the last: an element of a list-valued field
+        if decl is None and re.search(r"\.(value|currency)$", pattern):  # a part of an amount
+            trimmed = pattern.rsplit(".", 1)[0]
+            for candidate in (trimmed, re.sub(r"\[[a-z_]+\]", "[]", trimmed)):
+                decl = decl or fields.BY_PATH.get(candidate)
+            if decl is not None:
+                path, pattern = path.rsplit(".", 1)[0], trimmed
+                self.path, self.pattern, self.shown_path = path, pattern, clip(path, 200)
         self.decl = decl
         value = first.get("input")
-        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
-        self.value = text if len(text) <= 60 else text[:57] + "..."
+        if isinstance(value, (int, float)) and not isinstance(value, bool) or type(value).__name__ == "Decimal":
+            text = str(value)
+        else:
+            text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+        self.value = clip(text, 60)
         if first.get("type") == "extra_forbidden":
             self.group = "extra"
         else:
@@ -319,7 +335,7 @@ class _ValidationProblem(_Localizable):
             self.tag_list = path.split("[")[0]
             self.group = "code"
             tag = (first.get("ctx") or {}).get("tag", "")
-            self.value = str(tag)
+            self.value = clip(str(tag), 60)
             self.values = ", ".join(VOCABULARIES[fields.ITEMS[self.tag_list].variant_vocab].codes)
         self.more = error.error_count() - 1
 
@@ -335,7 +351,7 @@ class _ValidationProblem(_Localizable):
         elif self.decl is not None:
             field = fields.describe_pattern(self.path, self.pattern, lang)
         else:
-            field = self.path
+            field = self.shown_path
         text = t.gettext(_EXPECTED[self.group]).format(
             field=field, value=self.value, values=self.values,
             example='{"value": "210000", "currency": "EUR"}' if self.group == "amount" else '{"fr": "…", "en": "…"}',
@@ -390,7 +406,7 @@ def loads(text: str | bytes, source: str = "draft") -> LetterOfRequest:
     if not text.strip():
         raise DraftError(N_("{source} is empty"), source=source)
     try:
-        data = json.loads(text)
+        data = parse_json(text, source)
     except json.JSONDecodeError as exc:
         raise DraftError(
             N_("{source} is not valid JSON (line {line}, column {column}: {reason}); the file may be truncated or damaged"),
@@ -420,13 +436,22 @@ def loads(text: str | bytes, source: str = "draft") -> LetterOfRequest:
         migrate = MIGRATIONS.get(version)
         if migrate is None:
             raise DraftError(N_("{source}: no way to upgrade draft format {version}"), source=source, version=version)
-        data = migrate(data)
+        try:
+            data = migrate(data)
+        except (TypeError, AttributeError, ValueError, KeyError, IndexError):
+            # a migration met a shape it does not know (they check types; this is the safety net)
+            raise DraftError(N_("{source}: draft format {version} has an unexpected shape and cannot be upgraded"),
+                             source=source, version=version) from None
+        if not isinstance(data, dict):
+            raise DraftError(N_('{source}: "letter" is missing or is not an object'), source=source)
         version += 1
         data["format_version"] = version
     if not isinstance(data.get("letter"), dict):
         raise DraftError(N_('{source}: "letter" is missing or is not an object'), source=source)
     try:
         letter = LetterOfRequest.model_validate(data["letter"])
+        check_dates(letter, data["letter"])
+        aware_datetimes(letter)
     except ValidationError as exc:
         raise DraftError(N_("{source}: {problem}"), source=source, problem=_ValidationProblem(exc)) from None
     except RecursionError:
@@ -439,84 +464,30 @@ def loads(text: str | bytes, source: str = "draft") -> LetterOfRequest:
 
 def load(path: str | os.PathLike[str]) -> LetterOfRequest:
     """Read a draft file. Any failure is a :class:`DraftError` with a one-line reason."""
-    path = Path(path)
-    name = path.name
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise DraftError(N_("{source} is {size} MB; a draft is never that large"), source=name, size=size // (1024 * 1024))
-        if path.is_dir():
-            raise DraftError(N_("{source} is a folder, not a draft file"), source=name)
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise DraftError(N_("{source} does not exist"), source=str(path)) from None
-    except PermissionError:
-        raise DraftError(N_("{source} cannot be read (permission denied)"), source=str(path)) from None
-    except OSError as exc:
-        raise DraftError(N_("{source} cannot be read ({reason})"), source=str(path), reason=exc.strerror or str(exc)) from None
-    return loads(raw, name)
+    return load_with_stamp(path)[0]
 
 
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return  # not supported on this platform (Windows)
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+def load_with_stamp(path: str | os.PathLike[str]) -> tuple[LetterOfRequest, Stamp]:
+    """Read a draft file and the :class:`Stamp` of what was read (size, mtime, SHA-256), to
+    pass to :func:`save` as ``expect`` so that a change on disk in between is noticed.
 
-
-def _give_mode(fd: int, path: Path) -> None:
-    """Give the new file the permissions the old one had, or those the user's umask gives a new
-    file (``mkstemp`` makes it private, which would hide a draft from colleagues on a share)."""
-    if not hasattr(os, "fchmod"):
-        return  # Windows: permissions follow the folder
-    try:
-        mode = path.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    os.fchmod(fd, mode)
-
-
-def atomic_write_text(path: str | os.PathLike[str], text: str, backup: bool = True) -> None:
-    """Write ``text`` (UTF-8) to ``path`` atomically; see :func:`atomic_write_bytes`."""
-    atomic_write_bytes(path, text.encode("utf-8"), backup=backup)
-
-
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, backup: bool = True) -> None:
-    """Write ``data`` to ``path`` atomically; keep the previous file as ``path.bak``.
-
-    The new content goes to a temporary file in the same folder, is flushed and fsynced,
-    then renamed over the target. A failure at any point leaves the old file untouched.
+    Only a regular file is read (a folder, a FIFO or a device is refused), and never more than
+    :data:`MAX_FILE_BYTES`. Stale temporary files a crashed save left beside it are removed.
     """
     path = Path(path)
-    folder = path.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    tmp = Path(tmp_name)
-    try:
-        _give_mode(fd, path)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if backup and path.is_file():
-            shutil.copy2(path, path.with_name(path.name + BACKUP_SUFFIX))
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    _fsync_dir(folder)
+    raw, stamp = read_draft_bytes(path, MAX_FILE_BYTES)
+    return loads(raw, path.name or str(path)), stamp
 
 
-def save(letter: LetterOfRequest, path: str | os.PathLike[str], backup: bool = True) -> None:
-    """Save a draft atomically (see :func:`atomic_write_text`)."""
-    atomic_write_text(path, dumps(letter), backup=backup)
+def save(letter: LetterOfRequest, path: str | os.PathLike[str], backup: bool = True,
+         expect: Stamp | None = None) -> Stamp:
+    """Save a draft atomically (see :func:`atomic_write_bytes`); return the new :class:`Stamp`.
+
+    With ``expect`` (the stamp from :func:`load_with_stamp` or the previous save), raise
+    :class:`DraftChangedOnDisk` if the file on disk is no longer that one. A read-only draft
+    raises :class:`DraftReadOnly`.
+    """
+    return atomic_write_text(path, dumps(letter), backup=backup, expect=expect)
 
 
 def json_schema() -> dict[str, Any]:

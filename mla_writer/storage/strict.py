@@ -1,0 +1,183 @@
+"""What the loader accepts beyond what pydantic checks: exactly the JSON the schema describes.
+
+- JSON the standard parser tolerates but the schema does not is refused: ``NaN``,
+  ``Infinity``, duplicate keys, integers of more than :data:`MAX_INT_DIGITS` digits, numbers
+  that overflow a float, and strings holding unpaired surrogates (which cannot be written back
+  as UTF-8).
+- Dates and date-times are ISO strings, never numbers (pydantic would read ``20261231`` or
+  ``"1798761600"`` as a Unix timestamp): :func:`check_dates` compares the validated letter with
+  the input it came from.
+- Date-times are made time-zone-aware on entry (:func:`aware_datetimes`): a naive one is the
+  wall-clock time in the time zone its item names (``time_zone``, for electronic data), or in
+  UTC when the item names none that is known.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from typing import Any, Literal
+
+from pydantic import BaseModel, RootModel, ValidationError
+
+from ..i18n import N_
+from .errors import DraftError
+
+#: Longest integer accepted (a draft holds no number near 10**18; Python refuses 4,300 digits).
+MAX_INT_DIGITS = 18
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|z|[+-]\d{2}:?\d{2})?\Z")
+
+
+class _Refused(Exception):
+    def __init__(self, message: str, **params: Any) -> None:
+        self.message, self.params = message, params
+
+
+def _constant(name: str) -> Any:
+    raise _Refused(N_("{source} is not valid JSON ({what} is not a number a draft can hold)"), what=name)
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _Refused(N_('{source} is not valid JSON: duplicate key "{key}" in one object'), key=key)
+            seen.add(key)
+    return result
+
+
+def _int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise _Refused(N_("{source}: the number {what} is too large for a draft"), what=text)
+    return int(text)
+
+
+def _float(text: str) -> float:
+    value = float(text) if len(text) <= 64 else float("inf")
+    if value in (float("inf"), float("-inf")):
+        raise _Refused(N_("{source}: the number {what} is too large for a draft"), what=text)
+    return value
+
+
+def parse_json(text: str, source: str) -> Any:
+    """``json.loads`` refusing what the schema cannot describe; any refusal is a :class:`DraftError`."""
+    try:
+        data = json.loads(text, parse_constant=_constant, object_pairs_hook=_pairs, parse_int=_int, parse_float=_float)
+    except _Refused as exc:
+        raise DraftError(exc.message, source=source, **exc.params) from None
+    _no_surrogates(data, source)
+    return data
+
+
+def _no_surrogates(data: Any, source: str) -> None:
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                _check_text(key, source)
+                stack.append(value)
+        elif isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, str):
+            _check_text(node, source)
+
+
+def _check_text(text: str, source: str) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise DraftError(N_("{source} is not valid text: an unpaired surrogate (\\u{code:04x}) at character {index}"),
+                         source=source, code=ord(text[exc.start]), index=exc.start) from None
+
+
+def _walk(model: BaseModel, raw: Any, loc: tuple[Any, ...]):
+    """Yield ``(value, raw, loc, owner)`` for every field value of ``model`` and the input it came from."""
+    if not isinstance(raw, dict):
+        return
+    for name in type(model).model_fields:
+        if name not in raw:
+            continue
+        value, given = getattr(model, name), raw[name]
+        yield from _walk_value(value, given, loc + (name,), model)
+
+
+def _walk_value(value: Any, given: Any, loc: tuple[Any, ...], owner: BaseModel):
+    if isinstance(value, RootModel):
+        value = value.root
+    if isinstance(value, BaseModel):
+        yield from _walk(value, given, loc)
+    elif isinstance(value, (list, tuple)) and isinstance(given, list):
+        for i, (item, raw_item) in enumerate(zip(value, given)):
+            yield from _walk_value(item, raw_item, loc + (i,) + _tag(item), owner)
+    elif isinstance(value, dict) and isinstance(given, dict):
+        for key, item in value.items():
+            if key in given:
+                yield from _walk_value(item, given[key], loc + (key,), owner)
+    else:
+        yield value, given, loc, owner
+
+
+def _tag(item: Any) -> tuple[str, ...]:
+    """A member of a discriminated union (a measure, a legal basis) is located by its tag, as
+    pydantic locates it: ``("assistance", 0, "electronic", "period_from")``."""
+    for name in ("kind", "type"):
+        field = type(item).model_fields.get(name) if isinstance(item, BaseModel) else None
+        if field is not None and getattr(field.annotation, "__origin__", None) is Literal:
+            return (getattr(item, name),)
+    return ()
+
+
+def check_dates(letter: BaseModel, raw: dict[str, Any]) -> None:
+    """Raise a pydantic ``ValidationError`` (like any other invalid value) for a date or
+    date-time that was given other than as an ISO string."""
+    for value, given, loc, _owner in _walk(letter, raw, ()):
+        if isinstance(value, dt.datetime):
+            ok, kind = isinstance(given, str) and _ISO_DATETIME.match(given.strip()), "datetime_type"
+        elif isinstance(value, dt.date):
+            ok, kind = isinstance(given, str) and _ISO_DATE.match(given.strip()), "date_type"
+        else:
+            continue
+        if not ok:
+            raise ValidationError.from_exception_data(
+                "LetterOfRequest", [{"type": kind, "loc": loc, "input": given}])
+
+
+def _zone(owner: BaseModel) -> dt.tzinfo:
+    name = getattr(owner, "time_zone", None)
+    if isinstance(name, str) and name.strip():
+        try:
+            from zoneinfo import ZoneInfo
+
+            return ZoneInfo(name.strip())
+        except (ValueError, LookupError, OSError):  # unknown, malformed, or no tz database
+            pass
+    return dt.timezone.utc
+
+
+def aware(value: dt.datetime, owner: BaseModel | None = None) -> dt.datetime:
+    """``value`` with a time zone: unchanged if it has one, else the wall-clock time in the
+    owner's ``time_zone`` (UTC if none is known)."""
+    if value.tzinfo is not None and value.utcoffset() is not None:
+        return value
+    return value.replace(tzinfo=_zone(owner) if owner is not None else dt.timezone.utc)
+
+
+def aware_datetimes(model: BaseModel) -> None:
+    """Make every date-time in ``model`` (recursively) time-zone-aware, in place."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if isinstance(value, dt.datetime):
+            if value.tzinfo is None or value.utcoffset() is None:
+                setattr(model, name, aware(value, model))
+        elif isinstance(value, BaseModel):
+            aware_datetimes(value)
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                if isinstance(item, BaseModel):
+                    aware_datetimes(item)
