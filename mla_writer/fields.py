@@ -755,6 +755,16 @@ def describe(letter: Any, path: str, lang: str) -> str:
     return _(pattern).format(item=item, field=label)
 
 
+def by_pattern(pattern: str) -> Field | None:
+    """The declaration of a pattern path: exact (``"assistance[records].institution"``), as a
+    field common to every variant (``"assistance[].description"``), or for an element of a
+    list-valued field (``"identification.officer.languages[]"``); None when none is declared."""
+    for candidate in (pattern, re.sub(r"\[[a-z_]+\]", "[]", pattern), re.sub(r"\[\]$", "", pattern)):
+        if candidate in BY_PATH:
+            return BY_PATH[candidate]
+    return None
+
+
 def describe_pattern(path: str, pattern: str, lang: str) -> str:
     """Like :func:`describe`, for a draft that could not be read (no letter to look into): the
     item's number comes from ``path``, a measure's kind from ``pattern``'s tag
@@ -762,9 +772,7 @@ def describe_pattern(path: str, pattern: str, lang: str) -> str:
     from .i18n import ui_gettext
 
     _ = ui_gettext(lang)
-    decl = None
-    for candidate in (pattern, re.sub(r"\[[a-z_]+\]", "[]", pattern), re.sub(r"\[\]$", "", pattern)):
-        decl = decl or BY_PATH.get(candidate)
+    decl = by_pattern(pattern)
     label = _(decl.label) if decl else path
     match = re.match(r"^([a-z_.]+)\[(\d+)\]", path)
     if match is None or match.group(1) not in ITEMS:

@@ -60,8 +60,7 @@ class PointDef:
         return f"{self.number}. {self.label(lang)}" if self.number else self.label(lang)
 
 
-def N_(message: str) -> str:  # noqa: N802 - gettext convention: a msgid of the "ui" domain
-    return message
+from .i18n import N_  # noqa: E402 - marks a msgid of the "ui" domain
 
 
 #: The formal section before the points: States, addressee, references, languages.

@@ -20,10 +20,7 @@ channel; DESIGN §1); kinds of assistance follow UNTOC art. 18(3), (10)-(12) and
 
 from __future__ import annotations
 
-
-def N_(message: str) -> str:
-    """Mark a msgid of the ``ui`` domain (extracted by ``scripts/i18n extract``)."""
-    return message
+from .i18n import N_  # noqa: E402,F401 - marks a msgid of the "ui" domain
 
 
 def L_(message: str) -> str:

@@ -293,7 +293,7 @@ class _ValidationProblem(_Localizable):
                 pattern += "[]"
                 tag_next = True
                 continue
-            if tag_next and part in _VARIANT_TAGS:  # a discriminated union's tag ("freezing")
+            if tag_next and part in _variant_tags():  # a discriminated union's tag ("freezing")
                 pattern = pattern[:-2] + f"[{part}]"
                 tag_next = False
                 continue
@@ -301,13 +301,10 @@ class _ValidationProblem(_Localizable):
             path += ("." if path else "") + str(part)
             pattern += ("." if pattern else "") + str(part)
         self.path, self.pattern, self.shown_path = path, pattern, clip(path, 200)
-        decl = None
-        for candidate in (pattern, re.sub(r"\[[a-z_]+\]", "[]", pattern), re.sub(r"\[\]$", "", pattern)):
-            decl = decl or fields.BY_PATH.get(candidate)  # the last: an element of a list-valued field
+        decl = fields.by_pattern(pattern)
         if decl is None and re.search(r"\.(value|currency)$", pattern):  # a part of an amount
             trimmed = pattern.rsplit(".", 1)[0]
-            for candidate in (trimmed, re.sub(r"\[[a-z_]+\]", "[]", trimmed)):
-                decl = decl or fields.BY_PATH.get(candidate)
+            decl = fields.by_pattern(trimmed)
             if decl is not None:
                 path, pattern = path.rsplit(".", 1)[0], trimmed
                 self.path, self.pattern, self.shown_path = path, pattern, clip(path, 200)
@@ -369,9 +366,11 @@ def _tag_lists(path: str) -> set[str]:
     return {path} if head in fields.ITEMS and fields.ITEMS[head].variant and re.fullmatch(r"[a-z_.]+\[\d+\]", path) else set()
 
 
-_VARIANT_TAGS = frozenset({"evidence", "service", "search", "freezing", "examination", "information", "records", "tracing",
-                           "appearance", "videoconference", "transfer", "electronic", "locate", "other",
-                           "instrument", "bilateral", "reciprocity"})
+def _variant_tags() -> frozenset[str]:
+    """The tags that tell apart the items of a list of several kinds (measures, legal bases)."""
+    from .. import vocab
+
+    return frozenset(vocab.ASSISTANCE_KIND.codes) | frozenset(vocab.BASIS_TYPE.codes)
 
 
 def document(letter: LetterOfRequest) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from PySide6.QtCore import QCollator, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout
 
 from ..i18n import _, qlocale, ui_language
+from .country import FillOnFirstUse
 from .fields import FieldEditor
 
 _NAME = Qt.ItemDataRole.UserRole + 1  # an item's name without its code
@@ -37,7 +38,7 @@ def currency_names(lang: str | None = None) -> dict[str, str]:
     return {code: get_currency_name(code, locale=locale) for code in sorted(list_currencies())}
 
 
-class CodeCombo(QComboBox):
+class CodeCombo(FillOnFirstUse, QComboBox):
     """An editable combo of codes that accepts only its own items. Each item reads
     "name (code)" or "code — name"; typing filters by any part of it, and a typed code
     (``eur``, ``ro``) or a whole name selects that item when the box is left.
@@ -77,17 +78,6 @@ class CodeCombo(QComboBox):
         self.setCurrentIndex(max(self.findData(current), 0))
         self.blockSignals(False)
 
-    def focusInEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        self.ensure_filled()
-        super().focusInEvent(event)
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        self.ensure_filled()
-        super().keyPressEvent(event)
-
-    def showPopup(self) -> None:  # noqa: N802 (Qt API)
-        self.ensure_filled()
-        super().showPopup()
 
     def snap(self) -> None:
         """Typed text naming one item (its code, its whole text, or the only item containing

@@ -124,7 +124,24 @@ class RankedCompleter(QCompleter):
         return [] if self.top else ["\x00"]
 
 
-class SearchCombo(QComboBox):
+class FillOnFirstUse:
+    """For a combo whose items are costly (CLDR names): ``ensure_filled()`` runs when the box
+    is first focused, typed into or opened, not when the form is built."""
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.ensure_filled()
+        super().focusInEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.ensure_filled()
+        super().keyPressEvent(event)
+
+    def showPopup(self) -> None:  # noqa: N802 (Qt API)
+        self.ensure_filled()
+        super().showPopup()
+
+
+class SearchCombo(FillOnFirstUse, QComboBox):
     """An editable combo that only accepts its own items; typing filters the items.
 
     With ``source`` (a function returning the items) the list is filled when first needed
@@ -192,17 +209,6 @@ class SearchCombo(QComboBox):
                 edit.setText(typed)
                 edit.setCursorPosition(cursor)
 
-    def focusInEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        self.ensure_filled()
-        super().focusInEvent(event)
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        self.ensure_filled()
-        super().keyPressEvent(event)
-
-    def showPopup(self) -> None:  # noqa: N802 (Qt API)
-        self.ensure_filled()
-        super().showPopup()
 
     def fill(self, items: list[tuple[str, str]], placeholder: str) -> None:
         self.blockSignals(True)
