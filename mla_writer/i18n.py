@@ -275,6 +275,11 @@ def N_(message: str) -> str:
     return message
 
 
+def L_(message: str) -> str:
+    """Mark a msgid of the ``letter`` domain (the fixed text of the letter) without translating it now."""
+    return message
+
+
 def ui_gettext(lang: str):
     return translations("ui", lang).gettext
 

@@ -34,13 +34,16 @@ class PointDef:
     paint a few milliseconds. One instance per section, compared by identity.)
     """
 
-    __slots__ = ("number", "id", "title", "fields")
+    __slots__ = ("number", "id", "title", "fields", "letter_title")
 
-    def __init__(self, number: int | None, id: str, title: str, fields: tuple[str, ...]) -> None:  # noqa: A002
+    def __init__(self, number: int | None, id: str, title: str, fields: tuple[str, ...],  # noqa: A002
+                 letter_title: str | None = None) -> None:
         self.number = number
         self.id = id
-        self.title = title
+        self.title = title  # the window's and the report's name (domain "ui")
         self.fields = fields  # top-level model fields that belong to this section
+        # the heading the letter gives the point (domain "letter"): a legal heading, not a form label
+        self.letter_title = letter_title or title
 
     def __repr__(self) -> str:
         return f"PointDef({self.number!r}, {self.id!r})"
@@ -59,8 +62,15 @@ class PointDef:
     def heading(self, lang: str) -> str:
         return f"{self.number}. {self.label(lang)}" if self.number else self.label(lang)
 
+    def letter_heading(self, lang: str) -> str:
+        """The point's heading in the letter written in ``lang`` ("9. Infractions et peines applicables")."""
+        from .i18n import translations
 
-from .i18n import N_  # noqa: E402 - marks a msgid of the "ui" domain
+        title = translations("letter", lang).gettext(self.letter_title)
+        return f"{self.number}. {title}" if self.number else title
+
+
+from .i18n import L_, N_  # noqa: E402 - mark msgids of the "letter" and "ui" domains
 
 
 #: The formal section before the points: States, addressee, references, languages.
@@ -73,60 +83,52 @@ PARTIES = PointDef(
 
 #: The 14 points, in order.
 POINTS: tuple[PointDef, ...] = (
-    PointDef(1, "identification", N_("Identification"), ("identification",)),
-    PointDef(2, "prior_contact", N_("Prior contact"), ("prior_contact",)),
+    PointDef(1, "identification", N_("Identification"), ("identification",), L_("Requesting authority")),
+    PointDef(2, "prior_contact", N_("Prior contact"), ("prior_contact",), L_("Previous contacts between the two States")),
     PointDef(
         3,
         "other_channels",
         N_("Use of other channels"),
-        ("other_channels",),
-    ),
+        ("other_channels",), L_("Transmission through other channels")),
     PointDef(
         4,
         "acknowledgement",
         N_("Acknowledgement of receipt"),
-        ("acknowledgement",),
-    ),
-    PointDef(5, "urgency", N_("Urgency and time limit"), ("urgency",)),
-    PointDef(6, "confidentiality", N_("Confidentiality"), ("confidentiality",)),
-    PointDef(7, "legal_basis", N_("Legal basis"), ("legal_bases",)),
+        ("acknowledgement",), L_("Acknowledgement of receipt")),
+    PointDef(5, "urgency", N_("Urgency and time limit"), ("urgency",), L_("Urgency")),
+    PointDef(6, "confidentiality", N_("Confidentiality"), ("confidentiality",), L_("Confidentiality")),
+    PointDef(7, "legal_basis", N_("Legal basis"), ("legal_bases",), L_("Legal basis of the request")),
     PointDef(
         8,
         "facts",
         N_("Summary of the relevant facts"),
-        ("facts", "persons"),
-    ),
+        ("facts", "persons"), L_("Summary of the facts")),
     PointDef(
         9,
         "offences",
         N_("Offences and penalties"),
-        ("offences", "dual_criminality"),
-    ),
+        ("offences", "dual_criminality"), L_("Offences and applicable penalties")),
     PointDef(
         10,
         "assistance",
         N_("Assistance requested"),
-        ("assistance",),
-    ),
+        ("assistance",), L_("Assistance requested")),
     PointDef(
         11,
         "link",
         N_("Link to the proceedings"),
-        ("assistance",),
-    ),
+        ("assistance",), L_("Relevance of the assistance to the proceedings")),
     PointDef(
         12,
         "procedures",
         N_("Procedures to be followed"),
-        ("assistance",),
-    ),
+        ("assistance",), L_("Procedures to be followed in execution")),
     PointDef(
         13,
         "presence",
         N_("Presence of officials of the requesting State"),
-        ("officials_presence",),
-    ),
-    PointDef(14, "language", N_("Language"), ("language",)),
+        ("officials_presence",), L_("Presence of officials of the requesting State")),
+    PointDef(14, "language", N_("Language"), ("language",), L_("Language of the request")),
 )
 
 #: The formal section after the points: place, date, signature, annexes.

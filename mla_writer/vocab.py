@@ -20,12 +20,7 @@ channel; DESIGN §1); kinds of assistance follow UNTOC art. 18(3), (10)-(12) and
 
 from __future__ import annotations
 
-from .i18n import N_  # noqa: E402,F401 - marks a msgid of the "ui" domain
-
-
-def L_(message: str) -> str:
-    """Mark a msgid of the ``letter`` domain."""
-    return message
+from .i18n import L_, N_  # noqa: E402,F401 - mark msgids of the "letter" and "ui" domains
 
 
 def LP_(context: str, message: str) -> tuple[str, str]:

@@ -499,7 +499,7 @@ class _Builder:
 def build_context(letter: LetterOfRequest, lang: str, incomplete: list[str]) -> dict[str, Any]:
     view = _Builder(letter, lang).build()
     # The points in the checklist's order, with their headings: the one definition of both.
-    view["points"] = [{"id": p.id, "heading": p.heading(lang)} for p in POINTS]
+    view["points"] = [{"id": p.id, "heading": p.letter_heading(lang)} for p in POINTS]
     view["special_procedures"] = [
         f"10.{m['number']}" for m in view["measures"] if m["procedures"] or m["procedure_details"]
     ]
