@@ -202,11 +202,25 @@ def _declared(c: _Ctx, section: str) -> None:
                 c.error(f"{section}.unknown_time_zone",
                         N_("{field}: {zone} is not the name of a time zone (write e.g. Europe/Chisinau or UTC)."), path,
                         field=c.field_label(path), zone=value)
+            elif field.kind == fields.TIME and not _TIME.fullmatch(value):
+                c.error(f"{section}.bad_time", N_("{field}: write the time as hours and minutes on the 24-hour clock, "
+                                                  "for example 09:30 (not {value})."), path,
+                        field=c.field_label(path), value=value)
+            elif field.kind == fields.ANNEX and c.letter.annex(value) is None:
+                c.error(f"{section}.unknown_annex", N_("{field}: the annex chosen is no longer in the list of annexes; choose it again."),
+                        path, field=c.field_label(path))
+            elif field.kind == fields.MEASURES and any(c.letter.measure(m) is None for m in value):
+                c.error(f"{section}.unknown_measure", N_("{field}: a measure chosen is no longer in point 10; choose the measures again."),
+                        path, field=c.field_label(path))
             elif field.kind in (fields.LANGUAGE, fields.LANGUAGES):
                 for code in value if isinstance(value, list) else [value]:
                     if not _language_ok(code):
                         c.error(f"{section}.unknown_language", N_("{field}: {code} is not a known language code."), path,
                                 field=c.field_label(path), code=code)
+
+
+#: A time of day as the letter takes it: "HH:MM", 24-hour clock.
+_TIME = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d")
 
 
 def _hidden(c: _Ctx, point: PointDef) -> None:
@@ -822,12 +836,6 @@ def _closing(c: _Ctx) -> None:
     L = c.letter
     if L.date is not None and L.date > c.today:
         c.warning("closing.date_future", "The letter is dated in the future.", "date")
-    if any(getattr(item, "order_attached", False) for item in L.assistance) and not L.annexes:
-        c.warning(
-            "closing.order_not_annexed",
-            "A measure says an order is attached, but no annex is listed.",
-            "annexes",
-        )
 
 
 #: One rule per section, by section id (the sections themselves are defined in :mod:`.points`).

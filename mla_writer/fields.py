@@ -54,10 +54,13 @@ YESNO = "yesno"  # a question that must be answered yes or no
 COUNT = "count"  # a whole number
 ID = "id"  # the stable identifier of an item (set by the application)
 TIME_ZONE = "time_zone"  # an IANA time zone ("Europe/Chisinau"), kept as written and explained in the letter
+TIME = "time"  # a time of day written "HH:MM" (24-hour clock)
+ANNEX = "annex"  # a reference to an annex of the letter (by id)
+MEASURES = "measures"  # references to measures of point 10 (by id)
 
 KINDS = frozenset(
     {TEXT, VERBATIM, DATE, PARTIAL_DATE, DATETIME, AMOUNT, CODE, CODES, STATE, LANGUAGE, LANGUAGES, LETTER_LANGUAGE,
-     PERSON, OFFENCES, INSTRUMENT, BOOL, YESNO, COUNT, ID, TIME_ZONE}
+     PERSON, OFFENCES, INSTRUMENT, BOOL, YESNO, COUNT, ID, TIME_ZONE, TIME, ANNEX, MEASURES}
 )
 
 
@@ -254,6 +257,12 @@ CONDITIONS: dict[str, Condition] = {
                   "the channel is 'other'", "channel", "interpol"),
         Condition("other_procedure", "assistance", lambda m: "other" in m.procedures.requested,
                   "an 'other' special procedure is requested", "procedures.requested", []),
+        Condition("order_attached", "assistance", lambda m: bool(getattr(m, "order_attached", False)),
+                  "the measure's warrant or order is attached to the letter", "order_attached", False),
+        Condition("transfer_requested", "letter", lambda L: any(m.kind == "transfer" for m in L.assistance),
+                  "the temporary transfer of a detained person is requested", "assistance", None),
+        Condition("hearing_dated", "assistance", lambda m: getattr(m, "date", None) is not None and m.kind == "videoconference",
+                  "a date is proposed for the hearing by video conference", "date", None),
         Condition("procedures_requested", "assistance", lambda m: bool(m.procedures.requested),
                   "special procedures are requested for the measure", "procedures.requested", []),
     )
@@ -336,6 +345,8 @@ MEASURE_FIELDS: dict[str, tuple[Field, ...]] = {
         _m("service", "person_id", PERSON, N_("Person to be served"), True),
         _m("service", "address", VERBATIM, N_("Address for service"), True, lines=2),
         _m("service", "hearing_date", DATE, N_("Hearing date")),
+        _m("service", "hearing_time", TIME, N_("Hearing time"), hint=N_("24-hour clock, local time of the place of the hearing, for example 09:30.")),
+        _m("service", "hearing_place", TEXT, N_("Court and place of the hearing"), lines=2),
         _m("service", "proof_of_service", BOOL, N_("Proof of service requested")),
     ),
     "search": (
@@ -345,12 +356,16 @@ MEASURE_FIELDS: dict[str, tuple[Field, ...]] = {
         _m("search", "items_sought", TEXT, N_("Items sought"), True, lines=3),
         _m("search", "to_seize", TEXT, N_("Items to be seized"), lines=2),
         _m("search", "order_attached", BOOL, N_("Warrant or order attached")),
+        F("assistance[search].order_annex", ANNEX, N_("Annex holding the warrant or order"), when="order_attached",
+          need=required("assistance.order_annex", N_("Measure {n} ({kind}): say which annex holds the warrant or order."))),
     ),
     "freezing": (
         _m("freezing", "holder", TEXT, N_("Bank or holder of the asset"), True),
         _m("freezing", "identifiers", VERBATIM, N_("Account or asset identifiers"), True, lines=2),
         _m("freezing", "amount", AMOUNT, N_("Amount")),
         _m("freezing", "order_attached", BOOL, N_("Freezing order attached")),
+        F("assistance[freezing].order_annex", ANNEX, N_("Annex holding the freezing order"), when="order_attached",
+          need=required("assistance.order_annex", N_("Measure {n} ({kind}): say which annex holds the warrant or order."))),
     ),
     "examination": (
         _m("examination", "subject", TEXT, N_("Object or site"), True, lines=2),
@@ -388,8 +403,16 @@ MEASURE_FIELDS: dict[str, tuple[Field, ...]] = {
     ),
     "videoconference": (
         _m("videoconference", "person_id", PERSON, N_("Person to be heard"), True),
-        _m("videoconference", "date", DATE, N_("Proposed date")),
+        _m("videoconference", "person_status", CODE, N_("Status of the person"), vocab="witness_status"),
+        F("assistance[videoconference].date", DATE, N_("Proposed date"),
+          need=advised("assistance.hearing_date", N_("Measure {n} ({kind}): propose a date and time for the hearing, with its time zone."))),
+        F("assistance[videoconference].time", TIME, N_("Proposed time"), hint=N_("24-hour clock, for example 10:00; give its time zone below."),
+          need=required("assistance.hearing_time", N_("Measure {n} ({kind}): give the time of the hearing and its time zone."), when="hearing_dated")),
+        F("assistance[videoconference].time_zone", TIME_ZONE, N_("Time zone"),
+          hint=N_("The IANA name of the time zone of the proposed time, for example Europe/Madrid or America/Bogota."),
+          need=required("assistance.hearing_time", N_("Measure {n} ({kind}): give the time of the hearing and its time zone."), when="hearing_dated")),
         _m("videoconference", "conducting_authority", TEXT, N_("Authority conducting the hearing"), True),
+        _m("videoconference", "interpreter_language", LANGUAGE, N_("Interpreter language")),
         _m("videoconference", "technical_contact", VERBATIM, N_("Technical contact"), True),
     ),
     "transfer": (
@@ -610,6 +633,8 @@ SECTION_FIELDS: dict[str, tuple[Field, ...]] = {
         F("officials_presence.wanted", BOOL, N_("Officials or other persons wish to be present")),
         F("officials_presence.attendees[].name", VERBATIM, N_("Name"), when="presence_wanted"),
         F("officials_presence.attendees[].function", TEXT, N_("Function"), when="presence_wanted"),
+        F("officials_presence.measure_ids", MEASURES, N_("Measures they wish to attend"), when="presence_wanted",
+          need=required("presence.measures", N_("Say which measures of point 10 they wish to attend."))),
         F("officials_presence.participation", TEXT, N_("What they wish to do"), when="presence_wanted", lines=2,
           need=advised("presence.participation", N_("Say what they wish to do: attend only, or also put questions."))),
         F("officials_presence.reason", TEXT, N_("Why their presence is needed"), when="presence_wanted", lines=2,
@@ -629,6 +654,7 @@ SECTION_FIELDS: dict[str, tuple[Field, ...]] = {
         F("signatory.title", TEXT, N_("Title of the signatory"),
           need=advised("closing.signatory_title", N_("Give the signatory's title."))),
         F("signatory.authority", TEXT, N_("Authority of the signatory")),
+        F("annexes[].id", ID, N_("Identifier")),
         F("annexes[].title", TEXT, N_("Title of the annex"), need=required("closing.annex_title", N_("Annex {n}: give its title."))),
         F("annexes[].pages", COUNT, N_("Number of pages")),
     ),

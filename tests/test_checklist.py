@@ -214,7 +214,14 @@ RULES = [
     ("closing", "closing.signatory", E, setter("signatory.name", "")),
     ("closing", "closing.signatory_title", W, setter("signatory.title", ml())),
     ("closing", "closing.annex_title", E, setter("annexes.0.title", ml())),
-    ("closing", "closing.order_not_annexed", W, setter("annexes", [])),
+    ("assistance", "assistance.order_annex", E, setter("assistance.2.order_annex", "")),
+    ("assistance", "assistance.bad_time", E, setter("assistance.9.time", "25:00")),
+    ("assistance", "assistance.unknown_annex", E, setter("assistance.2.order_annex", "x99")),
+    ("assistance", "assistance.hearing_time", E, setter("assistance.9.time_zone", "")),
+    ("assistance", "assistance.hearing_date", W, lambda L: (setattr(L.assistance[9], "date", None),
+                                                            setattr(L.assistance[9], "time", ""))),
+    ("presence", "presence.measures", E, setter("officials_presence.measure_ids", [])),
+    ("presence", "presence.unknown_measure", E, setter("officials_presence.measure_ids", ["a99"])),
 ]
 
 
@@ -256,7 +263,8 @@ def test_every_rule_code_is_tested():
     codes |= {f.need.code for f in fields.all_fields() if f.need is not None}
     # the checks every declaration of a kind implies (checklist._declared)
     generic = {fields.STATE: "not_a_state", fields.AMOUNT: "amount_currency", fields.LANGUAGE: "unknown_language",
-               fields.LANGUAGES: "unknown_language", fields.TIME_ZONE: "unknown_time_zone"}
+               fields.LANGUAGES: "unknown_language", fields.TIME_ZONE: "unknown_time_zone", fields.TIME: "bad_time",
+               fields.ANNEX: "unknown_annex", fields.MEASURES: "unknown_measure"}
     for f in fields.all_fields():
         if f.kind in generic:
             section = fields.section_id(f)

@@ -62,6 +62,8 @@ class ServiceOfDocuments(_ItemBase):
     person_id: CleanStr = ""
     address: CleanStr = ""
     hearing_date: dt.date | None = None
+    hearing_time: CleanStr = Field(default="", description='Time of the hearing, "HH:MM" (24-hour clock, local time of the place).')
+    hearing_place: MLText = Field(default_factory=MLText, description="Court or authority and place of the hearing.")
     proof_of_service: bool = True
 
 
@@ -73,6 +75,7 @@ class SearchAndSeizure(_ItemBase):
     items_sought: MLText = Field(default_factory=MLText)
     to_seize: MLText = Field(default_factory=MLText)
     order_attached: bool = False
+    order_annex: CleanStr = Field(default="", description="Id of the annex (``annexes[].id``) that holds the order.")
 
 
 class FreezingOfAssets(_ItemBase):
@@ -81,6 +84,7 @@ class FreezingOfAssets(_ItemBase):
     identifiers: CleanStr = ""
     amount: Amount = Field(default_factory=Amount)
     order_attached: bool = False
+    order_annex: CleanStr = Field(default="", description="Id of the annex (``annexes[].id``) that holds the order.")
 
 
 class ExaminingObjects(_ItemBase):
@@ -129,8 +133,12 @@ class VoluntaryAppearance(_ItemBase):
 class VideoHearing(_ItemBase):
     kind: Literal["videoconference"] = "videoconference"
     person_id: CleanStr = ""
+    person_status: WitnessStatus | None = None
     date: dt.date | None = None
+    time: CleanStr = Field(default="", description='Proposed time, "HH:MM" (24-hour clock) in ``time_zone``.')
+    time_zone: CleanStr = Field(default="", description="IANA time zone of ``time`` (e.g. Europe/Madrid).")
     conducting_authority: MLText = Field(default_factory=MLText)
+    interpreter_language: LanguageCode | None = None
     technical_contact: CleanStr = ""
 
 

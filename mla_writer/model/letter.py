@@ -7,7 +7,7 @@ checklist's business (``mla_writer.checklist``), never the model's.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal, Union
+from typing import Any, Annotated, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
@@ -234,6 +234,7 @@ class OfficialsPresence(_Strict):
 
     wanted: bool = False
     attendees: list[Attendee] = []
+    measure_ids: list[CleanStr] = Field(default=[], description="Ids of the measures (point 10) they wish to attend.")
     participation: MLText = Field(default_factory=_ml, description="What they wish to do (attend, put questions ...).")
     reason: MLText = Field(default_factory=_ml)
 
@@ -260,6 +261,7 @@ class Signatory(_Strict):
 
 
 class Annex(_Strict):
+    id: CleanStr = Field(default="", description="Stable identifier, e.g. 'x1' (measures refer to it).")
     title: MLText = Field(default_factory=_ml)
     pages: int | None = Field(default=None, ge=0)
 
@@ -366,6 +368,14 @@ class LetterOfRequest(_Strict):
 
     def offence(self, offence_id: str) -> Offence | None:
         return next((o for o in self.offences if o.id and o.id == offence_id), None)
+
+    def measure(self, measure_id: str) -> tuple[int, Any] | None:
+        """``(number, measure)`` of the measure with id ``measure_id`` (numbered from 1 as in point 10), or None."""
+        return next(((i + 1, m) for i, m in enumerate(self.assistance) if m.id and m.id == measure_id), None)
+
+    def annex(self, annex_id: str) -> tuple[int, Annex] | None:
+        """``(number, annex)`` of the annex with id ``annex_id`` (numbered from 1 as the letter lists them), or None."""
+        return next(((i + 1, a) for i, a in enumerate(self.annexes) if a.id and a.id == annex_id), None)
 
     def service_only(self) -> bool:
         """True when every measure is service of documents (UNTOC 18(15)(c): facts not required)."""

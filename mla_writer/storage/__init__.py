@@ -59,7 +59,7 @@ from .files import (  # noqa: F401 (re-exported: storage.save, storage.atomic_wr
 )
 
 FORMAT_NAME = "mla-writer-draft"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 EXTENSION = DRAFT_EXTENSION
 #: Refuse to read anything larger: no real draft comes near it.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -245,8 +245,31 @@ def _migrate_2_to_3(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _migrate_3_to_4(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 4: annexes get stable ids ("x1", "x2" ...) so that a measure can name the annex
+    holding its order; the new fields (a measure's annex, a hearing's time and place, the
+    measures officials wish to attend) start empty."""
+    letter = data.get("letter")
+    if not isinstance(letter, dict):
+        return data
+    annexes = [a for a in _items(letter, "annexes")]
+    used = {a.get("id") for a in annexes if isinstance(a.get("id"), str)}
+    n = 0
+    for annex in annexes:
+        if isinstance(annex.get("id"), str) and annex["id"]:
+            continue
+        n += 1
+        while f"x{n}" in used:
+            n += 1
+        annex["id"] = f"x{n}"
+        used.add(annex["id"])
+    return data
+
+
 #: ``MIGRATIONS[n]`` turns a version-``n`` document into a version-``n+1`` document.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: _migrate_1_to_2, 2: _migrate_2_to_3, 3: _migrate_3_to_4,
+}
 
 
 #: What a value of each declared kind must look like, said in the user's words.

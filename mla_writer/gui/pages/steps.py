@@ -16,7 +16,7 @@ from ..session import shown_text
 from ..widgets.assistance import MEASURES
 from ..widgets.form import letter_languages
 from ..widgets.legalbasis import LEGAL_BASES
-from ..widgets.listeditor import ListSpec
+from ..widgets.listeditor import ListSpec, fresh_id
 from ..widgets.offences import OFFENCES
 from ..widgets.persons import PERSONS
 from .base import StepPage
@@ -64,7 +64,7 @@ ATTENDEES = ListSpec(
     lambda: [(_("Add a person"), lambda items: Attendee())], _attendee_title,
 )
 ANNEXES = ListSpec(
-    "annexes", N_("Annexes"), N_("&Add an annex"), lambda: [(_("Add an annex"), lambda items: Annex())], _annex_title,
+    "annexes", N_("Annexes"), N_("&Add an annex"), lambda: [(_("Add an annex"), lambda items: Annex(id=fresh_id(items, "x")))], _annex_title,
 )
 
 #: How each declared list is edited, by its path (every key of :data:`mla_writer.fields.ITEMS`).

@@ -128,7 +128,7 @@ class Form(QWidget):
         session, kind = self.session, decl.kind
         if kind == fields.TEXT:
             return MLTextField(session, path, decl.lines > 1, max(decl.lines, 1), self)
-        if kind in (fields.VERBATIM, fields.TIME_ZONE):
+        if kind in (fields.VERBATIM, fields.TIME_ZONE, fields.TIME):
             return LinesField(session, path, decl.lines, self) if decl.lines > 1 else LineField(session, path, self)
         if kind in (fields.DATE, fields.DATETIME):
             from .dates import DateField
@@ -172,6 +172,12 @@ class Form(QWidget):
                 session, path, offence_options(session.letter), self,
                 empty=_("No offence yet: add the offences under point 9 first."),
             )
+        if kind == fields.ANNEX:
+            offer_blank, blank = blank_choice(session, path)
+            return ChoiceField(session, path, annex_options(session.letter), offer_blank, self, wide=True, blank=blank)
+        if kind == fields.MEASURES:
+            return MultiCheckField(session, path, measure_options(session.letter), self,
+                                   empty=_("No measure yet: add the measures under point 10 first."))
         if kind == fields.INSTRUMENT:
             from .legalbasis import instrument_options
 
@@ -274,6 +280,20 @@ def person_options(letter) -> list[tuple[str, str]]:
         name = person_name(person)
         out.append((person.id, f"{name} ({role})" if role else name))
     return out
+
+
+def measure_options(letter) -> list[tuple[str, str]]:
+    """Measures of point 10 as "10.2 Search and seizure" (id, text)."""
+    lang = ui_language()
+    return [(m.id, f"10.{i + 1} {vocab.ASSISTANCE_KIND.label(m.kind, lang)}") for i, m in enumerate(letter.assistance) if m.id]
+
+
+def annex_options(letter) -> list[tuple[str, str]]:
+    """Annexes as "Annex 2: <title>" (id, text), numbered as the letter lists them."""
+    from ..session import shown_text
+
+    return [(a.id, _("Annex {n}: {title}").format(n=i + 1, title=shown_text(a.title, letter) or "\u2026"))
+            for i, a in enumerate(letter.annexes) if a.id]
 
 
 def offence_options(letter) -> list[tuple[str, str]]:
