@@ -1,22 +1,26 @@
-"""Dates with a calendar pop-up, shown in the UI language's format; empty is allowed. Dates
-known only to the month or the year are typed (:class:`PartialDateField`).
+"""Dates typed as people write them, with a calendar pop-up; empty is allowed. Dates known
+only to the month or the year are typed too (:class:`PartialDateField`).
 
 Dates are written as the UI language's CLDR locale writes them (:func:`mla_writer.languages.babel_locale`:
-English is the British form, day first, like the letter and UN documents).
+English is the British form, day first, like the letter and UN documents), always with the
+day and month in two digits and a four-digit year ("15/01/2027", "15.01.2027"); ISO
+``2027-01-15`` is understood in every language. Nothing typed is ever reinterpreted: a day
+that does not exist ("31/02/2027") is refused with a message under the box, not moved to
+another day, and an empty box stays empty (no 1 January 1800, no date from the arrow keys
+but today's).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, QObject, QTime
-from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QHBoxLayout, QToolButton
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from ..i18n import _, ui_language
 from .fields import FieldEditor
-
-_EMPTY = QDate(1800, 1, 1)
 
 
 def date_locale() -> QLocale:
@@ -26,84 +30,340 @@ def date_locale() -> QLocale:
     return QLocale(babel_locale(ui_language()))
 
 
+@functools.cache
+def _pattern_of(lang: str) -> tuple[str, str]:
+    """The order of day, month and year in ``lang``'s short date ("dmy", "mdy", "ymd") and its separator."""
+    from babel.dates import get_date_format
+
+    from ...languages import babel_locale
+
+    try:
+        pattern = get_date_format("short", locale=babel_locale(lang)).pattern
+    except Exception:  # noqa: BLE001 - an unknown locale: the international form
+        pattern = "dd.MM.y"
+    positions = {ch: pattern.find(ch) for ch in "dMy"}
+    if min(positions.values()) < 0:
+        return "dmy", "."
+    order = "".join(sorted("dMy", key=positions.__getitem__)).lower()
+    sep = next((ch for ch in pattern if ch in "./-"), ".")
+    return order, sep
+
+
 def date_format(with_time: bool = False) -> str:
-    """The UI locale's short date format, always with a four-digit year."""
-    locale = date_locale()
-    fmt = locale.dateFormat(locale.FormatType.ShortFormat)
-    if "yyyy" not in fmt:
-        fmt = fmt.replace("yy", "yyyy")
-    return fmt + (" HH:mm" if with_time else "")
+    """The UI language's date format, two-digit day and month, four-digit year (Qt notation:
+    ``dd/MM/yyyy`` in English, ``dd.MM.yyyy`` in Russian), with `` HH:mm`` for a time."""
+    order, sep = _pattern_of(ui_language())
+    parts = {"d": "dd", "m": "MM", "y": "yyyy"}
+    return sep.join(parts[ch] for ch in order) + (" HH:mm" if with_time else "")
 
 
-class _OpenOnToday(QObject):
-    """When the calendar opens on an empty date, show the current month, not 1800."""
+def format_date(value, with_time: bool = False) -> str:
+    """``date(2027, 1, 15)`` -> "15/01/2027" (English), "15.01.2027" (Russian); "" for None."""
+    if value is None:
+        return ""
+    order, sep = _pattern_of(ui_language())
+    parts = {"d": f"{value.day:02d}", "m": f"{value.month:02d}", "y": f"{value.year:04d}"}
+    text = sep.join(parts[ch] for ch in order)
+    if with_time:
+        hour, minute = (value.hour, value.minute) if isinstance(value, dt.datetime) else (0, 0)
+        text += f" {hour:02d}:{minute:02d}"
+    return text
 
-    def __init__(self, edit) -> None:
-        super().__init__(edit)
-        self.edit = edit
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.Show and self.edit.date() == _EMPTY:
-            obj.setCurrentPage(QDate.currentDate().year(), QDate.currentDate().month())
-        return False
+class DateInputError(ValueError):
+    """Typed text that is not a date; ``impossible`` when it has the form of one but names a
+    day that does not exist (31/02/2027)."""
+
+    def __init__(self, text: str, impossible: bool = False) -> None:
+        super().__init__(text)
+        self.text = text
+        self.impossible = impossible
+
+
+_NUM = r"(\d{1,4})"
+_DATE_SEP = r"\s*[./\-]\s*"
+_TIME = r"(?:[ T]+(\d{1,2})[:.h](\d{2}))?"
+
+
+def parse_date(text: str, with_time: bool = False, lang: str | None = None):
+    """Typed text -> ``date`` (``datetime`` with ``with_time``), or None for empty text.
+
+    Accepts the UI language's order (``15/01/2027`` in English, French and Spanish,
+    ``15.01.2027`` in Russian; one-digit day and month too) and ISO ``2027-01-15``; with a
+    time, ``15/01/2027 14:30`` (a date alone is midnight). The year has four digits. Raises
+    :class:`DateInputError` for anything else, and for a day that does not exist.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    m = re.fullmatch(_NUM + _DATE_SEP + _NUM + _DATE_SEP + _NUM + (_TIME if with_time else ""), text)
+    if m is None:
+        raise DateInputError(text)
+    numbers = m.group(1, 2, 3)
+    if len(numbers[0]) == 4:  # ISO (year first), in every language
+        order = "ymd"
+    else:
+        order, _sep = _pattern_of(lang or ui_language())
+    parts = dict(zip(order, numbers))
+    if len(parts["y"]) != 4 or len(parts["d"]) > 2 or len(parts["m"]) > 2:
+        raise DateInputError(text)
+    year, month, day = int(parts["y"]), int(parts["m"]), int(parts["d"])
+    if year < 1000:
+        raise DateInputError(text)
+    try:
+        day_of = dt.date(year, month, day)
+    except ValueError:  # 31/02, month 13: never moved to another day
+        raise DateInputError(text, impossible=1 <= month <= 12 and 1 <= day <= 31) from None
+    if not with_time:
+        return day_of
+    hour = minute = 0
+    if m.group(4) is not None:
+        hour, minute = int(m.group(4)), int(m.group(5))
+    if hour > 23 or minute > 59:
+        raise DateInputError(text)
+    return dt.datetime(year, month, day, hour, minute)
+
+
+class _Popup(QWidget):
+    """The calendar under a date box: a click or Return picks the day, Escape closes it."""
+
+    picked = Signal(QDate)
+
+    def __init__(self, parent) -> None:
+        super().__init__(parent, Qt.WindowType.Popup)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(1, 1, 1, 1)
+        self.calendar = QCalendarWidget(self)
+        self.calendar.setGridVisible(True)
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.calendar.activated.connect(self._pick)
+        self.calendar.clicked.connect(self._pick)
+        layout.addWidget(self.calendar)
+
+    def _pick(self, day: QDate) -> None:
+        self.hide()
+        self.picked.emit(day)
+
+
+class _DateLine(QLineEdit):
+    """The box a date is typed in. Up and Down move the date a day (in an empty box: today);
+    Alt+Down or F4 opens the calendar."""
+
+    step = Signal(int)
+    calendar_requested = Signal()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        key, mods = event.key(), event.modifiers()
+        if key == Qt.Key.Key_F4 or (key == Qt.Key.Key_Down and mods & Qt.KeyboardModifier.AltModifier):
+            self.calendar_requested.emit()
+            return
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not mods & ~Qt.KeyboardModifier.KeypadModifier:
+            self.step.emit(1 if key == Qt.Key.Key_Up else -1)
+            return
+        super().keyPressEvent(event)
 
 
 class DateField(FieldEditor):
-    """``datetime.date | None`` (or ``datetime.datetime`` with ``with_time``)."""
+    """``datetime.date | None`` (or ``datetime.datetime`` with ``with_time``), typed.
+
+    The box shows the date in the UI language's format; the expected format is its
+    placeholder. Text that is not a date leaves the field empty in the draft and, once the
+    user leaves the box, is kept on screen with a message saying why it was refused. The ×
+    button clears the date (it is not in the Tab order; Ctrl+Z or the "Undo" link under the
+    box brings the date back); ▾ (or Alt+Down) opens a calendar.
+    """
 
     def __init__(self, session, path, with_time: bool = False, parent=None) -> None:
+        from .problems import input_error_label
+
         super().__init__(session, path, parent)
         self.with_time = with_time
-        layout = QHBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(2)
+        layout = QHBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
-        self.edit = QDateTimeEdit(self) if with_time else QDateEdit(self)
-        self.edit.setCalendarPopup(True)
-        self.edit.setLocale(date_locale())
-        self.edit.setDisplayFormat(date_format(with_time))
-        self.edit.setMinimumDate(_EMPTY)
-        self.edit.setSpecialValueText(" ")
-        self.edit.calendarWidget().installEventFilter(_OpenOnToday(self.edit))
+        layout.setSpacing(2)
+        self.edit = _DateLine(self)
+        self.edit.setPlaceholderText(self.example())
+        width = self.edit.fontMetrics().horizontalAdvance(self.example() + "00") + 16
+        self.edit.setMinimumWidth(width)
+        self.edit.setMaximumWidth(width * 2)
+        self.edit.setText(format_date(session.get(path), with_time))
+        self.edit.textEdited.connect(self._edited)
+        self.edit.editingFinished.connect(self._finished)
+        self.edit.step.connect(self.step)
+        self.edit.calendar_requested.connect(self.open_calendar)
+        self.calendar_button = QToolButton(self)
+        self.calendar_button.setText("\u25be")
+        self.calendar_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Alt+Down from the box
+        self.calendar_button.setToolTip(_("Choose the date in a calendar (Alt+Down)"))
+        self.calendar_button.setAccessibleName(_("Choose the date in a calendar (Alt+Down)"))
+        self.calendar_button.clicked.connect(self.open_calendar)
         self.clear_button = QToolButton(self)
         self.clear_button.setText("\u2715")
+        self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not in the Tab order: Space never clears
         self.clear_button.setToolTip(_("Clear the date"))
         self.clear_button.setAccessibleName(_("Clear the date"))
         self.clear_button.clicked.connect(self.clear)
         layout.addWidget(self.edit)
+        layout.addWidget(self.calendar_button)
         layout.addWidget(self.clear_button)
         layout.addStretch(1)
-        self.set_value(session.get(path))
-        if with_time:
-            self.edit.dateTimeChanged.connect(self._edited)
-        else:
-            self.edit.dateChanged.connect(self._edited)
+        outer.addLayout(layout)
+        self.error = input_error_label(self)
+        outer.addWidget(self.error)
+        self.undo_label = QLabel(self)
+        self.undo_label.setTextFormat(Qt.TextFormat.RichText)
+        self.undo_label.setWordWrap(True)
+        self.undo_label.linkActivated.connect(lambda _link: self.undo())
+        self.undo_label.hide()
+        outer.addWidget(self.undo_label)
+        self.popup: _Popup | None = None
         self.setFocusProxy(self.edit)
 
-    def set_value(self, value) -> None:
-        if value is None:
-            self.edit.setDate(_EMPTY)
-        elif self.with_time:
-            self.edit.setDateTime(QDateTime(QDate(value.year, value.month, value.day), QTime(value.hour, value.minute)))
-        else:
-            self.edit.setDate(QDate(value.year, value.month, value.day))
+    # -- the value -------------------------------------------------------------------------
+    def example(self) -> str:
+        """The format the box expects, as an example (a day over 12 shows the order)."""
+        sample = dt.datetime(2027, 1, 31, 14, 30) if self.with_time else dt.date(2027, 1, 31)
+        return format_date(sample, self.with_time)
+
+    def parse(self, text: str):
+        return parse_date(text, self.with_time)
 
     def value(self):
-        d = self.edit.date()
-        if d == _EMPTY:
+        """The date in the box, or None when it is empty or not a date."""
+        try:
+            return self.parse(self.edit.text())
+        except DateInputError:
             return None
-        if self.with_time:
-            t = self.edit.time()
-            return dt.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
-        return dt.date(d.year(), d.month(), d.day())
+
+    def set_value(self, value) -> None:
+        """Show ``value`` (from the draft; no edit)."""
+        self.edit.setText(format_date(value, self.with_time))
+        self.error.hide()
+        self.undo_label.hide()
 
     def set_date(self, value) -> None:
-        """Set the date from code (tests, recovery); writes to the model."""
+        """Set the date from code (tests, recovery): shown and written to the draft."""
         self.set_value(value)
+        self._store(value)
+
+    def set_text(self, text: str) -> None:
+        """Type ``text`` from code (tests): as if entered and confirmed."""
+        self.edit.setText(text)
+        self._edited(text)
+        self._finished()
+
+    # -- editing -------------------------------------------------------------------------
+    def _replace_text(self, text: str) -> None:
+        """Put ``text`` in the box as an edit the user can undo (Ctrl+Z)."""
+        self.edit.selectAll()
+        if text:
+            self.edit.insert(text)
+        else:
+            self.edit.del_()
+
+    def _store(self, value) -> None:
+        from pydantic import ValidationError
+
+        if value == self.session.get(self.path):
+            return
+        try:
+            self.write(value)
+        except ValidationError:  # the model refuses it: say so, the draft stays as it was
+            self._show_error(DateInputError(self.edit.text().strip()))
+
+    def _edited(self, text: str) -> None:
+        self.undo_label.hide()
+        try:
+            value = self.parse(text)
+        except DateInputError:
+            value = None  # not (yet) a date: the draft has none; said when the box is left
+        else:
+            self.error.hide()
+        self._store(value)
+
+    def _finished(self) -> None:
+        text = self.edit.text()
+        try:
+            value = self.parse(text)
+        except DateInputError as exc:
+            self._show_error(exc)
+            return
+        self.error.hide()
+        shown = format_date(value, self.with_time)
+        if shown != text:
+            self._replace_text(shown)  # "1/2/2027" -> "01/02/2027", undoable
+
+    def _show_error(self, exc: DateInputError) -> None:
+        fields = {"text": exc.text, "example": self.example(), "iso": "2027-01-31" + (" 14:30" if self.with_time else "")}
+        if exc.impossible:
+            message = _("\u201c{text}\u201d is not a day of the calendar: the date was not entered. "
+                        "Write it as {example} or {iso}.")
+        else:
+            message = _("\u201c{text}\u201d is not a date: it was not entered. Write it as {example} or {iso}.")
+        self.error.setText(message.format(**fields))
+        self.error.show()
+
+    def step(self, days: int) -> None:
+        """Up/Down: a day later or earlier; an empty box starts from today."""
+        current = self.value()
+        if current is None:
+            if self.edit.text().strip():
+                return  # text that is not a date is left for the user to correct
+            today = dt.date.today()
+            value = dt.datetime(today.year, today.month, today.day) if self.with_time else today
+        else:
+            value = current + dt.timedelta(days=days)
+        self._replace_text(format_date(value, self.with_time))
 
     def clear(self) -> None:
-        self.edit.setDate(_EMPTY)
+        """The × button: empty the box, undoably (Ctrl+Z in the box, or the Undo link)."""
+        had = self.edit.text()
+        if not had:
+            return
+        self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._replace_text("")
+        self.error.hide()
+        from html import escape
 
-    def _edited(self, *_args) -> None:
-        self.write(self.value())
+        self.undo_label.setText(
+            escape(_("Date cleared ({date}).").format(date=had.strip())) + f' <a href="undo">{escape(_("Undo"))}</a>'
+        )
+        self.undo_label.show()
+
+    def undo(self) -> None:
+        """Bring back what the last edit (a clearing) took away."""
+        self.edit.undo()
+        self._edited(self.edit.text())
+        self._finished()
+        self.undo_label.hide()
+        self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- calendar ------------------------------------------------------------------------
+    def open_calendar(self) -> None:
+        if self.popup is None:
+            self.popup = _Popup(self)
+            self.popup.picked.connect(self._picked)
+        calendar = self.popup.calendar
+        calendar.setLocale(date_locale())
+        current = self.value() or dt.date.today()
+        calendar.setSelectedDate(QDate(current.year, current.month, current.day))
+        self.popup.adjustSize()
+        self.popup.move(self.edit.mapToGlobal(self.edit.rect().bottomLeft()))
+        self.popup.show()
+        calendar.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def _picked(self, day: QDate) -> None:
+        current = self.value()
+        if self.with_time:
+            hour, minute = (current.hour, current.minute) if isinstance(current, dt.datetime) else (0, 0)
+            value = dt.datetime(day.year(), day.month(), day.day(), hour, minute)
+        else:
+            value = dt.date(day.year(), day.month(), day.day())
+        self.edit.setFocus(Qt.FocusReason.PopupFocusReason)
+        self._replace_text(format_date(value, self.with_time))
 
     def focus_widget(self):
         return self.edit

@@ -1,0 +1,144 @@
+"""Dates as people type them (issue 11): the UI language's order (English: day first, as
+en_GB), ISO everywhere, impossible days refused with a message, no 1800, an undoable clear
+button outside the Tab order."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from mla_writer.gui.widgets.dates import DateField, DateInputError, parse_date
+
+from .helpers import type_text
+
+pytestmark = pytest.mark.gui
+
+JAN_15 = dt.date(2027, 1, 15)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("en", "15/01/2027"), ("en", "2027-01-15"), ("en", "15/1/2027"), ("fr", "15/01/2027"), ("ru", "15.01.2027"),
+     ("ru", "15/01/2027"), ("es", "15/01/2027"), ("es", "15/1/2027"), ("fr", "2027-01-15"), ("ru", "2027-01-15")],
+)
+def test_dates_are_read_in_the_ui_languages_order_and_as_iso(lang, text):
+    assert parse_date(text, lang=lang) == JAN_15
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ru", "es"])
+@pytest.mark.parametrize("text", ["31/02/2027", "31.02.2027", "2027-02-31", "29/02/2027", "1/15/2027", "15/01/27", "15 janvier"])
+def test_a_date_that_does_not_exist_is_refused_not_moved(lang, text):
+    with pytest.raises(DateInputError) as refused:
+        parse_date(text, lang=lang)
+    assert refused.value.impossible == (text in ("31/02/2027", "31.02.2027", "2027-02-31", "29/02/2027"))
+
+
+def test_times_are_read_with_the_date():
+    assert parse_date("15/01/2027 14:30", with_time=True, lang="en") == dt.datetime(2027, 1, 15, 14, 30)
+    assert parse_date("2027-01-15 09:05", with_time=True, lang="ru") == dt.datetime(2027, 1, 15, 9, 5)
+    with pytest.raises(DateInputError):
+        parse_date("15/01/2027 25:00", with_time=True, lang="en")
+
+
+def _date_field(window, path: str = "date") -> DateField:
+    window.go_to(window.step_of_section["closing"])
+    editor, _label = window.current_page().problem_map.entries[path]
+    assert isinstance(editor, DateField)
+    return editor
+
+
+def _leave(editor) -> None:
+    QTest.keyClick(editor.edit, Qt.Key.Key_Return)
+    QApplication.processEvents()
+
+
+@pytest.mark.parametrize(("lang", "typed"), [("en", "15/01/2027"), ("en", "2027-01-15"), ("fr", "15/01/2027"),
+                                             ("ru", "15.01.2027"), ("es", "15/01/2027")])
+def test_an_empty_date_field_takes_typing(make_window, lang, typed):
+    window = make_window(lang)
+    editor = _date_field(window)
+    assert window.session.letter.date is None and editor.edit.text() == ""
+    assert "31" in editor.edit.placeholderText()  # the expected format, with a day that shows the order
+    type_text(editor.edit, typed)
+    assert window.session.letter.date == JAN_15
+    _leave(editor)
+    assert editor.edit.text() == {"ru": "15.01.2027"}.get(lang, "15/01/2027")
+    assert not editor.error.isVisible()
+
+
+@pytest.mark.parametrize(("lang", "typed"), [("en", "31/02/2027"), ("ru", "31.02.2027"), ("fr", "31/02/2027")])
+def test_an_impossible_date_is_refused_with_a_message(make_window, lang, typed):
+    window = make_window(lang)
+    editor = _date_field(window)
+    editor.set_date(JAN_15)
+    editor.edit.selectAll()
+    type_text(editor.edit, typed)
+    _leave(editor)
+    assert window.session.letter.date is None  # never 2 December 2027 (or 3 March)
+    assert editor.edit.text() == typed  # what was typed stays, for the user to correct
+    assert editor.error.isVisible() and typed in editor.error.text()
+    editor.edit.selectAll()
+    type_text(editor.edit, typed.replace("31", "28"))
+    assert window.session.letter.date == dt.date(2027, 2, 28)
+    assert not editor.error.isVisible()
+
+
+def test_english_dates_are_shown_day_first(make_window, example_path):
+    window = make_window("en")
+    window.open_file(str(example_path))
+    editor = _date_field(window)
+    day = window.session.letter.date
+    assert editor.edit.text() == f"{day.day:02d}/{day.month:02d}/{day.year}"
+
+
+def test_arrow_keys_in_an_empty_field_start_from_today_never_1800(make_window):
+    window = make_window("en")
+    editor = _date_field(window)
+    editor.edit.setFocus()
+    QTest.keyClick(editor.edit, Qt.Key.Key_Up)
+    assert window.session.letter.date == dt.date.today()
+    QTest.keyClick(editor.edit, Qt.Key.Key_Up)
+    assert window.session.letter.date == dt.date.today() + dt.timedelta(days=1)
+    editor.clear()
+    QTest.keyClick(editor.edit, Qt.Key.Key_Down)
+    assert window.session.letter.date == dt.date.today()
+
+
+def test_the_clear_button_is_out_of_the_tab_order_and_clearing_can_be_undone(make_window):
+    window = make_window("en")
+    editor = _date_field(window)
+    editor.set_date(JAN_15)
+    assert editor.clear_button.focusPolicy() == Qt.FocusPolicy.NoFocus
+    assert editor.calendar_button.focusPolicy() == Qt.FocusPolicy.NoFocus
+    editor.edit.setFocus()
+    QTest.keyClick(editor.edit, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() not in (editor.edit, editor.clear_button, editor.calendar_button, None)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is editor.edit  # Shift+Tab comes straight back: no button between
+    QTest.mouseClick(editor.clear_button, Qt.MouseButton.LeftButton)
+    assert window.session.letter.date is None and editor.edit.text() == ""
+    assert editor.undo_label.isVisible()
+    QTest.keyClick(editor.edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Z
+    assert window.session.letter.date == JAN_15 and editor.edit.text() == "15/01/2027"
+    QTest.mouseClick(editor.clear_button, Qt.MouseButton.LeftButton)
+    assert window.session.letter.date is None
+    editor.undo_label.linkActivated.emit("undo")  # the "Undo" link under the box
+    assert window.session.letter.date == JAN_15
+    assert not editor.undo_label.isVisible()
+
+
+def test_the_calendar_picks_a_day(make_window, qtbot):
+    window = make_window("fr")
+    editor = _date_field(window)
+    editor.open_calendar()
+    popup = editor.popup
+    qtbot.waitUntil(popup.isVisible)
+    assert popup.calendar.selectedDate().year() == dt.date.today().year  # opens on today, not 1800
+    popup.calendar.setSelectedDate(popup.calendar.selectedDate().addDays(1))
+    popup.calendar.activated.emit(popup.calendar.selectedDate())
+    assert not popup.isVisible()
+    assert window.session.letter.date == dt.date.today() + dt.timedelta(days=1)
