@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..i18n import _
+from . import wheel
 
 
 class FieldEditor(QWidget):
@@ -31,6 +32,7 @@ class FieldEditor(QWidget):
         super().__init__(parent)
         self.session = session
         self.path = path
+        wheel.install()  # once per application: the wheel changes no unfocused value editor
 
     def write(self, value) -> None:
         self.session.set(self.path, value)
@@ -191,15 +193,12 @@ class YesNoField(FieldEditor):
         self.group = QButtonGroup(self)
         self.yes = QRadioButton(yes or _("Yes"), self)
         self.no = QRadioButton(no or _("No"), self)
+        current = session.get(path)
         for value, button in ((True, self.yes), (False, self.no)):
             self.group.addButton(button)
             layout.addWidget(button)
+            button.setChecked(current is value)  # showing the answer is no edit: before connecting
             button.toggled.connect(lambda on, value=value: on and self.write(value))
-        current = session.get(path)
-        if current is True:
-            self.yes.setChecked(True)
-        elif current is False:
-            self.no.setChecked(True)
         self.setFocusProxy(self.yes)
 
     def focus_widget(self):
