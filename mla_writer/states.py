@@ -404,3 +404,22 @@ def lookup(query: str) -> str | None:
 def sorted_names(lang: str) -> list[tuple[str, str]]:
     """(code, short name in ``lang``) for every State, sorted for display."""
     return sorted(((code, name(code, lang)) for code in codes()), key=lambda item: sort_key(item[1]))
+
+
+def named_in(code: str, text: str) -> bool:
+    """Whether the last line of ``text`` (an address) already names the State ``code``, in any
+    of the four languages, by its short or formal name, a grammatical form or an alias: the
+    letter then does not print the State again under the address. Case and diacritics are
+    ignored; a name must stand as whole words."""
+    lines = [line for line in (text or "").splitlines() if line.strip()]
+    if not lines or code not in _states():
+        return False
+    last = f" {_fold(lines[-1])} "
+    entry = _states()[code]
+    keys = {key for c, names, _t in _index() if c == code for key in names}
+    for lang in LANGUAGES:
+        for field in ("gen", "prep", "in", "de"):
+            value = entry[lang].get(field)
+            if isinstance(value, str) and value:
+                keys.add(_fold(value))
+    return any(len(key) >= 4 and f" {key} " in last.replace(",", " ") for key in keys)

@@ -53,13 +53,46 @@ class Txt:
     def __bool__(self) -> bool:
         return bool(self.text)
 
+    def lowered(self) -> "Txt":
+        """The same text with its first letter in lower case, for use inside a sentence (see :func:`lower_first`)."""
+        return Txt(lower_first(self.text), self.lang, self.marked, self.lang_name)
+
+
+#: Unicode FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE (UAX #9): every value a user typed is
+#: set between them, so right-to-left text (or a stray, unclosed override) in one field cannot
+#: reorder the words around it, the footer or the rest of the line.
+FSI, PDI = "\u2068", "\u2069"
+
 
 def as_markup(text: str) -> Markup:
-    """User text as markup: XML-invalid characters removed, escaped, newlines as <br/>."""
+    """User text as markup: XML-invalid characters removed, escaped, newlines as <br/>, and
+    each line bidi-isolated (FSI … PDI)."""
     text = clean_text(text)
-    if "\n" not in text:
-        return escape(text)
-    return Markup("<br/>").join(escape(line) for line in text.split("\n"))
+    if not text:
+        return Markup("")
+    return Markup("<br/>").join(Markup(FSI) + escape(line) + Markup(PDI) for line in text.split("\n"))
+
+
+def join_markup(items: list[Any], lang: str) -> Markup:
+    """Values (user text or markup) joined by the language's list pattern, each kept as markup."""
+    parts = [item for item in items if item]
+    if not parts:
+        return Markup("")
+    from babel.lists import format_list
+
+    slots = [f"\x00{i}\x00" for i in range(len(parts))]
+    pattern = escape(format_list(slots, locale=date_locale(lang)))
+    for slot, item in zip(slots, parts):
+        pattern = Markup(str(pattern).replace(slot, str(escape(item))))
+    return Markup(pattern)
+
+
+def lower_first(text: str) -> str:
+    """"Money laundering" -> "money laundering" inside a sentence; words that are acronyms or
+    begin with two capitals ("UNTOC", "OÜ") are kept."""
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
 
 
 # -- Babel helpers -----------------------------------------------------------------------------
@@ -84,6 +117,18 @@ def fmt_date(day: dt.date | None, lang: str) -> str:
     if lang == "fr" and day.day == 1 and text.startswith("1 "):
         text = "1er " + text[2:]  # French writes "1er janvier"
     return text
+
+
+def fmt_time(value: str, lang: str) -> str:
+    """"09:30" as the language writes a time of day ("09:30", "9:30"); as written if it is not HH:MM."""
+    try:
+        hours, minutes = (int(part) for part in value.split(":"))
+        moment = dt.time(hours, minutes)
+    except ValueError:
+        return value
+    from babel.dates import format_time
+
+    return format_time(moment, "HH:mm", locale=date_locale(lang))
 
 
 def fmt_partial_date(value: str | None, lang: str) -> str:
@@ -202,6 +247,12 @@ def nationality(code: str | None, lang: str, sex: str | None) -> str:
     return states.nationality(code, lang, sex)
 
 
+def _state_named_in(code: str | None, address: str) -> bool:
+    from .. import states
+
+    return bool(code) and states.named_in(code, address)
+
+
 def formal_state_name(code: str | None, lang: str) -> str:
     """The UN formal name ("République française"), as a letterhead gives it."""
     if not code:
@@ -225,11 +276,13 @@ def upper_first(markup: str) -> Markup:
 
 
 class _Builder:
-    def __init__(self, letter: LetterOfRequest, lang: str) -> None:
+    def __init__(self, letter: LetterOfRequest, lang: str, full_identities: bool = False) -> None:
         from ..i18n import ui_gettext
 
         self.L = letter
         self.lang = lang
+        self.full_identities = full_identities
+        self.langs = [lang]
         self.fallback = letter.drafting_language
         self.ui = ui_gettext(lang)
 
@@ -239,6 +292,7 @@ class _Builder:
         return Txt(value, text_lang, marked, language_name(text_lang, self.lang) if marked else "")
 
     def s(self, value: str) -> Txt:
+        """A value shown as written (a name, a number, an address): escaped and bidi-isolated."""
         return Txt(value or "", self.lang)
 
     def code(self, vocabulary: str, code: str | None, sex: str | None = None) -> str:
@@ -255,13 +309,13 @@ class _Builder:
         person = self.L.person(person_id)
         if person is None:
             return ""  # an unknown reference (the checklist reports it): never the raw id
-        if fields.holds("identity_protected", self.L, person):
+        if fields.holds("identity_protected", self.L, person) and not self.full_identities:
             return person.pseudonym
         return person.display_name()
 
     # sections -------------------------------------------------------------------------------
     def authority(self, a) -> dict[str, Any]:
-        return {"name": self.t(a.name), "address": self.s(a.address), "phone": a.phone, "email": a.email}
+        return {"name": self.t(a.name), "address": self.s(a.address), "phone": self.s(a.phone), "email": self.s(a.email)}
 
     def person(self, p) -> dict[str, Any]:
         when = fields.item_conditions("persons", p)
@@ -272,30 +326,33 @@ class _Builder:
             "role": self.code("person_role", p.role, sex),
             "name": "", "other_names": "", "birth_date": "", "birth_place": Txt("", self.lang),
             "nationality": "", "doc": Txt("", self.lang), "doc_number": "", "doc_country": "",
-            "registration_number": "", "seat": "", "address": "", "notes": Txt("", self.lang),
+            "registration_number": "", "seat": "", "address": "", "notes": Txt("", self.lang), "pseudonym": "",
         }
-        if when["identity_protected"]:
+        if when["identity_protected"] and not self.full_identities:
             # only the pseudonym and the role: no name, birth data, document, address or notes
-            view["name"] = p.pseudonym
+            view["name"] = self.s(p.pseudonym)
             return view
+        if when["identity_protected"]:  # the "for the file" variant: the identity, and the pseudonym used
+            view["pseudonym"] = self.s(p.pseudonym)
+            view["when"] = {**when, "identity_protected": False}
         doc = p.id_document
         if when["other_document"]:
             doc_text = self.t(doc.details)
         else:
             doc_text = self.s(self.code("document_type", doc.type))
         view.update(
-            name=p.display_name(),
-            other_names=p.other_names,
+            name=self.s(p.display_name()),
+            other_names=self.s(p.other_names),
             birth_date=fmt_partial_date(p.birth_date, self.lang),
             birth_place=self.t(p.birth_place),
             nationality=nationality(p.nationality, self.lang, sex),
             nationality_phrase=bool(p.nationality) and not _nationality_adjective(p.nationality, self.lang),
             doc=doc_text,
-            doc_number=doc.number,
+            doc_number=self.s(doc.number),
             doc_country=state_name(doc.issuing_country, self.lang),
-            registration_number=p.registration_number,
-            seat=p.seat,
-            address=p.address,
+            registration_number=self.s(p.registration_number),
+            seat=self.s(p.seat),
+            address=self.s(p.address),
             notes=self.t(p.notes),
         )
         if when["legal_person"]:
@@ -313,10 +370,10 @@ class _Builder:
                 title=catalogue.instrument_title(b.instrument_id, self.lang),
                 place=catalogue.localized(item.get("place", {}), self.lang) if item.get("place") else "",
                 date=self.date(dt.date.fromisoformat(item["date"])) if item.get("date") else "",
-                articles=b.articles,
+                articles=self.s(b.articles),
             )
         elif b.type == "bilateral":
-            view.update(title=self.t(b.title), date=self.date(b.date), articles=b.articles)
+            view.update(title=self.t(b.title), date=self.date(b.date), articles=self.s(b.articles))
         elif b.type == "other":
             view.update(description=self.t(b.description))
         else:
@@ -354,21 +411,33 @@ class _Builder:
         if kind == fields.PERSON:
             name = self.person_name(value)
             return self.s(name) if name else None
+        if kind == fields.TIME:
+            return self.s(fmt_time(value, self.lang))
+        if kind == fields.ANNEX:
+            found = self.L.annex(value)
+            return self.s(str(found[0])) if found else None
+        if kind == fields.MEASURES:
+            numbers = [f"10.{found[0]}" for found in (self.L.measure(m) for m in value) if found]
+            return self.s(join_list(numbers, self.lang)) if numbers else None
         if kind == fields.OFFENCES:
             return self.s(join_list([str(self.t(o.name)) for o in (self.L.offence(i) for i in value) if o], self.lang))
         if kind == fields.TIME_ZONE:
             return self.s(fmt_time_zone(value, self.lang))
         return self.s(str(value))  # VERBATIM, COUNT
 
+    #: A measure's date, time and time zone shown as one line ("19 May 2027, 10:00 (Europe/Chisinau)").
+    _MOMENTS = {"date": ("time", "time_zone"), "hearing_date": ("hearing_time", None)}
+
     def measure(self, n: int, item) -> dict[str, Any]:
         own = []
         declared = fields.MEASURE_FIELDS.get(item.kind, ())
         names = {f.name for f in declared}
+        merged = {part for date_name, parts in self._MOMENTS.items() if date_name in names for part in parts if part}
         # the person the measure concerns: its codes ("status: victim") agree with that person's sex
         person = self.L.person(getattr(item, "person_id", "") or "")
         sex = person.sex if person is not None and fields.holds("natural_person", self.L, person) else None
         for field in declared:
-            if not fields.applies(self.L, field, item):
+            if not fields.applies(self.L, field, item) or field.name in merged or field.kind == fields.ANNEX:
                 continue
             if field.name == "period_to" and "period_from" in names:
                 continue
@@ -377,19 +446,33 @@ class _Builder:
                 if start or end:
                     own.append({"label": "", "type": "period", "value": {"from": start, "to": end}})
                 continue
+            if field.name in self._MOMENTS and getattr(item, field.name) is not None:
+                time_name, zone_name = self._MOMENTS[field.name]
+                time = fmt_time(getattr(item, time_name, ""), self.lang) if getattr(item, time_name, "") else ""
+                zone = getattr(item, zone_name, "") if zone_name else ""
+                own.append({"label": self.ui(field.label), "type": "moment",
+                            "value": {"date": self.date(getattr(item, field.name)), "time": time,
+                                      "zone": fmt_time_zone(zone, self.lang) if zone else ""}})
+                continue
+            if field.name == "order_attached" and item.order_attached:
+                found = self.L.annex(getattr(item, "order_annex", ""))
+                own.append({"label": self.ui(field.label), "type": "annexed", "value": found[0] if found else None})
+                continue
             shown = self.value(field, getattr(item, field.name), sex)
             if shown is None:
                 continue
             own.append({"label": self.ui(field.label), "type": "bool" if field.kind in (fields.BOOL, fields.YESNO) else "text",
                         "value": shown})
         proc = item.procedures
+        offences = [self.t(o.name) for o in (self.L.offence(i) for i in item.offence_ids) if o is not None]
         return {
             "number": n,
+            "kind": item.kind,
             "when": fields.item_conditions("assistance", item),
             "kind_title": vocab.ASSISTANCE_KIND.label(item.kind, self.lang),
             "description": self.t(item.description),
             "relevance": self.t(item.relevance),
-            "offences": [self.t(o.name) for o in (self.L.offence(i) for i in item.offence_ids) if o is not None],
+            "offences": join_markup(offences, self.lang),
             "procedures": [self.code("procedure_kind", p) for p in proc.requested],
             "procedure_details": self.t(proc.details),
             "procedure_reason": self.t(proc.reason),
@@ -412,11 +495,13 @@ class _Builder:
             "requesting_state": state_name(L.requesting_state, self.lang),
             "requesting_state_formal": formal_state_name(L.requesting_state, self.lang),
             "requested_state": state_name(L.requested_state, self.lang),
-            "addressee": self.authority(L.addressee),
+            "addressee": {**self.authority(L.addressee),
+                          # an address whose last line already names the State: the State is not repeated under it
+                          "state_in_address": _state_named_in(L.requested_state, L.addressee.address)},
             "refs": {
-                "ours": L.references.requesting_reference,
-                "court": L.references.court_case_number,
-                "yours": L.references.requested_reference,
+                "ours": self.s(L.references.requesting_reference),
+                "court": self.s(L.references.court_case_number),
+                "yours": self.s(L.references.requested_reference),
             },
             "place": self.t(L.place),
             "date": self.date(L.date),
@@ -424,10 +509,10 @@ class _Builder:
             "conducting": conducting,
             "officer_withheld_reason": self.t(ident.officer_withheld_reason),
             "officer": {
-                "name": officer.name,
+                "name": self.s(officer.name),
                 "position": self.t(officer.position),
-                "phone": officer.phone,
-                "email": officer.email,
+                "phone": self.s(officer.phone),
+                "email": self.s(officer.email),
                 "languages": join_list([language_name(code, self.lang) for code in officer.languages], self.lang),
             },
             "prior_contact": {
@@ -435,7 +520,7 @@ class _Builder:
                 "contacts": [
                     {"when": fields.item_conditions("prior_contact.contacts", c), "date": self.date(c.date),
                      "who": self.t(c.who), "channel": self.code("contact_channel", c.channel),
-                     "reference": c.reference, "details": self.t(c.details)}
+                     "reference": self.s(c.reference), "details": self.t(c.details)}
                     for c in L.prior_contact.contacts
                 ],
             },
@@ -444,17 +529,17 @@ class _Builder:
                 "channels": [
                     {"when": fields.item_conditions("other_channels.channels", u),
                      "channel": self.code("other_channel", u.channel), "date": self.date(u.date),
-                     "reference": u.reference, "details": self.t(u.details)}
+                     "reference": self.s(u.reference), "details": self.t(u.details)}
                     for u in L.other_channels.channels
                 ],
             },
             "ack": {
                 "authority": self.t(ack.authority),
-                "name": ack.name,
-                "address": ack.address,
-                "email": ack.email,
-                "phone": ack.phone,
-                "fax": ack.fax,
+                "name": self.s(ack.name),
+                "address": self.s(ack.address),
+                "email": self.s(ack.email),
+                "phone": self.s(ack.phone),
+                "fax": self.s(ack.fax),
             },
             "urgency": {
                 "deadline": self.date(L.urgency.deadline),
@@ -468,6 +553,9 @@ class _Builder:
             "bases": [self.basis(b) for b in L.legal_bases],
             "facts": {"summary": self.t(L.facts.summary), "stage": self.t(L.facts.stage)},
             "persons": [self.person(p) for p in L.persons],
+            # for the confidential annex (built with full identities): the protected persons only
+            "protected_persons": [self.person(p) for p in L.persons if fields.holds("identity_protected", L, p)]
+            if self.full_identities else [],
             "offences": [
                 {"name": self.t(o.name), "provision": self.t(o.provision), "max_penalty": self.t(o.max_penalty),
                  "law_excerpt": self.t(o.law_excerpt)}
@@ -476,33 +564,57 @@ class _Builder:
             "dual_criminality": self.t(L.dual_criminality),
             "measures": [self.measure(i + 1, item) for i, item in enumerate(L.assistance)],
             "presence": {
-                "attendees": [{"name": a.name, "function": self.t(a.function)} for a in L.officials_presence.attendees],
+                "attendees": [{"name": self.s(a.name), "function": self.t(a.function)} for a in L.officials_presence.attendees],
+                "measures": join_list([f"10.{found[0]}" for found in (L.measure(m) for m in L.officials_presence.measure_ids)
+                                       if found], self.lang),
+                "measure_count": len(L.officials_presence.measure_ids),
                 "participation": self.t(L.officials_presence.participation),
                 "reason": self.t(L.officials_presence.reason),
             },
             "language": {
                 "name": language_name(L.output_language, self.lang),
-                "in_accepted": L.output_language in lang_req.accepted_languages,
+                "names": join_list([language_name(code, self.lang) for code in self.langs], self.lang),
+                "two": len(self.langs) > 1,
+                "accepted_written": join_list([language_name(code, self.lang) for code in self.langs
+                                               if code in lang_req.accepted_languages], self.lang),
+                "in_accepted": any(code in lang_req.accepted_languages for code in self.langs),
                 "accepted": join_list([language_name(code, self.lang) for code in lang_req.accepted_languages], self.lang),
                 "certified": lang_req.certified_translation,
                 "note": self.t(lang_req.translation_note),
             },
             "signatory": {
-                "name": L.signatory.name,
+                "name": self.s(L.signatory.name),
                 "title": self.t(L.signatory.title),
                 "authority": self.t(L.signatory.authority),
             },
             "annexes": [{"title": self.t(a.title), "pages": a.pages} for a in L.annexes],
+            # protected victims or witnesses: their identities go in a separate confidential annex
+            "identities_annex": any(fields.holds("identity_protected", L, p) for p in L.persons) and not self.full_identities,
+            "subject": {
+                "offences": join_markup([self.t(o.name).lowered() for o in L.offences if o.name], self.lang),
+                "kinds": join_list([lower_first(vocab.ASSISTANCE_KIND.label(kind, self.lang))
+                                    for kind in dict.fromkeys(m.kind for m in L.assistance)], self.lang),
+            },
+            "coercive": join_list([f"10.{i + 1}" for i, m in enumerate(L.assistance) if m.kind in vocab.COERCIVE_KINDS],
+                                  self.lang),
+            "coercive_count": sum(1 for m in L.assistance if m.kind in vocab.COERCIVE_KINDS),
         }
 
 
-def build_context(letter: LetterOfRequest, lang: str, incomplete: list[str]) -> dict[str, Any]:
-    view = _Builder(letter, lang).build()
+def build_context(letter: LetterOfRequest, lang: str, incomplete: list[str], langs: list[str] | None = None,
+                  full_identities: bool = False) -> dict[str, Any]:
+    """The view of ``letter`` in ``lang``. ``langs``: the languages of the whole letter (two for a
+    bilingual letter, in column order); ``full_identities``: the "for the file" variant, which
+    names protected persons (never sent)."""
+    builder = _Builder(letter, lang, full_identities)
+    builder.langs = list(langs or [lang])
+    view = builder.build()
     # The points in the checklist's order, with their headings: the one definition of both.
     view["points"] = [{"id": p.id, "heading": p.letter_heading(lang)} for p in POINTS]
-    view["special_procedures"] = [
-        f"10.{m['number']}" for m in view["measures"] if m["procedures"] or m["procedure_details"]
-    ]
+    special = [f"10.{m['number']}" for m in view["measures"] if m["procedures"] or m["procedure_details"]]
+    view["special_procedures"] = join_list(special, lang)
+    view["special_count"] = len(special)
+    view["full_identities"] = full_identities
     view["incomplete"] = incomplete
     return view
 

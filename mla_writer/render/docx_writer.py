@@ -12,6 +12,7 @@ the markers the reference document carries in its header and footer:
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import xml.etree.ElementTree as ET
@@ -64,9 +65,18 @@ STYLE_NAMES: dict[str, str] = {
     "table": "Table Grid",
 }
 REQUIRED_STYLES: tuple[str, ...] = tuple(STYLE_NAMES.values())
+#: Styles a reference document may lack (older letterheads): key -> (style name, key used instead).
+OPTIONAL_STYLES: dict[str, tuple[str, str]] = {"subject": ("MLA Subject", "body")}
+#: Space left for the signature and the official seal, above "(signature and official seal)": 4 cm in twips.
+SIGNATURE_SPACE_TWIPS = 2268
 
 #: Proofing language of the runs (Word and LibreOffice spell-check by it).
 _PROOF_LANG = {"en": "en-GB", "fr": "fr-FR", "ru": "ru-RU", "es": "es-ES"}
+
+#: Stands for the end of the cover sheet's section (replaced by a paragraph carrying a copy of the
+#: document's section properties: same page set-up, headers and footers, so the letter proper
+#: starts on a new page with the first-page letterhead).
+SECTION_BREAK = "<!--mla-section-break-->"
 
 _FIELD = (
     '<w:r>{rpr}<w:fldChar w:fldCharType="begin"/></w:r>'
@@ -94,7 +104,10 @@ def _style_ids(doc, source: str) -> dict[str, str]:
             f"the reference document {source} lacks the style{'s' if len(missing) > 1 else ''} "
             f"{', '.join(repr(m) for m in missing)} (see templates/README.md)"
         )
-    return {key: by_name[name.casefold()] for key, name in STYLE_NAMES.items()}
+    ids = {key: by_name[name.casefold()] for key, name in STYLE_NAMES.items()}
+    for key, (name, instead) in OPTIONAL_STYLES.items():
+        ids[key] = by_name.get(name.casefold(), ids[instead])
+    return ids
 
 
 #: Styles indented for a full-width page; in a bilingual column their indent is dropped.
@@ -154,13 +167,16 @@ class _Writer:
 
     # -- blocks --------------------------------------------------------------------------------
     def paragraph(self, key: str, elem: ET.Element | None, out: list[str], lang: str | None = None,
-                  cstyle: str | None = None, bold: bool = False, keep: bool = False) -> None:
-        ind = '<w:ind w:left="0" w:right="0"/>' if self.narrow and key in _WIDE_INDENT else ""
+                  cstyle: str | None = None, bold: bool = False, keep: bool = False, space_before: int | None = None,
+                  wide: bool = False) -> None:
+        narrow = self.narrow and not wide
+        ind = '<w:ind w:left="0" w:right="0"/>' if narrow and key in _WIDE_INDENT else ""
         # In bilingual columns "keep with next" would chain whole table rows together and push
         # page one's notices over; the rows themselves carry the pairing instead.
-        keep_next = "<w:keepNext/>" if keep else ('<w:keepNext w:val="0"/>' if self.narrow else "")
-        jc = '<w:jc w:val="left"/>' if self.narrow and key in _JUSTIFIED else ""  # no rivers in a half column
-        out.append(f'<w:p><w:pPr><w:pStyle w:val="{self.ids[key]}"/>{keep_next}{ind}{jc}</w:pPr>')
+        keep_next = "<w:keepNext/>" if keep else ('<w:keepNext w:val="0"/>' if narrow else "")
+        spacing = f'<w:spacing w:before="{space_before}"/>' if space_before is not None else ""
+        jc = '<w:jc w:val="left"/>' if narrow and key in _JUSTIFIED else ""  # no rivers in a half column
+        out.append(f'<w:p><w:pPr><w:pStyle w:val="{self.ids[key]}"/>{keep_next}{spacing}{ind}{jc}</w:pPr>')
         if elem is not None:
             self.runs(elem, out, bold=bold, cstyle=cstyle, lang=lang)
         out.append("</w:p>")
@@ -172,9 +188,13 @@ class _Writer:
             self.paragraph(key if key in self.ids else "body", elem, out, lang)
         elif tag == "h":
             self.paragraph({"1": "h1", "2": "h2"}.get(elem.get("n", "1"), "h3"), elem, out, lang, keep=self.narrow)
-        elif tag == "letterhead":
+        elif tag in ("letterhead", "cover"):
             for child in elem:
                 self.block(child, out, width, lang)
+            if tag == "cover":
+                out.append(SECTION_BREAK)
+        elif tag == "sign":
+            self.signature(list(elem), out, lang)
         elif tag == "notice":
             key = f"notice-{elem.get('kind', 'urgent')}"
             key = key if key in self.ids else "notice-urgent"
@@ -185,6 +205,15 @@ class _Writer:
             self.table(elem, out, width, lang)
         elif tag == "pagebreak":
             out.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
+
+    def signature(self, elems: list[ET.Element], out: list[str], lang: str | None, wide: bool = False) -> None:
+        """Place and date, 4 cm for the signature and the seal, then the signatory: kept on one page."""
+        for i, child in enumerate(elems):
+            key = child.get("s", "signature")
+            last = i == len(elems) - 1
+            space = SIGNATURE_SPACE_TWIPS if key == "signature-line" else None
+            self.paragraph(key if key in self.ids else "signature", child, out, lang, keep=not last,
+                           space_before=space, wide=wide)
 
     def table(self, elem: ET.Element, out: list[str], width: int, lang: str | None) -> None:
         if elem.get("kind") == "layout":
@@ -256,7 +285,19 @@ class _Writer:
         out.append("</w:tbl>")
 
     def pairs_table(self, pairs, langs: list[str], out: list[str], width: int) -> None:
-        """Bilingual rows: left language | right language, no borders."""
+        """Bilingual rows: left language | right language, no borders.
+
+        A heading, a subheading or a label that introduces the next block shares its row with
+        that block (and is kept with it), so it is never left alone at the foot of a page; a
+        table of persons gives one row per person, so the two columns stay in step."""
+        rows: list[list[tuple[ET.Element, ET.Element]]] = []
+        lead = False
+        for pair in _expand_grids(pairs):
+            if lead and rows:
+                rows[-1].append(pair)
+            else:
+                rows.append([pair])
+            lead = _introduces(pair[0])
         half = width // 2
         inner = half - 2 * 113
         out.append(
@@ -266,18 +307,120 @@ class _Writer:
             '<w:right w:w="113" w:type="dxa"/></w:tblCellMar></w:tblPr>'
             f'<w:tblGrid><w:gridCol w:w="{half}"/><w:gridCol w:w="{half}"/></w:tblGrid>'
         )
-        for left, right in pairs:
-            out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" if left.tag == "h" else "<w:tr>")
-            for elem, code in ((left, langs[0]), (right, langs[1])):
+        for row in rows:
+            short = sum(len("".join(elem.itertext())) for elem, _r in row) < 700
+            out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" if len(row) > 1 and short else "<w:tr>")
+            for side, code in ((0, langs[0]), (1, langs[1])):
                 out.append(f'<w:tc><w:tcPr><w:tcW w:w="{half}" w:type="dxa"/></w:tcPr>')
                 cell: list[str] = []
-                self.block(elem, cell, inner, code)
+                for k, pair in enumerate(row):
+                    elem = pair[side]
+                    if elem.tag == "p" and k < len(row) - 1 and _introduces(elem):
+                        self.paragraph(elem.get("s", "body"), elem, cell, code, keep=True)
+                    else:
+                        self.block(elem, cell, inner, code)
                 if not cell or not cell[-1].endswith("</w:p>"):
                     cell.append("<w:p/>")  # a cell must end with a paragraph
                 out.extend(cell)
                 out.append("</w:tc>")
             out.append("</w:tr>")
         out.append("</w:tbl>")
+
+    def merged_form(self, left: ET.Element, right: ET.Element, out: list[str], width: int, lang: str) -> None:
+        """One form for both languages (the acknowledgement): each label in both languages, one
+        space to fill in, full width."""
+        table = ET.Element("table", {"kind": "form", "widths": left.get("widths", "38,62")})
+        for row_l, row_r in zip(left, right):
+            row = ET.SubElement(table, "tr")
+            cell = ET.SubElement(row, "td")
+            first = ET.SubElement(cell, "p", {"s": "cell"})
+            first.text, first[:] = row_l[0].text, list(row_l[0])
+            second = ET.SubElement(cell, "p", {"s": "cell"})
+            italic = ET.SubElement(second, "i")
+            italic.text, italic[:] = row_r[0].text, list(row_r[0])
+            ET.SubElement(row, "td")
+        narrow, self.narrow = self.narrow, False
+        try:
+            self.table(table, out, width, lang)
+        finally:
+            self.narrow = narrow
+
+    def bilingual_signature(self, left: ET.Element, right: ET.Element, langs: list[str], out: list[str], width: int) -> None:
+        """One signature for a bilingual letter: the place and date in each language side by side,
+        then 4 cm for the signature and the seal, the signatory's name once and the titles in both
+        languages."""
+        lefts, rights = list(left), list(right)
+        self.pairs_table([(lefts[0], rights[0])], langs, out, width)
+        rest = [_joined(l, r) for l, r in zip(lefts[1:], rights[1:])]
+        self.signature(rest, out, langs[0], wide=True)
+
+
+def _introduces(elem: ET.Element) -> bool:
+    """A heading, subheading, caption or a lone label ("Text of the law:"): it belongs with what follows."""
+    if elem.tag == "h":
+        return True
+    if elem.tag != "p":
+        return False
+    if elem.get("s") in ("subhead", "table-caption"):
+        return True
+    text = "".join(elem.itertext()).strip()
+    return elem.get("s") == "field" and text.endswith(":")
+
+
+def _expand_grids(pairs):
+    """A grid table (the persons) in both columns: one pair per row, each row stacked."""
+    for left, right in pairs:
+        if (left.tag == "table" and right.tag == "table" and left.get("kind") == "grid"
+                and len(left) == len(right) and len(left) and len(left[0]) > 2):
+            for row_l, row_r in zip(left, right):
+                yield (_stacked(_single(left, row_l)), _stacked(_single(right, row_r)))
+        else:
+            yield (left, right)
+
+
+def _single(table: ET.Element, row: ET.Element) -> ET.Element:
+    one = ET.Element("table", dict(table.attrib))
+    one.append(row)
+    return one
+
+
+def _joined(left: ET.Element, right: ET.Element) -> ET.Element:
+    """One paragraph: the left language's text, and the right's after a slash when it differs."""
+    if "".join(left.itertext()).strip() == "".join(right.itertext()).strip():
+        return left
+    out = ET.Element("p", dict(left.attrib))
+    out.text, out[:] = left.text, list(left)
+    last = out[-1] if len(out) else None
+    sep = " / "
+    if last is not None:
+        last.tail = (last.tail or "") + sep
+    else:
+        out.text = (out.text or "") + sep
+    if right.text:
+        if len(out):
+            out[-1].tail = (out[-1].tail or "") + right.text
+        else:
+            out.text += right.text
+    out.extend(list(right))
+    return out
+
+
+def _combined(left: ET.Element | None, right: ET.Element | None, drop: tuple[str, ...] = ()) -> ET.Element | None:
+    """A running header or footer in both languages: the left one, then the right one without
+    the parts both share (``drop``: the reference)."""
+    if left is None or right is None:
+        return left
+    right = ET.fromstring(ET.tostring(right))
+    for child in list(right):
+        if child.tag in drop:
+            if child.tail:
+                right.text = (right.text or "") + child.tail
+            right.remove(child)
+    if not "".join(right.itertext()).strip():
+        return left
+    if not "".join(left.itertext()).strip():
+        return right
+    return _joined(left, right)
 
 
 def _stacked(table: ET.Element) -> ET.Element:
@@ -339,7 +482,10 @@ def _replace_marker(p, marker: str, runs_xml: list[str]) -> None:
         p.append(run)
 
 
-def write_docx(blocks: Blocks, reference: "str | os.PathLike[str] | None" = None) -> bytes:
+def write_docx(blocks: Blocks, reference: "str | os.PathLike[str] | None" = None,
+               now: "dt.datetime | None" = None) -> bytes:
+    """The .docx bytes of ``blocks`` on ``reference``; ``now`` (UTC, default the current time) is the
+    document's creation and modification time. Raises :class:`RenderError`."""
     from docx import Document
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
@@ -402,9 +548,12 @@ def write_docx(blocks: Blocks, reference: "str | os.PathLike[str] | None" = None
                 parent.insert(index + offset, elem)
             parent.remove(p)
 
-    # running header and footer
+    # running header and footer (a bilingual letter's in both languages)
+    right_running = blocks.roots[1].find("running") if bilingual else None
     for marker, tag in (("{HEADER_MARKS}", "header"), ("{FOOTER}", "footer")):
         content = running.find(tag) if running is not None else None
+        if right_running is not None:
+            content = _combined(content, right_running.find(tag), drop=("ref",))
         for p in marker_paras[marker]:
             runs: list[str] = []
             if content is not None:
@@ -415,16 +564,31 @@ def write_docx(blocks: Blocks, reference: "str | os.PathLike[str] | None" = None
     out: list[str] = []
     if bilingual:
         group: list = []
+
+        def flush() -> None:
+            if group:
+                writer.pairs_table(group, blocks.langs, out, width)
+                group.clear()
+
         for left, right in body_pairs:
             if left.tag == "pagebreak":
-                if group:
-                    writer.pairs_table(group, blocks.langs, out, width)
-                    group = []
+                flush()
                 writer.block(left, out, width)
+            elif left.tag == "cover":
+                for sub_l, sub_r in zip(left, right):
+                    if sub_l.tag == "table" and sub_l.get("kind") == "form":
+                        flush()
+                        writer.merged_form(sub_l, sub_r, out, width, lang)
+                    else:
+                        group.append((sub_l, sub_r))
+                flush()
+                out.append(SECTION_BREAK)
+            elif left.tag == "sign":
+                flush()
+                writer.bilingual_signature(left, right, blocks.langs, out, width)
             else:
                 group.append((left, right))
-        if group:
-            writer.pairs_table(group, blocks.langs, out, width)
+        flush()
     else:
         previous = ""
         for elem, _ in body_pairs:
@@ -438,16 +602,19 @@ def write_docx(blocks: Blocks, reference: "str | os.PathLike[str] | None" = None
     for child in list(body):
         if child is not sect_pr:
             body.remove(child)
+    if sect_pr is not None:
+        from lxml import etree
+
+        section_xml = f'<w:p><w:pPr>{etree.tostring(sect_pr, encoding="unicode")}</w:pPr></w:p>'
+    else:
+        section_xml = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+    out = [section_xml if part == SECTION_BREAK else part for part in out]
     for offset, elem in enumerate(_fragment(out)):
         body.insert(offset, elem)
 
     _set_language(doc, lang)
-    props = doc.core_properties
-    title = next((el for el in blocks.roots[0].iter("p") if el.get("s") == "title"), None)
-    if title is not None:
-        props.title = "".join(title.itertext())
-    props.language = _PROOF_LANG.get(lang, lang)
-    props.comments = ""
+    _set_compat(doc)
+    _set_properties(doc, blocks, lang, now)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
@@ -470,3 +637,55 @@ def _set_language(doc, lang: str) -> None:
         lang_el = parse_xml(f'<w:lang xmlns:w="{W_NS}"/>')
         rpr.append(lang_el)
     lang_el.set(_W + "val", _PROOF_LANG.get(lang, lang))
+
+
+def _set_compat(doc) -> None:
+    """A single line break typed in a justified paragraph does not stretch the line before it
+    (Word's and LibreOffice's "do not expand character spaces on a line ending with Shift+Return")."""
+    from docx.oxml import parse_xml
+
+    settings = doc.settings.element
+    compat = settings.find(_W + "compat")
+    if compat is None:
+        compat = parse_xml(f'<w:compat xmlns:w="{W_NS}"/>')
+        settings.append(compat)
+    if compat.find(_W + "doNotExpandShiftReturn") is None:
+        compat.insert(0, parse_xml(f'<w:doNotExpandShiftReturn xmlns:w="{W_NS}"/>'))
+
+
+def _set_properties(doc, blocks: Blocks, lang: str, now: "dt.datetime | None") -> None:
+    """Core properties from the letter and the time of rendering, never from the reference document:
+    title (the letter's title and reference), author (the signatory, else the requesting authority),
+    created = modified = ``now``; subject, keywords, comments, category and the rest cleared."""
+    root = blocks.roots[0]
+    props = doc.core_properties
+    when = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+    title = next((el for el in root.iter("p") if el.get("s") == "title" and el.get("role") == "letter"), None)
+    title_text = _plain(title) if title is not None else ""
+    reference = root.find("running/footer/ref")
+    ref_text = _plain(reference).rstrip(" ·") if reference is not None else ""
+    props.title = _clip(f"{title_text} \u2014 {ref_text}" if title_text and ref_text else title_text)
+    author = next((_plain(el) for el in root.iter("p") if el.get("s") == "signature"), "")
+    if not author or author.startswith("["):
+        author = next((_plain(el) for el in root.iter("p") if el.get("s") == "letterhead"), "")
+    props.author = _clip(author)
+    props.last_modified_by = _clip(author)
+    props.created = when
+    props.modified = when
+    props.language = _PROOF_LANG.get(lang, lang)
+    for name in ("subject", "keywords", "comments", "category", "content_status", "identifier", "version"):
+        setattr(props, name, "")
+    props.revision = 1
+    printed = props._element.find("{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}lastPrinted")
+    if printed is not None:
+        props._element.remove(printed)
+
+
+def _plain(elem: ET.Element) -> str:
+    """The text of a block without the bidi isolation marks."""
+    return " ".join("".join(elem.itertext()).replace("\u2068", "").replace("\u2069", "").split())
+
+
+def _clip(text: str, limit: int = 255) -> str:
+    """Core properties hold at most 255 characters (python-docx refuses more)."""
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"

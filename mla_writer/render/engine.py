@@ -77,16 +77,18 @@ def template(name: str = LETTER_TEMPLATE):
         raise RenderError(f"the letter template {name} cannot be loaded: {exc}") from None
 
 
-def render_markup(letter: LetterOfRequest, lang: str, incomplete: list[str]) -> str:
+def render_markup(letter: LetterOfRequest, lang: str, incomplete: list[str], langs: list[str] | None = None,
+                  full_identities: bool = False, name: str = LETTER_TEMPLATE) -> str:
+    """The block markup of template ``name`` for ``letter`` in ``lang`` (see :func:`.context.build_context`)."""
     from ..i18n import translations
     from .context import build_context
 
     from jinja2 import TemplateError
 
     tr = translations("letter", lang)
-    view = build_context(letter, lang, incomplete)
+    view = build_context(letter, lang, incomplete, langs, full_identities)
     try:
-        return template().render(L=view, gettext=tr.gettext, ngettext=tr.ngettext)
+        return template(name).render(L=view, gettext=tr.gettext, ngettext=tr.ngettext)
     except TemplateError as exc:  # a template bug (or a sandbox refusal), never the user's text
         raise RenderError(f"the letter template failed: {exc}") from None
 
@@ -112,7 +114,14 @@ def parse_markup(markup: str) -> ET.Element:
 
 
 def build_blocks(letter: LetterOfRequest, lang: str | None = None, bilingual: str | None = None,
-                 today: dt.date | None = None) -> Blocks:
+                 today: dt.date | None = None, identities: str = "pseudonyms", name: str = LETTER_TEMPLATE) -> Blocks:
+    """The letter (template ``name``) as blocks, in ``lang`` (and ``bilingual`` beside it).
+
+    ``identities``: ``"pseudonyms"`` (the letter as sent: protected persons by pseudonym only)
+    or ``"full"`` (the variant for the file, never sent). Raises :class:`RenderError`.
+    """
+    if identities not in ("pseudonyms", "full"):
+        raise RenderError(f"unknown identities variant {identities!r} (pseudonyms or full)")
     from ..checklist import SECTIONS
     from .context import incomplete_sections, section_labels
 
@@ -131,6 +140,7 @@ def build_blocks(letter: LetterOfRequest, lang: str | None = None, bilingual: st
     for version, code in zip(versions, langs):
         incomplete_ids.update(p.id for p in incomplete_sections(version, code, today))
     incomplete = [p for p in SECTIONS if p.id in incomplete_ids]
-    roots = [parse_markup(render_markup(version, code, section_labels(incomplete, code)))
+    roots = [parse_markup(render_markup(version, code, section_labels(incomplete, code), langs,
+                                        identities == "full", name))
              for version, code in zip(versions, langs)]
     return Blocks(langs, roots, bool(incomplete), section_labels(incomplete, lang))

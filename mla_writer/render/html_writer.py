@@ -19,6 +19,7 @@ _P_STYLE = {
     "addressee": ("p", "margin:0; margin-left:260px;"),
     "reference": ("p", "margin:0;"),
     "subtitle": ('p align="center"', ""),
+    "subject": ("p", "margin-top:8px;"),
     "notice-title": ("p", "font-weight:bold; font-size:13pt;"),
     "notice": ("p", ""),
     "salutation": ("p", "margin-top:12px;"),
@@ -140,6 +141,13 @@ def _block(elem: ET.Element, out: list[str], narrow: bool = False) -> None:
                 out.append(f"</{cell_tag}>")
             out.append("</tr>")
         out.append("</table>")
+    elif tag == "cover":  # the detachable acknowledgement sheet, before the letter
+        for child in elem:
+            _block(child, out, narrow)
+        out.append("<hr/>")
+    elif tag == "sign":
+        for child in elem:
+            _block(child, out, narrow)
     elif tag == "pagebreak":
         out.append("<hr/>")
     elif tag == "running":

@@ -55,7 +55,7 @@ def test_renders_valid_docx_with_headings_in_order(rendered, lang):
     paragraphs = docx_paragraphs(data)
     positions = []
     for point in POINTS:
-        heading = point.heading(lang)
+        heading = point.letter_heading(lang)
         assert heading in paragraphs, f"{lang}: heading {heading!r} missing"
         positions.append(paragraphs.index(heading))
         assert heading in html_text(page)
@@ -73,8 +73,8 @@ def test_sections_around_the_points_are_in_order(rendered, lang):
         _("Request for mutual legal assistance in a criminal matter").upper(),
         _("URGENT"),
         _("CONFIDENTIAL"),
-        POINTS[0].heading(lang),
-        POINTS[-1].heading(lang),
+        POINTS[0].letter_heading(lang),
+        POINTS[-1].letter_heading(lang),
         _("Use of the information and evidence obtained"),
         _("Costs"),
         _("(signature and official seal)"),
@@ -94,7 +94,7 @@ def test_section_order_comes_from_the_checklist(letter, monkeypatch):
 
     monkeypatch.setattr(context, "POINTS", tuple(reversed(POINTS)))
     text = html_text(render_html(letter, "en"))
-    positions = [text.find(point.heading("en")) for point in POINTS]
+    positions = [text.find(point.letter_heading("en")) for point in POINTS]
     assert -1 not in positions and positions == sorted(positions, reverse=True)
 
 
@@ -102,7 +102,7 @@ def test_notices_are_on_page_one_before_the_first_point(rendered):
     # Page one = everything before the first heading of the body in this layout; the
     # LibreOffice test checks the PDF's first page too.
     paragraphs = docx_paragraphs(rendered["fr"][0])
-    first_point = paragraphs.index(POINTS[0].heading("fr"))
+    first_point = paragraphs.index(POINTS[0].letter_heading("fr"))
     assert "URGENT" in paragraphs[:first_point]
     assert "CONFIDENTIEL" in paragraphs[:first_point]
     assert any("15 mars 2027" in p for p in paragraphs[:first_point])
@@ -120,7 +120,7 @@ def _expected_values(letter: LetterOfRequest, lang: str) -> list[str]:
     """What each declared field that applies and holds a value should look like in the letter,
     worked out from the declarations (:mod:`mla_writer.fields`) independently of the template."""
     from mla_writer import catalogue, fields, states, vocab
-    from mla_writer.render.context import fmt_amount, fmt_date, fmt_partial_date, fmt_time_zone, language_name
+    from mla_writer.render.context import fmt_amount, fmt_date, fmt_partial_date, fmt_time_zone, fmt_time, language_name
 
     values: list[str] = []
     for field in fields.all_fields():
@@ -165,6 +165,12 @@ def _expected_values(letter: LetterOfRequest, lang: str) -> list[str]:
                 values.append(catalogue.instrument_title(value, lang))
             elif kind == fields.COUNT:
                 values.append(str(value))
+            elif kind == fields.TIME:
+                values.append(fmt_time(value, lang))
+            elif kind == fields.ANNEX:  # "yes (annex 2)"
+                values.append(str(letter.annex(value)[0]))
+            elif kind == fields.MEASURES:
+                values.extend(f"10.{letter.measure(m)[0]}" for m in value)
             else:  # pragma: no cover - a new kind: say how the letter shows it
                 raise AssertionError(f"{field.path}: kind {kind!r} not covered by this test")
     values.extend(vocab.ASSISTANCE_KIND.label(m.kind, lang) for m in letter.assistance)
@@ -369,7 +375,7 @@ def test_bilingual(letter, pair):
     data = render_docx(letter, left, bilingual=right)
     text = _text(data)
     for point in POINTS:
-        assert point.heading(left) in text and point.heading(right) in text
+        assert point.letter_heading(left) in text and point.letter_heading(right) in text
     xml = docx_parts(data)["word/document.xml"]
     from lxml import etree
 
@@ -377,7 +383,7 @@ def test_bilingual(letter, pair):
     tables = body.findall(W + "tbl")
     assert tables and all(len(t.find(W + "tblGrid")) == 2 for t in tables)
     page = render_html(letter, left, bilingual=right)
-    assert f'lang="{right}"' in page and point.heading(right) in html_text(page)
+    assert f'lang="{right}"' in page and point.letter_heading(right) in html_text(page)
 
 
 def test_bilingual_same_language_is_single(letter):
