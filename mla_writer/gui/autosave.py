@@ -1,4 +1,10 @@
-"""Autosave every 30 seconds to the user data folder; offer recovery after a crash.
+"""Autosave to the user data folder shortly after each change; offer recovery after a crash.
+
+The recovery copy is written :data:`DELAY_MS` after the last edit (typing does not write on
+every key), at the latest :data:`MAX_DELAY_MS` after the first unsaved one (a long stretch of
+typing), and at once when the focus leaves a field, the application loses the focus or the
+window is asked to close (before any question about saving): a crash loses seconds, not
+half a minute.
 
 Each running window writes ``autosave/<id>.mlar`` (a normal draft document plus the path of
 the file it came from) and holds ``<id>.lock`` (a :class:`QLockFile`). A clean exit removes
@@ -11,9 +17,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer
+from PySide6.QtCore import QEvent, QLockFile, QObject, QStandardPaths, Qt, QTimer, Signal
 
-INTERVAL_MS = 30_000
+#: The recovery copy is written this long after the last edit ...
+DELAY_MS = 2_000
+#: ... and at the latest this long after the first edit it does not hold yet.
+MAX_DELAY_MS = 8_000
 
 
 def default_folder() -> Path:
@@ -61,9 +70,12 @@ def find_orphans(folder: Path | None = None) -> list[Orphan]:
 
 
 class Autosaver(QObject):
-    """Writes the session's letter when it has changed since the last write."""
+    """Writes the session's letter when it has changed since the last write: see the module."""
 
-    def __init__(self, session_getter, folder: Path | None = None, interval_ms: int = INTERVAL_MS, parent=None) -> None:
+    saved = Signal()  # a recovery copy was written
+
+    def __init__(self, session_getter, folder: Path | None = None, delay_ms: int = DELAY_MS, parent=None,
+                 max_delay_ms: int = MAX_DELAY_MS) -> None:
         super().__init__(parent)
         self.session_getter = session_getter
         self.folder = folder or default_folder()
@@ -75,18 +87,58 @@ class Autosaver(QObject):
         self.lock.tryLock(0)
         self.generation = 0
         self.saved_generation = 0
+        #: Restarted by every edit: fires once the user pauses.
         self.timer = QTimer(self)
-        self.timer.setInterval(interval_ms)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(delay_ms)
         self.timer.timeout.connect(self.save_now)
-        self.timer.start()
+        #: Started by the first edit not yet written: bounds the wait while the user types on.
+        self.deadline = QTimer(self)
+        self.deadline.setSingleShot(True)
+        self.deadline.setInterval(max_delay_ms)
+        self.deadline.timeout.connect(self.save_now)
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if app is not None:
+            app.focusChanged.connect(self._focus_changed)
+            app.applicationStateChanged.connect(self._state_changed)
+        if parent is not None:
+            parent.installEventFilter(self)  # its close request: write first, then ask
+
+    def pending(self) -> bool:
+        """Whether an edit has not been written yet."""
+        return self.generation != self.saved_generation
 
     def note_edit(self) -> None:
         self.generation += 1
+        self.timer.start()
+        if not self.deadline.isActive():
+            self.deadline.start()
+
+    def flush(self) -> bool:
+        """Write now if an edit is waiting; True if written."""
+        return self.pending() and self.save_now()
+
+    def _focus_changed(self, old, _new) -> None:
+        if old is not None:
+            self.flush()
+
+    def _state_changed(self, state) -> None:
+        if state != Qt.ApplicationState.ApplicationActive:
+            self.flush()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.Close:
+            self.flush()
+        return False
 
     def save_now(self) -> bool:
         """Write the autosave if anything changed since the last one; True if written."""
+        self.timer.stop()
+        self.deadline.stop()
         session = self.session_getter()
-        if session is None or self.generation == self.saved_generation or not session.dirty:
+        if session is None or not self.pending() or not session.dirty:
             return False
         import json
 
@@ -96,14 +148,18 @@ class Autosaver(QObject):
         doc["autosave_of"] = str(session.path) if session.path else None
         atomic_write_text(self.path, json.dumps(doc, ensure_ascii=False, indent=1) + "\n", backup=False)
         self.saved_generation = self.generation
+        self.saved.emit()
         return True
 
     def clear(self) -> None:
         """The work is saved (or deliberately discarded): no recovery needed."""
         self.path.unlink(missing_ok=True)
         self.saved_generation = self.generation
+        self.timer.stop()
+        self.deadline.stop()
 
     def close(self) -> None:
         self.timer.stop()
+        self.deadline.stop()
         self.clear()
         self.lock.unlock()

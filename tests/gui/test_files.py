@@ -97,7 +97,7 @@ def test_autosave_writes_and_clean_exit_removes_it(make_window, example_path, tm
     folder = tmp_path / "autosave"
     window = make_window(folder=folder)
     window.open_file(str(example_path))
-    assert window.autosaver.timer.interval() == 30_000 and window.autosaver.timer.isActive()
+    assert not window.autosaver.timer.isActive()  # nothing to write until an edit (test_autosave.py)
     assert not window.autosaver.save_now()  # nothing changed yet
     window.session.letter.place.set("fr", "Lille")
     window.session.touch()
