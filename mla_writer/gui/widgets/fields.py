@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -46,10 +48,62 @@ class FieldEditor(QWidget):
         self.focus_widget().setAccessibleName(name)
 
 
+#: What ends a line in pasted text besides "\n": Word's manual line break (U+000B) and page
+#: break (U+000C), Unicode's line and paragraph separators, NEL, and "\r".
+_BREAKS = re.compile("\r\n|[\r\v\f\u0085\u2028\u2029]")
+
+
+def line_breaks(text: str) -> str:
+    """Every kind of line break in ``text`` as "\n" (the model would delete U+000B and U+000C,
+    characters XML cannot hold, and run "width" into "Line")."""
+    return _BREAKS.sub("\n", text)
+
+
 def raw_text(edit: QPlainTextEdit) -> str:
     """The text of a plain-text editor as typed: ``toPlainText()`` turns no-break spaces
-    (French "texte\u00a0;") into ordinary spaces, the raw text keeps them."""
-    return edit.document().toRawText().replace("\u2029", "\n").replace("\u2028", "\n")
+    (French "texte\u00a0;") into ordinary spaces, the raw text keeps them; its paragraph and
+    line separators, and Word's line breaks, are "\n"."""
+    return line_breaks(edit.document().toRawText())
+
+
+def one_line(edit: QLineEdit) -> str:
+    """The text of a one-line box, any line break pasted into it (Word's U+000B too) made a
+    space, in the box as well: what the box shows is what the draft holds."""
+    text = edit.text()
+    clean = line_breaks(text).replace("\n", " ")
+    if clean != text:
+        cursor = edit.cursorPosition() - (len(text) - len(clean))
+        edit.setText(clean)
+        edit.setCursorPosition(max(cursor, 0))
+    return clean
+
+
+class TextBox(QPlainTextEdit):
+    """A plain-text editor a given number of lines high; Tab moves on to the next field.
+    Pasted text keeps its line breaks, Word's included (shown and stored as line breaks)."""
+
+    def __init__(self, lines: int, parent=None) -> None:
+        super().__init__(parent)
+        self.lines = lines
+        self.setTabChangesFocus(True)
+
+    def insertFromMimeData(self, source) -> None:  # noqa: N802 (Qt API)
+        if source.hasText():
+            self.insertPlainText(line_breaks(source.text()))
+        else:
+            super().insertFromMimeData(source)
+
+    def sizeHint(self):  # noqa: N802 (Qt API)
+        from PySide6.QtCore import QSize
+
+        hint = super().sizeHint()
+        frame = self.frameWidth() * 2 + int(self.document().documentMargin() * 2) + 4
+        return QSize(hint.width(), self.fontMetrics().lineSpacing() * self.lines + frame)
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt API)
+        from PySide6.QtCore import QSize
+
+        return QSize(120, self.fontMetrics().lineSpacing() * min(self.lines, 2) + 12)
 
 
 def _annotation(session, path: str):
@@ -101,33 +155,12 @@ class LineField(FieldEditor):
         self.edit = QLineEdit(self)
         self.edit.setText(session.get(path) or "")
         self.edit.setCursorPosition(0)  # show the beginning of long values
-        self.edit.textEdited.connect(self.write)
+        self.edit.textEdited.connect(lambda _text: self.write(one_line(self.edit)))
         layout.addWidget(self.edit)
         self.setFocusProxy(self.edit)
 
     def focus_widget(self):
         return self.edit
-
-
-class _LinesEdit(QPlainTextEdit):
-    """A plain-text editor a given number of lines high; Tab moves on to the next field."""
-
-    def __init__(self, lines: int, parent=None) -> None:
-        super().__init__(parent)
-        self.lines = lines
-        self.setTabChangesFocus(True)
-
-    def sizeHint(self):  # noqa: N802 (Qt API)
-        from PySide6.QtCore import QSize
-
-        hint = super().sizeHint()
-        frame = self.frameWidth() * 2 + int(self.document().documentMargin() * 2) + 4
-        return QSize(hint.width(), self.fontMetrics().lineSpacing() * self.lines + frame)
-
-    def minimumSizeHint(self):  # noqa: N802 (Qt API)
-        from PySide6.QtCore import QSize
-
-        return QSize(120, self.fontMetrics().lineSpacing() * min(self.lines, 2) + 12)
 
 
 class LinesField(FieldEditor):
@@ -137,7 +170,7 @@ class LinesField(FieldEditor):
         super().__init__(session, path, parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.edit = _LinesEdit(lines, self)
+        self.edit = TextBox(lines, self)
         self.edit.setPlainText(session.get(path) or "")
         self.edit.textChanged.connect(lambda: self.write(raw_text(self.edit)))
         layout.addWidget(self.edit)

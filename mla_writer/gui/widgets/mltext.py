@@ -2,27 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QTabBar, QVBoxLayout
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTabBar, QVBoxLayout
 
 from ..i18n import _, language_endonym
-from .fields import FieldEditor, raw_text
-
-
-class _TextEdit(QPlainTextEdit):
-    """A plain-text editor whose preferred height is a given number of lines."""
-
-    def __init__(self, lines: int, parent=None) -> None:
-        super().__init__(parent)
-        self.lines = lines
-
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
-        hint = super().sizeHint()
-        frame = self.frameWidth() * 2 + int(self.document().documentMargin() * 2) + 4
-        return QSize(hint.width(), self.fontMetrics().lineSpacing() * self.lines + frame)
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
-        return QSize(120, self.fontMetrics().lineSpacing() * min(self.lines, 2) + 12)
+from .fields import FieldEditor, TextBox, one_line, raw_text
 
 
 class MLTextField(FieldEditor):
@@ -45,8 +29,7 @@ class MLTextField(FieldEditor):
         self.tabs.currentChanged.connect(self._show_language)
         layout.addWidget(self.tabs)
         if multiline:
-            self.edit = _TextEdit(lines, self)
-            self.edit.setTabChangesFocus(True)
+            self.edit = TextBox(lines, self)
             self.edit.textChanged.connect(self._edited)
         else:
             self.edit = QLineEdit(self)
@@ -125,7 +108,7 @@ class MLTextField(FieldEditor):
 
     # -- editing ---------------------------------------------------------------------
     def text(self) -> str:
-        return raw_text(self.edit) if self.multiline else self.edit.text()
+        return raw_text(self.edit) if self.multiline else one_line(self.edit)
 
     def _edited(self, *_args) -> None:
         if self._loading:
