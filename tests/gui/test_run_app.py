@@ -1,0 +1,84 @@
+"""``scripts/run-app`` installs once, then launches directly and offline (issue 11: it
+reinstalled the project on every launch, about 5 s, and failed without a network)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.gui
+
+ROOT = Path(__file__).resolve().parents[2]
+RUN_APP = ROOT / "scripts" / "run-app"
+STAMP = ".mla-writer-install-stamp"
+
+
+def _offline(cmd: list[str]) -> list[str]:
+    """``cmd`` in a network namespace of its own (no network at all) where that works."""
+    if shutil.which("unshare") and subprocess.run(["unshare", "-n", "true"], capture_output=True).returncode == 0:
+        return ["unshare", "-n", *cmd]
+    return cmd  # pip is still pointed at an index that cannot answer (below)
+
+
+NO_INDEX = {"PIP_NO_INDEX": "1", "PIP_INDEX_URL": "http://127.0.0.1:9/simple", "PIP_FIND_LINKS": ""}
+
+
+def test_the_second_launch_works_offline_and_shows_the_window(tmp_path):
+    venv = Path(sys.prefix)  # the project's .venv (scripts/test made it), as a user's first launch leaves it
+    env = {**os.environ, "MLA_WRITER_VENV": str(venv), "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    first = subprocess.run(["bash", str(RUN_APP), "--version"], env=env, capture_output=True, text=True,
+                           timeout=900, cwd=tmp_path)
+    assert first.returncode == 0, (first.stdout + first.stderr)[-4000:]
+    assert (venv / STAMP).is_file()
+    second = subprocess.run(_offline(["bash", str(RUN_APP), "--smoke-test"]), env={**env, **NO_INDEX},
+                            capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    output = second.stdout + second.stderr
+    assert second.returncode == 0, output[-4000:]
+    assert "Installing" not in output
+    assert "smoke: main window ok" in output and "smoke: ok" in output
+
+
+def _fake_venv(folder: Path) -> Path:
+    """A stand-in environment whose python and mla-writer only note how they were called."""
+    bin_ = folder / "bin"
+    bin_.mkdir(parents=True)
+    calls = folder / "calls"
+    for name, line in (("python", f'echo "python $*" >> {calls}'), ("mla-writer", f'echo "launched $*" | tee -a {calls}')):
+        script = bin_ / name
+        script.write_text(f"#!/bin/sh\n{line}\nexit 0\n")
+        script.chmod(0o755)
+    return calls
+
+
+def test_the_project_is_installed_again_only_when_its_requirements_changed(tmp_path):
+    real_stamp = Path(sys.prefix) / STAMP
+    if not real_stamp.is_file():  # made by the first launch (the test above, or the user's)
+        test_the_second_launch_works_offline_and_shows_the_window(tmp_path / "first")
+    venv = tmp_path / "venv"
+    calls = _fake_venv(venv)
+    env = {**os.environ, "MLA_WRITER_VENV": str(venv), **NO_INDEX}
+
+    def launch() -> list[str]:
+        calls.write_text("")
+        proc = subprocess.run(["bash", str(RUN_APP), "--version"], env=env, capture_output=True, text=True,
+                              timeout=120, cwd=tmp_path)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+        return calls.read_text().splitlines()
+
+    # Nothing installed yet (no stamp): pip installs the project, the stamp is written.
+    made = launch()
+    assert any(line.startswith("python -m pip install") and str(ROOT) in line for line in made), made
+    assert made[-1] == "launched --version"
+    assert (venv / STAMP).read_text() == real_stamp.read_text()
+    # Unchanged: straight to the application (catalogues compiled offline), no pip.
+    again = launch()
+    assert not any("pip" in line for line in again), again
+    assert again[-1] == "launched --version"
+    # pyproject.toml changed since (the stamp no longer matches): installed again.
+    (venv / STAMP).write_text("made from an older pyproject.toml\n")
+    assert any(line.startswith("python -m pip install") for line in launch())
