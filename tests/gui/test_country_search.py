@@ -42,7 +42,7 @@ def _press(combo, key) -> None:
 
 @pytest.mark.parametrize(
     ("typed", "code"),
-    [("Turkey", "TR"), ("Moldavia", "MD"), ("turkiye", "TR"), ("Holland", "NL"), ("Россия", "RU")],
+    [("Turkey", "TR"), ("Moldavia", "MD"), ("turkiye", "TR"), ("Holland", "NL"), ("Россия", "RU"), ("Туркмения", "TM")],
 )
 def test_typing_an_exonym_and_return_chooses_the_state(make_window, typed, code):
     window = make_window("en")
@@ -135,3 +135,19 @@ def test_a_value_that_is_not_a_state_is_shown_not_dropped(qtbot):
     field = CountryField(session, "requested_state")
     qtbot.addWidget(field)
     assert field.combo.code() == "QQ" and field.combo.currentText() == "QQ"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ru", "es"])
+def test_turkiye_is_found_by_any_of_its_names_in_every_ui_language(make_window, lang):
+    """Issue 11: "Turk", "Turkey" and "turkiye" must find Türkiye, whatever the case and accents."""
+    window = make_window(lang)
+    combo = _state_editor(window).combo
+    for typed in ("Turk", "turk", "TURK", "Türk", "Turkey", "turkey", "turkiye", "TÜRKİYE", "Türkiye", "Turquie",
+                  "Turquía", "turquia", "Турция", "турецкая"):
+        _type(combo, typed)
+        offered = _suggestions(combo)
+        assert "TR" in offered[:2], (typed, offered[:5])
+        if typed.casefold() not in ("turk", "türk"):  # Turkmenistan starts with it too
+            assert offered[0] == "TR", (typed, offered[:5])
+    _press(combo, Qt.Key.Key_Return)
+    assert window.session.letter.requested_state == "TR"

@@ -142,3 +142,10 @@ def test_the_calendar_picks_a_day(make_window, qtbot):
     popup.calendar.activated.emit(popup.calendar.selectedDate())
     assert not popup.isVisible()
     assert window.session.letter.date == dt.date.today() + dt.timedelta(days=1)
+
+
+def test_dates_and_the_state_search_with_a_real_keyboard_on_an_x_display():
+    """Xvfb with xcb and xdotool: typing, Tab, Shift+Tab, Ctrl+Z, the clear button (xcb_keyboard.py)."""
+    from .xvfb import run_xcb_cases
+
+    run_xcb_cases("xcb_keyboard.py")

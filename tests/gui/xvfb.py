@@ -93,3 +93,29 @@ def wheel_over(widget, notches: int = 1, down: bool = True) -> None:
     subprocess.run(
         ["xdotool", "click", "--repeat", str(notches), "--delay", "30", "5" if down else "4"], check=True, timeout=10,
     )
+
+
+def keys(*names: str) -> None:
+    """Press keys on the real keyboard (xdotool names: "Tab", "ctrl+z", "shift+Tab")."""
+    from PySide6.QtWidgets import QApplication
+
+    subprocess.run(["xdotool", "key", "--delay", "40", *names], check=True, timeout=20)
+    QApplication.processEvents()
+
+
+def type_keys(text: str) -> None:
+    """Type ASCII ``text`` on the real keyboard."""
+    from PySide6.QtWidgets import QApplication
+
+    subprocess.run(["xdotool", "type", "--delay", "40", text], check=True, timeout=60)
+    QApplication.processEvents()
+
+
+def click(widget) -> None:
+    """A real left click in the middle of ``widget``."""
+    from PySide6.QtWidgets import QApplication
+
+    centre = widget.mapToGlobal(widget.rect().center())
+    subprocess.run(["xdotool", "mousemove", "--sync", str(centre.x()), str(centre.y()), "click", "1"],
+                   check=True, timeout=10)
+    QApplication.processEvents()
