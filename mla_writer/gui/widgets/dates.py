@@ -299,10 +299,10 @@ class DateField(FieldEditor):
     def _show_error(self, exc: DateInputError) -> None:
         fields = {"text": exc.text, "example": self.example(), "iso": "2027-01-31" + (" 14:30" if self.with_time else "")}
         if exc.impossible:
-            message = _("\u201c{text}\u201d is not a day of the calendar: the date was not entered. "
+            message = _("\u201c{text}\u201d is not a day of the calendar, so no date was recorded. "
                         "Write it as {example} or {iso}.")
         else:
-            message = _("\u201c{text}\u201d is not a date: it was not entered. Write it as {example} or {iso}.")
+            message = _("\u201c{text}\u201d is not a date, so no date was recorded. Write it as {example} or {iso}.")
         self.error.setText(message.format(**fields))
         self.error.show()
 
