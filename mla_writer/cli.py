@@ -247,15 +247,18 @@ The letter is written even when the draft is incomplete: it then carries a visib
 "DRAFT - INCOMPLETE" mark and the incomplete points are listed on stderr.
 Exit codes: 0 the letter was written (complete, or incomplete without --strict);
 1 the letter was written but is incomplete and --strict was given;
-2 the draft cannot be read, the reference document is unusable, or the output cannot be written.
-An OUT ending in .html writes the HTML preview instead of a .docx."""
+2 the draft cannot be read, the reference document is unusable, the output cannot be written,
+or (for a PDF) LibreOffice is missing or fails.
+The suffix of OUT decides what is written: .docx the Word document; .html the HTML preview;
+.pdf a PDF/A-2b converted from the Word document by LibreOffice (headless, no network; the
+environment variable MLA_WRITER_SOFFICE may name the soffice program)."""
 
 
 def _render_args(p: argparse.ArgumentParser) -> None:
     p.formatter_class = argparse.RawDescriptionHelpFormatter
     p.epilog = _RENDER_EPILOG
     p.add_argument("file", help="draft file (.mlar)")
-    p.add_argument("-o", "--output", required=True, metavar="OUT", help="the letter to write (.docx, or .html for the preview)")
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="the letter to write: .docx, .pdf (PDF/A-2b, through LibreOffice) or .html (the preview)")
     p.add_argument("--lang", choices=LANGUAGES, help="language of the letter (default: the draft's output language)")
     p.add_argument("--bilingual", choices=LANGUAGES, metavar="LANG",
                    help="two columns: the letter's language on the left, LANG on the right")
@@ -269,7 +272,7 @@ def _render(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from .checklist import check
-    from .render import RenderError, export_docx, render_html
+    from .render import RenderError, export_docx, export_pdf, render_html
     from .storage import DraftError, atomic_write_text, load
 
     try:
@@ -281,6 +284,8 @@ def _render(args: argparse.Namespace) -> int:
     try:
         if out.suffix.lower() in (".html", ".htm"):
             atomic_write_text(out, render_html(letter, lang, args.bilingual, today=args.today), backup=False)
+        elif out.suffix.lower() == ".pdf":
+            export_pdf(letter, out, lang, args.bilingual, args.reference, today=args.today)
         else:
             export_docx(letter, out, lang, args.bilingual, args.reference, today=args.today)
     except RenderError as exc:

@@ -7,9 +7,11 @@ through small ``ask_*`` methods so that tests can answer them.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6 import QtWidgets  # QMessageBox, QFileDialog: looked up when needed (faster start)
+from PySide6.QtCore import QObject, Signal
 
 from .. import DRAFT_EXTENSION as EXTENSION
 from . import i18n
@@ -24,7 +26,39 @@ def draft_error_text(exc) -> str:
 
 
 
+class _PdfJob(QObject):
+    """One PDF conversion (LibreOffice) in a worker thread. ``done(path, error)`` arrives in the
+    window's thread; ``error`` is None, or the RenderError to show. A plain (non-daemon) thread:
+    quitting while it runs lets LibreOffice finish writing the PDF."""
+
+    done = Signal(str, object)
+
+    def __init__(self, data: bytes, path: str) -> None:
+        super().__init__()
+        self.data, self.path = data, path
+        self.thread = threading.Thread(target=self._run, name="mla-writer-pdf")
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def _run(self) -> None:
+        from ..render import RenderError
+        from ..render.pdf import docx_to_pdf
+
+        error = None
+        try:
+            docx_to_pdf(self.data, self.path)
+        except RenderError as exc:
+            error = exc
+        except Exception as exc:  # never lose an error in the thread: show it
+            error = RenderError(f"{type(exc).__name__}: {exc}")
+        self.done.emit(self.path, error)
+
+
 class DraftFilesMixin:
+    #: The PDF conversion running in the background (File > Export PDF), or None.
+    pdf_job: _PdfJob | None = None
+
     # -- files ----------------------------------------------------------------------------------
     def _draft_label(self) -> str | None:
         """The open draft's file name, or its given name (an example copy, a recovered draft)."""
@@ -182,21 +216,84 @@ class DraftFilesMixin:
         return answer == B.Yes
 
     def ask_export_path(self) -> str:
-        name = (self.session.path.stem if self.session.path else _("request")) + f"-{self.session.letter.output_language}.docx"
+        return self._ask_save_path(_("Export letter"), ".docx", _("Word documents (*.docx)"))
+
+    def _ask_save_path(self, title: str, suffix: str, file_filter: str) -> str:
+        name = (self.session.path.stem if self.session.path else _("request")) + f"-{self.session.letter.output_language}{suffix}"
         folder = Path(self.settings.last_folder() or Path.home())
-        path, _filter = QtWidgets.QFileDialog.getSaveFileName(self, _("Export letter"), str(folder / name), _("Word documents (*.docx)"))
-        if path and not path.endswith(".docx"):
-            path += ".docx"
+        path, _filter = QtWidgets.QFileDialog.getSaveFileName(self, title, str(folder / name), file_filter)
+        if path and not path.lower().endswith(suffix):
+            path += suffix
         return path
 
-    def export_letter(self) -> bool:
+    def ask_export_pdf_path(self) -> str:
+        """Where to write the PDF ("" when the user cancels; tests replace this)."""
+        return self._ask_save_path(_("Export PDF"), ".pdf", _("PDF documents (*.pdf)"))
+
+    def _confirm_export(self) -> bool:
+        """Check the draft; an incomplete letter is exported only if the user says so."""
         self.ensure_ready()
         self.run_check()
         missing = len(self.session.report.incomplete())
-        if missing and not self.ask_export_incomplete(missing):
+        return not missing or self.ask_export_incomplete(missing)
+
+    def export_letter(self) -> bool:
+        if not self._confirm_export():
             return False
         path = self.ask_export_path()
         return bool(path) and self.export_to(path)
+
+    def export_letter_pdf(self) -> bool:
+        """File > Export PDF: the export letter flow, then a PDF/A-2b made by LibreOffice in the
+        background (the window stays responsive). True when the conversion was started; the
+        window's ``exported`` signal tells when the PDF is written, an error dialog when it fails."""
+        self.ensure_ready()
+        if self.pdf_job is not None:
+            self.statusBar().showMessage(_("A PDF is already being made; wait until it is written."), 8000)
+            return False
+        try:
+            from ..render import RenderError
+            from ..render.pdf import find_soffice
+        except ImportError as exc:
+            self.show_error(_("Cannot export the PDF"), _("The letter renderer is not available ({error}).").format(error=exc))
+            return False
+        try:
+            find_soffice()  # LibreOffice missing: say how to install it before asking anything
+        except RenderError as exc:
+            self.show_error(_("Cannot export the PDF"), draft_error_text(exc))
+            return False
+        if not self._confirm_export():
+            return False
+        path = self.ask_export_pdf_path()
+        return bool(path) and self.export_pdf_to(path)
+
+    def export_pdf_to(self, path) -> bool:
+        """Render the .docx here (the draft may change afterwards), convert it in a worker thread."""
+        letter = self.session.letter
+        try:
+            from ..render import RenderError, render_docx
+        except ImportError as exc:
+            self.show_error(_("Cannot export the PDF"), _("The letter renderer is not available ({error}).").format(error=exc))
+            return False
+        try:
+            data = render_docx(letter, lang=letter.output_language, bilingual=self.bilingual())
+        except RenderError as exc:
+            self.show_error(_("Cannot export the PDF"), draft_error_text(exc))
+            return False
+        self.pdf_job = _PdfJob(data, str(path))
+        self.pdf_job.done.connect(self._pdf_done)
+        self.statusBar().showMessage(_("Making the PDF with LibreOffice\u2026"))
+        self.pdf_job.start()
+        return True
+
+    def _pdf_done(self, path: str, error) -> None:
+        self.pdf_job = None
+        if error is not None:
+            self.statusBar().clearMessage()
+            self.show_error(_("Cannot export the PDF"), draft_error_text(error))
+            return
+        self.statusBar().showMessage(_("Letter exported to {path}").format(path=path), 8000)
+        self.exported.emit(path)
 
     def bilingual(self) -> str | None:
         """Second language of the letter, or None for a letter in one language."""

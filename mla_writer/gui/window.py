@@ -148,6 +148,7 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         files.addAction(self._action(_("Save &As\u2026"), self.save_as, ["Ctrl+Shift+S"]))
         files.addSeparator()
         files.addAction(self._action(_("&Export Letter\u2026"), self.export_letter, ["Ctrl+E"]))
+        files.addAction(self._action(_("Export &PDF\u2026"), self.export_letter_pdf, ["Ctrl+Shift+E"]))
         files.addSeparator()
         files.addAction(self._action(_("&Quit"), self.close, [K.Quit, "Ctrl+Q"]))
         go = bar.addMenu(_("&Go"))

@@ -56,4 +56,21 @@ def export_docx(letter: "LetterOfRequest", path: "str | os.PathLike[str]", lang:
         raise RenderError(f"cannot write {os.fspath(path)}: {exc.strerror or exc}") from None
 
 
-__all__ = ["RenderError", "render_html", "render_docx", "export_docx"]
+def export_pdf(letter: "LetterOfRequest", path: "str | os.PathLike[str]", lang: str | None = None,
+               bilingual: str | None = None, reference: "str | os.PathLike[str] | None" = None,
+               today: dt.date | None = None) -> None:
+    """Render the letter and write it as PDF/A-2b at ``path``, converted by LibreOffice (headless,
+    a temporary profile, no network; see :mod:`mla_writer.render.pdf`), atomically (a failure
+    leaves any previous file untouched). The arguments are those of :func:`export_docx`.
+
+    Raises :class:`RenderError` (one-line message): LibreOffice is not installed (the message
+    says how to install it; ``$MLA_WRITER_SOFFICE`` may name the program), the reference is
+    unusable, the conversion fails or times out, or the file cannot be written.
+    """
+    from .pdf import docx_to_pdf, find_soffice
+
+    find_soffice()  # before rendering: a missing LibreOffice is told at once
+    docx_to_pdf(render_docx(letter, lang, bilingual, reference, today), path)
+
+
+__all__ = ["RenderError", "render_html", "render_docx", "export_docx", "export_pdf"]

@@ -120,12 +120,15 @@ def fmt_date(day: dt.date | None, lang: str) -> str:
 
 
 def fmt_time(value: str, lang: str) -> str:
-    """"09:30" as the language writes a time of day ("09:30", "9:30"); as written if it is not HH:MM."""
+    """"09:30" as the language writes a time of day: "09:30" (en, es, ru), "9 h 30" (French
+    usage, with no-break spaces); as written if it is not HH:MM."""
     try:
         hours, minutes = (int(part) for part in value.split(":"))
         moment = dt.time(hours, minutes)
     except ValueError:
         return value
+    if lang == "fr":
+        return f"{moment.hour}\u00a0h\u00a0{moment.minute:02d}"
     from babel.dates import format_time
 
     return format_time(moment, "HH:mm", locale=date_locale(lang))
@@ -215,21 +218,28 @@ def state_name(code: str | None, lang: str) -> str:
 _UNIVERSAL = frozenset({"UTC", "Etc/UTC", "GMT", "Etc/GMT", "Z", "Zulu", "Universal"})
 
 
-def fmt_time_zone(zone: str, lang: str) -> str:
-    """An IANA time zone as a letter names it: the CLDR name and the identifier providers use
-    ("heure d'Europe de l'Est (Europe/Chisinau)"); "UTC" for universal time; the identifier
-    alone when CLDR does not know it."""
+def fmt_time_zone(zone: str, lang: str, at: "dt.datetime | dt.date | None" = None) -> str:
+    """An IANA time zone as a letter names it: its offset from UTC at the moment ``at`` (summer
+    time included) and the identifier providers and courts use, "UTC+02:00, Europe/Chisinau";
+    without a moment, the identifier alone (CLDR's names are unreliable for some zones and
+    languages: "Киргизия, летнее время" for a zone with no summer time). "UTC" for universal
+    time; the identifier as written when it is unknown."""
     if zone in _UNIVERSAL:
         return "UTC"
-    from babel.dates import get_timezone, get_timezone_name
-
-    from ..languages import babel_locale
+    if at is None:
+        return zone
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     try:
-        name = get_timezone_name(get_timezone(zone), "long", locale=babel_locale(lang), zone_variant="generic")
-    except (LookupError, ValueError):
+        tz = ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
         return zone
-    return f"{name} ({zone})"
+    moment = at if isinstance(at, dt.datetime) else dt.datetime.combine(at, dt.time(12))
+    moment = moment.replace(tzinfo=tz) if moment.tzinfo is None else moment.astimezone(tz)
+    offset = moment.utcoffset() or dt.timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "\u2212"
+    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}, {zone}"
 
 
 def _nationality_adjective(code: str, lang: str) -> bool:
@@ -366,8 +376,12 @@ class _Builder:
         view: dict[str, Any] = {"type": b.type}
         if b.type == "instrument":
             item = catalogue.instruments().get(b.instrument_id, {})
+            title = catalogue.instrument_title(b.instrument_id, self.lang)
+            place = catalogue.localized(item.get("place", {}), self.lang) if item.get("place") else ""
+            if place and title.endswith(")") and place in title[title.rfind("("):]:
+                title = title[: title.rfind("(")].rstrip()  # "(Minsk, 1993)": the letter gives place and date itself
             view.update(
-                title=catalogue.instrument_title(b.instrument_id, self.lang),
+                title=title,
                 place=catalogue.localized(item.get("place", {}), self.lang) if item.get("place") else "",
                 date=self.date(dt.date.fromisoformat(item["date"])) if item.get("date") else "",
                 articles=self.s(b.articles),
@@ -380,9 +394,11 @@ class _Builder:
             view.update(assurance=b.assurance, details=self.t(b.assurance_details))
         return view
 
-    def value(self, field: fields.Field, value: Any, sex: str | None = None) -> Txt | bool | None:  # noqa: C901 - one branch per kind
+    def value(self, field: fields.Field, value: Any, sex: str | None = None,
+              at: "dt.datetime | dt.date | None" = None) -> Txt | bool | None:  # noqa: C901 - one branch per kind
         """A declared field's value as the letter shows it, by the field's kind (None when empty);
-        a code's phrase agrees with ``sex`` where its vocabulary has a feminine form."""
+        a code's phrase agrees with ``sex`` where its vocabulary has a feminine form; a time zone
+        gives its UTC offset at the moment ``at``."""
         kind = field.kind
         if kind == fields.BOOL:
             return bool(value)
@@ -422,7 +438,7 @@ class _Builder:
         if kind == fields.OFFENCES:
             return self.s(join_list([str(self.t(o.name)) for o in (self.L.offence(i) for i in value) if o], self.lang))
         if kind == fields.TIME_ZONE:
-            return self.s(fmt_time_zone(value, self.lang))
+            return self.s(fmt_time_zone(value, self.lang, at))
         return self.s(str(value))  # VERBATIM, COUNT
 
     #: A measure's date, time and time zone shown as one line ("19 May 2027, 10:00 (Europe/Chisinau)").
@@ -450,21 +466,29 @@ class _Builder:
                 time_name, zone_name = self._MOMENTS[field.name]
                 time = fmt_time(getattr(item, time_name, ""), self.lang) if getattr(item, time_name, "") else ""
                 zone = getattr(item, zone_name, "") if zone_name else ""
+                day = getattr(item, field.name)
+                at = day
+                if time:
+                    try:
+                        at = dt.datetime.combine(day, dt.time.fromisoformat(getattr(item, time_name)))
+                    except ValueError:
+                        at = day
                 own.append({"label": self.ui(field.label), "type": "moment",
-                            "value": {"date": self.date(getattr(item, field.name)), "time": time,
-                                      "zone": fmt_time_zone(zone, self.lang) if zone else ""}})
+                            "value": {"date": self.date(day), "time": time,
+                                      "zone": fmt_time_zone(zone, self.lang, at) if zone else ""}})
                 continue
             if field.name == "order_attached" and item.order_attached:
                 found = self.L.annex(getattr(item, "order_annex", ""))
                 own.append({"label": self.ui(field.label), "type": "annexed", "value": found[0] if found else None})
                 continue
-            shown = self.value(field, getattr(item, field.name), sex)
+            shown = self.value(field, getattr(item, field.name), sex, getattr(item, "period_from", None))
             if shown is None:
                 continue
             own.append({"label": self.ui(field.label), "type": "bool" if field.kind in (fields.BOOL, fields.YESNO) else "text",
                         "value": shown})
         proc = item.procedures
         offences = [self.t(o.name) for o in (self.L.offence(i) for i in item.offence_ids) if o is not None]
+        offences = offences[:1] + [o.lowered() for o in offences[1:]]  # "X and money laundering": one sentence
         return {
             "number": n,
             "kind": item.kind,
@@ -616,6 +640,8 @@ def build_context(letter: LetterOfRequest, lang: str, incomplete: list[str], lan
     view["special_count"] = len(special)
     view["full_identities"] = full_identities
     view["incomplete"] = incomplete
+    view["incomplete_count"] = len(incomplete)
+    view["incomplete_list"] = join_list(incomplete, lang)
     return view
 
 

@@ -1,11 +1,15 @@
-"""Reading back what the renderer wrote: paragraph texts of a .docx, text of the HTML preview."""
+"""Reading back what the renderer wrote: paragraph texts of a .docx, text of the HTML preview,
+LibreOffice and the text of a PDF (both required: a missing program fails the test)."""
 
 from __future__ import annotations
 
 import html.parser
 import io
 import re
+import shutil
+import subprocess
 import zipfile
+from pathlib import Path
 
 from lxml import etree
 
@@ -63,3 +67,26 @@ def html_text(document: str) -> str:
     parser = _Text()
     parser.feed(document)
     return "".join(parser.parts)
+
+
+def soffice() -> str:
+    """The LibreOffice program; fails the test (never skips it) when it is not installed."""
+    import pytest
+
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    if not exe:
+        pytest.fail("LibreOffice (soffice) is not installed: run scripts/test, which installs libreoffice-writer-nogui")
+    return exe
+
+
+def pdf_text(pdf: Path, first: int | None = None, last: int | None = None) -> str:
+    """Text of a PDF (pdftotext -layout), of pages ``first``..``last`` when given."""
+    import pytest
+
+    exe = shutil.which("pdftotext")
+    if not exe:
+        pytest.fail("pdftotext (poppler-utils) is not installed: run scripts/test")
+    args = [exe, "-layout"]
+    if first:
+        args += ["-f", str(first), "-l", str(last or first)]
+    return subprocess.run([*args, str(pdf), "-"], capture_output=True, text=True, check=True).stdout

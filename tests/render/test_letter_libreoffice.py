@@ -7,7 +7,6 @@ Each conversion gets its own LibreOffice profile directory, so conversions never
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,13 +16,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2026, 11, 22)
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-
-def _soffice() -> str:
-    exe = shutil.which("soffice") or shutil.which("libreoffice")
-    if not exe:
-        pytest.fail("LibreOffice (soffice) is not installed: run scripts/test, which installs libreoffice-writer-nogui")
-    return exe
+from render_helpers import pdf_text as _pdf_text  # noqa: E402
+from render_helpers import soffice as _soffice  # noqa: E402
 
 
 def _to_pdf(docx: Path, tmp_path: Path) -> Path:
@@ -37,16 +31,6 @@ def _to_pdf(docx: Path, tmp_path: Path) -> Path:
     assert result.returncode == 0 and pdf.is_file(), f"soffice failed: {result.stdout}\n{result.stderr}"
     assert pdf.read_bytes()[:5] == b"%PDF-"
     return pdf
-
-
-def _pdf_text(pdf: Path, first: int | None = None, last: int | None = None) -> str:
-    exe = shutil.which("pdftotext")
-    if not exe:
-        pytest.fail("pdftotext (poppler-utils) is not installed: run scripts/test")
-    args = [exe, "-layout"]
-    if first:
-        args += ["-f", str(first), "-l", str(last or first)]
-    return subprocess.run([*args, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
 
 
 @pytest.fixture(scope="module")
