@@ -267,6 +267,31 @@ def test_nationality_without_an_adjective_says_national_of():
     assert states.nationality("VA", "fr", "female") == "ressortissante du Saint-Siège"
 
 
+def test_central_asian_nationalities_use_the_adjective():
+    # A letter from Kazakhstan to Kyrgyzstan: "Kyrgyz", not "national of Kyrgyzstan". The
+    # French official list gives the civic "kazakhstanais" (not the ethnic "kazakh").
+    assert states.nationality("KG", "en", "female") == "Kyrgyz"
+    assert states.nationality("KG", "fr", "female") == "kirghize"
+    assert states.nationality("KG", "es", "female") == "kirguisa"
+    assert states.nationality("KZ", "en", "male") == "Kazakhstani"
+    assert states.nationality("KZ", "fr", "female") == "kazakhstanaise"
+    assert states.nationality("KZ", "es", "male") == "kazajo"
+    assert states.nationality("TJ", "fr", "female") == "tadjike"
+    assert states.nationality("UZ", "es", "female") == "uzbeka"
+    assert states.nationality("KG", "ru", "female") == "гражданка Кыргызстана"
+
+
+def test_ambiguous_nationalities_keep_the_phrase():
+    # "Dominican", "Congolese", "Korean", Spanish "guineano" (Guinea and Guinea-Bissau), "papú"
+    # (also Indonesian Papua): the phrase names the State without doubt.
+    for code in ("DM", "DO", "CG", "CD", "KP", "KR", "MK", "FM", "MH", "SB", "KN", "AG", "TT", "BA"):
+        for lang in ("en", "fr", "es"):
+            assert not states.has_nationality_adjective(code, lang), (code, lang)
+    assert states.nationality("GW", "es", "female") == "nacional de Guinea-Bissau"
+    assert states.nationality("PG", "es", None) == "nacional de Papua Nueva Guinea"
+    assert states.nationality("PG", "en", None) == "Papua New Guinean"
+
+
 def test_nationality_in_an_unknown_language_is_english():
     assert states.nationality("MD", "de", "female") == "Moldovan"
     assert states.nationality("KR", "de", "female") == "national of the Republic of Korea"
