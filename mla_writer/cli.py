@@ -266,6 +266,12 @@ def _render_args(p: argparse.ArgumentParser) -> None:
                    "(default: templates/reference.docx)")
     p.add_argument("--today", type=_iso_date, metavar="YYYY-MM-DD", help="check completeness as of this date")
     p.add_argument("--strict", action="store_true", help="exit with 1 when the letter is incomplete")
+    p.add_argument("--identities-annex", metavar="ANNEX", dest="identities_annex",
+                   help="also write the confidential annex of identities (.docx or .pdf): each pseudonym of a "
+                        "protected victim or witness with the true identity, to be sent apart from the letter")
+    p.add_argument("--for-file", action="store_true", dest="for_file",
+                   help="write the copy for the file, which names protected persons in full and is marked "
+                        "\"not to be sent\" (the letter to send names them by pseudonym only)")
 
 
 def _render(args: argparse.Namespace) -> int:
@@ -281,13 +287,20 @@ def _render(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     lang = args.lang or letter.output_language
     out = Path(args.output)
+    identities = "full" if args.for_file else "pseudonyms"
+    if args.identities_annex and Path(args.identities_annex).resolve() == out.resolve():
+        return _fail("the identities annex must be written to another file than the letter")
     try:
         if out.suffix.lower() in (".html", ".htm"):
-            atomic_write_text(out, render_html(letter, lang, args.bilingual, today=args.today), backup=False)
+            atomic_write_text(out, render_html(letter, lang, args.bilingual, today=args.today, identities=identities), backup=False)
         elif out.suffix.lower() == ".pdf":
-            export_pdf(letter, out, lang, args.bilingual, args.reference, today=args.today)
+            export_pdf(letter, out, lang, args.bilingual, args.reference, today=args.today, identities=identities)
         else:
-            export_docx(letter, out, lang, args.bilingual, args.reference, today=args.today)
+            export_docx(letter, out, lang, args.bilingual, args.reference, today=args.today, identities=identities)
+        if args.identities_annex:
+            annex = Path(args.identities_annex)
+            write = export_pdf if annex.suffix.lower() == ".pdf" else export_docx
+            write(letter, annex, lang, args.bilingual, args.reference, today=args.today, part="identities-annex")
     except RenderError as exc:
         return _fail(str(exc))
     except OSError as exc:

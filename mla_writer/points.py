@@ -83,7 +83,7 @@ PARTIES = PointDef(
 
 #: The 14 points, in order.
 POINTS: tuple[PointDef, ...] = (
-    PointDef(1, "identification", N_("Identification"), ("identification",), L_("Requesting authority")),
+    PointDef(1, "identification", N_("Identification"), ("identification",), L_("Requesting authority and officer in charge of the case")),
     PointDef(2, "prior_contact", N_("Prior contact"), ("prior_contact",), L_("Previous contacts between the two States")),
     PointDef(
         3,

@@ -115,7 +115,7 @@ OTHER_CHANNEL = Vocabulary(
     Term("interpol", N_("INTERPOL"), L_("INTERPOL")),
     Term("eurojust", N_("Eurojust"), L_("Eurojust")),
     Term("ejn", N_("European Judicial Network"), L_("European Judicial Network")),
-    Term("liaison_officer", N_("Liaison officer or magistrate"), L_("Liaison officer")),
+    Term("liaison_officer", N_("Liaison officer or magistrate"), L_("Liaison officer or magistrate")),
     Term("diplomatic", N_("Diplomatic channel"), L_("Diplomatic channel")),
     Term("other", N_("Other channel"), L_("Other channel")),
 )
@@ -123,9 +123,9 @@ OTHER_CHANNEL = Vocabulary(
 # -- point 5 -------------------------------------------------------------------------------
 URGENCY_REASON = Vocabulary(
     "urgency_reason",
-    Term("detention", N_("A person is in custody (detention time limit)"), L_("time limit of a detention on remand")),
-    Term("limitation", N_("The limitation period is about to expire"), L_("limitation period")),
-    Term("trial", N_("A trial or hearing date is set"), L_("date of the trial")),
+    Term("detention", N_("A person is in custody (detention time limit)"), L_("imminent expiry of the time limit for detention on remand")),
+    Term("limitation", N_("The limitation period is about to expire"), L_("imminent expiry of the limitation period")),
+    Term("trial", N_("A trial or hearing date is set"), L_("imminent trial date")),
     Term("evidence_loss", N_("Evidence may be lost or destroyed"), L_("risk that evidence will be lost")),
     Term("other", N_("Another reason"), L_("other reason")),
 )

@@ -26,30 +26,62 @@ class RenderError(Exception):
 
 
 def render_html(letter: "LetterOfRequest", lang: str | None = None, bilingual: str | None = None,
-                today: dt.date | None = None) -> str:
-    """A complete HTML document for the live preview (Qt rich-text subset, no CSS layout, no JS)."""
+                today: dt.date | None = None, identities: str = "pseudonyms") -> str:
+    """A complete HTML document for the live preview (Qt rich-text subset, no CSS layout, no JS);
+    ``identities`` as for :func:`render_docx`."""
     from .engine import build_blocks
     from .html_writer import write_html
 
-    return write_html(build_blocks(letter, lang, bilingual, today))
+    return write_html(build_blocks(letter, lang, bilingual, today, identities))
 
 
 def render_docx(letter: "LetterOfRequest", lang: str | None = None, bilingual: str | None = None,
-                reference: "str | os.PathLike[str] | None" = None, today: dt.date | None = None) -> bytes:
-    """The letter as .docx bytes, built on ``reference`` (default ``templates/reference.docx``)."""
+                reference: "str | os.PathLike[str] | None" = None, today: dt.date | None = None,
+                identities: str = "pseudonyms") -> bytes:
+    """The letter as .docx bytes, built on ``reference`` (default ``templates/reference.docx``).
+
+    ``identities``: ``"pseudonyms"`` (default: the letter as sent, protected victims and
+    witnesses by pseudonym only) or ``"full"`` (a copy for the file that names them; never send
+    it). Raises :class:`RenderError`."""
     from .docx_writer import write_docx
     from .engine import build_blocks
 
-    return write_docx(build_blocks(letter, lang, bilingual, today), reference)
+    return write_docx(build_blocks(letter, lang, bilingual, today, identities), reference)
+
+
+def has_protected_identities(letter: "LetterOfRequest") -> bool:
+    """Whether the letter names a victim or witness by a pseudonym (it then has an identities annex)."""
+    from .. import fields
+
+    return any(fields.holds("identity_protected", letter, p) for p in letter.persons)
+
+
+def render_identities_annex(letter: "LetterOfRequest", lang: str | None = None, bilingual: str | None = None,
+                            reference: "str | os.PathLike[str] | None" = None, today: dt.date | None = None) -> bytes:
+    """The confidential annex of identities as .docx bytes: each pseudonym of the letter with the
+    person's true identity, "CONFIDENTIAL" in the header of every page. To be sent apart from the
+    letter. Raises :class:`RenderError`, also when no person is named by a pseudonym."""
+    from .docx_writer import write_docx
+    from .engine import build_blocks
+
+    if not has_protected_identities(letter):
+        raise RenderError("the letter names no victim or witness by a pseudonym: there is no identities annex to write")
+    return write_docx(build_blocks(letter, lang, bilingual, today, "full", name="identities.j2"), reference)
 
 
 def export_docx(letter: "LetterOfRequest", path: "str | os.PathLike[str]", lang: str | None = None,
                 bilingual: str | None = None, reference: "str | os.PathLike[str] | None" = None,
-                today: dt.date | None = None) -> None:
-    """Render and write the .docx atomically (a failure leaves any previous file untouched)."""
+                today: dt.date | None = None, identities: str = "pseudonyms", part: str = "letter") -> None:
+    """Render and write the .docx atomically (a failure leaves any previous file untouched).
+
+    ``identities``: see :func:`render_docx`; ``part``: ``"letter"`` or ``"identities-annex"``
+    (:func:`render_identities_annex`)."""
     from ..storage import atomic_write_bytes
 
-    data = render_docx(letter, lang, bilingual, reference, today)
+    if part == "identities-annex":
+        data = render_identities_annex(letter, lang, bilingual, reference, today)
+    else:
+        data = render_docx(letter, lang, bilingual, reference, today, identities)
     try:
         atomic_write_bytes(path, data, backup=False)
     except OSError as exc:
@@ -58,7 +90,7 @@ def export_docx(letter: "LetterOfRequest", path: "str | os.PathLike[str]", lang:
 
 def export_pdf(letter: "LetterOfRequest", path: "str | os.PathLike[str]", lang: str | None = None,
                bilingual: str | None = None, reference: "str | os.PathLike[str] | None" = None,
-               today: dt.date | None = None) -> None:
+               today: dt.date | None = None, identities: str = "pseudonyms", part: str = "letter") -> None:
     """Render the letter and write it as PDF/A-2b at ``path``, converted by LibreOffice (headless,
     a temporary profile, no network; see :mod:`mla_writer.render.pdf`), atomically (a failure
     leaves any previous file untouched). The arguments are those of :func:`export_docx`.
@@ -70,7 +102,12 @@ def export_pdf(letter: "LetterOfRequest", path: "str | os.PathLike[str]", lang: 
     from .pdf import docx_to_pdf, find_soffice
 
     find_soffice()  # before rendering: a missing LibreOffice is told at once
-    docx_to_pdf(render_docx(letter, lang, bilingual, reference, today), path)
+    if part == "identities-annex":
+        data = render_identities_annex(letter, lang, bilingual, reference, today)
+    else:
+        data = render_docx(letter, lang, bilingual, reference, today, identities)
+    docx_to_pdf(data, path)
 
 
-__all__ = ["RenderError", "render_html", "render_docx", "export_docx", "export_pdf"]
+__all__ = ["RenderError", "render_html", "render_docx", "render_identities_annex", "has_protected_identities",
+           "export_docx", "export_pdf"]

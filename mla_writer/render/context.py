@@ -263,6 +263,11 @@ def _state_named_in(code: str | None, address: str) -> bool:
     return bool(code) and states.named_in(code, address)
 
 
+def _article_count(articles: str) -> int:
+    """1 when ``articles`` cites one article ("18", "18(3)"), else 2 (for the plural "arts.")."""
+    return 1 if len(re.findall(r"\d+", re.sub(r"\([^)]*\)", "", articles or ""))) <= 1 else 2
+
+
 def formal_state_name(code: str | None, lang: str) -> str:
     """The UN formal name ("République française"), as a letterhead gives it."""
     if not code:
@@ -385,9 +390,11 @@ class _Builder:
                 place=catalogue.localized(item.get("place", {}), self.lang) if item.get("place") else "",
                 date=self.date(dt.date.fromisoformat(item["date"])) if item.get("date") else "",
                 articles=self.s(b.articles),
+                article_count=_article_count(b.articles),
             )
         elif b.type == "bilateral":
-            view.update(title=self.t(b.title), date=self.date(b.date), articles=self.s(b.articles))
+            view.update(title=self.t(b.title), date=self.date(b.date), articles=self.s(b.articles),
+                        article_count=_article_count(b.articles))
         elif b.type == "other":
             view.update(description=self.t(b.description))
         else:

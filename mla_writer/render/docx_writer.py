@@ -12,6 +12,7 @@ the markers the reference document carries in its header and footer:
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import os
@@ -242,19 +243,26 @@ class _Writer:
             out.append("<w:tr>")
             if head:
                 out.append("<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
-            elif form:
-                out.append('<w:trPr><w:cantSplit/><w:trHeight w:val="850" w:hRule="atLeast"/></w:trPr>')
+            elif form:  # room to write in by hand (a bilingual form's two-line labels make its rows taller)
+                height = 620 if elem.get("bilingual") else 850
+                out.append(f'<w:trPr><w:cantSplit/><w:trHeight w:val="{height}" w:hRule="atLeast"/></w:trPr>')
             else:
                 out.append("<w:trPr><w:cantSplit/></w:trPr>")
+            # a form is kept on one page: every row but the last is kept with the next
+            keep = form and row is not elem[-1]
             for i, cell in enumerate(row):
                 col = cols[min(i, len(cols) - 1)]
                 shade = '<w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/>' if head or (form and i == 0) else ""
-                out.append(f'<w:tc><w:tcPr><w:tcW w:w="{col}" w:type="dxa"/>{shade}</w:tcPr>')
+                span = f'<w:gridSpan w:val="{cell.get("span")}"/>' if cell.get("span") else ""
+                out.append(f'<w:tc><w:tcPr><w:tcW w:w="{col}" w:type="dxa"/>{span}{shade}</w:tcPr>')
                 if len(cell) and cell[0].tag == "p":
                     for child in cell:
-                        self.block(child, out, col, lang)
+                        if keep and child.tag == "p":
+                            self.paragraph(child.get("s", "cell"), child, out, lang, keep=True)
+                        else:
+                            self.block(child, out, col, lang)
                 else:
-                    self.paragraph("cell", cell, out, lang, bold=head)
+                    self.paragraph("cell", cell, out, lang, bold=head, keep=keep or head)
                 out.append("</w:tc>")
             out.append("</w:tr>")
         out.append("</w:tbl>")
@@ -326,10 +334,18 @@ class _Writer:
             out.append("</w:tr>")
         out.append("</w:tbl>")
 
-    def merged_form(self, left: ET.Element, right: ET.Element, out: list[str], width: int, lang: str) -> None:
+    def merged_form(self, left: ET.Element, right: ET.Element, out: list[str], width: int, lang: str,
+                    caption: tuple[ET.Element, ET.Element] | None = None) -> None:
         """One form for both languages (the acknowledgement): each label in both languages, one
-        space to fill in, full width."""
-        table = ET.Element("table", {"kind": "form", "widths": left.get("widths", "38,62")})
+        space to fill in, full width; its ``caption`` (in both languages) heads it, on the same page."""
+        table = ET.Element("table", {"kind": "form", "widths": left.get("widths", "38,62"), "bilingual": "1"})
+        if caption is not None:
+            row = ET.SubElement(table, "tr", {"head": "1"})
+            cell = ET.SubElement(row, "td", {"span": "2"})
+            para = ET.SubElement(cell, "p", {"s": "cell"})
+            bold = ET.SubElement(para, "b")
+            joined = _joined(*caption)
+            bold.text, bold[:] = joined.text, list(joined)
         for row_l, row_r in zip(left, right):
             row = ET.SubElement(table, "tr")
             cell = ET.SubElement(row, "td")
@@ -575,10 +591,16 @@ def write_docx(blocks: Blocks, reference: "str | os.PathLike[str] | None" = None
                 flush()
                 writer.block(left, out, width)
             elif left.tag == "cover":
-                for sub_l, sub_r in zip(left, right):
-                    if sub_l.tag == "table" and sub_l.get("kind") == "form":
+                subs = list(zip(left, right))
+                for k, (sub_l, sub_r) in enumerate(subs):
+                    is_form = sub_l.tag == "table" and sub_l.get("kind") == "form"
+                    follows = k + 1 < len(subs) and subs[k + 1][0].tag == "table" and subs[k + 1][0].get("kind") == "form"
+                    if sub_l.get("s") == "table-caption" and follows:
+                        continue  # it heads the merged form
+                    if is_form:
                         flush()
-                        writer.merged_form(sub_l, sub_r, out, width, lang)
+                        caption = subs[k - 1] if k and subs[k - 1][0].get("s") == "table-caption" else None
+                        writer.merged_form(sub_l, sub_r, out, width, lang, caption)
                     else:
                         group.append((sub_l, sub_r))
                 flush()
@@ -605,7 +627,13 @@ def write_docx(blocks: Blocks, reference: "str | os.PathLike[str] | None" = None
     if sect_pr is not None:
         from lxml import etree
 
-        section_xml = f'<w:p><w:pPr>{etree.tostring(sect_pr, encoding="unicode")}</w:pPr></w:p>'
+        # the cover sheet's section: the same page set-up, headers and footers, but no "different
+        # first page", so the form gets the running header and the whole page (the letterhead is
+        # for the letter's first page; the form says where to return it)
+        cover_pr = copy.deepcopy(sect_pr)
+        for title_pg in cover_pr.findall(_W + "titlePg"):
+            cover_pr.remove(title_pg)
+        section_xml = f'<w:p><w:pPr>{etree.tostring(cover_pr, encoding="unicode")}</w:pPr></w:p>'
     else:
         section_xml = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
     out = [section_xml if part == SECTION_BREAK else part for part in out]

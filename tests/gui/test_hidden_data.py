@@ -5,6 +5,8 @@ condition some field is shown under, and whose answer can be flipped (``Conditio
 
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 from decimal import Decimal
 
@@ -27,7 +29,10 @@ GATED = sorted({f.when for f in fields.all_fields() if f.when is not None and fi
 
 def _answer_decl(cond):
     pattern = cond.answer if cond.scope == "letter" else f"{cond.scope}[].{cond.answer}"
-    return fields.BY_PATH[pattern]
+    if pattern in fields.BY_PATH:
+        return fields.BY_PATH[pattern]
+    # an answer declared for some kinds of item only ("assistance[search].order_attached")
+    return next(f for p, f in fields.BY_PATH.items() if re.sub(r"\[[a-z_]+\]", "[]", p) == pattern)
 
 
 #: Those whose answer can be set back by the wizard: a tick box, a yes/no question or a choice

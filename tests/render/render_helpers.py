@@ -14,6 +14,9 @@ from pathlib import Path
 from lxml import etree
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+#: The bidi isolation marks (FSI, PDI) the renderer sets around every user value: the readers
+#: below drop them (``keep_isolates=True`` keeps them, for the tests of the isolation itself).
+ISOLATES = str.maketrans("", "", "\u2068\u2069")
 
 
 def docx_parts(data: bytes) -> dict[str, bytes]:
@@ -34,7 +37,7 @@ def _paragraph_text(p) -> str:
     return "".join(out)
 
 
-def docx_paragraphs(data: bytes, parts: tuple[str, ...] = ("word/document.xml",)) -> list[str]:
+def docx_paragraphs(data: bytes, parts: tuple[str, ...] = ("word/document.xml",), keep_isolates: bool = False) -> list[str]:
     """Texts of the innermost paragraphs (body, tables included), in document order."""
     files = docx_parts(data)
     names = list(parts)
@@ -45,7 +48,7 @@ def docx_paragraphs(data: bytes, parts: tuple[str, ...] = ("word/document.xml",)
     for name in names:
         root = etree.fromstring(files[name], parser)
         texts.extend(_paragraph_text(p) for p in root.iter(W + "p"))
-    return texts
+    return texts if keep_isolates else [t.translate(ISOLATES) for t in texts]
 
 
 class _Text(html.parser.HTMLParser):
@@ -63,10 +66,11 @@ class _Text(html.parser.HTMLParser):
         self.parts.append(data)
 
 
-def html_text(document: str) -> str:
+def html_text(document: str, keep_isolates: bool = False) -> str:
     parser = _Text()
     parser.feed(document)
-    return "".join(parser.parts)
+    text = "".join(parser.parts)
+    return text if keep_isolates else text.translate(ISOLATES)
 
 
 def soffice() -> str:
@@ -89,4 +93,4 @@ def pdf_text(pdf: Path, first: int | None = None, last: int | None = None) -> st
     args = [exe, "-layout"]
     if first:
         args += ["-f", str(first), "-l", str(last or first)]
-    return subprocess.run([*args, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return subprocess.run([*args, str(pdf), "-"], capture_output=True, text=True, check=True).stdout.translate(ISOLATES)

@@ -53,11 +53,20 @@ def test_libreoffice_converts_the_letter(example, tmp_path, lang, bilingual):
     text = " ".join(_pdf_text(pdf).split())
     if not bilingual:  # (two columns interleave in the PDF's text layer)
         for point in POINTS:
-            assert " ".join(point.heading(lang).split()) in text
+            assert " ".join(point.letter_heading(lang).split()) in text
     _ = translations("letter", lang).gettext
-    page_one = " ".join(_pdf_text(pdf, 1).split())
-    # the prominent notices are on page one (the confidentiality notice besides the running
-    # header's mark); in the two-column letter page one holds at least the urgency notice
+    # the acknowledgement of receipt is the cover sheet: page 1 (a bilingual one may take two)
+    cover = " ".join(_pdf_text(pdf, 1).split())
+    assert _("Date of receipt") in cover
+    if not bilingual:  # (two columns interleave in the PDF's text layer)
+        assert _("Acknowledgement of receipt").upper() in cover
+    # the letter proper starts on a new page, with the prominent notices on its first page (the
+    # confidentiality notice besides the running header's mark); in the two-column letter that
+    # page holds at least the urgency notice
+    title = _("Request for mutual legal assistance in a criminal matter").upper()
+    first = next(n for n in range(1, 5) if title in " ".join(_pdf_text(pdf, n).split()))
+    assert first >= 2
+    page_one = " ".join(_pdf_text(pdf, first).split())
     assert _("URGENT") in page_one
     if not bilingual:
         assert page_one.count(_("CONFIDENTIAL")) >= 2

@@ -69,6 +69,8 @@ def test_sections_around_the_points_are_in_order(rendered, lang):
     _ = translations("letter", lang).gettext
     paragraphs = docx_paragraphs(rendered[lang][0])
     order = [
+        _("Acknowledgement of receipt").upper(),  # the cover sheet comes first
+        _("Date of receipt"),
         _("Central authority of the requested State"),
         _("Request for mutual legal assistance in a criminal matter").upper(),
         _("URGENT"),
@@ -79,8 +81,6 @@ def test_sections_around_the_points_are_in_order(rendered, lang):
         _("Costs"),
         _("(signature and official seal)"),
         _("Annexes"),
-        _("Acknowledgement of receipt").upper(),
-        _("Date of receipt"),
     ]
     missing = [item for item in order if item not in paragraphs]
     assert not missing
@@ -303,18 +303,24 @@ def test_untranslated_text_is_marked(letter):
     data = render_docx(letter, "ru")
     text = _text(data)
     summary = letter.facts.summary.get("fr")
-    assert "[перевод отсутствует; язык оригинала: французский] " + summary in text
+    from mla_writer.i18n import translations
+
+    mark = translations("letter", "ru").gettext("[untranslated passage; language: %(language)s]") % {"language": "французский"}
+    assert mark + " " + summary in text
     xml = docx_parts(data)["word/document.xml"].decode()
     assert 'w:rStyle w:val="MLAUntranslated"' in xml
     assert '<w:lang w:val="fr-FR"/>' in xml  # proofing language of the French text
     page = render_html(letter, "ru")
-    assert "background-color:#e6e6e6" in page and "язык оригинала" in page
+    assert "background-color:#e6e6e6" in page and mark in page
 
 
 def test_translated_text_is_not_marked(rendered):
     text = _text(rendered["fr"][0])
-    assert "non traduit" not in text
-    assert "[" not in text.split("ACCUSÉ DE RÉCEPTION")[0] or "[à compléter]" not in text
+    from mla_writer.i18n import translations
+
+    _ = translations("letter", "fr").gettext
+    assert _("[untranslated passage; language: %(language)s]").split("%")[0] not in text
+    assert _("[to be completed]") not in text
 
 
 # -- drafts ---------------------------------------------------------------------------------------

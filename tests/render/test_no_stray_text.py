@@ -219,7 +219,10 @@ def test_an_institution_only_in_english_fails_point_14_by_label():
     assert "assistance[" not in message and "institution" not in message.replace("Institution", "")
     # and the letter marks the English text where it stands
     text = _letter_text(letter, "fr")
-    assert "[non traduit ; original en anglais] Exemplu Bank S.A., Chişinău" in text.replace("\u00a0", " ")
+    from mla_writer.i18n import translations
+
+    mark = translations("letter", "fr").gettext("[untranslated passage; language: %(language)s]") % {"language": "anglais"}
+    assert mark.replace("\u00a0", " ").replace("\u202f", " ") + " Exemplu Bank S.A., Chişinău" in text.replace("\u00a0", " ").replace("\u202f", " ")
 
 
 # -- words that agree ---------------------------------------------------------------------------------------

@@ -47,7 +47,10 @@ def test_render_html_and_bilingual(tmp_path):
     out = tmp_path / "preview.html"
     assert main(["render", str(EXAMPLE), "--lang", "es", "--bilingual", "en", "-o", str(out), "--today", "2026-11-22"]) == EXIT_OK
     page = out.read_text(encoding="utf-8")
-    assert page.startswith("<!DOCTYPE html>") and "Resumen de los hechos pertinentes" in page and "Summary of the relevant facts" in page
+    from mla_writer.points import POINT_BY_ID
+
+    facts = POINT_BY_ID["facts"]
+    assert page.startswith("<!DOCTYPE html>") and facts.letter_heading("es") in page and facts.letter_heading("en") in page
 
 
 @pytest.mark.parametrize("problem", ["missing", "not-json", "bad-reference", "bad-folder"])
