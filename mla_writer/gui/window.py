@@ -126,7 +126,13 @@ class MainWindow(DraftFilesMixin, QMainWindow):
     def _action(self, text: str, slot, shortcuts=(), checkable: bool = False) -> QAction:
         action = QAction(text, self)
         if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+            # Each key once: the platform's Quit is already Ctrl+Q on most desktops, and a key
+            # registered twice is "ambiguous" to Qt, which then does nothing at all.
+            keys: list[QKeySequence] = []
+            for key in map(QKeySequence, shortcuts):
+                if not key.isEmpty() and key not in keys:
+                    keys.append(key)
+            action.setShortcuts(keys)
         action.setCheckable(checkable)
         action.triggered.connect(slot)
         return action

@@ -79,3 +79,41 @@ def test_dates_typed_refused_cleared_and_undone_with_the_keyboard(make_window, q
     qtbot.waitUntil(lambda: window.session.letter.date is None, timeout=3000)
     keys("Up")  # an empty date: today, never 1800
     qtbot.waitUntil(lambda: window.session.letter.date == dt.date.today(), timeout=3000)
+
+
+def _shortcut_owners(window) -> dict[str, list[str]]:
+    from PySide6.QtGui import QAction, QKeySequence
+
+    owners: dict[str, list[str]] = {}
+    for action in window.findChildren(QAction):
+        for key in action.shortcuts():
+            if not key.isEmpty():
+                owners.setdefault(key.toString(QKeySequence.SequenceFormat.PortableText), []).append(action.text())
+    return owners
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ru", "es"])
+def test_no_shortcut_is_ambiguous(make_window, lang):
+    """Issue 11: Ctrl+Q was registered twice (the platform's Quit and "Ctrl+Q"): Qt said
+    "Ambiguous shortcut overload" and did nothing, on a real display only."""
+    window = make_window(lang)
+    owners = _shortcut_owners(window)
+    assert "Ctrl+Q" in owners
+    duplicated = {key: names for key, names in owners.items() if len(names) > 1}
+    assert not duplicated
+
+
+def test_ctrl_q_quits(make_window, qtbot):
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    window = make_window("en")
+    warnings: list[str] = []
+    previous = qInstallMessageHandler(lambda kind, _ctx, text: kind != QtMsgType.QtDebugMsg and warnings.append(text))
+    try:
+        focus_window(window)
+        qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+        keys("ctrl+q")
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    finally:
+        qInstallMessageHandler(previous)
+    assert not [w for w in warnings if "mbiguous" in w]
