@@ -53,6 +53,8 @@ def _editor_classes():
         fields.BOOL: CheckField,
         fields.YESNO: YesNoField,
         fields.COUNT: IntField,
+        fields.ANNEX: ChoiceField,
+        fields.MEASURES: MultiCheckField,
     }, (LineField, LinesField)
 
 
@@ -108,7 +110,7 @@ def test_every_declared_field_has_a_row_on_its_step(make_window, example_path, o
                     missing.append(path)
                     continue
                 editor = entry[0]
-                expected = verbatim if decl.kind in (fields.VERBATIM, fields.TIME_ZONE) else by_kind[decl.kind]
+                expected = verbatim if decl.kind in (fields.VERBATIM, fields.TIME_ZONE, fields.TIME) else by_kind[decl.kind]
                 if not isinstance(editor, expected):
                     wrong.append(f"{path}: {type(editor).__name__} for {decl.kind}")
                 visible = editor.isVisibleTo(page)

@@ -263,7 +263,7 @@ class ChoiceField(FieldEditor):
             self.combo.addItem(label, value)
         index = self.combo.findData(session.get(path))
         self.combo.setCurrentIndex(max(index, 0))
-        self.combo.currentIndexChanged.connect(lambda i: self.write(self.combo.itemData(i)))
+        self.combo.currentIndexChanged.connect(lambda i: i >= 0 and self.write(self.combo.itemData(i)))  # -1: none shown
         layout.addWidget(self.combo, 1 if wide else 0)
         if not wide:
             layout.addStretch(1)
