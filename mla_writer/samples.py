@@ -14,6 +14,9 @@ from pathlib import Path
 from .assets import get_asset
 
 SUFFIX = ".mlar"
+#: The example the window's "Open example" opens and the smoke test loads: the France -> Moldova
+#: case, which uses every kind of assistance.
+DEFAULT_SAMPLE = "trafficking-fr-md"
 
 
 def samples_dir() -> Path:

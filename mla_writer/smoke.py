@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 
 #: The sample letter every smoke test renders (resources/samples/NAME.mlar).
-SAMPLE = "trafficking-fr-md"
+from .samples import DEFAULT_SAMPLE as SAMPLE  # noqa: E402
 
 #: Third-party modules the application imports (some only lazily, so a bundle could miss them).
 DEPENDENCIES = (

@@ -33,9 +33,10 @@ class _PdfJob(QObject):
 
     done = Signal(str, object)
 
-    def __init__(self, data: bytes, path: str) -> None:
+    def __init__(self, data: bytes, path: str, more: "list[tuple[bytes, str]] | None" = None) -> None:
         super().__init__()
         self.data, self.path = data, path
+        self.more = list(more or [])  # further documents to convert (the confidential annex)
         self.thread = threading.Thread(target=self._run, name="mla-writer-pdf")
 
     def start(self) -> None:
@@ -47,7 +48,8 @@ class _PdfJob(QObject):
 
         error = None
         try:
-            docx_to_pdf(self.data, self.path)
+            for data, path in [(self.data, self.path), *self.more]:
+                docx_to_pdf(data, path)
         except RenderError as exc:
             error = exc
         except Exception as exc:  # never lose an error in the thread: show it
@@ -129,7 +131,7 @@ class DraftFilesMixin:
         self.ensure_ready()
         if not self.maybe_save():
             return False
-        from ..samples import sample_names, sample_path
+        from ..samples import DEFAULT_SAMPLE, sample_names, sample_path
         from ..storage import DraftError, load
         from .session import Session
 
@@ -138,7 +140,7 @@ class DraftFilesMixin:
             self.show_error(_("Cannot open the example"), _("No example letter is installed."))
             return False
         try:
-            letter = load(sample_path(names[0]))
+            letter = load(sample_path(DEFAULT_SAMPLE if DEFAULT_SAMPLE in names else names[0]))
         except DraftError as exc:
             self.show_error(_("Cannot open the example"), draft_error_text(exc))
             return False
@@ -230,6 +232,31 @@ class DraftFilesMixin:
         """Where to write the PDF ("" when the user cancels; tests replace this)."""
         return self._ask_save_path(_("Export PDF"), ".pdf", _("PDF documents (*.pdf)"))
 
+    def ask_export_variant(self) -> "tuple[str, bool] | None":
+        """For a letter that names victims or witnesses by a pseudonym: which letter to export
+        (``"pseudonyms"``: the letter to send; ``"full"``: the copy for the file) and whether to
+        write the confidential annex of identities beside it. None when the user cancels; tests
+        replace this."""
+        from .export_dialog import ExportVariantDialog
+
+        dialog = ExportVariantDialog(self)
+        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
+            return None
+        return dialog.choice()
+
+    def _export_variant(self) -> "tuple[str, bool] | None":
+        from ..render import has_protected_identities
+
+        if not has_protected_identities(self.session.letter):
+            return ("pseudonyms", False)
+        return self.ask_export_variant()
+
+    @staticmethod
+    def annex_path(path) -> Path:
+        """Where the confidential annex goes: beside the letter, "<name>-identities<suffix>"."""
+        path = Path(path)
+        return path.with_name(f"{path.stem}-{_('identities')}{path.suffix}")
+
     def _confirm_export(self) -> bool:
         """Check the draft; an incomplete letter is exported only if the user says so."""
         self.ensure_ready()
@@ -240,8 +267,11 @@ class DraftFilesMixin:
     def export_letter(self) -> bool:
         if not self._confirm_export():
             return False
+        variant = self._export_variant()
+        if variant is None:
+            return False
         path = self.ask_export_path()
-        return bool(path) and self.export_to(path)
+        return bool(path) and self.export_to(path, *variant)
 
     def export_letter_pdf(self) -> bool:
         """File > Export PDF: the export letter flow, then a PDF/A-2b made by LibreOffice in the
@@ -264,10 +294,13 @@ class DraftFilesMixin:
             return False
         if not self._confirm_export():
             return False
+        variant = self._export_variant()
+        if variant is None:
+            return False
         path = self.ask_export_pdf_path()
-        return bool(path) and self.export_pdf_to(path)
+        return bool(path) and self.export_pdf_to(path, *variant)
 
-    def export_pdf_to(self, path) -> bool:
+    def export_pdf_to(self, path, identities: str = "pseudonyms", annex: bool = False) -> bool:
         """Render the .docx here (the draft may change afterwards), convert it in a worker thread."""
         letter = self.session.letter
         try:
@@ -276,11 +309,17 @@ class DraftFilesMixin:
             self.show_error(_("Cannot export the PDF"), _("The letter renderer is not available ({error}).").format(error=exc))
             return False
         try:
-            data = render_docx(letter, lang=letter.output_language, bilingual=self.bilingual())
+            data = render_docx(letter, lang=letter.output_language, bilingual=self.bilingual(), identities=identities)
+            more = []
+            if annex:
+                from ..render import render_identities_annex
+
+                more.append((render_identities_annex(letter, letter.output_language, self.bilingual()),
+                             str(self.annex_path(path))))
         except RenderError as exc:
             self.show_error(_("Cannot export the PDF"), draft_error_text(exc))
             return False
-        self.pdf_job = _PdfJob(data, str(path))
+        self.pdf_job = _PdfJob(data, str(path), more)
         self.pdf_job.done.connect(self._pdf_done)
         self.statusBar().showMessage(_("Making the PDF with LibreOffice\u2026"))
         self.pdf_job.start()
@@ -304,7 +343,9 @@ class DraftFilesMixin:
         self.settings.set_bilingual(code)
         self.preview.schedule()
 
-    def export_to(self, path) -> bool:
+    def export_to(self, path, identities: str = "pseudonyms", annex: bool = False) -> bool:
+        """Write the letter (.docx) at ``path``: the letter to send, or (``identities="full"``) the
+        copy for the file; with ``annex``, the confidential annex of identities beside it."""
         letter = self.session.letter
         try:
             from ..render import RenderError, export_docx
@@ -312,7 +353,10 @@ class DraftFilesMixin:
             self.show_error(_("Cannot export the letter"), _("The letter renderer is not available ({error}).").format(error=exc))
             return False
         try:
-            export_docx(letter, path, lang=letter.output_language, bilingual=self.bilingual())
+            export_docx(letter, path, lang=letter.output_language, bilingual=self.bilingual(), identities=identities)
+            if annex:
+                export_docx(letter, self.annex_path(path), lang=letter.output_language, bilingual=self.bilingual(),
+                            part="identities-annex")
         except (RenderError, OSError) as exc:
             self.show_error(_("Cannot export the letter"), str(exc))
             return False
