@@ -5,7 +5,7 @@ no-break spaces (French "texte\u00a0;", "10\u202f000") survive every edit."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -23,10 +23,9 @@ def _editor(window, section: str, path: str):
 
 
 def _paste(edit, text: str) -> None:
-    """Paste ``text`` as Ctrl+V does (through the clipboard)."""
-    mime = QMimeData()
-    mime.setText(text)
-    QApplication.clipboard().setMimeData(mime)
+    """Paste ``text`` as Ctrl+V does (through the clipboard; setText, not a QMimeData of ours,
+    which Python would delete while the clipboard still holds it)."""
+    QApplication.clipboard().setText(text)
     edit.setFocus()
     QTest.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     QApplication.processEvents()
