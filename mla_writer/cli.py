@@ -306,10 +306,16 @@ def _render(args: argparse.Namespace) -> int:
     except OSError as exc:
         return _fail(f"cannot write {out}: {exc.strerror or exc}")
     incomplete = {}
-    for code in dict.fromkeys(c for c in (lang, args.bilingual) if c):  # each language version of the letter
+    language_met = False
+    codes = list(dict.fromkeys(c for c in (lang, args.bilingual) if c))
+    for code in codes:  # each language version of the letter
         version = letter if code == letter.output_language else letter.model_copy(update={"output_language": code})
-        for result in check(version, "en", today=args.today).incomplete():
+        results = check(version, "en", today=args.today).incomplete()
+        language_met = language_met or all(r.point.id != "language" for r in results)
+        for result in results:
             incomplete.setdefault(result.point.id, result)
+    if len(codes) > 1 and language_met:  # a bilingual letter: one accepted language is enough (point 14)
+        incomplete.pop("language", None)
     if not incomplete:
         return EXIT_OK
     code = EXIT_INCOMPLETE if args.strict else EXIT_OK  # decided before any output

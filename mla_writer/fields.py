@@ -239,7 +239,7 @@ CONDITIONS: dict[str, Condition] = {
         Condition("facts_required", "letter", lambda L: not L.service_only(),
                   "not a request for service of documents only (UNTOC art. 18(15)(c))", "assistance", None),
         Condition("coercive_measures", "letter", lambda L: any(m.kind in vocab.COERCIVE_KINDS for m in L.assistance),
-                  "a coercive measure is requested (search and seizure, freezing, production of electronic data)",
+                  "a coercive measure is requested (search and seizure, freezing, production of electronic data or of records)",
                   "assistance", None),
         Condition("presence_wanted", "letter", lambda L: L.officials_presence.wanted,
                   "officials wish to be present at the execution", "officials_presence.wanted", False),
@@ -622,8 +622,8 @@ SECTION_FIELDS: dict[str, tuple[Field, ...]] = {
                   "the conduct is an offence under its own law too. Say which offence and provision of that law it "
                   "corresponds to, if you know."),
           need=advised("offences.dual_criminality",
-                       N_("A coercive measure is requested (search, freezing or production of data): say how the conduct "
-                          "is also an offence under the law of the requested State (dual criminality)."),
+                       N_("A coercive measure is requested (search, freezing, production of data or of records): say how the "
+                          "conduct is also an offence under the law of the requested State (dual criminality)."),
                        when="coercive_measures")),
     ),
     "assistance": (*_MEASURE_COMMON, *(f for fields in MEASURE_FIELDS.values() for f in fields)),

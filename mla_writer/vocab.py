@@ -211,8 +211,10 @@ EVIDENCE_KINDS: frozenset[str] = frozenset(
      "transfer", "electronic", "locate"}
 )
 #: Coercive measures: the requested State may make them subject to dual criminality (UNTOC art.
-#: 18(9); 1959 European Convention art. 5(1)(a) for searches and seizures).
-COERCIVE_KINDS: frozenset[str] = frozenset({"search", "freezing", "electronic"})
+#: 18(9); 1959 European Convention art. 5(1)(a) for searches and seizures). The production of bank
+#: or company records is one: it needs an order that lifts banking or commercial secrecy (2001
+#: Protocol to the EU Convention, arts. 1-3; UNTOC art. 18(8)).
+COERCIVE_KINDS: frozenset[str] = frozenset({"search", "freezing", "electronic", "records"})
 
 PROCEDURE_KIND = Vocabulary(
     "procedure_kind",

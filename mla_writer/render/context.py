@@ -22,6 +22,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from .. import catalogue, fields, vocab
+from ..i18n import L_
 from ..checklist import POINTS, check
 from ..languages import babel_locale
 from ..model import LetterOfRequest, MLText, clean_text
@@ -87,6 +88,14 @@ def join_markup(items: list[Any], lang: str) -> Markup:
     return Markup(pattern)
 
 
+def join_semicolons(items: list[Any], lang: str) -> Markup:
+    """Values that may hold "and" themselves (names of offences) joined by semicolons, so that
+    each reads as one item; French sets a narrow no-break space before the semicolon."""
+    parts = [item for item in items if item]
+    sep = Markup("\u202f; ") if lang == "fr" else Markup("; ")
+    return sep.join(escape(item) for item in parts)
+
+
 def lower_first(text: str) -> str:
     """"Money laundering" -> "money laundering" inside a sentence; words that are acronyms or
     begin with two capitals ("UNTOC", "OÜ") are kept."""
@@ -109,10 +118,11 @@ def fmt_date(day: dt.date | None, lang: str) -> str:
     from babel.dates import format_date
 
     if isinstance(day, dt.datetime):
-        from babel.dates import format_time
+        from ..i18n import translations
 
-        joiner = " à " if lang == "fr" else ", "  # "1er janvier 2025 à 00:00"
-        return f"{fmt_date(day.date(), lang)}{joiner}{format_time(day.time(), 'HH:mm', locale=date_locale(lang))}"
+        # "1er janvier 2025 à 0 h 00", "1 de enero de 2025, 00:00": the letter's own formula
+        formula = translations("letter", lang).gettext("%(date)s, %(time)s")
+        return formula % {"date": fmt_date(day.date(), lang), "time": fmt_time(f"{day.hour:02d}:{day.minute:02d}", lang)}
     text = format_date(day, "long", locale=date_locale(lang))
     if lang == "fr" and day.day == 1 and text.startswith("1 "):
         text = "1er " + text[2:]  # French writes "1er janvier"
@@ -240,6 +250,22 @@ def fmt_time_zone(zone: str, lang: str, at: "dt.datetime | dt.date | None" = Non
     minutes = int(offset.total_seconds() // 60)
     sign = "+" if minutes >= 0 else "\u2212"
     return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}, {zone}"
+
+
+def zone_over_period(zone: str, lang: str, start: "dt.datetime | None", end: "dt.datetime | None") -> str:
+    """A time zone for a period: its UTC offset at the start, and at the end too when summer time
+    changes it in between ("UTC+02:00 (start) / UTC+03:00 (end), Europe/Chisinau")."""
+    first = fmt_time_zone(zone, lang, start) if start else fmt_time_zone(zone, lang, end)
+    if not start or not end or zone in _UNIVERSAL:
+        return first
+    last = fmt_time_zone(zone, lang, end)
+    if first == last:
+        return first
+    from ..i18n import translations
+
+    _ = translations("letter", lang).gettext
+    return _("%(start)s at the start of the period, %(end)s at its end, %(zone)s") % {
+        "start": first.split(",")[0], "end": last.split(",")[0], "zone": zone}
 
 
 def _nationality_adjective(code: str, lang: str) -> bool:
@@ -450,6 +476,8 @@ class _Builder:
 
     #: A measure's date, time and time zone shown as one line ("19 May 2027, 10:00 (Europe/Chisinau)").
     _MOMENTS = {"date": ("time", "time_zone"), "hearing_date": ("hearing_time", None)}
+    #: The label of such a line when a time is given (domain "letter").
+    _MOMENT_LABELS = {"date": L_("Proposed date and time"), "hearing_date": L_("Date and time of the hearing")}
 
     def measure(self, n: int, item) -> dict[str, Any]:
         own = []
@@ -480,13 +508,23 @@ class _Builder:
                         at = dt.datetime.combine(day, dt.time.fromisoformat(getattr(item, time_name)))
                     except ValueError:
                         at = day
-                own.append({"label": self.ui(field.label), "type": "moment",
+                label = self.ui(field.label)
+                if time:
+                    from ..i18n import translations
+
+                    label = translations("letter", self.lang).gettext(self._MOMENT_LABELS[field.name])
+                own.append({"label": label, "type": "moment",
                             "value": {"date": self.date(day), "time": time,
                                       "zone": fmt_time_zone(zone, self.lang, at) if zone else ""}})
                 continue
             if field.name == "order_attached" and item.order_attached:
                 found = self.L.annex(getattr(item, "order_annex", ""))
                 own.append({"label": self.ui(field.label), "type": "annexed", "value": found[0] if found else None})
+                continue
+            if field.kind == fields.TIME_ZONE and item.kind == "electronic":
+                own.append({"label": self.ui(field.label), "type": "text",
+                            "value": self.s(zone_over_period(getattr(item, field.name), self.lang,
+                                                             item.period_from, item.period_to))})
                 continue
             shown = self.value(field, getattr(item, field.name), sex, getattr(item, "period_from", None))
             if shown is None:
@@ -495,7 +533,7 @@ class _Builder:
                         "value": shown})
         proc = item.procedures
         offences = [self.t(o.name) for o in (self.L.offence(i) for i in item.offence_ids) if o is not None]
-        offences = offences[:1] + [o.lowered() for o in offences[1:]]  # "X and money laundering": one sentence
+        offences = offences[:1] + [o.lowered() for o in offences[1:]]  # inside a sentence
         return {
             "number": n,
             "kind": item.kind,
@@ -503,8 +541,8 @@ class _Builder:
             "kind_title": vocab.ASSISTANCE_KIND.label(item.kind, self.lang),
             "description": self.t(item.description),
             "relevance": self.t(item.relevance),
-            "offences": join_markup(offences, self.lang),
-            "procedures": [self.code("procedure_kind", p) for p in proc.requested],
+            "offences": join_semicolons(offences, self.lang),
+            "procedures": [{"label": self.code("procedure_kind", p), "other": p == "other"} for p in proc.requested],
             "procedure_details": self.t(proc.details),
             "procedure_reason": self.t(proc.reason),
             "deadline": self.date(item.deadline),
@@ -513,6 +551,7 @@ class _Builder:
 
     def build(self) -> dict[str, Any]:
         L = self.L
+        kinds = list(dict.fromkeys(m.kind for m in L.assistance))
         ident = L.identification
         when = fields.letter_conditions(L)
         requesting = self.authority(ident.requesting_authority)
@@ -609,6 +648,7 @@ class _Builder:
                 "accepted_written": join_list([language_name(code, self.lang) for code in self.langs
                                                if code in lang_req.accepted_languages], self.lang),
                 "in_accepted": any(code in lang_req.accepted_languages for code in self.langs),
+                "both_accepted": len(self.langs) > 1 and all(code in lang_req.accepted_languages for code in self.langs),
                 "accepted": join_list([language_name(code, self.lang) for code in lang_req.accepted_languages], self.lang),
                 "certified": lang_req.certified_translation,
                 "note": self.t(lang_req.translation_note),
@@ -620,11 +660,16 @@ class _Builder:
             },
             "annexes": [{"title": self.t(a.title), "pages": a.pages} for a in L.annexes],
             # protected victims or witnesses: their identities go in a separate confidential annex
-            "identities_annex": any(fields.holds("identity_protected", L, p) for p in L.persons) and not self.full_identities,
+            # (the copy for the file lists it too: it records what was sent)
+            "identities_annex": any(fields.holds("identity_protected", L, p) for p in L.persons),
+            "measure_deadlines": join_list([f"10.{i + 1}" for i, m in enumerate(L.assistance) if m.deadline], self.lang),
+            "measure_deadline_count": sum(1 for m in L.assistance if m.deadline),
             "subject": {
-                "offences": join_markup([self.t(o.name).lowered() for o in L.offences if o.name], self.lang),
-                "kinds": join_list([lower_first(vocab.ASSISTANCE_KIND.label(kind, self.lang))
-                                    for kind in dict.fromkeys(m.kind for m in L.assistance)], self.lang),
+                "offences": join_semicolons([self.t(o.name).lowered() for o in L.offences if o.name], self.lang),
+                # up to three kinds by name; more, and the subject line would run to a paragraph
+                "kinds": join_list([lower_first(vocab.ASSISTANCE_KIND.label(kind, self.lang)) for kind in kinds], self.lang)
+                if len(kinds) <= 3 else "",
+                "measure_count": len(L.assistance),
             },
             "coercive": join_list([f"10.{i + 1}" for i, m in enumerate(L.assistance) if m.kind in vocab.COERCIVE_KINDS],
                                   self.lang),

@@ -114,7 +114,7 @@ def _style_ids(doc, source: str) -> dict[str, str]:
 #: Styles indented for a full-width page; in a bilingual column their indent is dropped.
 _WIDE_INDENT = frozenset({"addressee-label", "addressee", "place-date", "signature-line", "signature"})
 #: Justified styles; set ragged-right in a bilingual column.
-_JUSTIFIED = frozenset({"body", "item-detail", "quote", "closing"})
+_JUSTIFIED = frozenset({"body", "item-detail", "quote", "closing", "subject"})
 
 
 class _Writer:
@@ -186,7 +186,12 @@ class _Writer:
         tag = elem.tag
         if tag == "p":
             key = elem.get("s", "body")
-            self.paragraph(key if key in self.ids else "body", elem, out, lang)
+            # a lead-in ("… return it to:"), a lone label or an offence's title stays with what follows
+            keep = not self.narrow and (_introduces(elem) or _lead_in(elem))
+            self.paragraph(key if key in self.ids else "body", elem, out, lang, keep=keep)
+        elif tag == "group":  # paragraphs that stand together (a person of the bilingual table)
+            for child in elem:
+                self.block(child, out, width, lang)
         elif tag == "h":
             self.paragraph({"1": "h1", "2": "h2"}.get(elem.get("n", "1"), "h3"), elem, out, lang, keep=self.narrow)
         elif tag in ("letterhead", "cover"):
@@ -199,9 +204,12 @@ class _Writer:
         elif tag == "notice":
             key = f"notice-{elem.get('kind', 'urgent')}"
             key = key if key in self.ids else "notice-urgent"
-            for child in elem:
+            children = list(elem)
+            for i, child in enumerate(children):
                 title = child.get("s") == "notice-title"
-                self.paragraph(key, child, out, lang, cstyle="notice-title" if title else None, keep=title and not self.narrow)
+                # the box is kept on one page: each of its paragraphs but the last keeps with the next
+                self.paragraph(key, child, out, lang, cstyle="notice-title" if title else None,
+                               keep=not self.narrow and i < len(children) - 1)
         elif tag == "table":
             self.table(elem, out, width, lang)
         elif tag == "pagebreak":
@@ -365,9 +373,7 @@ class _Writer:
         """One signature for a bilingual letter: the place and date in each language side by side,
         then 4 cm for the signature and the seal, the signatory's name once and the titles in both
         languages."""
-        lefts, rights = list(left), list(right)
-        self.pairs_table([(lefts[0], rights[0])], langs, out, width)
-        rest = [_joined(l, r) for l, r in zip(lefts[1:], rights[1:])]
+        rest = [_joined(l, r) for l, r in zip(left, right)]  # one block, kept on one page
         self.signature(rest, out, langs[0], wide=True)
 
 
@@ -384,14 +390,35 @@ def _introduces(elem: ET.Element) -> bool:
 
 
 def _expand_grids(pairs):
-    """A grid table (the persons) in both columns: one pair per row, each row stacked."""
+    """A grid table (the persons) in both columns: one pair per row, each row's cells as plain
+    paragraphs one under the other (no table inside the column's cell: LibreOffice loses the
+    content of a nested table's row split across pages)."""
     for left, right in pairs:
         if (left.tag == "table" and right.tag == "table" and left.get("kind") == "grid"
                 and len(left) == len(right) and len(left) and len(left[0]) > 2):
             for row_l, row_r in zip(left, right):
-                yield (_stacked(_single(left, row_l)), _stacked(_single(right, row_r)))
+                yield (_as_group(_stacked(_single(left, row_l))), _as_group(_stacked(_single(right, row_r))))
         else:
             yield (left, right)
+
+
+def _as_group(table: ET.Element) -> ET.Element:
+    """The paragraphs of a one-column table, as a group of paragraphs."""
+    group = ET.Element("group")
+    for row in table:
+        for cell in row:
+            group.extend(list(cell))
+    return group
+
+
+def _lead_in(elem: ET.Element) -> bool:
+    """A paragraph that announces what follows: it ends with a colon, or it is a bold title alone
+    (an offence's name)."""
+    text = "".join(elem.itertext()).strip()
+    if text.endswith(":"):
+        return True
+    return elem.get("s") == "item" and len(elem) == 1 and elem[0].tag == "b" and not (elem.text or "").strip() \
+        and not (elem[0].tail or "").strip()
 
 
 def _single(table: ET.Element, row: ET.Element) -> ET.Element:
@@ -633,7 +660,9 @@ def write_docx(blocks: Blocks, reference: "str | os.PathLike[str] | None" = None
         cover_pr = copy.deepcopy(sect_pr)
         for title_pg in cover_pr.findall(_W + "titlePg"):
             cover_pr.remove(title_pg)
-        section_xml = f'<w:p><w:pPr>{etree.tostring(cover_pr, encoding="unicode")}</w:pPr></w:p>'
+        # a one-point empty paragraph, so that it never spills onto a page of its own after a full form
+        section_xml = ('<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
+                       f'<w:rPr><w:sz w:val="2"/></w:rPr>{etree.tostring(cover_pr, encoding="unicode")}</w:pPr></w:p>')
     else:
         section_xml = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
     out = [section_xml if part == SECTION_BREAK else part for part in out]

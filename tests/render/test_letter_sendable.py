@@ -84,7 +84,9 @@ def test_the_acknowledgement_is_the_cover_sheet(letter, lang):
     final = body.find(W + "sectPr")
     assert [r.get(W + "type") for r in inner.iter(W + "headerReference")] == [
         r.get(W + "type") for r in final.iter(W + "headerReference")]
-    assert inner.find(W + "titlePg") is not None
+    # the letter's first page has the letterhead ("different first page"); the cover sheet has the
+    # running header only, which leaves the page to the form
+    assert final.find(W + "titlePg") is not None and inner.find(W + "titlePg") is None
     # the form to be filled in is on the cover sheet, not at the end
     assert texts.index(_t(lang, "Date of receipt")) < breaks[0]
     # and point 4 says where the form is
@@ -298,7 +300,7 @@ def test_content_each_kind_of_assistance_needs(letter, lang):
     assert re.search(rf"^{re.escape(_t(lang, 'Subject'))}\s?:", text, re.M)
     # the transfer guarantees of UNTOC art. 18(10)-(12)
     for msgid in ("Undertakings of the requesting State",
-                  "to credit the time spent in its custody against the sentence being served in the requested State."):
+                  "to certify the time the person spends in its custody, so that it is credited against the sentence being served in the requested State."):
         assert _t(lang, msgid) in text
     # the video hearing: date, time and time zone on one line; the interpreter
     from mla_writer.render.context import fmt_date, fmt_time
@@ -404,3 +406,18 @@ def test_bilingual_persons_one_row_per_person(letter):
         row = min(holding, key=lambda r: len(_text(r)))
         cells = row.findall(W + "tc")
         assert len(cells) == 2 and all(person.display_name() in _text(c) for c in cells)
+
+
+def test_a_bilingual_letter_meets_point_14_when_one_of_its_languages_is_accepted(letter):
+    from mla_writer.render import render_docx
+
+    letter = letter.model_copy(deep=True)
+    letter.language.accepted_languages = ["ro", "fr"]
+    letter.output_language = "fr"
+    draft = _t("ru", "DRAFT — INCOMPLETE")
+    text = "\n".join(docx_paragraphs(render_docx(letter, "fr", "ru", today=TODAY), ("all",)))
+    assert _t("fr", "DRAFT — INCOMPLETE") not in text and draft not in text
+    # neither language accepted: still incomplete
+    letter.language.accepted_languages = ["ro"]
+    text = "\n".join(docx_paragraphs(render_docx(letter, "fr", "ru", today=TODAY), ("all",)))
+    assert _t("fr", "DRAFT — INCOMPLETE") in text
