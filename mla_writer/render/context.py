@@ -107,6 +107,13 @@ def lower_first(text: str) -> str:
 # -- Babel helpers -----------------------------------------------------------------------------
 
 
+def letter_text(lang: str, msgid: str) -> str:
+    """``msgid`` (domain "letter", marked with ``L_``) in the letter language ``lang``."""
+    from ..i18n import translations
+
+    return translations("letter", lang).gettext(msgid)
+
+
 def date_locale(lang: str) -> str:
     """The CLDR locale dates are written in for letter language ``lang`` (English: en_GB)."""
     return babel_locale(lang)
@@ -118,10 +125,8 @@ def fmt_date(day: dt.date | None, lang: str) -> str:
     from babel.dates import format_date
 
     if isinstance(day, dt.datetime):
-        from ..i18n import translations
-
         # "1er janvier 2025 à 0 h 00", "1 de enero de 2025, 00:00": the letter's own formula
-        formula = translations("letter", lang).gettext("%(date)s, %(time)s")
+        formula = letter_text(lang, L_("%(date)s, %(time)s"))
         return formula % {"date": fmt_date(day.date(), lang), "time": fmt_time(f"{day.hour:02d}:{day.minute:02d}", lang)}
     text = format_date(day, "long", locale=date_locale(lang))
     if lang == "fr" and day.day == 1 and text.startswith("1 "):
@@ -261,10 +266,7 @@ def zone_over_period(zone: str, lang: str, start: "dt.datetime | None", end: "dt
     last = fmt_time_zone(zone, lang, end)
     if first == last:
         return first
-    from ..i18n import translations
-
-    _ = translations("letter", lang).gettext
-    return _("%(start)s at the start of the period, %(end)s at its end, %(zone)s") % {
+    return letter_text(lang, L_("%(start)s at the start of the period, %(end)s at its end, %(zone)s")) % {
         "start": first.split(",")[0], "end": last.split(",")[0], "zone": zone}
 
 
@@ -510,9 +512,7 @@ class _Builder:
                         at = day
                 label = self.ui(field.label)
                 if time:
-                    from ..i18n import translations
-
-                    label = translations("letter", self.lang).gettext(self._MOMENT_LABELS[field.name])
+                    label = letter_text(self.lang, self._MOMENT_LABELS[field.name])
                 own.append({"label": label, "type": "moment",
                             "value": {"date": self.date(day), "time": time,
                                       "zone": fmt_time_zone(zone, self.lang, at) if zone else ""}})

@@ -139,7 +139,7 @@ def _expected_values(letter: LetterOfRequest, lang: str) -> list[str]:
             if kind == fields.TEXT:
                 values.append(value.resolve(lang, letter.drafting_language)[0])
             elif kind == fields.TIME_ZONE:
-                values.append(fmt_time_zone(value, lang, getattr(item, "period_from", None)))
+                values.append(value)  # the IANA name, with its UTC offset(s) on the day(s) concerned
             elif kind == fields.VERBATIM:
                 values.append(value.upper() if field.name == "family_name" else value)
             elif kind in (fields.DATE, fields.DATETIME):
