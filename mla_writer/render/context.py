@@ -200,11 +200,17 @@ def _locale(lang: str):
     return Locale.parse(date_locale(lang))
 
 
+#: Where the official usage of the State whose language it is differs from CLDR's name:
+#: Russian «кыргызский» (the Constitution of the Kyrgyz Republic, art. 13), not «киргизский».
+_LANGUAGE_NAMES = {("ru", "ky"): "кыргызский"}
+
+
 def language_name(code: str | None, lang: str) -> str:
-    """The CLDR name of language ``code`` in ``lang`` ("roumain", "румынский")."""
+    """The CLDR name of language ``code`` in ``lang`` ("roumain", "румынский"), or the official
+    name where CLDR differs from it (:data:`_LANGUAGE_NAMES`)."""
     if not code:
         return ""
-    return _locale(lang).languages.get(code, code)
+    return _LANGUAGE_NAMES.get((lang, code)) or _locale(lang).languages.get(code, code)
 
 
 def join_list(items: list[str], lang: str) -> str:
@@ -565,6 +571,9 @@ class _Builder:
             "requesting_state": state_name(L.requesting_state, self.lang),
             "requesting_state_formal": formal_state_name(L.requesting_state, self.lang),
             "requested_state": state_name(L.requested_state, self.lang),
+            # the formal name where the letter names the State by itself ("Requested State: Republic
+            # of Kazakhstan"); the short name in running text and in the postal address
+            "requested_state_formal": formal_state_name(L.requested_state, self.lang),
             "addressee": {**self.authority(L.addressee),
                           # an address whose last line already names the State: the State is not repeated under it
                           "state_in_address": _state_named_in(L.requested_state, L.addressee.address)},

@@ -120,7 +120,7 @@ def _expected_values(letter: LetterOfRequest, lang: str) -> list[str]:
     """What each declared field that applies and holds a value should look like in the letter,
     worked out from the declarations (:mod:`mla_writer.fields`) independently of the template."""
     from mla_writer import catalogue, fields, states, vocab
-    from mla_writer.render.context import fmt_amount, fmt_date, fmt_partial_date, fmt_time_zone, fmt_time, language_name
+    from mla_writer.render.context import fmt_amount, fmt_date, fmt_partial_date, fmt_time, language_name
 
     values: list[str] = []
     for field in fields.all_fields():
@@ -157,7 +157,12 @@ def _expected_values(letter: LetterOfRequest, lang: str) -> list[str]:
             elif kind == fields.LANGUAGES:
                 values.extend(language_name(v, lang) for v in value)
             elif kind == fields.STATE:
-                values.append(states.nationality(value, lang, sex) if field.name == "nationality" else states.name(value, lang))
+                if field.name == "nationality":
+                    values.append(states.nationality(value, lang, sex))
+                elif field.path in ("requesting_state", "requested_state"):  # "Requesting State: French Republic"
+                    values.append(states.formal_name(value, lang))
+                else:
+                    values.append(states.name(value, lang))
             elif kind == fields.PERSON:
                 person = letter.person(value)
                 values.append(person.pseudonym if person.protected else person.display_name())
