@@ -256,8 +256,9 @@ class _Writer:
                 out.append(f'<w:trPr><w:cantSplit/><w:trHeight w:val="{height}" w:hRule="atLeast"/></w:trPr>')
             else:
                 out.append("<w:trPr><w:cantSplit/></w:trPr>")
-            # a form is kept on one page: every row but the last is kept with the next
-            keep = form and row is not elem[-1]
+            # a form is kept on one page: every row but the last is kept with the next; a table
+            # marked keep="next" keeps its last row with what follows (the annex's signature)
+            keep = (form and row is not elem[-1]) or (elem.get("keep") == "next" and row is elem[-1])
             for i, cell in enumerate(row):
                 col = cols[min(i, len(cols) - 1)]
                 shade = '<w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/>' if head or (form and i == 0) else ""
