@@ -187,7 +187,7 @@ class _Writer:
         if tag == "p":
             key = elem.get("s", "body")
             # a lead-in ("… return it to:"), a lone label or an offence's title stays with what follows
-            keep = not self.narrow and (_introduces(elem) or _lead_in(elem))
+            keep = elem.get("keep") == "1" or (not self.narrow and (_introduces(elem) or _lead_in(elem)))
             self.paragraph(key if key in self.ids else "body", elem, out, lang, keep=keep)
         elif tag == "group":  # paragraphs that stand together (a person of the bilingual table)
             for child in elem:
@@ -301,7 +301,7 @@ class _Writer:
             out.append("</w:tr>")
         out.append("</w:tbl>")
 
-    def pairs_table(self, pairs, langs: list[str], out: list[str], width: int) -> None:
+    def pairs_table(self, pairs, langs: list[str], out: list[str], width: int, keep_last: bool = False) -> None:
         """Bilingual rows: left language | right language, no borders.
 
         A heading, a subheading or a label that introduces the next block shares its row with
@@ -330,9 +330,11 @@ class _Writer:
             for side, code in ((0, langs[0]), (1, langs[1])):
                 out.append(f'<w:tc><w:tcPr><w:tcW w:w="{half}" w:type="dxa"/></w:tcPr>')
                 cell: list[str] = []
+                last_row = keep_last and row is rows[-1]
                 for k, pair in enumerate(row):
                     elem = pair[side]
-                    if elem.tag == "p" and k < len(row) - 1 and _introduces(elem):
+                    if elem.tag == "p" and ((k < len(row) - 1 and _introduces(elem)) or last_row):
+                        # kept with what follows: a heading with its block; the last row with the signature
                         self.paragraph(elem.get("s", "body"), elem, cell, code, keep=True)
                     else:
                         self.block(elem, cell, inner, code)
@@ -404,11 +406,14 @@ def _expand_grids(pairs):
 
 
 def _as_group(table: ET.Element) -> ET.Element:
-    """The paragraphs of a one-column table, as a group of paragraphs."""
+    """The paragraphs of a one-column table, as a group of paragraphs; the first (the role) is
+    kept with the next (the name)."""
     group = ET.Element("group")
     for row in table:
         for cell in row:
             group.extend(list(cell))
+    if len(group) > 1:
+        group[0].set("keep", "1")
     return group
 
 
@@ -609,9 +614,9 @@ def write_docx(blocks: Blocks, reference: "str | os.PathLike[str] | None" = None
     if bilingual:
         group: list = []
 
-        def flush() -> None:
+        def flush(keep_last: bool = False) -> None:
             if group:
-                writer.pairs_table(group, blocks.langs, out, width)
+                writer.pairs_table(group, blocks.langs, out, width, keep_last)
                 group.clear()
 
         for left, right in body_pairs:
@@ -634,7 +639,7 @@ def write_docx(blocks: Blocks, reference: "str | os.PathLike[str] | None" = None
                 flush()
                 out.append(SECTION_BREAK)
             elif left.tag == "sign":
-                flush()
+                flush(keep_last=True)  # the closing formula stays with the signature
                 writer.bilingual_signature(left, right, blocks.langs, out, width)
             else:
                 group.append((left, right))
