@@ -671,6 +671,7 @@ class _Builder:
             # protected victims or witnesses: their identities go in a separate confidential annex
             # (the copy for the file lists it too: it records what was sent)
             "identities_annex": any(fields.holds("identity_protected", L, p) for p in L.persons),
+            "protected_count": sum(1 for p in L.persons if fields.holds("identity_protected", L, p)),
             "measure_deadlines": join_list([f"10.{i + 1}" for i, m in enumerate(L.assistance) if m.deadline], self.lang),
             "measure_deadline_count": sum(1 for m in L.assistance if m.deadline),
             "subject": {

@@ -187,7 +187,9 @@ class _Writer:
         if tag == "p":
             key = elem.get("s", "body")
             # a lead-in ("… return it to:"), a lone label or an offence's title stays with what follows
-            keep = elem.get("keep") == "1" or (not self.narrow and (_introduces(elem) or _lead_in(elem)))
+            # the closing formulas stay with the signature that follows them
+            keep = elem.get("keep") == "1" or (not self.narrow and (_introduces(elem) or _lead_in(elem)
+                                                                    or key == "closing"))
             self.paragraph(key if key in self.ids else "body", elem, out, lang, keep=keep)
         elif tag == "group":  # paragraphs that stand together (a person of the bilingual table)
             for child in elem:
@@ -325,8 +327,9 @@ class _Writer:
             f'<w:tblGrid><w:gridCol w:w="{half}"/><w:gridCol w:w="{half}"/></w:tblGrid>'
         )
         for row in rows:
-            short = sum(len("".join(elem.itertext())) for elem, _r in row) < 700
-            out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" if len(row) > 1 and short else "<w:tr>")
+            # a short row (a field and its value, a heading and its first lines) is never split across pages
+            short = max(len("".join(pair[side].itertext())) for pair in row for side in (0, 1)) < 700
+            out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" if short else "<w:tr>")
             for side, code in ((0, langs[0]), (1, langs[1])):
                 out.append(f'<w:tc><w:tcPr><w:tcW w:w="{half}" w:type="dxa"/></w:tcPr>')
                 cell: list[str] = []

@@ -232,8 +232,9 @@ def test_protected_identities_never_reach_the_letter_and_do_reach_the_annex(lang
             for secret in (*SECRETS, name):
                 assert secret not in text, (lang, bilingual, secret)
     # the list of annexes mentions the confidential annex, without a name
+    assert sum(p.protected for p in letter.persons) == 2  # V2 of the sample, and V7: the plural
     annex_line = _t(lang, "Confidential annex: identities of the persons named by a pseudonym "
-                          "(transmitted separately, for the executing authority only).")
+                          "(transmitted separately, for the executing authority only)")
     assert f"{len(letter.annexes) + 1}. {annex_line}" in docx_paragraphs(render_docx(letter, lang, today=TODAY))
     annex = render_identities_annex(letter, lang, today=TODAY)
     text = "\n".join(docx_paragraphs(annex, ("all",)))
