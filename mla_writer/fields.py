@@ -357,7 +357,7 @@ MEASURE_FIELDS: dict[str, tuple[Field, ...]] = {
         _m("search", "to_seize", TEXT, N_("Items to be seized"), lines=2),
         _m("search", "order_attached", BOOL, N_("Warrant or order attached")),
         F("assistance[search].order_annex", ANNEX, N_("Annex holding the warrant or order"), when="order_attached",
-          need=required("assistance.order_annex", N_("Measure {n} ({kind}): say which annex holds the warrant or order."))),
+          need=advised("assistance.order_annex", N_("Measure {n} ({kind}): list the warrant or order among the annexes (last step) and choose it here, so that the letter gives its annex number."))),
     ),
     "freezing": (
         _m("freezing", "holder", TEXT, N_("Bank or holder of the asset"), True),
@@ -365,7 +365,7 @@ MEASURE_FIELDS: dict[str, tuple[Field, ...]] = {
         _m("freezing", "amount", AMOUNT, N_("Amount")),
         _m("freezing", "order_attached", BOOL, N_("Freezing order attached")),
         F("assistance[freezing].order_annex", ANNEX, N_("Annex holding the freezing order"), when="order_attached",
-          need=required("assistance.order_annex", N_("Measure {n} ({kind}): say which annex holds the warrant or order."))),
+          need=advised("assistance.order_annex", N_("Measure {n} ({kind}): list the warrant or order among the annexes (last step) and choose it here, so that the letter gives its annex number."))),
     ),
     "examination": (
         _m("examination", "subject", TEXT, N_("Object or site"), True, lines=2),

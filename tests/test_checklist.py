@@ -214,7 +214,7 @@ RULES = [
     ("closing", "closing.signatory", E, setter("signatory.name", "")),
     ("closing", "closing.signatory_title", W, setter("signatory.title", ml())),
     ("closing", "closing.annex_title", E, setter("annexes.0.title", ml())),
-    ("assistance", "assistance.order_annex", E, setter("assistance.2.order_annex", "")),
+    ("assistance", "assistance.order_annex", W, setter("assistance.2.order_annex", "")),
     ("assistance", "assistance.bad_time", E, setter("assistance.9.time", "25:00")),
     ("assistance", "assistance.unknown_annex", E, setter("assistance.2.order_annex", "x99")),
     ("assistance", "assistance.hearing_time", E, setter("assistance.9.time_zone", "")),

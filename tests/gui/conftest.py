@@ -56,3 +56,15 @@ def make_window(qtbot, tmp_path):
 @pytest.fixture
 def example_path():
     return EXAMPLE
+
+
+@pytest.fixture(autouse=True)
+def _no_modal_export_dialog(monkeypatch):
+    """A test that reaches the export dialog without answering it (``window.ask_export_variant``)
+    fails at once instead of hanging on a modal dialog nobody can click."""
+    from mla_writer.gui.export_dialog import ExportVariantDialog
+
+    def refuse(self):  # pragma: no cover - only reached by a test that forgot to answer
+        pytest.fail("the export dialog opened: set window.ask_export_variant in the test")
+
+    monkeypatch.setattr(ExportVariantDialog, "exec", refuse)

@@ -32,6 +32,7 @@ def test_export_pdf_writes_a_pdfa_file_without_blocking_the_window(make_window, 
     target = tmp_path / "lettre.pdf"
     asked = []
     window.ask_export_incomplete = lambda count: asked.append(count) or True
+    window.ask_export_variant = lambda: ("pseudonyms", True)  # the sample names a victim by a pseudonym
     window.ask_export_pdf_path = lambda: str(target)
     with qtbot.waitSignal(window.exported, timeout=180_000) as exported:
         _pdf_action(window).trigger()
@@ -45,6 +46,8 @@ def test_export_pdf_writes_a_pdfa_file_without_blocking_the_window(make_window, 
     metadata = PdfReader(target).xmp_metadata.rdf_root.toxml()
     assert "pdfaid" in metadata and ">2<" in metadata.split("part")[1]
     assert str(target) in window.statusBar().currentMessage()
+    annex = window.annex_path(target)  # the confidential annex of identities, beside the letter
+    assert annex.read_bytes().startswith(b"%PDF-")
     assert not getattr(window, "error_box", None) or not window.error_box.isVisible()
 
 
@@ -73,6 +76,7 @@ def test_a_failed_conversion_shows_libreoffices_reason(make_window, example_path
     target = tmp_path / "x.pdf"
     target.write_bytes(b"previous")
     window.ask_export_incomplete = lambda count: True
+    window.ask_export_variant = lambda: ("pseudonyms", False)
     window.ask_export_pdf_path = lambda: str(target)
     assert window.export_letter_pdf() is True
     qtbot.waitUntil(lambda: window.pdf_job is None, timeout=30_000)

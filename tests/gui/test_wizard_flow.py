@@ -36,9 +36,11 @@ def test_empty_window_to_exported_docx(make_window, example_path, tmp_path, qtbo
     assert [a.kind for a in window.session.letter.assistance] == [a.kind for a in example.assistance]
     target = tmp_path / "lettre.docx"
     window.ask_export_path = lambda: str(target)
+    variants = []
+    window.ask_export_variant = lambda: variants.append(1) or ("pseudonyms", False)  # the sample has a protected victim
     with qtbot.waitSignal(window.exported, timeout=60_000):
         window.current_page().export_button.click()
-    assert target.is_file() and target.stat().st_size > 0
+    assert target.is_file() and target.stat().st_size > 0 and variants == [1]
     import docx
 
     text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
