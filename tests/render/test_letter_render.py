@@ -286,7 +286,8 @@ def test_russian_plurals_in_the_letter(letter):
     copy = letter.model_copy(deep=True)
     copy.annexes[0].pages, copy.annexes[1].pages, copy.annexes[2].pages = 1, 3, 11
     text = _text(render_docx(copy, "ru"))
-    assert "(1 страница)" in text and "(3 страницы)" in text and "(11 страниц)" in text
+    # (a no-break space between the number and its word: never split across lines)
+    assert "(1\u00a0страница)" in text and "(3\u00a0страницы)" in text and "(11\u00a0страниц)" in text
 
 
 def test_french_typography(rendered):

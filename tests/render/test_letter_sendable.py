@@ -422,3 +422,14 @@ def test_a_bilingual_letter_meets_point_14_when_one_of_its_languages_is_accepted
     letter.language.accepted_languages = ["ro"]
     text = "\n".join(docx_paragraphs(render_docx(letter, "fr", "ru", today=TODAY), ("all",)))
     assert _t("fr", "DRAFT — INCOMPLETE") in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_label_or_a_number_is_never_left_at_a_line_end_without_its_word(letter, lang):
+    from mla_writer.render import render_docx
+
+    text = "\n".join(docx_paragraphs(render_docx(letter, lang, today=TODAY)))
+    email = translations("letter", lang).gettext("%(text)s:") % {"text": _t(lang, "E-mail")}
+    assert f"{email}\u00a0{letter.acknowledgement.email}" in text
+    pages = translations("letter", lang).ngettext("%(num)s page", "%(num)s pages", 4) % {"num": 4}
+    assert pages.replace(" ", "\u00a0", 1) in text  # annex 1 has four pages
