@@ -31,16 +31,22 @@ def date_locale() -> QLocale:
 
 
 @functools.cache
-def _pattern_of(lang: str) -> tuple[str, str]:
-    """The order of day, month and year in ``lang``'s short date ("dmy", "mdy", "ymd") and its separator."""
+def _short_pattern(lang: str) -> str:
+    """CLDR's short date pattern of ``lang`` ("dd/MM/y"); the international form for an unknown locale."""
     from babel.dates import get_date_format
 
     from ...languages import babel_locale
 
     try:
-        pattern = get_date_format("short", locale=babel_locale(lang)).pattern
+        return get_date_format("short", locale=babel_locale(lang)).pattern
     except Exception:  # noqa: BLE001 - an unknown locale: the international form
-        pattern = "dd.MM.y"
+        return "dd.MM.y"
+
+
+@functools.cache
+def _pattern_of(lang: str) -> tuple[str, str]:
+    """The order of day, month and year in ``lang``'s short date ("dmy", "mdy", "ymd") and its separator."""
+    pattern = _short_pattern(lang)
     positions = {ch: pattern.find(ch) for ch in "dMy"}
     if min(positions.values()) < 0:
         return "dmy", "."
@@ -383,14 +389,7 @@ def _date_order() -> tuple[str, bool]:
 
 @functools.cache
 def _date_order_of(lang: str) -> tuple[str, bool]:
-    from babel.dates import get_date_format
-
-    from ...languages import babel_locale
-
-    try:
-        pattern = get_date_format("short", locale=babel_locale(lang)).pattern
-    except Exception:  # noqa: BLE001 - an unknown locale: the international form
-        pattern = "dd.MM.y"
+    pattern = _short_pattern(lang)
     sep = next((ch for ch in pattern if ch in "./-"), ".")
     month_first = 0 <= pattern.find("M") < pattern.find("d")
     return sep, month_first
