@@ -929,6 +929,27 @@ def check_section(letter: LetterOfRequest, point: PointDef, lang: str = "en", to
     return PointResult(point, status, errors, warnings)
 
 
+def incomplete_in_languages(letter: LetterOfRequest, langs: list[str], lang: str = "en",
+                            today: dt.date | None = None) -> list[PointResult]:
+    """The sections incomplete in ``letter`` written in each of ``langs`` (one language, or the two
+    of a bilingual letter, in order), first failing result per section, messages in ``lang``.
+
+    A section counts when it is incomplete in either language version, except point 14 (the
+    language): a bilingual letter meets it when one of its languages is accepted, since it is
+    written in that language too."""
+    found: dict[str, PointResult] = {}
+    language_met = False
+    for code in dict.fromkeys(langs):
+        version = letter if code == letter.output_language else letter.model_copy(update={"output_language": code})
+        results = check(version, lang, today=today).incomplete()
+        language_met = language_met or all(r.point.id != "language" for r in results)
+        for result in results:
+            found.setdefault(result.point.id, result)
+    if len(set(langs)) > 1 and language_met:
+        found.pop("language", None)
+    return [found[p.id] for p in SECTIONS if p.id in found]
+
+
 def check(letter: LetterOfRequest, lang: str = "en", today: dt.date | None = None) -> Report:
     """Run every rule of every section on ``letter``; messages in UI language ``lang``."""
     today = today or dt.date.today()

@@ -277,7 +277,6 @@ def _render_args(p: argparse.ArgumentParser) -> None:
 def _render(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .checklist import check
     from .render import RenderError, export_docx, export_pdf, render_html
     from .storage import DraftError, atomic_write_text, load
 
@@ -305,17 +304,10 @@ def _render(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     except OSError as exc:
         return _fail(f"cannot write {out}: {exc.strerror or exc}")
-    incomplete = {}
-    language_met = False
-    codes = list(dict.fromkeys(c for c in (lang, args.bilingual) if c))
-    for code in codes:  # each language version of the letter
-        version = letter if code == letter.output_language else letter.model_copy(update={"output_language": code})
-        results = check(version, "en", today=args.today).incomplete()
-        language_met = language_met or all(r.point.id != "language" for r in results)
-        for result in results:
-            incomplete.setdefault(result.point.id, result)
-    if len(codes) > 1 and language_met:  # a bilingual letter: one accepted language is enough (point 14)
-        incomplete.pop("language", None)
+    from .checklist import incomplete_in_languages
+
+    incomplete = {r.point.id: r for r in incomplete_in_languages(letter, [c for c in (lang, args.bilingual) if c],
+                                                                 "en", args.today)}
     if not incomplete:
         return EXIT_OK
     code = EXIT_INCOMPLETE if args.strict else EXIT_OK  # decided before any output

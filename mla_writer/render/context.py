@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 
 from .. import catalogue, fields, vocab
 from ..i18n import L_
-from ..checklist import POINTS, check
+from ..checklist import POINTS
 from ..languages import babel_locale
 from ..model import LetterOfRequest, MLText, clean_text
 
@@ -705,11 +705,6 @@ def build_context(letter: LetterOfRequest, lang: str, incomplete: list[str], lan
     view["incomplete_count"] = len(incomplete)
     view["incomplete_list"] = join_list(incomplete, lang)
     return view
-
-
-def incomplete_sections(letter: LetterOfRequest, lang: str, today: dt.date | None) -> list:
-    """The checklist sections that are incomplete for the letter as it stands."""
-    return [r.point for r in check(letter, lang, today=today).incomplete()]
 
 
 def section_labels(sections: list, lang: str) -> list[str]:

@@ -113,21 +113,6 @@ def parse_markup(markup: str) -> ET.Element:
     return root
 
 
-def incomplete_points(versions: list[LetterOfRequest], today: dt.date | None = None) -> list:
-    """The checklist sections incomplete in the letter written in each of ``versions`` (the same
-    letter with one output language each: two for a bilingual letter). A section counts when it is
-    incomplete in either version, except point 14 (the language): a bilingual letter meets it when
-    one of its two languages does (it is written in that language too)."""
-    from ..checklist import SECTIONS, check
-
-    found = [{r.point.id for r in check(version, version.output_language, today=today).incomplete()}
-             for version in versions]
-    ids = set().union(*found)
-    if len(versions) > 1 and any("language" not in one for one in found):
-        ids.discard("language")
-    return [p for p in SECTIONS if p.id in ids]
-
-
 def build_blocks(letter: LetterOfRequest, lang: str | None = None, bilingual: str | None = None,
                  today: dt.date | None = None, identities: str = "pseudonyms", name: str = LETTER_TEMPLATE) -> Blocks:
     """The letter (template ``name``) as blocks, in ``lang`` (and ``bilingual`` beside it).
@@ -150,7 +135,9 @@ def build_blocks(letter: LetterOfRequest, lang: str | None = None, bilingual: st
     # a bilingual letter is incomplete when either of its versions is.
     versions = [letter if code == letter.output_language else letter.model_copy(update={"output_language": code})
                 for code in langs]
-    incomplete = incomplete_points(versions, today)
+    from ..checklist import incomplete_in_languages
+
+    incomplete = [r.point for r in incomplete_in_languages(letter, langs, today=today)]
     roots = [parse_markup(render_markup(version, code, section_labels(incomplete, code), langs,
                                         identities == "full", name))
              for version, code in zip(versions, langs)]
