@@ -683,13 +683,6 @@ def _assistance(c: _Ctx) -> None:
                 f"{path}.consent",
                 n=n,
             )
-        if item.kind == "evidence" and item.under_oath and "oath" not in item.procedures.requested:
-            c.warning(
-                "assistance.oath_procedure",
-                "Measure {n}: the statement is to be taken under oath; say so among the procedures (point 12).",
-                f"{path}.procedures.requested",
-                n=n,
-            )
 
 
 def _aware(moment: Any) -> Any:

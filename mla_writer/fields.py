@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from . import vocab
-from .vocab import N_
+from .vocab import L_, N_
 
 # -- kinds ---------------------------------------------------------------------------------
 
@@ -115,14 +115,19 @@ class Field:
     ``lines``    for text: how many lines the wizard's editor shows (1: a single line);
     ``letter_when`` a condition under which the value goes into the letter, where that is
                  narrower than ``when`` (a protected person's real identity is held in the
-                 draft and shown in the wizard, but kept out of the letter).
+                 draft and shown in the wizard, but kept out of the letter);
+    ``letter_label`` msgid (domain "letter") of the label the letter prints before the value,
+                 where the form's label would read as a form in a legal letter (None: the
+                 letter uses ``label``).
     """
 
-    __slots__ = ("path", "kind", "label", "hint", "vocab", "when", "need", "section", "group", "lines", "letter_when")
+    __slots__ = ("path", "kind", "label", "hint", "vocab", "when", "need", "section", "group", "lines", "letter_when",
+                 "letter_label")
 
     def __init__(self, path: str, kind: str, label: str, *, hint: str | None = None, vocab: str | None = None,
                  when: str | None = None, need: Need | None = None, section: str | None = None,
-                 group: str | None = None, lines: int = 1, letter_when: str | None = None) -> None:
+                 group: str | None = None, lines: int = 1, letter_when: str | None = None,
+                 letter_label: str | None = None) -> None:
         if kind not in KINDS:
             raise ValueError(f"{path}: unknown kind {kind!r}")
         if kind in (CODE, CODES) and vocab not in vocab_names():
@@ -138,6 +143,7 @@ class Field:
         self.group = group
         self.lines = lines
         self.letter_when = letter_when
+        self.letter_label = letter_label
 
     @property
     def name(self) -> str:
@@ -259,6 +265,8 @@ CONDITIONS: dict[str, Condition] = {
                   "an 'other' special procedure is requested", "procedures.requested", []),
         Condition("order_attached", "assistance", lambda m: bool(getattr(m, "order_attached", False)),
                   "the measure's warrant or order is attached to the letter", "order_attached", False),
+        Condition("consent_given", "assistance", lambda m: getattr(m, "consent", None) is True,
+                  "the detained person consents to the transfer", "consent", None),
         Condition("transfer_requested", "letter", lambda L: any(m.kind == "transfer" for m in L.assistance),
                   "the temporary transfer of a detained person is requested", "assistance", None),
         Condition("hearing_dated", "assistance", lambda m: getattr(m, "date", None) is not None and m.kind == "videoconference",
@@ -336,16 +344,20 @@ MEASURE_FIELDS: dict[str, tuple[Field, ...]] = {
         _m("evidence", "person_id", PERSON, N_("Person to be heard"), True),
         _m("evidence", "person_status", CODE, N_("Status of the person"), True, vocab="witness_status"),
         _m("evidence", "questions", TEXT, N_("Questions or topics"), True, lines=4),
-        _m("evidence", "under_oath", BOOL, N_("Under oath")),
         _m("evidence", "recording", CODE, N_("Form of record"), vocab="recording"),
         _m("evidence", "interpreter_language", LANGUAGE, N_("Interpreter language")),
     ),
     "service": (
         _m("service", "documents", TEXT, N_("Documents to be served"), True, lines=3),
+        F("assistance[service].documents_annex", ANNEX, N_("Annex holding the documents"),
+          hint=N_("List the documents among the annexes (last step) and choose them here, so that the letter gives their annex number."),
+          need=advised("assistance.documents_annex", N_("Measure {n} ({kind}): list the documents to be served among the annexes (last step) and choose them here."))),
         _m("service", "person_id", PERSON, N_("Person to be served"), True),
         _m("service", "address", VERBATIM, N_("Address for service"), True, lines=2),
         _m("service", "hearing_date", DATE, N_("Hearing date")),
-        _m("service", "hearing_time", TIME, N_("Hearing time"), hint=N_("24-hour clock, local time of the place of the hearing, for example 09:30.")),
+        _m("service", "hearing_time", TIME, N_("Hearing time"), hint=N_("24-hour clock, for example 09:30; give its time zone below.")),
+        _m("service", "hearing_time_zone", TIME_ZONE, N_("Time zone of the hearing"),
+           hint=N_("The IANA name of the time zone of the place of the hearing, for example Europe/Paris.")),
         _m("service", "hearing_place", TEXT, N_("Court and place of the hearing"), lines=2),
         _m("service", "proof_of_service", BOOL, N_("Proof of service requested")),
     ),
@@ -370,7 +382,8 @@ MEASURE_FIELDS: dict[str, tuple[Field, ...]] = {
     "examination": (
         _m("examination", "subject", TEXT, N_("Object or site"), True, lines=2),
         _m("examination", "examination", TEXT, N_("Examination requested"), True, lines=3),
-        _m("examination", "expert_wanted", BOOL, N_("Expert required")),
+        _m("examination", "expert_wanted", BOOL, N_("Expert required"),
+           letter_label=L_("Examination by an expert requested")),
     ),
     "information": (
         _m("information", "what", TEXT, N_("Information or items sought"), True, lines=3),
@@ -383,7 +396,9 @@ MEASURE_FIELDS: dict[str, tuple[Field, ...]] = {
         _m("records", "holder", VERBATIM, N_("Account holder")),
         _m("records", "period_from", DATE, N_("Period from")),
         _m("records", "period_to", DATE, N_("Period to")),
-        _m("records", "certification", BOOL, N_("Certification for admissibility")),
+        _m("records", "order_attached", BOOL, N_("Production order attached")),
+        F("assistance[records].order_annex", ANNEX, N_("Annex holding the production order"), when="order_attached",
+          need=advised("assistance.order_annex", N_("Measure {n} ({kind}): list the warrant or order among the annexes (last step) and choose it here, so that the letter gives its annex number."))),
     ),
     "tracing": (
         _m("tracing", "target", VERBATIM, N_("Person or entity concerned"), True),
@@ -398,8 +413,10 @@ MEASURE_FIELDS: dict[str, tuple[Field, ...]] = {
         _m("appearance", "role", CODE, N_("Role in the proceedings"), True, vocab="witness_status"),
         _m("appearance", "date", DATE, N_("Date of appearance")),
         _m("appearance", "place", TEXT, N_("Place of appearance")),
-        _m("appearance", "costs_covered", BOOL, N_("Travel and stay costs covered")),
-        _m("appearance", "safe_conduct", BOOL, N_("Safe conduct assured")),
+        _m("appearance", "costs_covered", BOOL, N_("Travel and stay costs covered"),
+           letter_label=L_("Travel and subsistence costs borne by the requesting State")),
+        _m("appearance", "safe_conduct", BOOL, N_("Safe conduct assured"),
+           letter_label=L_("Safe conduct guaranteed by the requesting State")),
     ),
     "videoconference": (
         _m("videoconference", "person_id", PERSON, N_("Person to be heard"), True),
@@ -419,6 +436,7 @@ MEASURE_FIELDS: dict[str, tuple[Field, ...]] = {
         _m("transfer", "person_id", PERSON, N_("Detained person"), True),
         _m("transfer", "place_of_detention", TEXT, N_("Place of detention"), True),
         _m("transfer", "consent", YESNO, N_("Consent of the person"), True),
+        F("assistance[transfer].consent_annex", ANNEX, N_("Annex holding the written consent"), when="consent_given"),
         _m("transfer", "purpose", TEXT, N_("Purpose of the transfer"), True, lines=2),
         _m("transfer", "custody_terms", TEXT, N_("Custody and return arrangements"), lines=2),
         _m("transfer", "return_date", DATE, N_("Planned return date")),
@@ -432,6 +450,9 @@ MEASURE_FIELDS: dict[str, tuple[Field, ...]] = {
         _m("electronic", "time_zone", TIME_ZONE, N_("Time zone"),
            hint=N_("The IANA name of the time zone of the period, for example Europe/Chisinau or UTC.")),
         _m("electronic", "preservation_reference", VERBATIM, N_("Preservation request reference")),
+        _m("electronic", "order_attached", BOOL, N_("Production order attached")),
+        F("assistance[electronic].order_annex", ANNEX, N_("Annex holding the production order"), when="order_attached",
+          need=advised("assistance.order_annex", N_("Measure {n} ({kind}): list the warrant or order among the annexes (last step) and choose it here, so that the letter gives its annex number."))),
     ),
     "locate": (
         _m("locate", "person_id", PERSON, N_("Person to be located or identified"), True),

@@ -190,7 +190,6 @@ RULES = [
     ("assistance", "assistance.period_order", E, setter("assistance.6.period_to", dt.date(2024, 1, 1))),
     ("assistance", "assistance.date_past", E, setter("assistance.1.hearing_date", dt.date(2026, 6, 1))),
     ("assistance", "assistance.transfer_consent", W, setter("assistance.10.consent", False)),
-    ("assistance", "assistance.oath_procedure", W, setter("assistance.0.procedures.requested", ["recording"])),
     # 11
     ("link", "link.missing", E, setter("assistance.7.relevance", ml())),
     ("link", "link.thin", W, setter("assistance.7.relevance", ml(fr="Utile.", en="Useful."))),
@@ -215,6 +214,7 @@ RULES = [
     ("closing", "closing.signatory_title", W, setter("signatory.title", ml())),
     ("closing", "closing.annex_title", E, setter("annexes.0.title", ml())),
     ("assistance", "assistance.order_annex", W, setter("assistance.2.order_annex", "")),
+    ("assistance", "assistance.documents_annex", W, setter("assistance.1.documents_annex", "")),
     ("assistance", "assistance.bad_time", E, setter("assistance.9.time", "25:00")),
     ("assistance", "assistance.unknown_annex", E, setter("assistance.2.order_annex", "x99")),
     ("assistance", "assistance.hearing_time", E, setter("assistance.9.time_zone", "")),

@@ -32,7 +32,9 @@ NEW_RULES = {"offences.dual_criminality", "acknowledgement.no_usable_route", "le
              "assistance.person_address",
              # format 4 (issue 10): the annex holding an attached order, a video hearing's time and time zone
              # (and advice to propose a date), the measures officials wish to attend
-             "assistance.order_annex", "assistance.hearing_time", "assistance.hearing_date", "presence.measures"}
+             "assistance.order_annex", "assistance.hearing_time", "assistance.hearing_date", "presence.measures",
+             # format 5: the annex holding the documents to be served
+             "assistance.documents_annex"}
 
 
 def _new_rule(code: str) -> bool:
@@ -74,7 +76,7 @@ def test_old_drafts_round_trip(name, tmp_path):
     path = tmp_path / name
     storage.save(letter, path)
     saved = json.loads(path.read_text("utf-8"))
-    assert saved["format_version"] == storage.FORMAT_VERSION == 4
+    assert saved["format_version"] == storage.FORMAT_VERSION == 5
     again = storage.load(path)
     assert again == letter
     storage.save(again, path)
@@ -105,11 +107,14 @@ def test_format_2_languages_amounts_and_pseudonyms():
     assert notes == {
         "identification.officer.languages": "русский, English, румынский, эльфийский",
         "assistance[0].amount": "около 200 тыс.",
+        # format 5: the records' old "certification: yes" (its default), with no special procedure
+        # and so no reason given, is left to the drafter rather than made a procedure
+        "assistance[1].procedures.requested": "certification for admissibility: yes",
     }
     # nothing is lost silently: the checker shows each note, naming the field by its label
     report = check(letter, "en", TODAY)
     shown = [p for p in report.problems() if p.code == "upgrade.unconverted"]
-    assert len(shown) == 2
+    assert len(shown) == 3
     assert any("около 200 тыс." in p.message and "Measure 1" in p.message and "Amount" in p.message for p in shown)
     assert report.result("identification").warnings and any(
         p.code == "upgrade.unconverted" for p in report.result("identification").warnings
@@ -141,10 +146,11 @@ def test_every_draft_in_the_repository_loads_in_format_3():
 def test_an_upgrade_note_goes_once_the_field_is_entered_again():
     letter = storage.load(LEGACY / "format2-handwritten-ru.mlar")
     assert letter.settle_upgrade_notes("assistance[0].amount")
-    assert [n.path for n in letter.upgrade_notes] == ["identification.officer.languages"]
+    assert [n.path for n in letter.upgrade_notes] == ["identification.officer.languages", "assistance[1].procedures.requested"]
     assert not letter.settle_upgrade_notes("assistance[0].amount")
     report = check(letter, "en", TODAY)
-    assert [p.path for p in report.problems() if p.code == "upgrade.unconverted"] == ["identification.officer.languages"]
+    assert [p.path for p in report.problems() if p.code == "upgrade.unconverted"] == [
+        "identification.officer.languages", "assistance[1].procedures.requested"]
 
 
 def test_upgrade_notes_follow_their_measure_and_settle_when_entered_again(tmp_path):
@@ -163,11 +169,12 @@ def test_upgrade_notes_follow_their_measure_and_settle_when_entered_again(tmp_pa
     assert "assistance[1].amount" not in [p for p, _n in letter.open_upgrade_notes()]
     path = tmp_path / "x.mlar"
     storage.save(letter, path)
-    assert [n["path"] for n in json.loads(path.read_text("utf-8"))["letter"]["upgrade_notes"]] == ["identification.officer.languages"]
+    assert [n["path"] for n in json.loads(path.read_text("utf-8"))["letter"]["upgrade_notes"]] == [
+        "identification.officer.languages", "assistance[1].procedures.requested"]  # as upgraded; the item id follows
     # removed: the note goes with its measure
     again = storage.load(LEGACY / "format2-handwritten-ru.mlar")
     del again.assistance[0]
-    assert [p for p, _n in again.open_upgrade_notes()] == ["identification.officer.languages"]
+    assert [p for p, _n in again.open_upgrade_notes()] == ["identification.officer.languages", "assistance[0].procedures.requested"]
 
 
 def test_a_short_real_surname_is_not_taken_for_a_pseudonym():

@@ -181,3 +181,36 @@ def test_saved_files_keep_the_permissions_a_new_file_would_have(tmp_path, exampl
         assert stat.S_IMODE(path.stat().st_mode) == 0o640
     finally:
         os.umask(old)
+
+
+def test_format_4_oath_and_certification_become_procedures_without_changing_the_verdict():
+    """Format 5 asks for a statement under oath and the certification of records once, as
+    special procedures: an old yes becomes the procedure where the measure already gives a
+    reason for its procedures, and an upgrade note otherwise (never a silent loss, never a
+    draft that turns incomplete by itself)."""
+    from mla_writer.checklist import check
+
+    letter = {
+        "assistance": [
+            {"kind": "evidence", "id": "a1", "under_oath": True, "procedures": {"requested": ["recording"],
+                                                                              "reason": {"en": "For the trial."}}},
+            {"kind": "evidence", "id": "a2", "under_oath": False},
+            {"kind": "records", "id": "a3"},  # certification absent: the old default, yes
+            {"kind": "records", "id": "a4", "certification": False},
+        ]
+    }
+    loaded = storage.loads(_doc(letter, format_version=4))
+    a1, a2, a3, a4 = loaded.assistance
+    assert a1.procedures.requested == ["oath", "recording"]
+    assert a2.procedures.requested == [] and a4.procedures.requested == []
+    assert a3.procedures.requested == []
+    notes = loaded.open_upgrade_notes()
+    assert [(path, note.original) for path, note in notes] == [
+        ("assistance[2].procedures.requested", "certification for admissibility: yes")]
+    problems = check(loaded, "en", None).problems()
+    assert any(p.code == "upgrade.unconverted" and p.path == "assistance[2].procedures.requested" for p in problems)
+    assert not any(p.code == "procedures.reason" for p in problems)
+    # a later save writes format 5 without the old fields
+    saved = json.loads(storage.dumps(loaded))
+    assert saved["format_version"] == 5
+    assert all("under_oath" not in m and "certification" not in m for m in saved["letter"]["assistance"])

@@ -51,7 +51,6 @@ class TakingEvidence(_ItemBase):
     person_id: CleanStr = ""
     person_status: WitnessStatus | None = None
     questions: MLText = Field(default_factory=MLText)
-    under_oath: bool = False
     recording: Recording = "written"
     interpreter_language: LanguageCode | None = None
 
@@ -59,10 +58,12 @@ class TakingEvidence(_ItemBase):
 class ServiceOfDocuments(_ItemBase):
     kind: Literal["service"] = "service"
     documents: MLText = Field(default_factory=MLText)
+    documents_annex: CleanStr = Field(default="", description="Id of the annex (``annexes[].id``) that holds the documents.")
     person_id: CleanStr = ""
     address: CleanStr = ""
     hearing_date: dt.date | None = None
-    hearing_time: CleanStr = Field(default="", description='Time of the hearing, "HH:MM" (24-hour clock, local time of the place).')
+    hearing_time: CleanStr = Field(default="", description='Time of the hearing, "HH:MM" (24-hour clock) in ``hearing_time_zone``.')
+    hearing_time_zone: CleanStr = Field(default="", description="IANA time zone of ``hearing_time`` (e.g. Europe/Madrid).")
     hearing_place: MLText = Field(default_factory=MLText, description="Court or authority and place of the hearing.")
     proof_of_service: bool = True
 
@@ -108,7 +109,8 @@ class Records(_ItemBase):
     holder: CleanStr = ""
     period_from: dt.date | None = None
     period_to: dt.date | None = None
-    certification: bool = True
+    order_attached: bool = False
+    order_annex: CleanStr = Field(default="", description="Id of the annex (``annexes[].id``) that holds the order.")
 
 
 class TracingProceeds(_ItemBase):
@@ -147,6 +149,7 @@ class TemporaryTransfer(_ItemBase):
     person_id: CleanStr = ""
     place_of_detention: MLText = Field(default_factory=MLText)
     consent: bool | None = None
+    consent_annex: CleanStr = Field(default="", description="Id of the annex (``annexes[].id``) holding the person's written consent.")
     purpose: MLText = Field(default_factory=MLText)
     custody_terms: MLText = Field(default_factory=MLText)
     return_date: dt.date | None = None
@@ -164,6 +167,8 @@ class ElectronicData(_ItemBase):
     period_to: dt.datetime | None = None
     time_zone: CleanStr = "UTC"
     preservation_reference: CleanStr = ""
+    order_attached: bool = False
+    order_annex: CleanStr = Field(default="", description="Id of the annex (``annexes[].id``) that holds the order.")
 
 
 class LocatingPersons(_ItemBase):

@@ -239,41 +239,72 @@ def state_name(code: str | None, lang: str) -> str:
 _UNIVERSAL = frozenset({"UTC", "Etc/UTC", "GMT", "Etc/GMT", "Z", "Zulu", "Universal"})
 
 
+def zone_city(zone: str, lang: str) -> str:
+    """The city CLDR names an IANA time zone after, in ``lang`` ("Europe/Chisinau" -> "Кишинев"
+    in Russian); "" for a zone with no city (``Etc/GMT+3``, ``UTC``) or one Babel does not know."""
+    from babel.dates import get_timezone_location
+
+    if zone in _UNIVERSAL or "/" not in zone or zone.startswith("Etc/"):
+        return ""
+    try:
+        city = get_timezone_location(zone, locale=lang, return_city=True)
+    except (LookupError, ValueError):
+        return ""
+    return "" if not city or city.startswith(("GMT", "UTC")) else city
+
+
+def _local_time(zone: str, lang: str) -> str:
+    city = zone_city(zone, lang)
+    # TRANSLATORS: after a UTC offset: "UTC+03:00, local time in Chișinău"; the city is CLDR's
+    # name of it in the letter's language (French "heure locale à %(city)s").
+    return letter_text(lang, L_("local time in %(city)s")) % {"city": city} if city else ""
+
+
 def fmt_time_zone(zone: str, lang: str, at: "dt.datetime | dt.date | None" = None) -> str:
     """An IANA time zone as a letter names it: its offset from UTC at the moment ``at`` (summer
-    time included) and the identifier providers and courts use, "UTC+02:00, Europe/Chisinau";
-    without a moment, the identifier alone (CLDR's names are unreliable for some zones and
-    languages: "Киргизия, летнее время" for a zone with no summer time). "UTC" for universal
-    time; the identifier as written when it is unknown."""
+    time included) and the city the zone is named after, in the letter's language ("UTC+03:00,
+    local time in Chișinău"; the identifier itself is a code no letter prints). Without a
+    moment, the city's local time alone. "UTC" for universal time; the identifier as written
+    when it is unknown."""
     if zone in _UNIVERSAL:
         return "UTC"
+    local = _local_time(zone, lang)
     if at is None:
+        return local or zone
+    offset = _utc_offset(zone, at)
+    if offset is None:
         return zone
+    return f"{offset}, {local}" if local else offset
+
+
+def _utc_offset(zone: str, at: "dt.datetime | dt.date") -> str | None:
+    """"UTC+03:00": the offset of ``zone`` at the moment ``at`` (noon of a date); None for an unknown zone."""
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     try:
         tz = ZoneInfo(zone)
     except (ZoneInfoNotFoundError, ValueError):
-        return zone
+        return None
     moment = at if isinstance(at, dt.datetime) else dt.datetime.combine(at, dt.time(12))
     moment = moment.replace(tzinfo=tz) if moment.tzinfo is None else moment.astimezone(tz)
     offset = moment.utcoffset() or dt.timedelta(0)
     minutes = int(offset.total_seconds() // 60)
     sign = "+" if minutes >= 0 else "\u2212"
-    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}, {zone}"
+    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def zone_over_period(zone: str, lang: str, start: "dt.datetime | None", end: "dt.datetime | None") -> str:
     """A time zone for a period: its UTC offset at the start, and at the end too when summer time
-    changes it in between ("UTC+02:00 (start) / UTC+03:00 (end), Europe/Chisinau")."""
+    changes it in between ("UTC+02:00 at the start of the period, UTC+03:00 at its end, local
+    time in Chișinău")."""
     first = fmt_time_zone(zone, lang, start) if start else fmt_time_zone(zone, lang, end)
     if not start or not end or zone in _UNIVERSAL:
         return first
-    last = fmt_time_zone(zone, lang, end)
-    if first == last:
+    begin, finish = _utc_offset(zone, start), _utc_offset(zone, end)
+    if begin is None or begin == finish:
         return first
     return letter_text(lang, L_("%(start)s at the start of the period, %(end)s at its end, %(zone)s")) % {
-        "start": first.split(",")[0], "end": last.split(",")[0], "zone": zone}
+        "start": begin, "end": finish, "zone": _local_time(zone, lang) or zone}
 
 
 def _nationality_adjective(code: str, lang: str) -> bool:
@@ -335,14 +366,46 @@ class _Builder:
         self.fallback = letter.drafting_language
         self.ui = ui_gettext(lang)
 
+    def annexed(self, text: Txt, number: int) -> Txt:
+        """``text`` followed by its annex number, inside its last sentence ("… of 18 May 2027
+        (annex 3)."); unchanged when the text already cites that annex."""
+        phrase = letter_text(self.lang, L_("(annex %(n)s)")) % {"n": number}
+        body = text.text.rstrip()
+        if phrase in body:
+            return text
+        if body.endswith("."):
+            body = f"{body[:-1]} {phrase}."
+        else:
+            body = f"{body} {phrase}"
+        return Txt(body, text.lang, text.marked, text.lang_name)
+
+    def phone(self, value: str) -> Txt:
+        """A telephone number as written, with no-break spaces, so that it is never cut across lines."""
+        return self.s(value.replace(" ", "\u00a0"))
+
+    def label(self, field: fields.Field) -> str:
+        """The label the letter prints before a declared field's value: its letter label
+        (domain "letter") where it has one, else its form label."""
+        return letter_text(self.lang, field.letter_label) if field.letter_label else self.ui(field.label)
+
     def t(self, text: MLText) -> Txt:
         value, text_lang = text.resolve(self.lang, self.fallback)
         marked = bool(value) and text_lang != self.lang
         return Txt(value, text_lang, marked, language_name(text_lang, self.lang) if marked else "")
 
     def s(self, value: str) -> Txt:
-        """A value shown as written (a name, a number, an address): escaped and bidi-isolated."""
-        return Txt(value or "", self.lang)
+        """A value shown as written (a name, a number, an address): escaped and bidi-isolated.
+        In a French letter a semicolon that separates items takes the narrow no-break space
+        French typography puts before it ("Ion CEBAN ; VEST-LOGISTIC SRL")."""
+        value = value or ""
+        if self.lang == "fr" and ";" in value:
+            value = re.sub(r"(?<=\S)\s*;(?=\s)", "\u202f;", value)
+        return Txt(value, self.lang)
+
+    def ref(self, value: str) -> Txt:
+        """A reference or case number, its hyphens no-break (U+2011), so that it is never cut
+        across lines ("11001-60-" / "00000-2026-00417")."""
+        return self.s((value or "").replace("-", "\u2011"))
 
     def code(self, vocabulary: str, code: str | None, sex: str | None = None) -> str:
         """The letter's phrase for a code of ``vocabulary`` ("" for no code)."""
@@ -364,7 +427,7 @@ class _Builder:
 
     # sections -------------------------------------------------------------------------------
     def authority(self, a) -> dict[str, Any]:
-        return {"name": self.t(a.name), "address": self.s(a.address), "phone": self.s(a.phone), "email": self.s(a.email)}
+        return {"name": self.t(a.name), "address": self.s(a.address), "phone": self.phone(a.phone), "email": self.s(a.email)}
 
     def person(self, p) -> dict[str, Any]:
         when = fields.item_conditions("persons", p)
@@ -483,7 +546,7 @@ class _Builder:
         return self.s(str(value))  # VERBATIM, COUNT
 
     #: A measure's date, time and time zone shown as one line ("19 May 2027, 10:00 (Europe/Chisinau)").
-    _MOMENTS = {"date": ("time", "time_zone"), "hearing_date": ("hearing_time", None)}
+    _MOMENTS = {"date": ("time", "time_zone"), "hearing_date": ("hearing_time", "hearing_time_zone")}
     #: The label of such a line when a time is given (domain "letter").
     _MOMENT_LABELS = {"date": L_("Proposed date and time"), "hearing_date": L_("Date and time of the hearing")}
 
@@ -492,6 +555,7 @@ class _Builder:
         declared = fields.MEASURE_FIELDS.get(item.kind, ())
         names = {f.name for f in declared}
         merged = {part for date_name, parts in self._MOMENTS.items() if date_name in names for part in parts if part}
+        annexes = {f.name: f for f in declared if f.kind == fields.ANNEX}
         # the person the measure concerns: its codes ("status: victim") agree with that person's sex
         person = self.L.person(getattr(item, "person_id", "") or "")
         sex = person.sex if person is not None and fields.holds("natural_person", self.L, person) else None
@@ -516,26 +580,36 @@ class _Builder:
                         at = dt.datetime.combine(day, dt.time.fromisoformat(getattr(item, time_name)))
                     except ValueError:
                         at = day
-                label = self.ui(field.label)
+                label = self.label(field)
                 if time:
                     label = letter_text(self.lang, self._MOMENT_LABELS[field.name])
                 own.append({"label": label, "type": "moment",
                             "value": {"date": self.date(day), "time": time,
                                       "zone": fmt_time_zone(zone, self.lang, at) if zone else ""}})
                 continue
-            if field.name == "order_attached" and item.order_attached:
-                found = self.L.annex(getattr(item, "order_annex", ""))
-                own.append({"label": self.ui(field.label), "type": "annexed", "value": found[0] if found else None})
-                continue
+            annex_field = annexes.get(field.name.removesuffix("_attached") + "_annex")
+            if annex_field is not None and fields.applies(self.L, annex_field, item):
+                # "Documents to be served: summons (annex 2)"; "Order attached: yes (annex 3)"
+                found = self.L.annex(getattr(item, annex_field.name, ""))
+                number = found[0] if found else None
+                if field.kind in (fields.BOOL, fields.YESNO):
+                    if getattr(item, field.name):
+                        own.append({"label": self.label(field), "type": "annexed", "value": number})
+                        continue
+                elif number is not None:
+                    shown = self.value(field, getattr(item, field.name), sex)
+                    if shown is not None:
+                        own.append({"label": self.label(field), "type": "text", "value": self.annexed(shown, number)})
+                        continue
             if field.kind == fields.TIME_ZONE and item.kind == "electronic":
-                own.append({"label": self.ui(field.label), "type": "text",
+                own.append({"label": self.label(field), "type": "text",
                             "value": self.s(zone_over_period(getattr(item, field.name), self.lang,
                                                              item.period_from, item.period_to))})
                 continue
             shown = self.value(field, getattr(item, field.name), sex, getattr(item, "period_from", None))
             if shown is None:
                 continue
-            own.append({"label": self.ui(field.label), "type": "bool" if field.kind in (fields.BOOL, fields.YESNO) else "text",
+            own.append({"label": self.label(field), "type": "bool" if field.kind in (fields.BOOL, fields.YESNO) else "text",
                         "value": shown})
         proc = item.procedures
         offences = [self.t(o.name) for o in (self.L.offence(i) for i in item.offence_ids) if o is not None]
@@ -582,15 +656,22 @@ class _Builder:
                 "court": self.s(L.references.court_case_number),
                 "yours": self.s(L.references.requested_reference),
             },
+            # the same in the narrow references block at the head of the letter, never cut there
+            "refs_block": {
+                "ours": self.ref(L.references.requesting_reference),
+                "court": self.ref(L.references.court_case_number),
+                "yours": self.ref(L.references.requested_reference),
+            },
             "place": self.t(L.place),
-            "date": self.date(L.date),
+            # the letter's date is never cut across lines ("23 de noviembre de" / "2026")
+            "date": self.date(L.date).replace(" ", "\u00a0"),
             "requesting": requesting,
             "conducting": conducting,
             "officer_withheld_reason": self.t(ident.officer_withheld_reason),
             "officer": {
                 "name": self.s(officer.name),
                 "position": self.t(officer.position),
-                "phone": self.s(officer.phone),
+                "phone": self.phone(officer.phone),
                 "email": self.s(officer.email),
                 "languages": join_list([language_name(code, self.lang) for code in officer.languages], self.lang),
             },
@@ -617,7 +698,7 @@ class _Builder:
                 "name": self.s(ack.name),
                 "address": self.s(ack.address),
                 "email": self.s(ack.email),
-                "phone": self.s(ack.phone),
+                "phone": self.phone(ack.phone),
                 "fax": self.s(ack.fax),
             },
             "urgency": {

@@ -59,7 +59,7 @@ from .files import (  # noqa: F401 (re-exported: storage.save, storage.atomic_wr
 )
 
 FORMAT_NAME = "mla-writer-draft"
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 EXTENSION = DRAFT_EXTENSION
 #: Refuse to read anything larger: no real draft comes near it.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -266,9 +266,55 @@ def _migrate_3_to_4(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _migrate_4_to_5(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 5: a statement under oath and the certification of records are asked for once,
+    as special procedures (point 12), no longer also by a measure's own yes/no field
+    (``under_oath`` of a hearing, ``certification`` of a records measure, true when absent,
+    its old default). Where the measure already asks for special procedures, and so gives
+    their reason, the answer becomes the procedure "oath" or "certification"; where it asks
+    for none, adding one would make the draft incomplete (a procedure needs a reason), so an
+    upgrade note asks the drafter instead: the verdict of an old draft never changes by
+    itself. New fields start empty (annexes of served documents, of a production order and
+    of a transfer consent; the time zone of a service hearing)."""
+    letter = data.get("letter")
+    if not isinstance(letter, dict):
+        return data
+    notes = letter.get("upgrade_notes")
+    if not isinstance(notes, list):
+        notes = letter["upgrade_notes"] = []
+    for i, item in enumerate(letter.get("assistance") if isinstance(letter.get("assistance"), list) else []):
+        if not isinstance(item, dict):
+            continue
+        kind = item.get("kind")
+        flag, code, said = {
+            "evidence": ("under_oath", "oath", "under oath: yes"),
+            "records": ("certification", "certification", "certification for admissibility: yes"),
+        }.get(kind, (None, None, None))
+        if flag is None or (flag not in item and kind != "records"):
+            continue
+        if item.pop(flag, True) is not True:
+            continue
+        procedures = item.get("procedures")
+        if procedures is None:
+            procedures = item["procedures"] = {}
+        requested = procedures.get("requested") if isinstance(procedures, dict) else None
+        if requested is None and isinstance(procedures, dict):
+            requested = procedures["requested"] = []
+        if not isinstance(requested, list) or code in requested:
+            continue
+        if requested:
+            requested.insert(0, code)
+        else:
+            notes.append({"path": f"assistance[{i}].procedures.requested", "original": said,
+                          "item_id": str(item.get("id") or "")})
+    if not notes:
+        del letter["upgrade_notes"]
+    return data
+
+
 #: ``MIGRATIONS[n]`` turns a version-``n`` document into a version-``n+1`` document.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
-    1: _migrate_1_to_2, 2: _migrate_2_to_3, 3: _migrate_3_to_4,
+    1: _migrate_1_to_2, 2: _migrate_2_to_3, 3: _migrate_3_to_4, 4: _migrate_4_to_5,
 }
 
 

@@ -308,7 +308,12 @@ def test_content_each_kind_of_assistance_needs(letter, lang):
 
     video = next(m for m in letter.assistance if m.kind == "videoconference")
     line = next(t for t in text.split("\n") if fmt_date(video.date, lang) in t and fmt_time(video.time, lang) in t)
-    assert f"UTC+03:00, {video.time_zone}" in line  # the offset on that day (summer time in Chișinău)
+    from mla_writer.render.context import zone_city
+
+    # the offset on that day (summer time in Chișinău) and the city in the letter's language,
+    # never the IANA identifier, which is a code
+    assert f"UTC+03:00, {_t(lang, 'local time in %(city)s') % {'city': zone_city(video.time_zone, lang)}}" in line
+    assert zone_city(video.time_zone, lang) and video.time_zone not in text
     # annex numbers where an order is attached
     search = next(m for m in letter.assistance if m.kind == "search")
     number = letter.annex(search.order_annex)[0]
@@ -425,11 +430,17 @@ def test_a_bilingual_letter_meets_point_14_when_one_of_its_languages_is_accepted
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_a_label_or_a_number_is_never_left_at_a_line_end_without_its_word(letter, lang):
+def test_numbers_and_addresses_are_cut_only_where_a_reader_can_rejoin_them(letter, lang):
     from mla_writer.render import render_docx
 
     text = "\n".join(docx_paragraphs(render_docx(letter, lang, today=TODAY)))
+    # an e-mail address follows its label after an ordinary space: when it does not fit on the
+    # rest of the line it moves whole to the next one (a no-break space there made LibreOffice
+    # cut the address itself: "entraide.penale@example.b" / "e")
     email = translations("letter", lang).gettext("%(text)s:") % {"text": _t(lang, "E-mail")}
-    assert f"{email}\u00a0{letter.acknowledgement.email}" in text
+    assert f"{email} {letter.acknowledgement.email}" in text
+    # a telephone number is never cut
+    phone = letter.acknowledgement.phone
+    assert " " in phone and phone.replace(" ", "\u00a0") in text and phone not in text
     pages = translations("letter", lang).ngettext("%(num)s page", "%(num)s pages", 4) % {"num": 4}
     assert pages.replace(" ", "\u00a0", 1) in text  # annex 1 has four pages
