@@ -56,6 +56,27 @@ def new_letter():
     return LetterOfRequest(drafting_language=ui_language(), output_language=ui_language())
 
 
+def new_session() -> "Session":
+    """A session on a new letter (:func:`new_letter`), filled from the user's office profile
+    when the profile asks for it; ``session.office_changes`` lists what the profile filled
+    (the steps say so and can take it back)."""
+    from ..office import fill_new_letter
+
+    letter = new_letter()
+    session = Session(letter)
+    session.office_changes = fill_new_letter(letter)
+    return session
+
+
+def adopt_ui_language(session, lang: str) -> bool:
+    """Make an untouched new letter (no file, no edit) drafted and output in ``lang``, as if
+    it had been started under that UI language. Returns True when it did."""
+    if session is None or session.dirty or session.path is not None or session.name is not None:
+        return False
+    session.letter.drafting_language = session.letter.output_language = lang
+    return True
+
+
 def shown_text(text, letter) -> str:
     """The text of a multilingual field as the drafter sees it: drafting language first."""
     return text.resolve(letter.drafting_language, letter.output_language)[0]
@@ -84,6 +105,8 @@ class Session(QObject):
         self.name: str | None = None
         self.dirty = False
         self.report = None
+        #: what the office profile filled when the letter was started (:func:`new_session`)
+        self.office_changes: list = []
 
     def touch(self) -> None:
         self.dirty = True
