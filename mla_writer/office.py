@@ -1,7 +1,7 @@
 """The office profile: the user's authority, officer, return address and signature, saved once.
 
 A prosecutor sends many letters from the same office. What points 1 and 4 and the signature
-say about that office is kept in a profile (Settings -> My office) and offered in every letter,
+say about that office is kept in a profile (Preferences -> My office) and offered in every letter,
 so that it is never typed again.
 
 What an office holds
@@ -184,7 +184,7 @@ class _Problem(_Localizable):
 
 
 DAMAGED = N_("Your office profile ({source}) is damaged and was not read: {problem}. "
-             "Fill it in again under Settings \u2192 My office; saving keeps the damaged file as {backup}.")
+             "Fill it in again under Preferences \u2192 My office; saving keeps the damaged file as {backup}.")
 
 
 def config_dir() -> Path:

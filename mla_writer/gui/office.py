@@ -1,4 +1,4 @@
-"""The office profile in the wizard: Settings -> My office, and "Fill from my office" on the steps.
+"""The office profile in the wizard: Preferences -> My office, and "Fill from my office" on the steps.
 
 The dialog edits the profile with the wizard's own editors: a scratch letter holds the
 office's values at their places in a letter (:data:`mla_writer.office.PARTS`), and a
@@ -12,6 +12,8 @@ asks before replacing anything typed, and can take its filling back.
 """
 
 from __future__ import annotations
+
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -55,7 +57,7 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 
 
 class OfficeDialog(QDialog):
-    """Settings -> My office: edit and save the user's office profile.
+    """Preferences -> My office: edit and save the user's office profile.
 
     ``path`` the profile file (default :func:`mla_writer.office.profile_path`). A damaged file
     is reported (``error``) and the dialog starts empty; saving then keeps the damaged file as
@@ -214,7 +216,7 @@ class OfficeBar(QWidget):
         layout.setContentsMargins(0, 4, 0, 4)
         self.button = QPushButton(_(FILL), self)
         self.button.setObjectName("fillFromOffice")
-        self.button.setToolTip(_("Fill the empty fields of this step from your office profile (Settings \u2192 My office)."))
+        self.button.setToolTip(_("Fill the empty fields of this step from your office profile (Preferences \u2192 My office)."))
         self.button.clicked.connect(self.fill)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
@@ -292,7 +294,7 @@ class OfficeBar(QWidget):
                                kept).format(count=kept) if kept
                       else _("Nothing to fill: this step already holds what your office profile gives."))
             return []
-        self.session.change(lambda letter: office.apply_changes(letter, changes))
+        self.session.change(partial(office.apply_changes, changes=changes))
         self.last = changes
         self.session.reloaded.emit()
         self.session.check_requested.emit()
@@ -310,7 +312,7 @@ class OfficeBar(QWidget):
         if not self.last:
             return
         changes, self.last = self.last, []
-        self.session.change(lambda letter: office.undo_changes(letter, changes))
+        self.session.change(partial(office.undo_changes, changes=changes))
         if hasattr(self.session, "office_changes"):
             self.session.office_changes = [c for c in self.session.office_changes if c not in changes]
         self.session.reloaded.emit()

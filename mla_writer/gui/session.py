@@ -68,10 +68,27 @@ def new_session() -> "Session":
     return session
 
 
+def untouched(session) -> bool:
+    """Whether ``session`` is a new letter nobody has typed in (no file, no edit)."""
+    return session is not None and not session.dirty and session.path is None and session.name is None
+
+
+def fill_untouched(session) -> bool:
+    """Fill an untouched new letter from the office profile, as :func:`new_session` would
+    have (when the profile asks for it). Returns True when something was filled."""
+    if not untouched(session):
+        return False
+    from ..office import fill_new_letter
+
+    changes = fill_new_letter(session.letter)
+    session.office_changes = [*session.office_changes, *changes]
+    return bool(changes)
+
+
 def adopt_ui_language(session, lang: str) -> bool:
     """Make an untouched new letter (no file, no edit) drafted and output in ``lang``, as if
     it had been started under that UI language. Returns True when it did."""
-    if session is None or session.dirty or session.path is not None or session.name is not None:
+    if not untouched(session):
         return False
     session.letter.drafting_language = session.letter.output_language = lang
     return True

@@ -179,7 +179,7 @@ class MainWindow(DraftFilesMixin, QMainWindow):
             action.triggered.connect(lambda _checked=False, code=code: self.set_ui_language(code))
             group.addAction(action)
             languages.addAction(action)
-        settings_menu = bar.addMenu(_("&Settings"))
+        settings_menu = bar.addMenu(_("&Preferences"))
         settings_menu.addAction(self._action(_("My &Office\u2026"), self.edit_office))
         helpmenu = bar.addMenu(_("&Help"))
         helpmenu.addAction(self._action(_("&About MLA Writer"), self.about))
@@ -398,15 +398,26 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         self._update_title()
 
     def edit_office(self):
-        """Settings -> My office: the profile dialog (window-modal, not blocking); returns it."""
+        """Preferences -> My office: the profile dialog (window-modal, not blocking); returns it."""
         from PySide6.QtCore import Qt
 
         from .office import OfficeDialog
 
         self.office_dialog = OfficeDialog(self)
+        self.office_dialog.saved.connect(self._office_saved)
         self.office_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.office_dialog.open()
         return self.office_dialog
+
+    def _office_saved(self) -> None:
+        """A letter not begun yet starts from the profile just saved, as a new one would."""
+        from .session import fill_untouched
+
+        if fill_untouched(self.session):
+            self._drop_pages(keep_start=True)  # every step shows the letter again, and says it was filled
+            self.go_to(self.current)
+            self.run_check()
+            self.preview.schedule()
 
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -106,6 +106,7 @@ def test_office_profile_fills_points_1_and_4_and_the_signature(make_window):
 def test_typed_text_is_never_overwritten_without_asking(make_window):
     window = make_window("en")
     save_profile_through_the_dialog(window, fill_new=False)
+    assert window.session.letter == LetterOfRequest(drafting_language="en", output_language="en")
     window.new_draft()
     window.go_to(window.step_of_section["identification"])
     page = window.current_page()
@@ -142,7 +143,10 @@ def test_typed_text_is_never_overwritten_without_asking(make_window):
 
 def test_new_letter_starts_from_the_profile_and_the_filling_can_be_undone(make_window):
     window = make_window("en")
+    window.go_to(window.step_of_section["closing"])
     save_profile_through_the_dialog(window, fill_new=True)
+    assert_filled(window.session.letter, list(TYPED))  # the letter open and not begun starts from it too
+    assert "office profile" in window.current_page().office_bar.note.text()
     window.new_draft()
     letter = window.session.letter
     assert_filled(letter, list(TYPED))
@@ -213,3 +217,13 @@ def test_switching_the_ui_language_before_typing_changes_the_drafting_language(m
     assert letter.place.root == {"ru": "Кишинёв"}
     window.set_ui_language("fr")  # once typed, the letter's languages are the user's choice
     assert (window.session.letter.drafting_language, window.session.letter.output_language) == ("ru", "ru")
+
+
+def test_saving_the_profile_leaves_a_letter_being_written_alone(make_window):
+    window = make_window("en")
+    window.go_to(window.step_of_section["closing"])
+    type_text(window.current_page().problem_map.entries["signatory.name"][0].edit, "Petru Lungu")
+    save_profile_through_the_dialog(window, fill_new=True)
+    letter = window.session.letter
+    assert letter.signatory.name == "Petru Lungu" and letter.place.root == {}  # nothing filled behind the user's back
+    assert not window.current_page().office_bar.note.isVisible()
