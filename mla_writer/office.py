@@ -379,10 +379,20 @@ def apply_changes(letter: Any, changes: Iterable[Change]) -> list[Change]:
     return done
 
 
-def undo_changes(letter: Any, changes: Iterable[Change]) -> None:
-    """Take back :func:`apply_changes`: each value becomes what it was (``old``)."""
+def _current(letter: Any, change: Change) -> Any:
+    value = fields.value_at(letter, change.path)
+    return value.get(change.lang) if change.lang is not None else value
+
+
+def undo_changes(letter: Any, changes: Iterable[Change]) -> list[Change]:
+    """Take back :func:`apply_changes`: each value becomes what it was (``old``), unless it was
+    changed since (what the user typed afterwards is never undone). Returns the changes taken back."""
+    undone = []
     for change in reversed(list(changes)):
-        _put(letter, change, change.old)
+        if _current(letter, change) == change.new:
+            _put(letter, change, change.old)
+            undone.append(change)
+    return undone
 
 
 def _copy(value: Any) -> Any:

@@ -121,6 +121,17 @@ def test_plan_fills_every_language_and_never_overwrites_typed_text():
     assert letter == fresh
 
 
+def test_undo_leaves_what_was_typed_since():
+    letter = LetterOfRequest()
+    done = office.apply_changes(letter, office.plan_fill(letter, sample_office()).fills)
+    letter.identification.officer.name = "Petru Lungu"  # typed after the filling
+    letter.place.set("fr", "Bălți")
+    undone = office.undo_changes(letter, done)
+    assert letter.identification.officer.name == "Petru Lungu" and letter.place.root == {"fr": "Bălți"}
+    assert len(undone) == len(done) - 2
+    assert letter.signatory.name == "" and letter.place.get("en") == ""
+
+
 def test_plan_keeps_to_the_sections_asked_and_to_fields_the_answers_show():
     letter = LetterOfRequest()
     plan = office.plan_fill(letter, sample_office(), ["acknowledgement"])

@@ -212,6 +212,7 @@ class OfficeBar(QWidget):
         #: asked before replacing typed values: returns True to replace (tests replace it)
         self.ask_replace = self._ask_replace
         self.message_box: QMessageBox | None = None
+        self.menu: QMenu | None = None  # the choice of office, when several are on offer
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         self.button = QPushButton(_(FILL), self)
@@ -275,7 +276,7 @@ class OfficeBar(QWidget):
         if len(found) == 1:
             self.fill_from(found[0][1])
             return
-        menu = QMenu(self)
+        menu = self.menu = QMenu(self)
         for source, of in found:
             name = of.label or _(source.title)
             menu.addAction(name, lambda of=of: self.fill_from(of))

@@ -227,3 +227,28 @@ def test_saving_the_profile_leaves_a_letter_being_written_alone(make_window):
     letter = window.session.letter
     assert letter.signatory.name == "Petru Lungu" and letter.place.root == {}  # nothing filled behind the user's back
     assert not window.current_page().office_bar.note.isVisible()
+
+
+def test_offices_of_another_source_are_offered_beside_the_profile(make_window):
+    """A State pack's list of offices reaches the steps through the same path as the profile."""
+    class PackSource:
+        title = "Offices of the pack"
+
+        def offices(self):
+            return [office.Office(label="Balti district prosecutor's office",
+                                  acknowledgement=office.AcknowledgementReturn(authority=ml(en="Balti registry")))]
+
+    office.save_profile(office.Profile(office=office.Office(acknowledgement=office.AcknowledgementReturn(name="Maria Ceban")),
+                                      fill_new_letters=False))
+    pack = PackSource()
+    office.register_source(pack)
+    try:
+        window = make_window("en")
+        bar = click_fill(window, "acknowledgement")
+        assert [a.text() for a in bar.menu.actions()] == ["My office", "Balti district prosecutor's office"]
+        bar.menu.actions()[1].trigger()
+        bar.menu.hide()
+        letter = window.session.letter
+        assert letter.acknowledgement.authority.get("en") == "Balti registry" and letter.acknowledgement.name == ""
+    finally:
+        office.unregister_source(pack)
