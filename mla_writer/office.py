@@ -361,6 +361,13 @@ def plan_fill(letter: Any, office: Office, sections: Iterable[str] = SECTIONS) -
     return plan
 
 
+def missing_languages(of: Office, langs: Iterable[str], sections: Iterable[str] = SECTIONS) -> list[str]:
+    """Those of ``langs`` (a letter's drafting and output languages) in which some text of
+    ``of`` for ``sections`` is not given while it is given in another language."""
+    texts = [v for f in office_fields(sections) if isinstance(v := of.value(f.office_path), MLText) and v]
+    return [lang for lang in dict.fromkeys(langs) if any(lang not in text for text in texts)]
+
+
 def _put(letter: Any, change: Change, value: Any) -> None:
     if change.lang is None:
         owner_path, name = change.path.rsplit(".", 1) if "." in change.path else ("", change.path)

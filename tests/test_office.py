@@ -121,6 +121,15 @@ def test_plan_fills_every_language_and_never_overwrites_typed_text():
     assert letter == fresh
 
 
+def test_missing_languages_of_an_office():
+    of = sample_office()
+    assert office.missing_languages(of, ["fr", "en"]) == []
+    assert office.missing_languages(of, ["ru", "ru"]) == ["ru"]  # the officer's position has no Russian
+    assert office.missing_languages(of, ["ru"], ["identification"]) == ["ru"]
+    assert office.missing_languages(of, ["es"], ["acknowledgement"]) == ["es"]
+    assert office.missing_languages(office.Office(), ["es"]) == []
+
+
 def test_undo_leaves_what_was_typed_since():
     letter = LetterOfRequest()
     done = office.apply_changes(letter, office.plan_fill(letter, sample_office()).fills)

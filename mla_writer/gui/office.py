@@ -36,7 +36,7 @@ from ..points import POINT_BY_ID
 from .i18n import N_, _, language_endonym, ui_language
 
 #: The dialog's and the button's names (also used in messages that point to them).
-MY_OFFICE = N_("My office")
+MY_OFFICE = office.ProfileSource.title
 FILL = N_("Fill from my office")
 
 
@@ -304,6 +304,13 @@ class OfficeBar(QWidget):
         if kept:
             text += " " + ngettext("Kept what you had typed in {count} field.",
                                    "Kept what you had typed in {count} fields.", kept).format(count=kept)
+        from ..checklist import language_name
+
+        missing = office.missing_languages(of, (letter.drafting_language, letter.output_language), self.section_ids)
+        if missing:
+            text += " " + _("Your office profile holds no text in {languages} for some of these fields: type it here, "
+                            "or add it under Preferences \u2192 My office.").format(
+                languages=", ".join(language_name(lang, ui_language()) for lang in missing))
         self._say(text, undo=True)
         self.filled.emit()
         return changes

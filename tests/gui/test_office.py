@@ -92,6 +92,7 @@ def test_office_profile_fills_points_1_and_4_and_the_signature(make_window):
     assert_filled(letter, [p for p in TYPED if p.startswith("identification.")])
     assert letter.acknowledgement.authority.root == {}  # each step fills its own fields
     assert window.session.dirty and "8 values" in bar.note.text()  # 2 texts in 2 languages, 4 values as written
+    assert "no text in" not in bar.note.text()
     # what the page shows is the letter's value (the form was rebuilt from it)
     shown = window.current_page().problem_map.entries["identification.requesting_authority.name"][0]
     assert shown.edit.text() == "Prosecutor General's Office"
@@ -198,6 +199,14 @@ def test_an_empty_profile_says_where_to_fill_it(make_window):
     bar = click_fill(window, "closing")
     assert "empty" in bar.note.text() and 'href="settings"' in bar.note.text()
     assert window.session.letter == LetterOfRequest(drafting_language="en", output_language="en")
+
+
+def test_filling_says_which_language_the_profile_lacks(make_window):
+    window = make_window("ru")
+    office.save_profile(office.Profile(office=office.Office(place=ml(en="Chisinau")), fill_new_letters=False))
+    bar = click_fill(window, "closing")
+    assert window.session.letter.place.root == {"en": "Chisinau"}
+    assert "русский" in bar.note.text()
 
 
 def test_a_new_letter_under_the_russian_ui_drafts_in_russian(make_window):
