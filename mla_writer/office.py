@@ -1,7 +1,7 @@
-"""The office profile: the user's authority, officer, return address and signature, saved once.
+"""The office profile: the user's State, authority, officer, return address and signature, saved once.
 
-A prosecutor sends many letters from the same office. What points 1 and 4 and the signature
-say about that office is kept in a profile (Preferences -> My office) and offered in every letter,
+A prosecutor sends many letters from the same office. What the requesting State, points 1
+and 4 and the signature say about that office is kept in a profile (Preferences -> My office) and offered in every letter,
 so that it is never typed again.
 
 What an office holds
@@ -47,12 +47,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from . import fields
 from .i18n import N_
 from .model import MLText
-from .model.letter import AcknowledgementReturn, Authority, Officer, Signatory
+from .model.letter import AcknowledgementReturn, Authority, CountryCode, Officer, Signatory
 from .model.text import CleanStr
 from .storage import DraftError, _Localizable, atomic_write_text, parse_json
 
 #: Where each part of an office goes in a letter: office attribute -> path in the letter.
 PARTS: dict[str, str] = {
+    "requesting_state": "requesting_state",
     "requesting_authority": "identification.requesting_authority",
     "officer": "identification.officer",
     "acknowledgement": "acknowledgement",
@@ -61,7 +62,7 @@ PARTS: dict[str, str] = {
 }
 
 #: The checklist sections whose fields an office fills (the wizard's steps that offer it).
-SECTIONS: tuple[str, ...] = ("identification", "acknowledgement", "closing")
+SECTIONS: tuple[str, ...] = ("parties", "identification", "acknowledgement", "closing")
 
 FILE_NAME = "office.json"
 FORMAT_NAME = "mla-writer-office"
@@ -76,7 +77,7 @@ def _ml() -> MLText:
 
 
 class Office(BaseModel):
-    """One office: what points 1 and 4 and the signature say about it.
+    """One office: what the requesting State, points 1 and 4 and the signature say about it.
 
     ``label`` is how a pick-list names the office (a State pack's list of offices); the
     user's own profile may leave it empty. Text fields hold one text per language.
@@ -85,6 +86,7 @@ class Office(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
     label: CleanStr = ""
+    requesting_state: CountryCode = ""
     requesting_authority: Authority = Field(default_factory=Authority)
     officer: Officer = Field(default_factory=Officer)
     acknowledgement: AcknowledgementReturn = Field(default_factory=AcknowledgementReturn)

@@ -13,7 +13,7 @@ from mla_writer.model import LetterOfRequest, ml
 
 
 def sample_office() -> office.Office:
-    of = office.Office()
+    of = office.Office(requesting_state="MD")
     of.requesting_authority.name = ml(en="Prosecutor General's Office", fr="Parquet général", ru="Генеральная прокуратура")
     of.requesting_authority.address = "26 Banulescu-Bodoni St., Chisinau"
     of.requesting_authority.email = "office@procuratura.md"
@@ -39,6 +39,7 @@ def test_office_fields_are_the_declared_fields_under_the_office_paths():
     assert {f.section for f in office.office_fields()} == set(office.SECTIONS)
     assert "identification.officer.position" in declared and "signatory.title" in declared and "place" in declared
     assert "identification.conducting_authority.name" not in declared and "date" not in declared
+    assert "requesting_state" in declared and "requested_state" not in declared
 
 
 def test_profile_round_trip_is_private(tmp_path):

@@ -6,7 +6,7 @@ office's values at their places in a letter (:data:`mla_writer.office.PARTS`), a
 lists, labelled by their declarations. Texts are typed per language: a choice of language at
 the top switches every text box to it (the application never translates).
 
-On points 1 and 4 and the closing step an :class:`OfficeBar` offers the registered offices
+On the parties step, points 1 and 4 and the closing step an :class:`OfficeBar` offers the registered offices
 (:func:`mla_writer.office.available_offices`): it fills what the letter does not hold yet,
 asks before replacing anything typed, and can take its filling back.
 """
@@ -86,9 +86,9 @@ class OfficeDialog(QDialog):
         self.session = Session(_scratch_letter(profile.office, lang), parent=self)
 
         outer = QVBoxLayout(self)
-        intro = QLabel(_("Your authority, the officer in charge, the return address for the acknowledgement of receipt "
-                         "and the signature, saved once. Points 1 and 4 and the last step offer to fill them in "
-                         "each letter. Type each text in every language you write letters in."), self)
+        intro = QLabel(_("Your State, your authority, the officer in charge, the return address for the acknowledgement "
+                         "of receipt and the signature, saved once. The first step, points 1 and 4 and the last step "
+                         "offer to fill them in each letter. Type each text in every language you write letters in."), self)
         intro.setWordWrap(True)
         outer.addWidget(intro)
         self.damaged = QLabel(self)
@@ -133,6 +133,13 @@ class OfficeDialog(QDialog):
         area = self.screen().availableGeometry() if self.screen() else None
         height = min(760, int(area.height() * 0.9)) if area else 700
         self.resize(640, height)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """Return picks a State or a language in a search box: it never saves the dialog by accident."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _build_form(self) -> None:
         section = None
@@ -185,7 +192,7 @@ class OfficeDialog(QDialog):
         return True
 
 
-# -- the bar on points 1 and 4 and the closing step -------------------------------------------------
+# -- the bar on the steps an office fills -------------------------------------------------------------
 
 
 def describe_change(letter, change: office.Change) -> str:

@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 
 from mla_writer import office
 from mla_writer.model import LetterOfRequest, ml
-from tests.gui.helpers import replace_text, type_text
+from tests.gui.helpers import fill_editor, replace_text, type_text
 
 pytestmark = pytest.mark.gui
 
@@ -34,6 +34,8 @@ TYPED = {
 def type_profile(dialog) -> None:
     """Type :data:`TYPED` into the My office dialog like a user: English texts, then French."""
     entries = dialog.problem_map.entries
+    fill_editor(dialog, entries["requesting_state"][0], "requesting_state", "MD", None)
+    assert dialog.isVisible()  # Return chose the State in the search box; it did not save and close
     for lang in ("en", "fr"):
         dialog.set_text_language(lang)
         for path, value in TYPED.items():
@@ -100,6 +102,9 @@ def test_office_profile_fills_points_1_and_4_and_the_signature(make_window):
     assert_filled(letter, [p for p in TYPED if p.startswith("acknowledgement.")])
     click_fill(window, "closing")
     assert_filled(letter, ["place", "signatory.name", "signatory.title"])
+    assert letter.requesting_state == ""
+    click_fill(window, "parties")
+    assert letter.requesting_state == "MD" and profile.office.requesting_state == "MD"
     window.run_check()
     assert not [p for p in window.session.report.result("acknowledgement").errors]
 
