@@ -220,8 +220,9 @@ class OfficeBar(QWidget):
         self.ask_replace = self._ask_replace
         self.message_box: QMessageBox | None = None
         self.menu: QMenu | None = None  # the choice of office, when several are on offer
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self)  # the note under the button: a long message reads across the column
         layout.setContentsMargins(0, 4, 0, 4)
+        layout.setSpacing(2)
         self.button = QPushButton(_(FILL), self)
         self.button.setObjectName("fillFromOffice")
         self.button.setToolTip(_("Fill the empty fields of this step from your office profile (Preferences \u2192 My office)."))
@@ -230,8 +231,8 @@ class OfficeBar(QWidget):
         self.note.setWordWrap(True)
         self.note.setTextFormat(Qt.TextFormat.RichText)
         self.note.linkActivated.connect(self._link)
-        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.note, 1)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.note)
         made = [c for c in getattr(session, "office_changes", []) if self._mine(c)]
         if made:  # the letter was started filled from the profile: say so, and let it be taken back
             self.last = made
