@@ -169,7 +169,11 @@ def test_new_letter_starts_from_the_profile_and_the_filling_can_be_undone(make_w
 def test_the_dialog_shows_and_keeps_each_language(make_window):
     window = make_window("en")
     office.save_profile(office.Profile(office=office.Office(place=ml(en="Chisinau", ru="Кишинёв"))))
-    dialog = window.edit_office()
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Preferences")
+    action = next(a for a in menu.actions() if a.text() == "My &Office\u2026")
+    action.trigger()  # Preferences -> My office
+    dialog = window.office_dialog
+    assert dialog.isVisible() and dialog.isModal()
     place = dialog.problem_map.entries["place"][0]
     assert dialog.text_language() == "en" and place.edit.text() == "Chisinau"
     dialog.set_text_language("ru")
