@@ -26,6 +26,14 @@ def today() -> dt.date:
     return TODAY
 
 
+@pytest.fixture(autouse=True)
+def _private_config_dir(tmp_path_factory, monkeypatch):
+    """Every test has its own settings folder (the office profile): never the user's own."""
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("MLA_WRITER_CONFIG_DIR", str(folder))
+    return folder
+
+
 # -- skipped tests fail the run in CI ------------------------------------------------------
 _skipped: list[str] = []
 

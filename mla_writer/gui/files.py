@@ -115,9 +115,9 @@ class DraftFilesMixin:
     def new_draft(self) -> None:
         self.ensure_ready()
         if self.maybe_save():
-            from .session import Session, new_letter
+            from .session import new_session
 
-            self.set_session(Session(new_letter()))
+            self.set_session(new_session())
 
     def open_dialog(self) -> None:
         if not self.maybe_save():

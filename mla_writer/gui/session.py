@@ -56,6 +56,44 @@ def new_letter():
     return LetterOfRequest(drafting_language=ui_language(), output_language=ui_language())
 
 
+def new_session() -> "Session":
+    """A session on a new letter (:func:`new_letter`), filled from the user's office profile
+    when the profile asks for it; ``session.office_changes`` lists what the profile filled
+    (the steps say so and can take it back)."""
+    from ..office import fill_new_letter
+
+    letter = new_letter()
+    session = Session(letter)
+    session.office_changes = fill_new_letter(letter)
+    return session
+
+
+def untouched(session) -> bool:
+    """Whether ``session`` is a new letter nobody has typed in (no file, no edit)."""
+    return session is not None and not session.dirty and session.path is None and session.name is None
+
+
+def fill_untouched(session) -> bool:
+    """Fill an untouched new letter from the office profile, as :func:`new_session` would
+    have (when the profile asks for it). Returns True when something was filled."""
+    if not untouched(session):
+        return False
+    from ..office import fill_new_letter
+
+    changes = fill_new_letter(session.letter)
+    session.office_changes = [*session.office_changes, *changes]
+    return bool(changes)
+
+
+def adopt_ui_language(session, lang: str) -> bool:
+    """Make an untouched new letter (no file, no edit) drafted and output in ``lang``, as if
+    it had been started under that UI language. Returns True when it did."""
+    if not untouched(session):
+        return False
+    session.letter.drafting_language = session.letter.output_language = lang
+    return True
+
+
 def shown_text(text, letter) -> str:
     """The text of a multilingual field as the drafter sees it: drafting language first."""
     return text.resolve(letter.drafting_language, letter.output_language)[0]
@@ -84,6 +122,8 @@ class Session(QObject):
         self.name: str | None = None
         self.dirty = False
         self.report = None
+        #: what the office profile filled when the letter was started (:func:`new_session`)
+        self.office_changes: list = []
 
     def touch(self) -> None:
         self.dirty = True

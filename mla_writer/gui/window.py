@@ -179,6 +179,8 @@ class MainWindow(DraftFilesMixin, QMainWindow):
             action.triggered.connect(lambda _checked=False, code=code: self.set_ui_language(code))
             group.addAction(action)
             languages.addAction(action)
+        settings_menu = bar.addMenu(_("&Preferences"))
+        settings_menu.addAction(self._action(_("My &Office\u2026"), self.edit_office))
         helpmenu = bar.addMenu(_("&Help"))
         helpmenu.addAction(self._action(_("&About MLA Writer"), self.about))
         self._window_actions = [self.back_action, self.next_action]
@@ -218,14 +220,13 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         from PySide6.QtCore import Qt
 
         from .pages import step_plan
-        from .session import Session
 
         self.nav_message.setTextFormat(Qt.TextFormat.PlainText)
         self.preview.ensure_view()
         self.step_classes = step_plan()
-        from .session import new_letter
+        from .session import new_session
 
-        self.set_session(Session(new_letter()), check_now=False, step=self.current)
+        self.set_session(new_session(), check_now=False, step=self.current)
         self.ready.emit()
         return True
 
@@ -380,8 +381,12 @@ class MainWindow(DraftFilesMixin, QMainWindow):
 
     # -- UI language ----------------------------------------------------------------------------
     def set_ui_language(self, lang: str) -> None:
+        from .session import adopt_ui_language
+
         i18n.set_ui_language(lang)
         self.settings.set_ui_language(lang)
+        if adopt_ui_language(self.session, i18n.ui_language()):  # a letter not begun yet drafts in the new language
+            self.session.languages_changed.emit()
         step = self.current
         self._drop_pages()
         self._build_menus()
@@ -391,6 +396,28 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         self.go_to(step)
         self.run_check()
         self._update_title()
+
+    def edit_office(self):
+        """Preferences -> My office: the profile dialog (window-modal, not blocking); returns it."""
+        from PySide6.QtCore import Qt
+
+        from .office import OfficeDialog
+
+        self.office_dialog = OfficeDialog(self)
+        self.office_dialog.saved.connect(self._office_saved)
+        self.office_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.office_dialog.open()
+        return self.office_dialog
+
+    def _office_saved(self) -> None:
+        """A letter not begun yet starts from the profile just saved, as a new one would."""
+        from .session import fill_untouched
+
+        if fill_untouched(self.session):
+            self._drop_pages(keep_start=True)  # every step shows the letter again, and says it was filled
+            self.go_to(self.current)
+            self.run_check()
+            self.preview.schedule()
 
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -219,9 +219,11 @@ def _write_temp(folder: Path, prefix: str, data: bytes, mode_from: Path | None, 
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, backup: bool = True,
-                       expect: Stamp | None = None) -> Stamp:
+                       expect: Stamp | None = None, mode: int | None = None) -> Stamp:
     """Write ``data`` to ``path`` atomically, keeping the previous file as ``path.bak``; return
     the :class:`Stamp` of what was written. See the module's description for the guarantees.
+    ``mode``: the permission bits of the new file and of its backup (``0o600`` for private
+    settings); by default the previous file's, or the umask's for a new file.
 
     Raises :class:`DraftReadOnly` (a ``PermissionError``) for a read-only file,
     :class:`DraftChangedOnDisk` when ``expect`` is given and the file's content is no longer the
@@ -252,15 +254,17 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, backup: bool =
                     else N_("{source} was deleted or moved since it was opened"),
                     current=now, source=name)
     prefix = _tmp_prefix(target)
-    tmp, st_new = _write_temp(folder, prefix, data, target)
+    tmp, st_new = _write_temp(folder, prefix, data, target, mode)
     tmp_bak: Path | None = None
     try:
         if backup and old is not None:
-            try:
-                mode = (target.stat().st_mode & 0o777) | 0o200
-            except OSError:
-                mode = _umask_mode()
-            tmp_bak, _ = _write_temp(folder, prefix, old, None, mode)
+            bak_mode = mode
+            if bak_mode is None:
+                try:
+                    bak_mode = (target.stat().st_mode & 0o777) | 0o200
+                except OSError:
+                    bak_mode = _umask_mode()
+            tmp_bak, _ = _write_temp(folder, prefix, old, None, bak_mode)
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -277,6 +281,6 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, backup: bool =
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str, backup: bool = True,
-                      expect: Stamp | None = None) -> Stamp:
+                      expect: Stamp | None = None, mode: int | None = None) -> Stamp:
     """Write ``text`` (UTF-8) to ``path`` atomically; see :func:`atomic_write_bytes`."""
-    return atomic_write_bytes(path, text.encode("utf-8"), backup=backup, expect=expect)
+    return atomic_write_bytes(path, text.encode("utf-8"), backup=backup, expect=expect, mode=mode)

@@ -51,7 +51,7 @@ class StepPage(QWidget):
         self.general.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.general.linkActivated.connect(self.link_activated)
         self.general.actions = ProblemActions(session, body)
-        for widget in (self.title, self.status, self.guide, self.general, self.general.actions):
+        for widget in (self.title, self.status, self.guide, self.general, self.general.actions, *self.top_widgets(body)):
             self.body_layout.addWidget(widget)
         self.form = Form(session, self.problem_map, body)
         self.body_layout.addWidget(self.form)
@@ -67,6 +67,10 @@ class StepPage(QWidget):
 
     def guidance(self) -> str:
         return ""
+
+    def top_widgets(self, parent: QWidget) -> list[QWidget]:
+        """Widgets shown above the form and kept when it is rebuilt (e.g. "Fill from my office")."""
+        return []
 
     def heading(self) -> str:
         lang = ui_language()

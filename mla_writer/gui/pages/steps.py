@@ -88,6 +88,16 @@ class DeclaredStep(StepPage):
         """Per declaration path, options of its row (the ``yes``/``no`` texts of a question)."""
         return {}
 
+    def top_widgets(self, parent):
+        from ... import office
+
+        if not set(self.section_ids) & set(office.SECTIONS):
+            return []
+        from ..office import OfficeBar
+
+        self.office_bar = OfficeBar(self.session, self.section_ids, parent)
+        return [self.office_bar]
+
     def build(self, form):
         options = self.field_options()
         shown_lists: set[str] = set()

@@ -291,10 +291,15 @@ class LanguageListField(FieldEditor):
         self.add_button.clicked.connect(self._add)
         self.remove_button = QPushButton(_("Remove language"), self)
         self.remove_button.clicked.connect(self._remove)
-        row.addWidget(self.combo)
-        row.addWidget(self.add_button)
-        row.addWidget(self.remove_button)
-        row.addStretch(1)
+        row.addWidget(self.combo, 1)
+        # the buttons beside the box, or under each other where the column is narrow (a French
+        # or Russian window at 1024 pixels with the preview shown): never wider than the page
+        from .problems import ButtonLine
+
+        buttons = ButtonLine(self)
+        buttons.add(self.add_button)
+        buttons.add(self.remove_button)
+        row.addWidget(buttons, 1)
         self.list = QListWidget(self)
         self.list.setMaximumHeight(self.fontMetrics().lineSpacing() * 5 + 8)
         layout.addLayout(row)
