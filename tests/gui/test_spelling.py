@@ -90,7 +90,7 @@ def test_a_language_without_a_dictionary_is_not_checked_and_says_so(make_window,
     type_text(editor.edit, "fiscall")
     assert _underlined(editor) == []
     assert editor.spell_note.isVisible()
-    assert editor.spell_note.text() == "Проверка орфографии отключена для языка «Español»: словарь для него не установлен."
+    assert editor.spell_note.text() == "Проверка орфографии для языка «испанский» отключена: словарь для него не установлен."
     assert editor.edit.toolTip() == editor.spell_note.text()
 
 
