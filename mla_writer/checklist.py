@@ -904,15 +904,25 @@ def untranslated(letter: LetterOfRequest) -> list[str]:
 # -- text in the wrong alphabet (every section) ---------------------------------------------
 
 
+def _text_fields_of(letter: LetterOfRequest, point: PointDef):
+    """The declared free-text fields of ``point`` that hold text and go into the letter."""
+    found = []
+    for field in fields.all_fields():
+        if field.kind != fields.TEXT or fields.section_id(field) != point.id:
+            continue
+        for path, value, item in fields.instances(letter, field):
+            if value and fields.in_letter(letter, field, item):
+                found.append((path, field, value))
+    return found
+
+
 def _scripts(c: _Ctx, point: PointDef) -> None:
     """Advice on free text whose letters are mostly in another alphabet than the language it is
     stored under (Russian kept as the English text, French as the Russian one): typed under the
     wrong language tab. The wizard offers to move it (:func:`mla_writer.textscript.move_targets`)."""
     from . import textscript
 
-    for path, _field, text in fields.text_fields(c.letter):
-        if section_of(path) is not point:
-            continue
+    for path, _field, text in _text_fields_of(c.letter, point):
         for lang in text.languages():
             script = textscript.mismatch(text.get(lang), lang)
             if script is not None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 #: ISO 15924 script codes (as CLDR gives them) and the word Unicode character names start with.
 UNICODE_SCRIPTS: dict[str, str] = {
@@ -43,6 +43,7 @@ def language_script(lang: str) -> str | None:
     return parts[1] if len(parts) > 1 and len(parts[1]) == 4 else None
 
 
+@cache
 def char_script(ch: str) -> str | None:
     """The ISO 15924 code of a letter (``"Ж"`` -> ``"Cyrl"``); None for a non-letter or a script
     not in :data:`UNICODE_SCRIPTS`."""
@@ -66,6 +67,7 @@ def script_shares(text: str) -> tuple[Counter, int]:
     return counts, sum(1 for ch in text if ch.isalpha())
 
 
+@lru_cache(maxsize=4096)  # the checklist asks again after every edit, mostly about unchanged texts
 def mismatch(text: str, lang: str) -> str | None:
     """The script ``text`` is written in when that is not the script of ``lang`` (the language it
     is stored under), else None: at least :data:`MIN_LETTERS` letters, :data:`MAJORITY` of them
