@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from functools import cache
 from pathlib import Path
 
@@ -159,17 +160,33 @@ def library_problem() -> str | None:
 
 
 _checkers: dict[tuple[str, str], Checker | Unavailable] = {}
+_making = threading.Lock()
 
 
 def checker(lang: str, personal: Path | None = None) -> Checker | Unavailable:
     """The checker of language ``lang`` (one per language and word-list folder, kept).
 
     ``personal`` is the folder of the personal word lists (created when needed); None keeps
-    added words for this session only. Never raises: an :class:`Unavailable` says why not."""
+    added words for this session only. Never raises: an :class:`Unavailable` says why not.
+    Loading a dictionary takes a few tenths of a second: :func:`warm_up` does it beforehand.
+    Safe to call from several threads (one of them loads, the others wait for it)."""
     key = (lang, str(personal or ""))
-    if key not in _checkers:
-        _checkers[key] = _make(lang, personal)
-    return _checkers[key]
+    found = _checkers.get(key)
+    if found is None:
+        with _making:
+            found = _checkers.get(key)
+            if found is None:
+                found = _checkers[key] = _make(lang, personal)
+    return found
+
+
+def warm_up(langs, personal: Path | None = None) -> threading.Thread:
+    """Load the checkers of ``langs`` in a background thread (returned, already started), so
+    that the first editor shown does not wait for its dictionary."""
+    thread = threading.Thread(target=lambda: [checker(lang, personal) for lang in dict.fromkeys(langs)],
+                              name="spelling-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def _make(lang: str, personal: Path | None) -> Checker | Unavailable:

@@ -40,6 +40,11 @@ def checker(lang: str):
     return spelling.checker(lang, personal_folder())
 
 
+def warm_up(letter) -> None:
+    """Load the dictionaries of the letter's drafting and output languages in the background."""
+    spelling.warm_up([letter.drafting_language, letter.output_language], personal_folder())
+
+
 def unavailable_note(lang: str) -> str:
     """Why ``lang`` is not checked, as the editor says it ("" when it is checked)."""
     found = checker(lang)

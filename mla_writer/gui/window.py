@@ -231,6 +231,9 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         from .session import new_letter
 
         self.set_session(Session(new_letter()), check_now=False, step=self.current)
+        from . import spellcheck
+
+        spellcheck.warm_up(self.session.letter)  # the dictionaries load while the user reads step 1
         self.ready.emit()
         return True
 
