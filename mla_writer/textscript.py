@@ -67,7 +67,7 @@ def script_shares(text: str) -> tuple[Counter, int]:
     return counts, sum(1 for ch in text if ch.isalpha())
 
 
-@lru_cache(maxsize=4096)  # the checklist asks again after every edit, mostly about unchanged texts
+@lru_cache(maxsize=2048)  # the checklist asks again after every edit, mostly about unchanged texts
 def mismatch(text: str, lang: str) -> str | None:
     """The script ``text`` is written in when that is not the script of ``lang`` (the language it
     is stored under), else None: at least :data:`MIN_LETTERS` letters, :data:`MAJORITY` of them
