@@ -70,7 +70,7 @@ def guide_html(lang: str, places: dict[str, str], shortcuts: list[tuple[str, str
 
     def point(match: re.Match) -> str:
         found = POINT_BY_ID.get(match.group(1))
-        return f"<li><b>{escape(found.label(lang))}</b> \u2014 " if found else match.group(0)
+        return f"<li><b>{escape(found.heading(lang))}</b> \u2014 " if found else match.group(0)
 
     html = _POINT_ITEM.sub(point, html)
     table = "".join(f"<tr><td>{escape(name)}</td><td><b>{escape(keys)}</b></td></tr>" for name, keys in shortcuts)

@@ -30,7 +30,7 @@ def test_the_guide_opens_in_the_ui_language_with_the_fourteen_points(make_window
     text = dialog.html()
     assert dialog.lang == lang
     for point in POINTS:
-        assert f"{point.label(lang)} \u2014 " in text, (lang, point.id)  # its title, then its line
+        assert f"{point.heading(lang)} \u2014 " in text, (lang, point.id)  # "8. Summary of ...", then its line
     assert "$" not in text  # every place and table filled in
     assert str(tmp_path / "autosave") in text  # where this window's autosaves really go
     assert str(tmp_path / "settings.ini") in text
