@@ -894,6 +894,42 @@ def untranslated(letter: LetterOfRequest) -> list[str]:
     return [path for path, _field, text in fields.text_fields(letter) if lang not in text]
 
 
+# -- text in the wrong alphabet (every section) ---------------------------------------------
+
+
+def _text_fields_of(letter: LetterOfRequest, point: PointDef):
+    """The declared free-text fields of ``point`` that hold text and go into the letter."""
+    found = []
+    for field in fields.all_fields():
+        if field.kind != fields.TEXT or fields.section_id(field) != point.id:
+            continue
+        for path, value, item in fields.instances(letter, field):
+            if value and fields.in_letter(letter, field, item):
+                found.append((path, field, value))
+    return found
+
+
+def _scripts(c: _Ctx, point: PointDef) -> None:
+    """Advice on free text whose letters are mostly in another alphabet than the language it is
+    stored under (Russian kept as the English text, French as the Russian one): typed under the
+    wrong language tab. The wizard offers to move it (:func:`mla_writer.textscript.move_targets`)."""
+    from . import textscript
+
+    for path, _field, text in _text_fields_of(c.letter, point):
+        for lang in text.languages():
+            script = textscript.mismatch(text.get(lang), lang)
+            if script is not None:
+                c.warning(
+                    "text.wrong_script",
+                    "{field}: most letters of this text are {script}, but it is stored as the text in "
+                    "{language}. If it is written in another language, move it there.",
+                    path,
+                    field=c.field_label(path),
+                    script=textscript.script_name(script, c.lang),
+                    language=language_name(lang, c.lang),
+                )
+
+
 # -- running the checklist -------------------------------------------------------------------
 
 
@@ -911,6 +947,7 @@ def check_section(letter: LetterOfRequest, point: PointDef, lang: str = "en", to
                 field=fields.describe(letter, path, lang),
                 original=note.original,
             )
+    _scripts(ctx, point)
     errors = [p for p in ctx.problems if p.severity is Severity.ERROR]
     warnings = [p for p in ctx.problems if p.severity is Severity.WARNING]
     if errors:

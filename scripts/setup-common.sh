@@ -30,6 +30,10 @@ QT_RUNTIME_PKGS=(libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6
   libxkbcommon0 fonts-dejavu-core libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
   libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0)
 
+# Spell checking in the editors: libenchant-2 (used by pyenchant) and the Hunspell dictionaries of
+# the four letter languages. A missing one only turns checking off for that language.
+SPELL_PKGS=(libenchant-2-2 hunspell-en-us hunspell-en-gb hunspell-fr-classical hunspell-ru hunspell-es)
+
 check_python() {
   "$PYTHON" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null || {
     echo "error: Python 3.11 or newer is needed as '$PYTHON' (set PYTHON=... to choose another)." >&2; exit 1; }

@@ -176,6 +176,13 @@ def test_bundle_carries_only_what_runs(bundle):
     assert (internal / "templates" / "reference.docx").is_file()
     assert (internal / "resources" / "instruments.json").is_file()
     assert (internal / "resources" / "samples" / f"{SAMPLE}.mlar").is_file()
+    assert {f"{lang}/guide.html" for lang in LANGUAGES} <= {
+        str(p.relative_to(internal / "resources" / "help")) for p in (internal / "resources" / "help").rglob("*.html")}
+    # the spelling dictionaries of the four languages, where mla_writer.spelling looks first
+    from mla_writer.spelling import dictionary_tag
+
+    assert _names(internal / "dictionaries" / "hunspell") == {
+        f"{dictionary_tag(lang)}{suffix}" for lang in LANGUAGES for suffix in (".aff", ".dic")}
     catalogues = {str(p.relative_to(internal / "locales")) for p in (internal / "locales").rglob("*") if p.is_file()}
     assert catalogues and all(name.endswith(".mo") for name in catalogues), catalogues
     assert {f"{lang}/LC_MESSAGES/{domain}.mo" for lang in ("fr", "ru", "es") for domain in ("ui", "letter")} <= catalogues

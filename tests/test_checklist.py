@@ -222,6 +222,8 @@ RULES = [
                                                             setattr(L.assistance[9], "time", ""))),
     ("presence", "presence.measures", E, setter("officials_presence.measure_ids", [])),
     ("presence", "presence.unknown_measure", E, setter("officials_presence.measure_ids", ["a99"])),
+    # any section: Russian typed into the English text of the facts (tests/test_textscript.py for more)
+    ("facts", "text.wrong_script", W, lambda L: L.facts.summary.set("en", L.facts.summary.get("ru"))),
 ]
 
 

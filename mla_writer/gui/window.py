@@ -50,6 +50,9 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         super().__init__(parent)
         self.settings = Settings(settings)
         self.autosave_folder = autosave_folder
+        from . import spellcheck  # personal word lists beside the autosaves (a test's folder in tests)
+
+        spellcheck.set_personal_folder(Path(autosave_folder).parent / "dictionary" if autosave_folder else None)
         #: Section ids of each step, in wizard order (the step views load with the model).
         self.plan = step_sections()
         self.step_of_section = {sid: i for i, sections in enumerate(self.plan) for sid in sections}
@@ -168,6 +171,7 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         self.preview_action = self._action(_("&Preview Pane"), self.toggle_preview, ["F9"], checkable=True)
         self.preview_action.setChecked(self.preview.isVisible())
         view.addAction(self.preview_action)
+        view.addAction(self._action(_("&Find in Preview\u2026"), self.find_in_preview, [K.Find]))
         self.preview_button.setText(self.preview_action.text().replace("&", ""))
         self.preview_button.setChecked(self.preview_action.isChecked())
         self.preview_action.toggled.connect(self.preview_button.setChecked)
@@ -182,6 +186,7 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         settings_menu = bar.addMenu(_("&Preferences"))
         settings_menu.addAction(self._action(_("My &Office\u2026"), self.edit_office))
         helpmenu = bar.addMenu(_("&Help"))
+        helpmenu.addAction(self._action(_("&User Guide"), self.show_guide, [K.HelpContents]))
         helpmenu.addAction(self._action(_("&About MLA Writer"), self.about))
         self._window_actions = [self.back_action, self.next_action]
         self.back_button.setText(_("\u2190 &Back"))
@@ -227,6 +232,9 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         from .session import new_session
 
         self.set_session(new_session(), check_now=False, step=self.current)
+        from . import spellcheck
+
+        spellcheck.warm_up(self.session.letter)  # the dictionaries load while the user reads step 1
         self.ready.emit()
         return True
 
@@ -374,6 +382,24 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         section = section_of(path)
         self.go_to(self.step_of_section.get(section.id, 0))
         self.current_page().focus_path(path)
+
+    def find_in_preview(self) -> None:
+        """Show the preview (if hidden) and its find bar."""
+        if not self.preview.isVisible():
+            self.preview_action.setChecked(True)
+            self.toggle_preview(True)
+        self.preview.open_find()
+
+    def show_guide(self) -> None:
+        """Help → User Guide: the offline guide in the UI language (:mod:`.guide`)."""
+        from .guide import GuideDialog
+
+        if getattr(self, "guide", None) is None:
+            self.guide = GuideDialog(self)
+        self.guide.load()
+        self.guide.show()
+        self.guide.raise_()
+        self.guide.activateWindow()
 
     def toggle_preview(self, on: bool) -> None:
         self.preview.setVisible(on)

@@ -1,11 +1,18 @@
-"""Free text held per language: a tab for the drafting language and one for the output language."""
+"""Free text held per language: a tab for the drafting language and one for the output language.
+
+Multi-line editors check spelling in the language of the tab (:mod:`..spellcheck`) and count
+words and characters. Any editor whose text is mostly in another alphabet than its tab's
+language offers to move it to the letter's language written in that alphabet, when that
+language holds no text yet (:mod:`mla_writer.textscript`; the checklist advises the same).
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTabBar, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTabBar, QVBoxLayout, QWidget
 
-from ..i18n import _, language_endonym
+from ... import textscript
+from ..i18n import _, language_endonym, ngettext
 from .fields import FieldEditor, TextBox, one_line, raw_text
 
 
@@ -13,7 +20,8 @@ class MLTextField(FieldEditor):
     """Edits an :class:`~mla_writer.model.MLText` in the drafting and the output language.
 
     The output-language tab appears only when it differs from the drafting language; an
-    empty translation is marked on its tab. Multi-line editors show a character count.
+    empty translation is marked on its tab. Multi-line editors show a word and a character
+    count, underline misspelt words and say when a language cannot be checked.
     """
 
     def __init__(self, session, path, multiline: bool = True, lines: int = 4, parent=None) -> None:
@@ -28,23 +36,53 @@ class MLTextField(FieldEditor):
         self.tabs.setDrawBase(False)
         self.tabs.currentChanged.connect(self._show_language)
         layout.addWidget(self.tabs)
+        self.highlighter = None
         if multiline:
+            from ..spellcheck import SpellHighlighter
+
             self.edit = TextBox(lines, self)
             self.edit.textChanged.connect(self._edited)
+            self.highlighter = SpellHighlighter(self.edit.document())
+            self.edit.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            self.edit.customContextMenuRequested.connect(self._context_menu)
         else:
             self.edit = QLineEdit(self)
             self.edit.textEdited.connect(self._edited)
         layout.addWidget(self.edit)
+        # text in the wrong alphabet for its tab: offer to move it (hidden unless so)
+        self.script_bar = QWidget(self)
+        bar = QHBoxLayout(self.script_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        self.script_note = QLabel(self.script_bar)
+        self.script_note.setWordWrap(True)
+        self.move_button = QPushButton(self.script_bar)
+        self.move_button.setObjectName("moveToLanguage")
+        self.move_button.setAutoDefault(False)
+        self.move_button.clicked.connect(self.move_to_suggested)
+        bar.addWidget(self.script_note, 1)
+        bar.addWidget(self.move_button)
+        self.script_bar.hide()
+        self.move_target: str | None = None
+        layout.addWidget(self.script_bar)
         footer = QHBoxLayout()
         footer.setContentsMargins(0, 0, 0, 0)
+        self.spell_note = QLabel(self)  # why this language is not spell-checked
+        self.spell_note.setObjectName("spellNote")
+        self.spell_note.setWordWrap(True)
+        self.spell_note.hide()
+        self.words = QLabel(self)
+        self.words.setObjectName("wordCount")
         self.count = QLabel(self)
         self.count.setAlignment(Qt.AlignmentFlag.AlignRight)
-        footer.addStretch(1)
+        footer.addWidget(self.spell_note, 1)
+        footer.addStretch(0)
+        footer.addWidget(self.words)
         footer.addWidget(self.count)
         if multiline:
             layout.addLayout(footer)
         else:
             self.count.hide()
+            self.words.hide()
         self.setFocusProxy(self.edit)
         self._loading = False
         self.languages: list[str] = []
@@ -104,7 +142,9 @@ class MLTextField(FieldEditor):
             self.edit.setText(value)
             self.edit.setCursorPosition(0)
         self._loading = False
+        self._update_spelling()
         self._update_count()
+        self._update_script()
 
     # -- editing ---------------------------------------------------------------------
     def text(self) -> str:
@@ -117,11 +157,85 @@ class MLTextField(FieldEditor):
         self.session.touch()
         self._label_tabs()
         self._update_count()
+        self._update_script()
         self.changed.emit()
 
     def _update_count(self) -> None:
-        n = len(self.text())
+        text = self.text()
+        n = len(text)
         self.count.setText(_("{count} characters").format(count=n))
+        words = len(text.split())
+        self.words.setText(ngettext("{count} word", "{count} words", words).format(count=words) + " \u00b7")
+
+    # -- spelling ------------------------------------------------------------------------------
+    def _update_spelling(self) -> None:
+        if self.highlighter is None:
+            return
+        from ..spellcheck import unavailable_note
+
+        lang = self.language()
+        note = unavailable_note(lang)
+        self.spell_note.setText(note)
+        self.spell_note.setVisible(bool(note))
+        self.edit.setToolTip(note)
+        self.highlighter.set_language(None if note else lang)
+
+    def spelling_menu(self, pos):
+        """The editor's context menu at viewport point ``pos``, with the spelling suggestions
+        and "Add to dictionary" first when the word there is misspelt."""
+        from ..spellcheck import add_spelling_actions
+
+        menu = self.edit.createStandardContextMenu(pos)
+        add_spelling_actions(menu, self.edit, self.highlighter, pos, on_error=self._spelling_error)
+        return menu
+
+    def _context_menu(self, pos) -> None:
+        menu = self.spelling_menu(pos)
+        menu.exec(self.edit.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def _spelling_error(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(self, _("Spelling"), message)
+
+    # -- text in the wrong alphabet ------------------------------------------------------------
+    def _update_script(self) -> None:
+        lang = self.language()
+        script = textscript.mismatch(self.text(), lang)
+        targets = []
+        if script is not None:
+            letter = self.session.letter
+            held = self.session.get(self.path).languages()
+            targets = textscript.move_targets(held, lang, script, [letter.drafting_language, letter.output_language])
+        self.move_target = targets[0] if targets else None
+        if self.move_target is None:
+            self.script_bar.hide()
+            return
+        from ...checklist import language_name
+        from ..i18n import ui_language
+
+        ui = ui_language()
+        self.script_note.setText(_("This text is in {script} letters, not in {language}.").format(
+            script=textscript.script_name(script, ui), language=language_name(lang, ui)))
+        self.move_button.setText(_("Move it to {language}").format(language=language_endonym(self.move_target)))
+        self.script_bar.show()
+
+    def move_to_suggested(self) -> None:
+        """Move the text of the tab shown to the language :meth:`_update_script` found for it
+        (empty so far in this field), and show that language's tab."""
+        target, lang = self.move_target, self.language()
+        if target is None:
+            return
+        text = self.session.get(self.path)
+        value = text.get(lang)
+        text.set(target, value)
+        text.set(lang, "")
+        self.session.touch()
+        self._label_tabs()
+        self.set_language(target)
+        self._show_language()
+        self.changed.emit()
 
     def focus_widget(self):
         return self.edit

@@ -3,13 +3,16 @@
 Edits restart a debounce timer; when it fires, a copy of the letter is rendered in a worker
 thread and the HTML shown when ready. Results from older copies are dropped, so typing is
 never blocked and the preview never goes backwards.
+
+A find bar under the preview (:class:`FindBar`; the window's Ctrl+F opens it) finds text in
+the letter: Enter or F3 the next match, Shift+Enter or Shift+F3 the previous one, Esc closes it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from ..i18n import _
 
@@ -72,6 +75,8 @@ class PreviewPane(QWidget):
         inner.addWidget(self.placeholder_label)
         inner.addStretch(1)
         self.layout_.addWidget(self.placeholder)
+        self.find_bar = FindBar(self)
+        self.layout_.addWidget(self.find_bar)
         self.view = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -98,7 +103,13 @@ class PreviewPane(QWidget):
             self.retranslate()
         return self.view
 
+    def open_find(self) -> None:
+        """Show the find bar (building the view if needed), its box focused and selected."""
+        self.ensure_view()
+        self.find_bar.open()
+
     def retranslate(self) -> None:
+        self.find_bar.retranslate()
         if self.view is None:
             self.placeholder_label.setText(_("The preview appears here."))
             self.placeholder_label.setAccessibleName(_("Preview of the letter"))
@@ -141,3 +152,127 @@ class PreviewPane(QWidget):
     def shutdown(self) -> None:
         self.timer.stop()
         self.pool.waitForDone(5000)
+
+
+class FindBar(QWidget):
+    """Find text in the preview: a box, previous/next buttons, "Not found", a close button.
+
+    Searching wraps around the letter; a search that finds nothing says so beside the box
+    and leaves the view where it was. Hidden until :meth:`open`."""
+
+    def __init__(self, pane: PreviewPane) -> None:
+        super().__init__(pane)
+        self.setObjectName("findBar")
+        self.pane = pane
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 2, 0, 0)
+        self.label = QLabel(self)
+        self.box = QLineEdit(self)
+        self.box.setClearButtonEnabled(True)
+        self.label.setBuddy(self.box)
+        self.box.returnPressed.connect(self.find_next)
+        self.box.textEdited.connect(self._typed)
+        self.previous_button = QToolButton(self)
+        self.previous_button.setText("\u25b2")
+        self.previous_button.clicked.connect(self.find_previous)
+        self.next_button = QToolButton(self)
+        self.next_button.setText("\u25bc")
+        self.next_button.clicked.connect(self.find_next)
+        self.status = QLabel(self)
+        self.status.setObjectName("findStatus")
+        self.close_button = QToolButton(self)
+        self.close_button.setText("\u2715")
+        self.close_button.clicked.connect(self.close_bar)
+        for button in (self.previous_button, self.next_button, self.close_button):
+            button.setAutoRaise(True)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        row.addWidget(self.label)
+        row.addWidget(self.box, 1)
+        row.addWidget(self.previous_button)
+        row.addWidget(self.next_button)
+        row.addWidget(self.status)
+        row.addWidget(self.close_button)
+        # F3 / Shift+F3 anywhere in the preview, Esc and Shift+Enter in the bar: keys of this
+        # pane only, so they never compete with the window's shortcuts.
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for keys, slot, owner in (
+            (QKeySequence.StandardKey.FindNext, self.find_next, pane),
+            (QKeySequence.StandardKey.FindPrevious, self.find_previous, pane),
+            ("Shift+Return", self.find_previous, self),
+            ("Shift+Enter", self.find_previous, self),
+            ("Escape", self.close_bar, self),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), owner)
+            shortcut.setContext(context)
+            shortcut.activated.connect(slot)
+        self.retranslate()
+        self.hide()
+
+    def retranslate(self) -> None:
+        from ..i18n import _
+
+        self.label.setText(_("Find:"))
+        self.box.setPlaceholderText(_("Text to find in the letter"))
+        self.box.setAccessibleName(_("Find in the preview"))
+        self.previous_button.setToolTip(_("Previous match (Shift+F3)"))
+        self.previous_button.setAccessibleName(_("Previous match"))
+        self.next_button.setToolTip(_("Next match (F3)"))
+        self.next_button.setAccessibleName(_("Next match"))
+        self.close_button.setToolTip(_("Close the find bar (Esc)"))
+        self.close_button.setAccessibleName(_("Close the find bar"))
+        if self.status.text():
+            self.status.setText(_("Not found"))
+
+    def open(self) -> None:
+        self.show()
+        self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.box.selectAll()
+
+    def close_bar(self) -> None:
+        self.hide()
+        self.status.clear()
+        if self.pane.view is not None:
+            self.pane.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _typed(self, _text: str) -> None:
+        # find as one types, from the start of the current match
+        view = self.pane.view
+        if view is not None:
+            cursor = view.textCursor()
+            cursor.setPosition(cursor.selectionStart())
+            view.setTextCursor(cursor)
+        self.find_next()
+
+    def find_next(self) -> bool:
+        """Select the next match after the selection (wrapping at the end); False if none."""
+        return self._find(backward=False)
+
+    def find_previous(self) -> bool:
+        """Select the match before the selection (wrapping at the start); False if none."""
+        return self._find(backward=True)
+
+    def _find(self, backward: bool) -> bool:
+        from PySide6.QtGui import QTextCursor, QTextDocument
+
+        from ..i18n import _
+
+        view = self.pane.view
+        text = self.box.text()
+        if view is None or not text:
+            self.status.clear()
+            return False
+        if not self.isVisible():
+            self.open()
+        flags = QTextDocument.FindFlag.FindBackward if backward else QTextDocument.FindFlag(0)
+        found = view.find(text, flags)
+        if not found:  # wrap around
+            kept = view.textCursor()
+            cursor = view.textCursor()
+            cursor.movePosition(QTextCursor.MoveOperation.End if backward else QTextCursor.MoveOperation.Start)
+            view.setTextCursor(cursor)
+            found = view.find(text, flags)
+            if not found:
+                view.setTextCursor(kept)
+        self.status.setText("" if found else _("Not found"))
+        self.status.setStyleSheet("" if found else "color: #a40000;")
+        return found
