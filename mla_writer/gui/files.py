@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from .. import DRAFT_EXTENSION as EXTENSION
 from . import i18n
 from .autosave import find_orphans
-from .i18n import _
+from .i18n import _, ngettext
 
 
 def draft_error_text(exc) -> str:
@@ -211,7 +211,9 @@ class DraftFilesMixin:
         answer = QtWidgets.QMessageBox.question(
             self,
             _("Export letter"),
-            _("{count} section(s) of the checklist are still incomplete. Export the letter anyway?").format(count=count),
+            ngettext("{count} section of the checklist is still incomplete. Export the letter anyway?",
+                     "{count} sections of the checklist are still incomplete. Export the letter anyway?",
+                     count).format(count=count),
             B.Yes | B.No,
             B.No,
         )

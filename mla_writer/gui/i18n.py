@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from .. import languages as _registry
 from ..i18n import N_, translations
 
-__all__ = ["N_", "_", "UI_LANGUAGES", "ui_language", "set_ui_language", "language_endonym", "qlocale"]
+__all__ = ["N_", "_", "ngettext", "UI_LANGUAGES", "ui_language", "set_ui_language", "language_endonym", "qlocale"]
 
 
 
@@ -51,6 +51,14 @@ def _(message: str) -> str:
     if _current == "en":
         return message
     return translations("ui", _current).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The form of ``singular``/``plural`` for the count ``n`` in the current UI language
+    (Russian has three forms, chosen by the catalogue's Plural-Forms); format ``{count}`` after."""
+    if _current == "en":
+        return singular if n == 1 else plural
+    return translations("ui", _current).ngettext(singular, plural, n)
 
 
 def language_endonym(lang: str) -> str:

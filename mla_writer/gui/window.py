@@ -31,7 +31,7 @@ from ..points import section_of
 from . import i18n
 from .autosave import Autosaver
 from .files import DraftFilesMixin
-from .i18n import _
+from .i18n import _, ngettext
 from .pages.plan import step_sections
 from .pages.start import StartPage
 from .settings import Settings
@@ -61,6 +61,7 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         self.error_box = None  # the latest error dialog (a QMessageBox), for tests
         #: The checklist's "today" (None: the real date). Tests pin it.
         self.today = None
+        self._blocked = False  # the footer says how many problems keep the user on this step
 
         self.check_timer = QTimer(self)
         self.check_timer.setSingleShot(True)
@@ -325,6 +326,8 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         page = self.pages[self.current]
         if page is not None:
             page.show_report(report)
+            if self._blocked:  # "n problems to fix" follows the fixes
+                self._show_step_message(page.blocking(report))
         self.checked.emit()
 
     # -- navigation ---------------------------------------------------------------------------
@@ -345,7 +348,19 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         self.next_button.setEnabled(index < len(self.plan) - 1)
         self.back_action.setEnabled(index > 0)
         self.next_action.setEnabled(index < len(self.plan) - 1)
-        self.nav_message.setText(_("Step {n} of {total}").format(n=index + 1, total=len(self.plan)))
+        self._show_step_message()
+
+    def _show_step_message(self, blocking=()) -> None:
+        """The footer: "Step n of N", or how many problems keep the user on this step. The
+        count follows each check, and the message goes once the step is complete."""
+        self._blocked = bool(blocking)
+        if blocking:
+            self.nav_message.setText(
+                ngettext("This step is not finished: {count} problem to fix first.",
+                         "This step is not finished: {count} problems to fix first.", len(blocking)).format(count=len(blocking))
+            )
+        else:
+            self.nav_message.setText(_("Step {n} of {total}").format(n=self.current + 1, total=len(self.plan)))
 
     def go_back(self) -> None:
         if self.current > 0:
@@ -360,9 +375,7 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         page = self.current_page()
         blocking = page.blocking(self.session.report)
         if blocking:
-            self.nav_message.setText(
-                _("This step is not finished: {count} problem(s) to fix first.").format(count=len(blocking))
-            )
+            self._show_step_message(blocking)
             page.focus_path(blocking[0].path)
             return False
         self.go_to(self.current + 1)

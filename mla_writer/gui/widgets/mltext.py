@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTabBar, QVBoxLayout
 
-from ..i18n import _, language_endonym
+from ..i18n import _, language_endonym, ngettext
 from .fields import FieldEditor, TextBox, one_line, raw_text
 
 
@@ -121,7 +121,7 @@ class MLTextField(FieldEditor):
 
     def _update_count(self) -> None:
         n = len(self.text())
-        self.count.setText(_("{count} characters").format(count=n))
+        self.count.setText(ngettext("{count} character", "{count} characters", n).format(count=n))
 
     def focus_widget(self):
         return self.edit
