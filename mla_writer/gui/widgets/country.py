@@ -291,10 +291,13 @@ class LanguageListField(FieldEditor):
         self.add_button.clicked.connect(self._add)
         self.remove_button = QPushButton(_("Remove language"), self)
         self.remove_button.clicked.connect(self._remove)
+        from .problems import ButtonLine
+
+        buttons = ButtonLine(self)  # side by side, or one under the other in a narrow column
+        buttons.add(self.add_button)
+        buttons.add(self.remove_button)
         row.addWidget(self.combo)
-        row.addWidget(self.add_button)
-        row.addWidget(self.remove_button)
-        row.addStretch(1)
+        row.addWidget(buttons, 1)
         self.list = QListWidget(self)
         self.list.setMaximumHeight(self.fontMetrics().lineSpacing() * 5 + 8)
         layout.addLayout(row)
