@@ -80,8 +80,11 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         splitter = self.settings.splitter()
         if splitter is not None:
             self.splitter.restoreState(splitter)
-        self.preview.setVisible(self.settings.preview_visible())
-        self.preview_action.setChecked(self.preview.isVisible())
+        # (not isVisible(): the window is not shown yet, so that is always False, and the first
+        # F9 "showed" a preview already on screen)
+        shown = self.settings.preview_visible()
+        self.preview.setVisible(shown)
+        self.preview_action.setChecked(shown)
 
     # -- layout -------------------------------------------------------------------------------
     def _build_body(self) -> None:
@@ -143,13 +146,24 @@ class MainWindow(DraftFilesMixin, QMainWindow):
             action.setShortcuts(keys)
         action.setCheckable(checkable)
         action.triggered.connect(slot)
+        self._built_actions.append(action)
         return action
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
+        # Built again in another language: the old menus and their actions go, keys and all
+        # (left alive, each rebuild added a second owner of every shortcut).
+        for action in bar.actions():
+            if action.menu() is not None:
+                action.menu().deleteLater()
         bar.clear()
         for action in getattr(self, "_window_actions", []):
             self.removeAction(action)
+        for built in getattr(self, "_built_actions", []):
+            if isinstance(built, QAction):
+                built.setShortcuts([])
+            built.deleteLater()
+        self._built_actions: list = []  # the menus' QActions and QActionGroup
         K = QKeySequence.StandardKey
         files = bar.addMenu(_("&File"))
         files.addAction(self._action(_("&New"), self.new_draft, [K.New]))
@@ -174,15 +188,16 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         go.addAction(self._action(_("&Checklist"), lambda: self.sidebar.setFocus(), ["F6"]))
         view = bar.addMenu(_("&View"))
         self.preview_action = self._action(_("&Preview Pane"), self.toggle_preview, ["F9"], checkable=True)
-        self.preview_action.setChecked(self.preview.isVisible())
+        self.preview_action.setChecked(not self.preview.isHidden())
         view.addAction(self.preview_action)
         self.preview_button.setText(self.preview_action.text().replace("&", ""))
         self.preview_button.setChecked(self.preview_action.isChecked())
         self.preview_action.toggled.connect(self.preview_button.setChecked)
         languages = bar.addMenu(_("&Language"))
         group = QActionGroup(self)
+        self._built_actions.append(group)
         for code, name in i18n.UI_LANGUAGES.items():
-            action = QAction(name, self, checkable=True)
+            action = QAction(name, group, checkable=True)
             action.setChecked(code == i18n.ui_language())
             action.triggered.connect(lambda _checked=False, code=code: self.set_ui_language(code))
             group.addAction(action)
