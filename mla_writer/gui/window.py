@@ -62,6 +62,7 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         #: The checklist's "today" (None: the real date). Tests pin it.
         self.today = None
         self._blocked = False  # the footer says how many problems keep the user on this step
+        self._built_actions: list = []  # the menus' QActions (and QActionGroup), dropped on a rebuild
 
         self.check_timer = QTimer(self)
         self.check_timer.setSingleShot(True)
@@ -159,11 +160,11 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         bar.clear()
         for action in getattr(self, "_window_actions", []):
             self.removeAction(action)
-        for built in getattr(self, "_built_actions", []):
+        for built in self._built_actions:
             if isinstance(built, QAction):
                 built.setShortcuts([])
             built.deleteLater()
-        self._built_actions: list = []  # the menus' QActions and QActionGroup
+        self._built_actions = []
         K = QKeySequence.StandardKey
         files = bar.addMenu(_("&File"))
         files.addAction(self._action(_("&New"), self.new_draft, [K.New]))
