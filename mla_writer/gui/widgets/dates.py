@@ -393,9 +393,9 @@ class DateField(FieldEditor):
         self._replace_text("")
         from html import escape
 
+        undo = escape(_("Undo"))  # (outside the f-string, where Babel's extraction finds it)
         self._show_message(
-            self.undo_label,
-            escape(_("Date cleared ({date}).").format(date=had.strip())) + f' <a href="undo">{escape(_("Undo"))}</a>',
+            self.undo_label, escape(_("Date cleared ({date}).").format(date=had.strip())) + f' <a href="undo">{undo}</a>'
         )
 
     def undo(self) -> None:
