@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from .. import DRAFT_EXTENSION as EXTENSION
 from . import i18n
 from .autosave import find_orphans
-from .i18n import _
+from .i18n import _, ngettext
 
 
 def draft_error_text(exc) -> str:
@@ -70,7 +70,8 @@ class DraftFilesMixin:
         return session.path.name if session.path else session.name
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self._draft_label() or _('Untitled')}[*] \u2014 MLA Writer")
+        untitled = _("Untitled")  # (outside the f-string, where Babel's extraction finds it)
+        self.setWindowTitle(f"{self._draft_label() or untitled}[*] \u2014 MLA Writer")
         self.setWindowModified(bool(self.session is not None and self.session.dirty))
 
     def current_draft_name(self) -> str | None:
@@ -211,7 +212,9 @@ class DraftFilesMixin:
         answer = QtWidgets.QMessageBox.question(
             self,
             _("Export letter"),
-            _("{count} section(s) of the checklist are still incomplete. Export the letter anyway?").format(count=count),
+            ngettext("{count} section of the checklist is still incomplete. Export the letter anyway?",
+                     "{count} sections of the checklist are still incomplete. Export the letter anyway?",
+                     count).format(count=count),
             B.Yes | B.No,
             B.No,
         )
@@ -255,7 +258,9 @@ class DraftFilesMixin:
     def annex_path(path) -> Path:
         """Where the confidential annex goes: beside the letter, "<name>-identities<suffix>"."""
         path = Path(path)
-        return path.with_name(f"{path.stem}-{_('identities')}{path.suffix}")
+        # TRANSLATORS: the end of the confidential annex's file name ("letter-identities.docx"): one word, no spaces.
+        word = _("identities")
+        return path.with_name(f"{path.stem}-{word}{path.suffix}")
 
     def _confirm_export(self) -> bool:
         """Check the draft; an incomplete letter is exported only if the user says so."""

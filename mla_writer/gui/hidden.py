@@ -23,7 +23,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import fields, vocab
-from .i18n import N_, _, ui_language
+from .i18n import N_, _, ngettext, ui_language
 
 #: The end of the code of the checklist's problem (``"urgency.hidden_data"``).
 CODE_SUFFIX = ".hidden_data"
@@ -35,7 +35,6 @@ CONFIRM_TITLE = N_("Clear what was entered")
 CONFIRM_TEXT = N_("Clear what was entered under this answer? These fields will be emptied:\n\n{fields}\n\n"
                   "The answer itself stays as it is.")
 CONFIRM_BUTTON = N_("Clear these fields")
-MORE = N_("\u2026 and {count} more")
 
 #: At most this many fields are named in the confirmation's text (all of them in its details).
 LISTED = 12
@@ -157,7 +156,8 @@ def confirm_text(labels: list[str]) -> tuple[str, str]:
     shown = labels[:LISTED]
     lines = [f"\u2022 {label}" for label in shown]
     if len(labels) > len(shown):
-        lines.append(_(MORE).format(count=len(labels) - len(shown)))
+        more = len(labels) - len(shown)
+        lines.append(ngettext("\u2026 and {count} more", "\u2026 and {count} more", more).format(count=more))
     details = "\n".join(labels) if len(labels) > len(shown) else ""
     return _(CONFIRM_TEXT).format(fields="\n".join(lines)), details
 

@@ -38,6 +38,11 @@ class _UILanguages:
 
 UI_LANGUAGES = _UILanguages()
 
+#: Qt's own strings that its ``qtbase_<lang>.qm`` leaves in English (the file dialog's "Look
+#: in" and "Files of type" labels and its "Folder" type, in Qt 6.x's Russian, French and
+#: Spanish): translated in our catalogue, which :class:`CatalogueTranslator` answers first.
+QT_STRINGS_MISSING_FROM_QTBASE = (N_("&Look in:"), N_("Files of &type:"), N_("Folder"))
+
 _current = "en"
 _translators: list[QTranslator] = []
 

@@ -31,7 +31,7 @@ from ..points import section_of
 from . import i18n
 from .autosave import Autosaver
 from .files import DraftFilesMixin
-from .i18n import _
+from .i18n import _, ngettext
 from .pages.plan import step_sections
 from .pages.start import StartPage
 from .settings import Settings
@@ -64,6 +64,8 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         self.error_box = None  # the latest error dialog (a QMessageBox), for tests
         #: The checklist's "today" (None: the real date). Tests pin it.
         self.today = None
+        self._blocked = False  # the footer says how many problems keep the user on this step
+        self._built_actions: list = []  # the menus' QActions (and QActionGroup), dropped on a rebuild
 
         self.check_timer = QTimer(self)
         self.check_timer.setSingleShot(True)
@@ -82,8 +84,11 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         splitter = self.settings.splitter()
         if splitter is not None:
             self.splitter.restoreState(splitter)
-        self.preview.setVisible(self.settings.preview_visible())
-        self.preview_action.setChecked(self.preview.isVisible())
+        # (not isVisible(): the window is not shown yet, so that is always False, and the first
+        # F9 "showed" a preview already on screen)
+        shown = self.settings.preview_visible()
+        self.preview.setVisible(shown)
+        self.preview_action.setChecked(shown)
 
     # -- layout -------------------------------------------------------------------------------
     def _build_body(self) -> None:
@@ -98,12 +103,19 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         self.stack = QStackedWidget(centre)
         column.addWidget(self.stack, 1)
+        # The footer: the step's message on a line of its own ("Step 2 of 16", or what keeps
+        # the user here: a long Russian message wraps there, never between the buttons), then
+        # the buttons (issue 11: the navigation wrapped at 1024 px).
+        self.nav_message = QLabel(centre)
+        self.nav_message.setObjectName("navMessage")
+        self.nav_message.setWordWrap(True)
+        self.nav_message.setContentsMargins(12, 4, 12, 0)
+        self.nav_message.setMinimumHeight(self.nav_message.fontMetrics().lineSpacing() + 4)
+        column.addWidget(self.nav_message)
         nav = QHBoxLayout()
-        nav.setContentsMargins(12, 6, 12, 8)
+        nav.setContentsMargins(12, 2, 12, 8)
         self.back_button = QPushButton(centre)
         self.back_button.clicked.connect(self.go_back)
-        self.nav_message = QLabel(centre)
-        self.nav_message.setWordWrap(True)
         self.next_button = QPushButton(centre)
         self.next_button.clicked.connect(self.go_next)
         self.next_button.setDefault(False)
@@ -111,7 +123,7 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         self.preview_button.setCheckable(True)
         self.preview_button.clicked.connect(lambda on: self.preview_action.setChecked(on) or self.toggle_preview(on))
         nav.addWidget(self.back_button)
-        nav.addWidget(self.nav_message, 1)
+        nav.addStretch(1)
         nav.addWidget(self.preview_button)
         nav.addWidget(self.next_button)
         column.addLayout(nav)
@@ -138,13 +150,24 @@ class MainWindow(DraftFilesMixin, QMainWindow):
             action.setShortcuts(keys)
         action.setCheckable(checkable)
         action.triggered.connect(slot)
+        self._built_actions.append(action)
         return action
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
+        # Built again in another language: the old menus and their actions go, keys and all
+        # (left alive, each rebuild added a second owner of every shortcut).
+        for action in bar.actions():
+            if action.menu() is not None:
+                action.menu().deleteLater()
         bar.clear()
         for action in getattr(self, "_window_actions", []):
             self.removeAction(action)
+        for built in self._built_actions:
+            if isinstance(built, QAction):
+                built.setShortcuts([])
+            built.deleteLater()
+        self._built_actions = []
         K = QKeySequence.StandardKey
         files = bar.addMenu(_("&File"))
         files.addAction(self._action(_("&New"), self.new_draft, [K.New]))
@@ -169,7 +192,7 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         go.addAction(self._action(_("&Checklist"), lambda: self.sidebar.setFocus(), ["F6"]))
         view = bar.addMenu(_("&View"))
         self.preview_action = self._action(_("&Preview Pane"), self.toggle_preview, ["F9"], checkable=True)
-        self.preview_action.setChecked(self.preview.isVisible())
+        self.preview_action.setChecked(not self.preview.isHidden())
         view.addAction(self.preview_action)
         view.addAction(self._action(_("&Find in Preview\u2026"), self.find_in_preview, [K.Find]))
         self.preview_button.setText(self.preview_action.text().replace("&", ""))
@@ -177,8 +200,9 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         self.preview_action.toggled.connect(self.preview_button.setChecked)
         languages = bar.addMenu(_("&Language"))
         group = QActionGroup(self)
+        self._built_actions.append(group)
         for code, name in i18n.UI_LANGUAGES.items():
-            action = QAction(name, self, checkable=True)
+            action = QAction(name, group, checkable=True)
             action.setChecked(code == i18n.ui_language())
             action.triggered.connect(lambda _checked=False, code=code: self.set_ui_language(code))
             group.addAction(action)
@@ -334,6 +358,8 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         page = self.pages[self.current]
         if page is not None:
             page.show_report(report)
+            if self._blocked:  # "n problems to fix" follows the fixes
+                self._show_step_message(page.blocking(report))
         self.checked.emit()
 
     # -- navigation ---------------------------------------------------------------------------
@@ -354,7 +380,19 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         self.next_button.setEnabled(index < len(self.plan) - 1)
         self.back_action.setEnabled(index > 0)
         self.next_action.setEnabled(index < len(self.plan) - 1)
-        self.nav_message.setText(_("Step {n} of {total}").format(n=index + 1, total=len(self.plan)))
+        self._show_step_message()
+
+    def _show_step_message(self, blocking=()) -> None:
+        """The footer: "Step n of N", or how many problems keep the user on this step. The
+        count follows each check, and the message goes once the step is complete."""
+        self._blocked = bool(blocking)
+        if blocking:
+            self.nav_message.setText(
+                ngettext("This step is not finished: {count} problem to fix first.",
+                         "This step is not finished: {count} problems to fix first.", len(blocking)).format(count=len(blocking))
+            )
+        else:
+            self.nav_message.setText(_("Step {n} of {total}").format(n=self.current + 1, total=len(self.plan)))
 
     def go_back(self) -> None:
         if self.current > 0:
@@ -369,9 +407,7 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         page = self.current_page()
         blocking = page.blocking(self.session.report)
         if blocking:
-            self.nav_message.setText(
-                _("This step is not finished: {count} problem(s) to fix first.").format(count=len(blocking))
-            )
+            self._show_step_message(blocking)
             page.focus_path(blocking[0].path)
             return False
         self.go_to(self.current + 1)

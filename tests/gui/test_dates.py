@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from mla_writer.gui.widgets.dates import DateField, DateInputError, parse_date
+from mla_writer.gui.widgets.dates import DateField, DateInputError, PartialDateField, parse_date, reads_month_first
 
 from .helpers import type_text
 
@@ -23,15 +23,32 @@ JAN_15 = dt.date(2027, 1, 15)
 @pytest.mark.parametrize(
     ("lang", "text"),
     [("en", "15/01/2027"), ("en", "2027-01-15"), ("en", "15/1/2027"), ("fr", "15/01/2027"), ("ru", "15.01.2027"),
-     ("ru", "15/01/2027"), ("es", "15/01/2027"), ("es", "15/1/2027"), ("fr", "2027-01-15"), ("ru", "2027-01-15")],
+     ("ru", "15/01/2027"), ("es", "15/01/2027"), ("es", "15/1/2027"), ("fr", "2027-01-15"), ("ru", "2027-01-15"),
+     ("es", "2027-01-15"), ("en", "1/15/2027"), ("en", "01/15/2027")],
 )
 def test_dates_are_read_in_the_ui_languages_order_and_as_iso(lang, text):
     assert parse_date(text, lang=lang) == JAN_15
 
 
+def test_english_reads_a_date_month_first_only_when_it_cannot_be_read_day_first():
+    """American "1/15/2027" is 15 January; "1/2/2027" is 1 February, as the placeholder (31/01/2027) shows."""
+    assert parse_date("1/15/2027", lang="en") == JAN_15 and reads_month_first("1/15/2027", lang="en")
+    assert parse_date("1/2/2027", lang="en") == dt.date(2027, 2, 1) and not reads_month_first("1/2/2027", lang="en")
+    assert parse_date("12/31/2027 14:30", with_time=True, lang="en") == dt.datetime(2027, 12, 31, 14, 30)
+    assert not reads_month_first("15/01/2027", lang="en") and not reads_month_first("2027-01-15", lang="en")
+    for lang in ("fr", "ru", "es"):  # nobody writes month first there: refused, not guessed
+        with pytest.raises(DateInputError):
+            parse_date("1/15/2027", lang=lang)
+    with pytest.raises(DateInputError) as refused:  # no 31st of February either way
+        parse_date("2/31/2027", lang="en")
+    assert refused.value.impossible
+
+
 @pytest.mark.parametrize("lang", ["en", "fr", "ru", "es"])
 @pytest.mark.parametrize("text", ["31/02/2027", "31.02.2027", "2027-02-31", "29/02/2027", "1/15/2027", "15/01/27", "15 janvier"])
 def test_a_date_that_does_not_exist_is_refused_not_moved(lang, text):
+    if lang == "en" and text == "1/15/2027":
+        return  # American order, read as 15 January (above)
     with pytest.raises(DateInputError) as refused:
         parse_date(text, lang=lang)
     assert refused.value.impossible == (text in ("31/02/2027", "31.02.2027", "2027-02-31", "29/02/2027"))
@@ -70,7 +87,24 @@ def test_an_empty_date_field_takes_typing(make_window, lang, typed):
     assert not editor.error.isVisible()
 
 
-@pytest.mark.parametrize(("lang", "typed"), [("en", "31/02/2027"), ("ru", "31.02.2027"), ("fr", "31/02/2027")])
+def test_an_american_date_is_taken_and_shown_as_it_was_read(make_window):
+    window = make_window("en")
+    editor = _date_field(window)
+    type_text(editor.edit, "1/15/2027")
+    _leave(editor)
+    assert window.session.letter.date == JAN_15
+    assert editor.edit.text() == "15/01/2027"  # shown day first, as the placeholder
+    assert editor.note.isVisible() and editor.note.text() == "Read as 15 January 2027."
+    assert not editor.error.isVisible()
+    editor.edit.selectAll()
+    type_text(editor.edit, "1/2/2027")  # both numbers could be a month: day first, no note
+    _leave(editor)
+    assert window.session.letter.date == dt.date(2027, 2, 1) and editor.edit.text() == "01/02/2027"
+    assert not editor.note.isVisible()
+
+
+@pytest.mark.parametrize(("lang", "typed"), [("en", "31/02/2027"), ("ru", "31.02.2027"), ("fr", "31/02/2027"),
+                                             ("es", "31/02/2027"), ("en", "2/31/2027")])
 def test_an_impossible_date_is_refused_with_a_message(make_window, lang, typed):
     window = make_window(lang)
     editor = _date_field(window)
@@ -85,6 +119,70 @@ def test_an_impossible_date_is_refused_with_a_message(make_window, lang, typed):
     type_text(editor.edit, typed.replace("31", "28"))
     assert window.session.letter.date == dt.date(2027, 2, 28)
     assert not editor.error.isVisible()
+
+
+def _person_birth_field(window) -> PartialDateField:
+    window.go_to(window.step_of_section["facts"])
+    page = window.current_page()
+    fields = [f for f in page.findChildren(PartialDateField) if f.path.endswith("birth_date")]
+    assert fields, "no date of birth on the facts step (add a person first)"
+    return fields[0]
+
+
+@pytest.mark.parametrize(("lang", "typed", "stored", "shown"), [
+    ("en", "1985", "1985", "1985"), ("ru", "04.1985", "1985-04", "04.1985"), ("fr", "04/1985", "1985-04", "04/1985"),
+    ("es", "1985-04", "1985-04", "04/1985"), ("ru", "23.04.1985", "1985-04-23", "23.04.1985"),
+])
+def test_a_partial_date_of_birth_is_accepted(make_window, example_path, lang, typed, stored, shown):
+    window = make_window(lang)
+    assert window.open_file(str(example_path))
+    editor = _person_birth_field(window)
+    editor.edit.selectAll()
+    type_text(editor.edit, typed)
+    _leave(editor)
+    assert window.session.get(editor.path) == stored
+    assert editor.edit.text() == shown and not editor.error.isVisible()
+
+
+def test_a_date_of_birth_that_does_not_exist_is_refused(make_window, example_path):
+    window = make_window("ru")
+    assert window.open_file(str(example_path))
+    editor = _person_birth_field(window)
+    editor.edit.selectAll()
+    type_text(editor.edit, "31.02.1985")
+    _leave(editor)
+    assert window.session.get(editor.path) is None and editor.error.isVisible()
+
+
+def _y(widget) -> int:
+    """Where ``widget`` is, in its page's coordinates."""
+    return widget.mapTo(widget.window(), widget.rect().topLeft()).y()
+
+
+def test_a_date_message_moves_nothing_below_it(make_window):
+    """Space reserved for the date's messages (issue 11: the form jumped and clicks landed on
+    the wrong field): refusing, clearing and accepting leave what follows where it was."""
+    window = make_window("en")
+    editor = _date_field(window)
+    below = [e for e, _l in window.current_page().problem_map.entries.values()
+             if e.isVisible() and _y(e) > _y(editor)]
+    assert below, "nothing under the date to watch"
+    watched = min(below, key=_y)
+    before = _y(watched)
+    type_text(editor.edit, "31/02/2027")
+    _leave(editor)
+    assert editor.error.isVisible() and _y(watched) == before
+    editor.edit.selectAll()
+    type_text(editor.edit, "15/01/2027")
+    _leave(editor)
+    QApplication.processEvents()
+    assert not editor.error.isVisible() and _y(watched) == before
+    editor.clear()
+    QApplication.processEvents()
+    assert editor.undo_label.isVisible() and _y(watched) == before
+    editor.undo()
+    QApplication.processEvents()
+    assert _y(watched) == before
 
 
 def test_english_dates_are_shown_day_first(make_window, example_path):

@@ -18,11 +18,29 @@ RUN_APP = ROOT / "scripts" / "run-app"
 STAMP = ".mla-writer-install-stamp"
 
 
+def _can_unshare() -> bool:
+    return bool(shutil.which("unshare")) and subprocess.run(["unshare", "-n", "true"], capture_output=True).returncode == 0
+
+
 def _offline(cmd: list[str]) -> list[str]:
     """``cmd`` in a network namespace of its own (no network at all) where that works."""
-    if shutil.which("unshare") and subprocess.run(["unshare", "-n", "true"], capture_output=True).returncode == 0:
+    if _can_unshare():
         return ["unshare", "-n", *cmd]
     return cmd  # pip is still pointed at an index that cannot answer (below)
+
+
+def test_the_offline_launch_really_has_no_network():
+    """Where ``unshare -n`` works (root, or user namespaces), nothing can be reached from inside;
+    elsewhere pip's index is an address that cannot answer (``NO_INDEX``)."""
+    probe = "import socket\ntry:\n    socket.create_connection(('1.1.1.1', 53), 3)\nexcept OSError:\n    print('no network')"
+    if _can_unshare():
+        out = subprocess.run(_offline([sys.executable, "-c", probe]), capture_output=True, text=True, timeout=60)
+        assert out.stdout.strip() == "no network", out.stdout + out.stderr
+    else:
+        out = subprocess.run([sys.executable, "-c", probe.replace("'1.1.1.1', 53", "'127.0.0.1', 9")],
+                             capture_output=True, text=True, timeout=60)
+        assert out.stdout.strip() == "no network"  # the index URL below cannot answer
+        assert NO_INDEX["PIP_INDEX_URL"].startswith("http://127.0.0.1:9/")
 
 
 NO_INDEX = {"PIP_NO_INDEX": "1", "PIP_INDEX_URL": "http://127.0.0.1:9/simple", "PIP_FIND_LINKS": ""}

@@ -117,10 +117,15 @@ class StepPage(QWidget):
             if not here:
                 text = f'<a href="{escape(p.path)}">{text}</a>'
             lines.append(f'<span style="color:{colour}">{mark} {text}</span>')
-        self.general.problems = list(problems)
-        self.general.setText("<br>".join(lines))
-        self.general.setVisible(bool(lines))
+        self.general.show_html("<br>".join(lines), problems)
         self.general.actions.show_for(self.general.problems)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """The step is left: messages that went give their space back (kept while it was shown)."""
+        from ..widgets.problems import release_space
+
+        release_space(self)
+        super().hideEvent(event)
 
     def rebuild(self) -> None:
         """Build the form again from the letter (values were changed under its editors, e.g.

@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from ...points import SECTIONS
-from ..i18n import _, ui_language
+from ..i18n import _, ngettext, ui_language
 from ..widgets.fields import ChoiceField
 from ..widgets.problems import ERROR_COLOUR, WARNING_COLOUR
 from ..status import status_key, status_text
@@ -124,7 +124,8 @@ class ReviewPage(QWidget):
         lang = ui_language()
         missing = len(report.incomplete())
         if missing:
-            self.summary.setText(_("{count} section(s) still incomplete.").format(count=missing))
+            self.summary.setText(ngettext("{count} section still incomplete.", "{count} sections still incomplete.",
+                                              missing).format(count=missing))
         else:
             self.summary.setText(_("Every point of the checklist is complete."))
         parts = []

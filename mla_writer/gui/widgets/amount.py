@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout
 from ..i18n import _, ui_language
 from .codes import CodeCombo, currency_names
 from .fields import FieldEditor
-from .problems import input_error_label
+from .problems import input_error_label, message_slot
 
 _SPACES = (" ", "\u00a0", "\u202f", "\u2009", "'")
 
@@ -117,7 +117,7 @@ class AmountField(FieldEditor):
         row.addStretch(1)
         layout.addLayout(row)
         self.error = input_error_label(self)
-        layout.addWidget(self.error)
+        layout.addWidget(message_slot(self, self.error, samples=lambda: [self._error_text(format_number(Decimal("210000.5")))]))
         self.setFocusProxy(self.edit)
 
     def _number(self) -> tuple[bool, Decimal | None]:
@@ -154,12 +154,13 @@ class AmountField(FieldEditor):
         except ValidationError:
             self._show_error()
 
-    def _show_error(self) -> None:
-        self.error.setText(
-            _("\u201c{text}\u201d is not an amount: write a number with at most two decimals, for example {example}.").format(
-                text=self.edit.text().strip(), example=format_number(Decimal("210000.5"))
-            )
+    def _error_text(self, text: str) -> str:
+        return _("\u201c{text}\u201d is not an amount: write a number with at most two decimals, for example {example}.").format(
+            text=text, example=format_number(Decimal("210000.5"))
         )
+
+    def _show_error(self) -> None:
+        self.error.setText(self._error_text(self.edit.text().strip()))
         self.error.show()
 
     def set_text(self, text: str) -> None:

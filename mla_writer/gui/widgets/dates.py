@@ -86,6 +86,11 @@ class DateInputError(ValueError):
         self.impossible = impossible
 
 
+#: UI languages whose writers also put the month first (American English): there a typed date
+#: whose second number cannot be a month ("1/15/2027") is read month first. Anything that can be
+#: read day first ("1/2/2027") is, as the placeholder shows.
+MONTH_FIRST_TOO = frozenset({"en"})
+
 _NUM = r"(\d{1,4})"
 _DATE_SEP = r"\s*[./\-]\s*"
 _TIME = r"(?:[ T]+(\d{1,2})[:.h](\d{2}))?"
@@ -96,20 +101,39 @@ def parse_date(text: str, with_time: bool = False, lang: str | None = None):
 
     Accepts the UI language's order (``15/01/2027`` in English, French and Spanish,
     ``15.01.2027`` in Russian; one-digit day and month too) and ISO ``2027-01-15``; with a
-    time, ``15/01/2027 14:30`` (a date alone is midnight). The year has four digits. Raises
-    :class:`DateInputError` for anything else, and for a day that does not exist.
+    time, ``15/01/2027 14:30`` (a date alone is midnight). In English an American date is
+    read month first when it can only be read so (``1/15/2027``; ``1/2/2027`` is 1 February).
+    The year has four digits. Raises :class:`DateInputError` for anything else, and for a day
+    that does not exist.
     """
+    return _read_date(text, with_time, lang or ui_language())[0]
+
+
+def reads_month_first(text: str, with_time: bool = False, lang: str | None = None) -> bool:
+    """Whether ``text`` is a date read month first, against the UI language's order ("1/15/2027" in English)."""
+    try:
+        return _read_date(text.strip(), with_time, lang or ui_language())[1]
+    except DateInputError:
+        return False
+
+
+def _read_date(text: str, with_time: bool, lang: str):
+    """(``parse_date``'s value, whether it was read month first against the language's order)."""
     text = text.strip()
     if not text:
-        return None
+        return None, False
     m = re.fullmatch(_NUM + _DATE_SEP + _NUM + _DATE_SEP + _NUM + (_TIME if with_time else ""), text)
     if m is None:
         raise DateInputError(text)
     numbers = m.group(1, 2, 3)
+    swapped = False
     if len(numbers[0]) == 4:  # ISO (year first), in every language
         order = "ymd"
     else:
-        order, _sep = _pattern_of(lang or ui_language())
+        order, _sep = _pattern_of(lang)
+        if (order == "dmy" and lang in MONTH_FIRST_TOO and len(numbers[2]) == 4
+                and 1 <= int(numbers[0]) <= 12 < int(numbers[1]) <= 31):
+            order, swapped = "mdy", True  # "1/15/2027": no 15th month, so 15 January
     parts = dict(zip(order, numbers))
     if len(parts["y"]) != 4 or len(parts["d"]) > 2 or len(parts["m"]) > 2:
         raise DateInputError(text)
@@ -121,13 +145,22 @@ def parse_date(text: str, with_time: bool = False, lang: str | None = None):
     except ValueError:  # 31/02, month 13: never moved to another day
         raise DateInputError(text, impossible=1 <= month <= 12 and 1 <= day <= 31) from None
     if not with_time:
-        return day_of
+        return day_of, swapped
     hour = minute = 0
     if m.group(4) is not None:
         hour, minute = int(m.group(4)), int(m.group(5))
     if hour > 23 or minute > 59:
         raise DateInputError(text)
-    return dt.datetime(year, month, day, hour, minute)
+    return dt.datetime(year, month, day, hour, minute), swapped
+
+
+def long_date(value) -> str:
+    """``date(2027, 1, 15)`` -> "15 January 2027" ("15 января 2027 г."), in the UI language."""
+    from babel.dates import format_date as babel_format_date
+
+    from ...languages import babel_locale
+
+    return babel_format_date(value, format="long", locale=babel_locale(ui_language()))
 
 
 class _Popup(QWidget):
@@ -180,7 +213,7 @@ class DateField(FieldEditor):
     """
 
     def __init__(self, session, path, with_time: bool = False, parent=None) -> None:
-        from .problems import input_error_label
+        from .problems import input_error_label, message_slot
 
         super().__init__(session, path, parent)
         self.with_time = with_time
@@ -218,13 +251,19 @@ class DateField(FieldEditor):
         layout.addStretch(1)
         outer.addLayout(layout)
         self.error = input_error_label(self)
-        outer.addWidget(self.error)
         self.undo_label = QLabel(self)
         self.undo_label.setTextFormat(Qt.TextFormat.RichText)
         self.undo_label.setWordWrap(True)
         self.undo_label.linkActivated.connect(lambda _link: self.undo())
         self.undo_label.hide()
-        outer.addWidget(self.undo_label)
+        #: How a date typed month first was read ("Read as 15 January 2027."), after the box is left.
+        self.note = QLabel(self)
+        self.note.setObjectName("dateReadAs")
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.hide()
+        # One place under the box for the three, a line kept for them: nothing below moves.
+        outer.addWidget(message_slot(self, self.error, self.undo_label, self.note, samples=self._samples))
         self.popup: _Popup | None = None
         self.setFocusProxy(self.edit)
 
@@ -247,8 +286,16 @@ class DateField(FieldEditor):
     def set_value(self, value) -> None:
         """Show ``value`` (from the draft; no edit)."""
         self.edit.setText(format_date(value, self.with_time))
-        self.error.hide()
-        self.undo_label.hide()
+        self._show_message(None)
+
+    def _show_message(self, label: QLabel | None, text: str = "") -> None:
+        """Show ``label`` (the error, the undo link or the note) with ``text``, the others hidden."""
+        for other in (self.error, self.undo_label, self.note):
+            if other is not label:
+                other.hide()
+        if label is not None:
+            label.setText(text)
+            label.show()
 
     def set_date(self, value) -> None:
         """Set the date from code (tests, recovery): shown and written to the draft."""
@@ -282,6 +329,7 @@ class DateField(FieldEditor):
 
     def _edited(self, text: str) -> None:
         self.undo_label.hide()
+        self.note.hide()
         try:
             value = self.parse(text)
         except DateInputError:
@@ -299,18 +347,30 @@ class DateField(FieldEditor):
             return
         self.error.hide()
         shown = format_date(value, self.with_time)
+        month_first = value is not None and reads_month_first(text, self.with_time)
         if shown != text:
             self._replace_text(shown)  # "1/2/2027" -> "01/02/2027", undoable
+        if month_first:  # "1/15/2027" shown as "15/01/2027": say how it was read
+            self._show_message(self.note, _("Read as {date}.").format(date=long_date(value)))
 
-    def _show_error(self, exc: DateInputError) -> None:
+    def _error_text(self, exc: DateInputError) -> str:
         fields = {"text": exc.text, "example": self.example(), "iso": "2027-01-31" + (" 14:30" if self.with_time else "")}
         if exc.impossible:
             message = _("\u201c{text}\u201d is not a day of the calendar, so no date was recorded. "
                         "Write it as {example} or {iso}.")
         else:
             message = _("\u201c{text}\u201d is not a date, so no date was recorded. Write it as {example} or {iso}.")
-        self.error.setText(message.format(**fields))
-        self.error.show()
+        return message.format(**fields)
+
+    def _show_error(self, exc: DateInputError) -> None:
+        self._show_message(self.error, self._error_text(exc))
+
+    def _samples(self) -> list[str]:
+        """The messages the box may show, with a date typed in full: the space kept for them."""
+        typed = self.example()
+        return [self._error_text(DateInputError(typed, impossible=True)), self._error_text(DateInputError(typed)),
+                _("Date cleared ({date}).").format(date=typed) + " " + _("Undo"),
+                _("Read as {date}.").format(date=long_date(dt.date(2027, 9, 30)))]
 
     def step(self, days: int) -> None:
         """Up/Down: a day later or earlier; an empty box starts from today."""
@@ -331,13 +391,12 @@ class DateField(FieldEditor):
             return
         self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
         self._replace_text("")
-        self.error.hide()
         from html import escape
 
-        self.undo_label.setText(
-            escape(_("Date cleared ({date}).").format(date=had.strip())) + f' <a href="undo">{escape(_("Undo"))}</a>'
+        undo = escape(_("Undo"))  # (outside the f-string, where Babel's extraction finds it)
+        self._show_message(
+            self.undo_label, escape(_("Date cleared ({date}).").format(date=had.strip())) + f' <a href="undo">{undo}</a>'
         )
-        self.undo_label.show()
 
     def undo(self) -> None:
         """Bring back what the last edit (a clearing) took away."""
@@ -454,7 +513,7 @@ class PartialDateField(FieldEditor):
     def __init__(self, session, path, parent=None) -> None:
         from PySide6.QtWidgets import QLineEdit, QVBoxLayout
 
-        from .problems import input_error_label
+        from .problems import input_error_label, message_slot
 
         super().__init__(session, path, parent)
         self._sep, self._month_first = _date_order()
@@ -474,7 +533,7 @@ class PartialDateField(FieldEditor):
         row.addStretch(1)
         layout.addLayout(row)
         self.error = input_error_label(self)
-        layout.addWidget(self.error)
+        layout.addWidget(message_slot(self, self.error, samples=lambda: [self._error_text(self.examples()[0])]))
         self.setFocusProxy(self.edit)
 
     def examples(self) -> tuple[str, str, str]:
@@ -513,12 +572,13 @@ class PartialDateField(FieldEditor):
             self.error.hide()
             self.edit.setText(format_partial_date(value or None))
 
-    def _show_error(self) -> None:
+    def _error_text(self, text: str) -> str:
         full, month, year = self.examples()
-        self.error.setText(
-            _("\u201c{text}\u201d is not a date. Write the full date ({full}), the month and year ({month}) "
-              "or the year alone ({year}).").format(text=self.edit.text().strip(), full=full, month=month, year=year)
-        )
+        return _("\u201c{text}\u201d is not a date. Write the full date ({full}), the month and year ({month}) "
+                 "or the year alone ({year}).").format(text=text, full=full, month=month, year=year)
+
+    def _show_error(self) -> None:
+        self.error.setText(self._error_text(self.edit.text().strip()))
         self.error.show()
 
     def set_text(self, text: str) -> None:

@@ -163,7 +163,7 @@ class MLTextField(FieldEditor):
     def _update_count(self) -> None:
         text = self.text()
         n = len(text)
-        self.count.setText(_("{count} characters").format(count=n))
+        self.count.setText(ngettext("{count} character", "{count} characters", n).format(count=n))
         words = len(text.split())
         self.words.setText(ngettext("{count} word", "{count} words", words).format(count=words) + " \u00b7")
 

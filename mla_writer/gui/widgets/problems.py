@@ -28,25 +28,56 @@ def problem_html(problems) -> str:
     return "<br>".join(lines)
 
 
+def keep_space(label: QWidget, keep: bool = True) -> None:
+    """Whether ``label`` keeps its place in the layout while hidden (its last text's height)."""
+    policy = label.sizePolicy()
+    if policy.retainSizeWhenHidden() != keep:
+        policy.setRetainSizeWhenHidden(keep)
+        label.setSizePolicy(policy)
+
+
+def release_space(root: QWidget) -> None:
+    """Give back the space that hidden messages under ``root`` kept (see :class:`ProblemLabel`
+    and :func:`message_slot`): called when the step is left, so nothing moves under the user."""
+    for label in root.findChildren(QLabel):
+        if label.property("keepsSpace") and label.isHidden():
+            label.clear()
+            if isinstance(label, ProblemLabel):
+                keep_space(label, False)
+
+
 class ProblemLabel(QLabel):
-    """Shows the problems of one field; hidden when there are none."""
+    """Shows the problems of one field; hidden when there are none.
+
+    A message that goes leaves its space empty while the step is on screen (issue 11: the form
+    jumped when a warning disappeared, and the next click landed on another field); the
+    space is given back when the step is left (:func:`release_space`)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setProperty("keepsSpace", True)
         self.hide()
         self.problems: list = []
         #: The buttons shown under it for problems that offer actions (None: no actions here).
         self.actions: ProblemActions | None = None
 
     def show_problems(self, problems) -> None:
-        self.problems = list(problems)
-        self.setText(problem_html(self.problems))
-        self.setVisible(bool(self.problems))
+        self.show_html(problem_html(problems), problems)
         if self.actions is not None:
             self.actions.show_for(self.problems)
+
+    def show_html(self, html: str, problems) -> None:
+        """Show ``html`` for ``problems``; with none, hide but keep the space (text kept for its height)."""
+        self.problems = list(problems)
+        if self.problems:
+            self.setText(html)
+            keep_space(self)
+            self.show()
+        else:
+            self.hide()
 
 
 class ButtonLine(QWidget):
@@ -254,13 +285,80 @@ class ProblemMap:
 
 def input_error_label(parent):
     """A hidden, word-wrapped plain-text label in the error colour, for an editor's own
-    message on bad input ("“lots” is not an amount …"); the editor shows and hides it."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QLabel
-
+    message on bad input ("“lots” is not an amount …"); the editor shows and hides it. Put it
+    in a :func:`message_slot` so that its coming and going moves nothing."""
     label = QLabel(parent)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setStyleSheet(f"color: {ERROR_COLOUR};")
     label.hide()
     return label
+
+
+class MessageSlot(QWidget):
+    """A place under an editor for its messages (``labels``, shown one at a time), as high as
+    the longest message it may show (``samples()``: their plain texts) at its current width,
+    and at least a line, from the start: a message that comes or goes moves nothing below it.
+    The labels lie on top of each other; a hidden one keeps its last text's height until the
+    step is left (:func:`release_space`)."""
+
+    def __init__(self, parent: QWidget, labels, samples=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageSlot")
+        self.samples = samples or (lambda: [])
+        self.labels = list(labels)
+        for label in self.labels:
+            label.setParent(self)
+            label.setProperty("keepsSpace", True)
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt API)
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt API)
+        from PySide6.QtCore import QRect
+
+        metrics = self.fontMetrics()
+        height = metrics.lineSpacing()
+        for text in self.samples():
+            box = metrics.boundingRect(QRect(0, 0, max(width, 1), 1 << 20), Qt.TextFlag.TextWordWrap, text)
+            height = max(height, box.height())
+        for label in self.labels:
+            if label.text():  # shown, or hidden with its space kept
+                height = max(height, label.heightForWidth(width))
+        return height
+
+    def sizeHint(self):  # noqa: N802 (Qt API)
+        from PySide6.QtCore import QSize
+
+        width = max((label.sizeHint().width() for label in self.labels if label.text()), default=0)
+        return QSize(width, self.heightForWidth(max(self.width(), width, 1)))
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt API)
+        from PySide6.QtCore import QSize
+
+        return QSize(0, self.fontMetrics().lineSpacing())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._place()
+
+    def event(self, event) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.LayoutRequest:  # a message was shown, hidden or changed
+            self.updateGeometry()
+            self._place()
+        return super().event(event)
+
+    def _place(self) -> None:
+        width = self.width()
+        for label in self.labels:
+            label.setGeometry(0, 0, width, max(label.heightForWidth(width), label.sizeHint().height()))
+
+
+def message_slot(parent: QWidget, *labels: QLabel, samples=None) -> MessageSlot:
+    """A :class:`MessageSlot` for ``labels`` under an editor of ``parent``."""
+    return MessageSlot(parent, labels, samples)
