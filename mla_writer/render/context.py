@@ -379,6 +379,12 @@ class _Builder:
             body = f"{body} {phrase}"
         return Txt(body, text.lang, text.marked, text.lang_name)
 
+    def after_name(self, title: Txt) -> Txt:
+        """A title or function written after a person's name ("Claire Vasseur, juge
+        d'instruction"): French, Russian and Spanish write it in lower case there, English keeps
+        its capitals ("Investigating Judge"); acronyms are kept (:func:`lower_first`)."""
+        return title if self.lang == "en" else title.lowered()
+
     def phone(self, value: str) -> Txt:
         """A telephone number as written, with no-break spaces, so that it is never cut across lines."""
         return self.s(value.replace(" ", "\u00a0"))
@@ -670,7 +676,7 @@ class _Builder:
             "officer_withheld_reason": self.t(ident.officer_withheld_reason),
             "officer": {
                 "name": self.s(officer.name),
-                "position": self.t(officer.position),
+                "position": self.after_name(self.t(officer.position)),
                 "phone": self.phone(officer.phone),
                 "email": self.s(officer.email),
                 "languages": join_list([language_name(code, self.lang) for code in officer.languages], self.lang),
@@ -724,7 +730,7 @@ class _Builder:
             "dual_criminality": self.t(L.dual_criminality),
             "measures": [self.measure(i + 1, item) for i, item in enumerate(L.assistance)],
             "presence": {
-                "attendees": [{"name": self.s(a.name), "function": self.t(a.function)} for a in L.officials_presence.attendees],
+                "attendees": [{"name": self.s(a.name), "function": self.after_name(self.t(a.function))} for a in L.officials_presence.attendees],
                 "measures": join_list([f"10.{found[0]}" for found in (L.measure(m) for m in L.officials_presence.measure_ids)
                                        if found], self.lang),
                 "measure_count": len(L.officials_presence.measure_ids),

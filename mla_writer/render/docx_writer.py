@@ -586,12 +586,17 @@ def write_docx(blocks: Blocks, reference: "str | os.PathLike[str] | None" = None
     letterhead_in_header = bool(marker_paras["{LETTERHEAD}"])
     body_pairs = pairs
     if pairs and pairs[0][0].tag == "letterhead" and letterhead_in_header:
-        body_pairs = pairs[1:]
         head_xml: list[str] = []
         if bilingual:
-            writer.pairs_table([pairs[0]], blocks.langs, head_xml, width)
+            # the two letterheads side by side open the letter's body: as a table in the
+            # first-page header, LibreOffice dropped the whole header when the letterheads were
+            # tall (the review's labour letter had none); the header keeps an empty paragraph
             head_xml.append('<w:p><w:pPr><w:pStyle w:val="%s"/></w:pPr></w:p>' % ids["header"])
+            rest = list(pairs[1:])
+            after = next((k + 1 for k, pair in enumerate(rest) if pair[0].tag == "cover"), 0)
+            body_pairs = rest[:after] + [pairs[0]] + rest[after:]  # on the letter's first page, after the cover sheet
         else:
+            body_pairs = pairs[1:]
             writer.block(pairs[0][0], head_xml, width)
         for p in marker_paras["{LETTERHEAD}"]:
             parent = p.getparent()
@@ -642,7 +647,14 @@ def write_docx(blocks: Blocks, reference: "str | os.PathLike[str] | None" = None
                 flush()
                 out.append(SECTION_BREAK)
             elif left.tag == "sign":
-                flush(keep_last=True)  # the closing formula stays with the signature
+                # the closing formula stays with the signature: it leaves the two-column table
+                # (LibreOffice does not keep a table's last row with the paragraph after it) and
+                # comes in each language, full width, kept with the signature below
+                closing = group.pop() if group and group[-1][0].tag == "p" and group[-1][0].get("s") == "closing" else None
+                flush(keep_last=True)
+                if closing is not None:
+                    for elem, code in zip(closing, blocks.langs):
+                        writer.paragraph("closing", elem, out, code, keep=True, wide=True)
                 writer.bilingual_signature(left, right, blocks.langs, out, width)
             else:
                 group.append((left, right))

@@ -444,3 +444,29 @@ def test_numbers_and_addresses_are_cut_only_where_a_reader_can_rejoin_them(lette
     assert " " in phone and phone.replace(" ", "\u00a0") in text and phone not in text
     pages = translations("letter", lang).ngettext("%(num)s page", "%(num)s pages", 4) % {"num": 4}
     assert pages.replace(" ", "\u00a0", 1) in text  # annex 1 has four pages
+
+
+def test_bilingual_closing_formula_stays_with_the_signature_and_the_letterhead_opens_the_letter(letter):
+    """The review found the closing formulas ending one page and the signature alone on the next,
+    and a bilingual letter whose first page had no letterhead: the closing formulas leave the
+    two-column table (kept with the signature), and the two letterheads open the letter's body
+    just after the cover sheet instead of a tall table in the first-page header."""
+    from mla_writer.render import render_docx
+
+    data = render_docx(letter, "fr", "en", today=TODAY)
+    body = _body(data)
+    top = list(body)
+    texts = ["".join(t.text or "" for t in el.iter(W + "t")) for el in top]
+    # the closing formulas: top-level paragraphs, kept with what follows, just before the place and date
+    for lang in ("fr", "en"):
+        formula = _t(lang, "Yours faithfully,")
+        k = next(i for i, t in enumerate(texts) if t.strip() == formula)
+        assert top[k].tag == W + "p" and top[k].find(f"{W}pPr/{W}keepNext") is not None
+    # the letterheads: in the body, after the cover sheet's section break, in both languages
+    section_end = next(i for i, el in enumerate(top) if el.find(f"{W}pPr/{W}sectPr") is not None)
+    state = {"fr": "RÉPUBLIQUE FRANÇAISE", "en": "FRENCH REPUBLIC"}
+    head = next(i for i, t in enumerate(texts) if state["fr"] in t and state["en"] in t)
+    assert head > section_end
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        headers = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("word/header"))
+    assert state["fr"] not in headers and state["en"] not in headers
