@@ -280,6 +280,12 @@ def L_(message: str) -> str:
     return message
 
 
+def LN_(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a plural msgid of the ``letter`` domain without translating it now: ``(singular, plural)``
+    for ``ngettext(*forms, n)``."""
+    return singular, plural
+
+
 def ui_gettext(lang: str):
     return translations("ui", lang).gettext
 

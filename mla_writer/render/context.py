@@ -22,7 +22,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from .. import catalogue, fields, vocab
-from ..i18n import L_
+from ..i18n import L_, LN_
 from ..checklist import POINTS
 from ..languages import babel_locale
 from ..model import LetterOfRequest, MLText, clean_text
@@ -307,6 +307,59 @@ def zone_over_period(zone: str, lang: str, start: "dt.datetime | None", end: "dt
         "start": begin, "end": finish, "zone": _local_time(zone, lang) or zone}
 
 
+# TRANSLATORS: a range of paragraphs of an article ("10–12"); French "%(first)s à %(last)s", Spanish "%(first)s a %(last)s".
+_PARAGRAPH_RANGE = L_("%(first)s\u2013%(last)s")
+# TRANSLATORS: an article and its paragraphs ("art. 18, paras. 3 and 10"); Russian puts the paragraphs first: "%(paragraphs)s %(article)s".
+_ARTICLE_AND_PARAGRAPHS = L_("%(article)s, %(paragraphs)s")
+#: The article forms (the template's own msgid) and the paragraph forms (French "par.", Spanish
+#: "párr."/"párrs.", Russian "п."), domain "letter"; marked for extraction below.
+_ARTICLES = LN_("art. %(articles)s", "arts. %(articles)s")
+# TRANSLATORS: paragraphs of an article ("para. 3", "paras. 3, 10–12 and 18")
+_PARAGRAPHS = LN_("para. %(paragraphs)s", "paras. %(paragraphs)s")
+_ARTICLE = re.compile(r"^(?P<art>\d+[a-z]*(?:\s*bis|\s*ter)?)?\s*(?P<paras>(?:\(\d+[a-z]?\)(?:\s*[\u2013-]\s*\(\d+[a-z]?\))?\s*)*)$")
+
+
+def cite_articles(articles: str, lang: str) -> str | None:
+    """Articles as the letter language cites them: "18(3), (10)–(12), (18)" -> "art. 18,
+    par. 3, 10 à 12 et 18" in French, «п. 3, 10–12 и 18 ст. 18» in Russian, "art. 18, párrs.
+    3, 10 a 12 y 18" in Spanish; "1, 3, 4, 7" -> "arts. 1, 3, 4 y 7". The field is written once
+    for all languages, in the international form "18(3)". None when the text does not have
+    that form (it is then printed as written)."""
+    from ..i18n import translations
+
+    tr = translations("letter", lang)
+    cited: list[tuple[str, list[str]]] = []
+    for token in (t.strip() for t in (articles or "").split(",")):
+        found = _ARTICLE.match(token) if token else None
+        if not found:
+            return None
+        paras = [p for p in re.findall(r"\((\d+[a-z]?)\)(?:\s*[\u2013-]\s*\((\d+[a-z]?)\))?", found["paras"])]
+        shown = [(tr.gettext(_PARAGRAPH_RANGE) % {"first": a, "last": b}) if b else a for a, b in paras]
+        if found["art"]:
+            cited.append((found["art"].strip(), shown))
+        elif cited and shown:  # "(10)–(12)" continues the article before it
+            cited[-1][1].extend(shown)
+        else:
+            return None
+    if not cited:
+        return None
+
+    def article(numbers: list[str]) -> str:
+        return tr.ngettext(*_ARTICLES, len(numbers)) % {"articles": join_list(numbers, lang)}
+
+    if not any(paras for _art, paras in cited):
+        return article([art for art, _paras in cited])
+    parts = []
+    for art, paras in cited:
+        if not paras:
+            parts.append(article([art]))
+            continue
+        count = 2 if len(paras) > 1 or any("\u2013" in p or " " in p for p in paras) else 1
+        paragraphs = tr.ngettext(*_PARAGRAPHS, count) % {"paragraphs": join_list(paras, lang)}
+        parts.append(tr.gettext(_ARTICLE_AND_PARAGRAPHS) % {"article": article([art]), "paragraphs": paragraphs})
+    return join_list(parts, lang) if len(parts) > 1 else parts[0]
+
+
 def _nationality_adjective(code: str, lang: str) -> bool:
     from .. import states
 
@@ -378,6 +431,11 @@ class _Builder:
         else:
             body = f"{body} {phrase}"
         return Txt(body, text.lang, text.marked, text.lang_name)
+
+    def cite(self, articles: str) -> Txt | None:
+        """The articles of a legal basis as the letter's language cites them (:func:`cite_articles`), or None."""
+        cited = cite_articles(articles, self.lang) if articles else None
+        return self.s(cited) if cited else None
 
     def after_name(self, title: Txt) -> Txt:
         """A title or function written after a person's name ("Claire Vasseur, juge
@@ -492,11 +550,11 @@ class _Builder:
                 title=title,
                 place=catalogue.localized(item.get("place", {}), self.lang) if item.get("place") else "",
                 date=self.date(dt.date.fromisoformat(item["date"])) if item.get("date") else "",
-                articles=self.s(b.articles),
+                articles=self.s(b.articles), citation=self.cite(b.articles),
                 article_count=_article_count(b.articles),
             )
         elif b.type == "bilateral":
-            view.update(title=self.t(b.title), date=self.date(b.date), articles=self.s(b.articles),
+            view.update(title=self.t(b.title), date=self.date(b.date), articles=self.s(b.articles), citation=self.cite(b.articles),
                         article_count=_article_count(b.articles))
         elif b.type == "other":
             view.update(description=self.t(b.description))

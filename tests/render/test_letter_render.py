@@ -142,6 +142,10 @@ def _expected_values(letter: LetterOfRequest, lang: str) -> list[str]:
                 from mla_writer.render.context import zone_city
 
                 values.append(zone_city(value, lang) or value)
+            elif kind == fields.VERBATIM and field.name == "articles":  # cited as the language cites them
+                from mla_writer.render.context import cite_articles
+
+                values.append(cite_articles(value, lang) or value)
             elif kind == fields.VERBATIM:
                 values.append(value.upper() if field.name == "family_name" else value)
             elif kind in (fields.DATE, fields.DATETIME):

@@ -470,3 +470,21 @@ def test_bilingual_closing_formula_stays_with_the_signature_and_the_letterhead_o
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         headers = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("word/header"))
     assert state["fr"] not in headers and state["en"] not in headers
+
+
+@pytest.mark.parametrize("articles,lang,expected", [
+    ("18(3), (10)–(12), (18)", "fr", "art.\u00a018, par.\u00a03, 10 à 12 et 18"),
+    ("18(3), (10)–(12), (18)", "ru", "п.\u00a03, 10–12 и 18 ст.\u00a018"),
+    ("18(3), (10)–(12), (18)", "es", "art.\u00a018, párrs.\u00a03, 10 a 12 y 18"),
+    ("18(3), (10)–(12), (18)", "en", "art. 18, paras. 3, 10–12 and 18"),
+    ("1(2)", "fr", "art.\u00a01, par.\u00a02"),
+    ("1, 3, 4, 7", "es", "arts.\u00a01, 3, 4 y 7"),
+    ("art 5 of the Protocol", "fr", None),  # not the international form: printed as written
+])
+def test_articles_are_cited_as_each_language_cites_them(articles, lang, expected):
+    """The review found "art. 18(3), (10)–(12)" in French and Spanish letters, where lawyers
+    write "art. 18, par. 3, 10 à 12" and "art. 18, párrs. 3, 10 a 12"; the field is written
+    once, in the international form."""
+    from mla_writer.render.context import cite_articles
+
+    assert cite_articles(articles, lang) == expected
