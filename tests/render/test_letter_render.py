@@ -380,7 +380,7 @@ def test_footer_page_x_of_y(rendered, lang, words):
     for xml in footers:
         assert "> PAGE <" in xml and "> NUMPAGES <" in xml
         assert all(w in xml for w in words)
-        assert "PNF-2026/0417/JI-3" in xml
+        assert "JIRS-2026/0417/JI-3" in xml
         assert "{FOOTER}" not in xml
 
 
