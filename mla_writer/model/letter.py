@@ -42,6 +42,7 @@ class Officer(_Strict):
     """The investigating officer, prosecutor or judge in charge."""
 
     name: CleanStr = ""
+    latin_name: CleanStr = Field(default="", description="The name in Latin script, where ``name`` is written in another script.")
     position: MLText = Field(default_factory=_ml)
     phone: CleanStr = ""
     email: CleanStr = ""
@@ -187,6 +188,8 @@ class Person(_Strict):
     family_name: CleanStr = ""
     given_names: CleanStr = ""
     other_names: CleanStr = ""
+    latin_name: CleanStr = Field(default="", description="The name (a company's too) in Latin script, as in the passport or "
+                                 "register, where the name is written in another script.")
     birth_date: PartialDate | None = Field(default=None, description="'YYYY-MM-DD', 'YYYY-MM' or 'YYYY'.")
     birth_place: MLText = Field(default_factory=_ml)
     nationality: CountryCode = ""
@@ -256,6 +259,7 @@ class References(_Strict):
 
 class Signatory(_Strict):
     name: CleanStr = ""
+    latin_name: CleanStr = Field(default="", description="The name in Latin script, where ``name`` is written in another script.")
     title: MLText = Field(default_factory=_ml)
     authority: MLText = Field(default_factory=_ml)
 

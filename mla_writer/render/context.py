@@ -22,6 +22,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from .. import catalogue, fields, vocab
+from .. import textscript
 from ..i18n import L_, LN_
 from ..checklist import POINTS
 from ..languages import babel_locale
@@ -319,6 +320,11 @@ _PARAGRAPHS = LN_("para. %(paragraphs)s", "paras. %(paragraphs)s")
 _ARTICLE = re.compile(r"^(?P<art>\d+[a-z]*(?:\s*bis|\s*ter)?)?\s*(?P<paras>(?:\(\d+[a-z]?\)(?:\s*[\u2013-]\s*\(\d+[a-z]?\))?\s*)*)$")
 
 
+def _non_latin(text: str) -> bool:
+    """Whether ``text`` holds a letter of a script other than Latin."""
+    return any(textscript.char_script(ch) not in (None, "Latn") for ch in text)
+
+
 def cite_articles(articles: str, lang: str) -> str | None:
     """Articles as the letter language cites them: "18(3), (10)–(12), (18)" -> "art. 18,
     par. 3, 10 à 12 et 18" in French, «п. 3, 10–12 и 18 ст. 18» in Russian, "art. 18, párrs.
@@ -437,6 +443,14 @@ class _Builder:
         cited = cite_articles(articles, self.lang) if articles else None
         return self.s(cited) if cited else None
 
+    def named(self, name: str, latin: str) -> str:
+        """A name as the letter writes it: in a letter in a Latin-script language, a name
+        written in another script comes in its Latin form first, the original in brackets
+        ("ASANOV Nurbek (АСАНОВ Нурбек)"); otherwise as written."""
+        if latin and name and _non_latin(name) and textscript.language_script(self.lang) == "Latn":
+            return f"{latin} ({name})"
+        return name
+
     def after_name(self, title: Txt) -> Txt:
         """A title or function written after a person's name ("Claire Vasseur, juge
         d'instruction"): French, Russian and Spanish write it in lower case there, English keeps
@@ -487,7 +501,7 @@ class _Builder:
             return ""  # an unknown reference (the checklist reports it): never the raw id
         if fields.holds("identity_protected", self.L, person) and not self.full_identities:
             return person.pseudonym
-        return person.display_name()
+        return self.named(person.display_name(), person.latin_name)
 
     # sections -------------------------------------------------------------------------------
     def authority(self, a) -> dict[str, Any]:
@@ -517,7 +531,7 @@ class _Builder:
         else:
             doc_text = self.s(self.code("document_type", doc.type))
         view.update(
-            name=self.s(p.display_name()),
+            name=self.s(self.named(p.display_name(), p.latin_name)),
             other_names=self.s(p.other_names),
             birth_date=fmt_partial_date(p.birth_date, self.lang),
             birth_place=self.t(p.birth_place),
@@ -733,7 +747,7 @@ class _Builder:
             "conducting": conducting,
             "officer_withheld_reason": self.t(ident.officer_withheld_reason),
             "officer": {
-                "name": self.s(officer.name),
+                "name": self.s(self.named(officer.name, officer.latin_name)),
                 "position": self.after_name(self.t(officer.position)),
                 "phone": self.phone(officer.phone),
                 "email": self.s(officer.email),
@@ -808,7 +822,7 @@ class _Builder:
                 "note": self.t(lang_req.translation_note),
             },
             "signatory": {
-                "name": self.s(L.signatory.name),
+                "name": self.s(self.named(L.signatory.name, L.signatory.latin_name)),
                 "title": self.t(L.signatory.title),
                 "authority": self.t(L.signatory.authority),
             },

@@ -142,6 +142,9 @@ def _expected_values(letter: LetterOfRequest, lang: str) -> list[str]:
                 from mla_writer.render.context import zone_city
 
                 values.append(zone_city(value, lang) or value)
+            elif kind == fields.VERBATIM and field.name == "latin_name":  # first, in a Latin-script letter only
+                if lang != "ru":
+                    values.append(value)
             elif kind == fields.VERBATIM and field.name == "articles":  # cited as the language cites them
                 from mla_writer.render.context import cite_articles
 

@@ -488,3 +488,23 @@ def test_articles_are_cited_as_each_language_cites_them(articles, lang, expected
     from mla_writer.render.context import cite_articles
 
     assert cite_articles(articles, lang) == expected
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_name_in_another_script_comes_in_latin_script_first_in_a_latin_script_letter(lang):
+    """The review found Cyrillic names (persons, officer, signatory) in the English, French and
+    Spanish letters of a Kazakh request: a Latin-script letter gives the name's Latin form
+    (as in the passport) first and the original in brackets; a Russian letter the original."""
+    from mla_writer import samples
+    from mla_writer.render import render_docx
+
+    letter = samples.load_sample("online-recruitment-kz-kg")
+    text = "\n".join(docx_paragraphs(render_docx(letter, lang, today=TODAY)))
+    asanov = next(p for p in letter.persons if p.latin_name.startswith("ASANOV"))
+    for name, latin in ((asanov.display_name(), asanov.latin_name),
+                        (letter.identification.officer.name, letter.identification.officer.latin_name),
+                        (letter.signatory.name, letter.signatory.latin_name)):
+        if lang == "ru":
+            assert name in text and latin not in text
+        else:
+            assert f"{latin} ({name})" in text
