@@ -74,6 +74,9 @@ def _everything_letter(example_path, officer_withheld: bool):
     letter.persons[3].protected = True
     letter.persons[4].id_document.type = "other"
     letter.assistance[0].procedures.requested = ["oath", "other"]
+    for measure in letter.assistance:  # an attached order on every kind that can have one
+        if hasattr(measure, "order_attached"):
+            measure.order_attached = True
     letter.officials_presence.wanted = True
     letter.officials_presence.attendees = [*letter.officials_presence.attendees, Attendee()]
     letter.annexes = [*letter.annexes, Annex()]

@@ -18,9 +18,12 @@ def test_entering_the_value_again_settles_the_note(qtbot):
     from mla_writer.gui.session import Session
 
     session = Session(storage.load(LEGACY))
-    assert {n.path for n in session.letter.upgrade_notes} == {"assistance[0].amount", "identification.officer.languages"}
+    # (format 5 adds one: the records' old "certification: yes", with no procedure and so no reason)
+    assert {n.path for n in session.letter.upgrade_notes} == {
+        "assistance[0].amount", "identification.officer.languages", "assistance[1].procedures.requested"}
     with qtbot.waitSignal(session.edited):
         session.set("assistance[0].amount", Amount(value=200000, currency="UAH"))
-    assert [n.path for n in session.letter.upgrade_notes] == ["identification.officer.languages"]
+    assert [n.path for n in session.letter.upgrade_notes] == ["identification.officer.languages", "assistance[1].procedures.requested"]
     session.set("identification.officer.languages", ["ru", "en", "ro"])
+    session.set("assistance[1].procedures.requested", ["certification"])
     assert session.letter.upgrade_notes == []

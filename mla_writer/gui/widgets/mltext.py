@@ -153,7 +153,10 @@ class MLTextField(FieldEditor):
     def _edited(self, *_args) -> None:
         if self._loading:
             return
-        self.session.get(self.path).set(self.language(), self.text())
+        text, value = self.text(), self.session.get(self.path)
+        if value.get(self.language()) == text:
+            return  # no edit: the spelling highlighter's repaint also reports a change of the document
+        value.set(self.language(), text)
         self.session.touch()
         self._label_tabs()
         self._update_count()
