@@ -195,7 +195,8 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         self.preview_action.setChecked(not self.preview.isHidden())
         view.addAction(self.preview_action)
         view.addAction(self._action(_("&Find in Preview\u2026"), self.find_in_preview, [K.Find]))
-        self.preview_button.setText(self.preview_action.text().replace("&", ""))
+        # A button among buttons: written as they are (sentence case), not as the menu's command
+        self.preview_button.setText(_("Preview pane"))
         self.preview_button.setChecked(self.preview_action.isChecked())
         self.preview_action.toggled.connect(self.preview_button.setChecked)
         languages = bar.addMenu(_("&Language"))
