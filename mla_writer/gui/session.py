@@ -82,6 +82,8 @@ def fill_untouched(session) -> bool:
 
     changes = fill_new_letter(session.letter)
     session.office_changes = [*session.office_changes, *changes]
+    if changes:
+        session.office_notes.clear()  # the steps say what filled them now, not what a bar said before
     return bool(changes)
 
 
@@ -124,6 +126,9 @@ class Session(QObject):
         self.report = None
         #: what the office profile filled when the letter was started (:func:`new_session`)
         self.office_changes: list = []
+        #: what each step's "Fill from my office" bar said last (:class:`~.office.Said`, by the
+        #: bar's sections): a step built again, in another UI language, says it again
+        self.office_notes: dict = {}
 
     def touch(self) -> None:
         self.dirty = True

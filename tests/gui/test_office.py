@@ -10,6 +10,7 @@ from PySide6.QtTest import QTest
 
 from mla_writer import office
 from mla_writer.model import LetterOfRequest, ml
+from mla_writer.model.letter import Signatory
 from tests.gui.helpers import fill_editor, replace_text, type_text
 
 pytestmark = pytest.mark.gui
@@ -270,3 +271,32 @@ def test_offices_of_another_source_are_offered_beside_the_profile(make_window):
         assert letter.acknowledgement.authority.get("en") == "Balti registry" and letter.acknowledgement.name == ""
     finally:
         office.unregister_source(pack)
+
+
+def test_the_filling_note_is_said_again_in_the_new_ui_language(make_window):
+    """Issue 11 trial: after a switch of UI language the signature step said again that it had
+    been filled when the letter was started, instead of what the last filling said."""
+    window = make_window("en")
+    office.save_profile(office.Profile(office=office.Office(place=ml(en="Chisinau", ru="Кишинёв"),
+                                                            signatory=Signatory(name="Ana Rusu")),
+                                       fill_new_letters=True))
+    window.new_draft()  # started filled from the profile
+    letter = window.session.letter
+    assert letter.place.get("en") == "Chisinau" and letter.signatory.name == "Ana Rusu"
+    window.go_to(window.step_of_section["closing"])
+    page = window.current_page()
+    assert "when the letter was started" in page.office_bar.note.text()
+    replace_text(page.problem_map.entries["signatory.name"][0].edit, "Petru Lungu")
+    page.office_bar.ask_replace = lambda described: False  # keep what is typed
+    click_fill(window, "closing")
+    assert "Kept what you had typed in 1 field." in page.office_bar.note.text()
+
+    window.set_ui_language("ru")
+    bar = window.current_page().office_bar
+    assert bar is not page.office_bar and bar.note.isVisible()
+    assert "Введённое вами сохранено в 1 поле." in bar.note.text()
+    assert "при создании" not in bar.note.text()  # not the note of the letter's start
+    bar.note.linkActivated.emit("undo")  # what it offers to take back is still the start's filling
+    assert letter.place.root == {} and letter.signatory.name == "Petru Lungu"
+    window.set_ui_language("en")
+    assert "were taken back" in window.current_page().office_bar.note.text()
