@@ -259,7 +259,11 @@ class OfficeBar(QWidget):
             self._say(said.text, said.undo, said.settings)
         elif made:  # the letter was started filled from the profile: say so, and let it be taken back
             self.last = made
-            self._say(lambda: _("This step was filled from your office profile when the letter was started."), undo=True)
+            if getattr(session, "office_filled_on_save", False):
+                self._say(lambda: _("This step of the new letter was filled from your office profile when you saved it."),
+                          undo=True)
+            else:
+                self._say(lambda: _("This step was filled from your office profile when the letter was started."), undo=True)
         else:
             self.note.hide()
 

@@ -45,6 +45,8 @@ class MainWindow(DraftFilesMixin, QMainWindow):
     checked = Signal()  # a checklist report was produced
     exported = Signal(str)  # path of an exported letter
     ready = Signal()  # the model and the step views are loaded and the draft is open
+    #: the message that saving the office profile filled the new letter (:meth:`tell_office_filled`)
+    office_filled_box = None
 
     def __init__(self, settings=None, autosave_folder: Path | None = None, parent=None) -> None:
         super().__init__(parent)
@@ -473,14 +475,56 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         return self.office_dialog
 
     def _office_saved(self) -> None:
-        """A letter not begun yet starts from the profile just saved, as a new one would."""
+        """A new letter still empty starts from the profile just saved, as a new one would; the
+        user is told so at once, with Undo (:meth:`tell_office_filled`)."""
         from .session import fill_untouched
 
-        if fill_untouched(self.session):
-            self._drop_pages(keep_start=True)  # every step shows the letter again, and says it was filled
-            self.go_to(self.current)
-            self.run_check()
-            self.preview.schedule()
+        changes = fill_untouched(self.session)
+        if changes:
+            self._show_letter_again()
+            self.tell_office_filled(len(changes))
+
+    def _show_letter_again(self) -> None:
+        self._drop_pages(keep_start=True)  # every step shows the letter again (and says it was filled)
+        self.go_to(self.current)
+        self.run_check()
+        self.preview.schedule()
+
+    def tell_office_filled(self, count: int):
+        """Say that saving the profile filled the new letter (``count`` values), with "Undo"
+        (a window-modal message, not blocking). Returns the message box."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
+        from .office import MY_OFFICE
+
+        box = QMessageBox(QMessageBox.Icon.Information, _(MY_OFFICE), ngettext(
+            "Your office profile is saved. The new letter you have open was still empty, so it was filled from "
+            "the profile: {count} value.",
+            "Your office profile is saved. The new letter you have open was still empty, so it was filled from "
+            "the profile: {count} values.", count).format(count=count), QMessageBox.StandardButton.Ok, self)
+        box.setInformativeText(_("Each step filled says so, and can take its values back."))
+        self.office_undo_button = box.addButton(_("Undo"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Ok)
+        box.setEscapeButton(QMessageBox.StandardButton.Ok)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        session = self.session
+        box.finished.connect(lambda _result: box.clickedButton() is self.office_undo_button and self.undo_office_fill(session))
+        self.office_filled_box = box
+        box.open()
+        return box
+
+    def undo_office_fill(self, session=None) -> None:
+        """Take back what the office profile filled in the new letter (values typed since stay)."""
+        from .. import office
+
+        session = session or self.session
+        if session is not self.session or not session.office_changes:
+            return  # another letter is open by now
+        office.undo_changes(session.letter, session.office_changes)
+        session.office_changes = []
+        session.office_notes.clear()
+        self._show_letter_again()
 
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
