@@ -55,6 +55,10 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         from . import spellcheck  # personal word lists beside the autosaves (a test's folder in tests)
 
         spellcheck.set_personal_folder(Path(autosave_folder).parent / "dictionary" if autosave_folder else None)
+        if autosave_folder is None:  # the user's own folders: bring the word lists of earlier versions
+            from .autosave import move_legacy_data
+
+            move_legacy_data()
         #: Section ids of each step, in wizard order (the step views load with the model).
         self.plan = step_sections()
         self.step_of_section = {sid: i for i, sections in enumerate(self.plan) for sid in sections}
