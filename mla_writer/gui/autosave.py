@@ -10,6 +10,12 @@ Each running window writes ``autosave/<id>.mlar`` (a normal draft document plus 
 the file it came from) and holds ``<id>.lock`` (a :class:`QLockFile`). A clean exit removes
 both. At start-up, an autosave whose lock can be taken belonged to a session that died:
 that is what recovery offers. Qt's lock files know when their owner process is gone.
+
+The folder is ``autosave/`` in the user's data folder (:func:`data_folder`: platformdirs,
+``~/.local/share/MLA Writer`` on Linux). Earlier versions used Qt's application data folder,
+which names the application twice (organisation and application: ``MLA Writer/MLA Writer``);
+recovery still finds the autosaves left there (:func:`legacy_folders`), and the personal word
+lists kept beside them move to the new place (:func:`move_legacy_data`).
 """
 
 from __future__ import annotations
@@ -25,9 +31,68 @@ DELAY_MS = 2_000
 MAX_DELAY_MS = 8_000
 
 
+#: The application's folder name in the user's folders (the organisation is not repeated).
+APP_FOLDER = "MLA Writer"
+
+
+def data_folder() -> Path:
+    """The user's data folder of the application (``~/.local/share/MLA Writer`` on Linux,
+    ``%LOCALAPPDATA%\\MLA Writer`` on Windows, ``~/Library/Application Support/MLA Writer``
+    on macOS)."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_FOLDER, appauthor=False))
+
+
 def default_folder() -> Path:
+    """Where the recovery copies go: ``autosave/`` in :func:`data_folder`."""
+    return data_folder() / "autosave"
+
+
+def legacy_data_folders() -> list[Path]:
+    """The data folders earlier versions used, when not :func:`data_folder`: Qt's application
+    data folder, whose path names the application twice (``MLA Writer/MLA Writer``)."""
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(base) / "autosave"
+    if not base:
+        return []
+    old, new = Path(base), data_folder()
+    return [] if old == new else [old]
+
+
+def legacy_folders() -> list[Path]:
+    """The autosave folders of earlier versions (:func:`legacy_data_folders`); recovery reads them too."""
+    return [folder / "autosave" for folder in legacy_data_folders()]
+
+
+def move_legacy_data(folder: Path | None = None, legacy: list[Path] | None = None) -> list[Path]:
+    """Move the personal word lists (``dictionary/<lang>.dic``) of the earlier data folders
+    ``legacy`` (default :func:`legacy_data_folders`) into ``folder`` (default
+    :func:`data_folder`); a word list that exists in both places gets the words of both.
+    Returns the word lists written. A file that cannot be moved stays where it was (nothing is
+    lost; OSError is not raised)."""
+    folder = folder or data_folder()
+    moved = []
+    for old in legacy_data_folders() if legacy is None else legacy:
+        old_words = old / "dictionary"
+        for path in sorted(old_words.glob("*.dic")) if old_words.is_dir() else []:
+            target = folder / "dictionary" / path.name
+            try:
+                words = path.read_text(encoding="utf-8").splitlines()
+                if target.exists():
+                    held = target.read_text(encoding="utf-8").splitlines()
+                    words = held + [w for w in words if w not in set(held)]
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text("".join(f"{w}\n" for w in words), encoding="utf-8")
+                path.unlink()
+            except OSError:
+                continue
+            moved.append(target)
+        for empty in (old_words, old / "autosave", old):
+            try:
+                empty.rmdir()  # only when empty: an autosave left there is read by recovery
+            except OSError:
+                pass
+    return moved
 
 
 class Orphan:
@@ -50,12 +115,15 @@ class Orphan:
         Path(self.lock.fileName()).unlink(missing_ok=True)
 
 
-def find_orphans(folder: Path | None = None) -> list[Orphan]:
+def find_orphans(folder: Path | None = None, legacy: list[Path] | None = None) -> list[Orphan]:
+    """The autosaves of sessions that ended without saving, in ``folder`` (default
+    :func:`default_folder`) and in the older folders ``legacy`` (default: none)."""
     import json
 
-    folder = folder or default_folder()
     found = []
-    for path in sorted(folder.glob("*.mlar")) if folder.is_dir() else []:
+    paths = [path for place in [folder or default_folder(), *(legacy or [])] if place.is_dir()
+             for path in sorted(place.glob("*.mlar"))]
+    for path in paths:
         lock = QLockFile(str(path.with_suffix(".lock")))
         lock.setStaleLockTime(0)
         if not lock.tryLock(0):
@@ -78,6 +146,9 @@ class Autosaver(QObject):
                  max_delay_ms: int = MAX_DELAY_MS) -> None:
         super().__init__(parent)
         self.session_getter = session_getter
+        #: older folders whose autosaves recovery also offers (those of earlier versions, when
+        #: the folder is the default one)
+        self.legacy_folders: list[Path] = legacy_folders() if folder is None else []
         self.folder = folder or default_folder()
         self.folder.mkdir(parents=True, exist_ok=True)
         name = os.urandom(6).hex()  # (not uuid: its import costs more than the window's first paint budget allows)

@@ -387,7 +387,7 @@ class DraftFilesMixin:
 
     def offer_recovery(self) -> bool:
         """After a crash: offer the autosaved work. True if a draft was recovered."""
-        orphans = find_orphans(self.autosaver.folder)
+        orphans = find_orphans(self.autosaver.folder, self.autosaver.legacy_folders)
         orphans = [o for o in orphans if o.path != self.autosaver.path]
         if not orphans:
             return False

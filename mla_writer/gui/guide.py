@@ -113,7 +113,10 @@ class GuideDialog(QDialog):
     def load(self) -> None:
         """Show the guide in the current UI language (read again: the language may have changed)."""
         self.lang = ui_language()
-        self.setWindowTitle(_("MLA Writer \u2014 User Guide"))
+        title = _("User Guide")  # (outside the f-string, where Babel's extraction finds it)
+        # Ends with the application's name, as the main window's title does: Qt appends the
+        # display name to a title that does not end with it (never twice).
+        self.setWindowTitle(f"{title} \u2014 MLA Writer")
         try:
             html = guide_html(self.lang, self.places(), shortcut_rows(self.main_window))
         except OSError as exc:

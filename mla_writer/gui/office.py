@@ -14,6 +14,7 @@ asks before replacing anything typed, and can take its filling back.
 from __future__ import annotations
 
 from functools import partial
+from typing import Callable, NamedTuple
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -195,6 +196,24 @@ class OfficeDialog(QDialog):
 # -- the bar on the steps an office fills -------------------------------------------------------------
 
 
+class Said(NamedTuple):
+    """What an :class:`OfficeBar` said last, kept in the session (``session.office_notes``, by
+    the bar's sections) so that the step built again (another UI language) says it again.
+
+    ``text`` gives the message in the current UI language; ``undo`` and ``settings`` add the
+    "Undo" and "Open My office…" links; ``last`` the changes "Undo" takes back."""
+
+    text: Callable[[], str]
+    undo: bool
+    settings: bool
+    last: list
+
+
+def _notes(session) -> dict | None:
+    notes = getattr(session, "office_notes", None)
+    return notes if isinstance(notes, dict) else None
+
+
 def describe_change(letter, change: office.Change) -> str:
     """A change as the user reads it: the field's label, with the text's language."""
     text = fields.describe(letter, change.path, ui_language())
@@ -233,10 +252,18 @@ class OfficeBar(QWidget):
         self.note.linkActivated.connect(self._link)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.note)
+        said = (_notes(session) or {}).get(self.section_ids)
         made = [c for c in getattr(session, "office_changes", []) if self._mine(c)]
-        if made:  # the letter was started filled from the profile: say so, and let it be taken back
+        if said is not None:  # the step is built again (another UI language): say again what was said
+            self.last = list(said.last)
+            self._say(said.text, said.undo, said.settings)
+        elif made:  # the letter was started filled from the profile: say so, and let it be taken back
             self.last = made
-            self._say(_("This step was filled from your office profile when the letter was started."), undo=True)
+            if getattr(session, "office_filled_on_save", False):
+                self._say(lambda: _("This step of the new letter was filled from your office profile when you saved it."),
+                          undo=True)
+            else:
+                self._say(lambda: _("This step was filled from your office profile when the letter was started."), undo=True)
         else:
             self.note.hide()
 
@@ -245,10 +272,15 @@ class OfficeBar(QWidget):
 
         return section_of(change.path).id in self.section_ids
 
-    def _say(self, text: str, undo: bool = False, settings: bool = False) -> None:
+    def _say(self, text: Callable[[], str], undo: bool = False, settings: bool = False) -> None:
+        """Show ``text()`` (the message in the UI language) with its links, and keep it in the
+        session (:class:`Said`)."""
         from html import escape
 
-        html = escape(text)
+        notes = _notes(self.session)
+        if notes is not None:
+            notes[self.section_ids] = Said(text, undo, settings, list(self.last))
+        html = escape(text())
         if undo:
             html += ' <a href="undo">{}</a>'.format(escape(_("Undo")))
         if settings:
@@ -270,7 +302,7 @@ class OfficeBar(QWidget):
         try:
             return office.available_offices()
         except office.OfficeError as exc:
-            self._say(exc.localized(ui_language()), settings=True)
+            self._say(lambda exc=exc: exc.localized(ui_language()), settings=True)
             return None
 
     def fill(self) -> None:
@@ -279,7 +311,7 @@ class OfficeBar(QWidget):
         if found is None:
             return
         if not found:
-            self._say(_("Your office profile is empty."), settings=True)
+            self._say(lambda: _("Your office profile is empty."), settings=True)
             return
         if len(found) == 1:
             self.fill_from(found[0][1])
@@ -299,26 +331,31 @@ class OfficeBar(QWidget):
         changes = plan.fills + (plan.conflicts if replace else [])
         kept = 0 if replace else len({c.path for c in plan.conflicts})
         if not changes:
-            self._say(ngettext("Kept what you had typed in {count} field.", "Kept what you had typed in {count} fields.",
-                               kept).format(count=kept) if kept
+            self._say(lambda: ngettext("Kept what you had typed in {count} field.",
+                                       "Kept what you had typed in {count} fields.", kept).format(count=kept) if kept
                       else _("Nothing to fill: this step already holds what your office profile gives."))
             return []
         self.session.change(partial(office.apply_changes, changes=changes))
         self.last = changes
         self.session.reloaded.emit()
         self.session.check_requested.emit()
-        text = ngettext("Filled from your office profile: {count} value.",
-                        "Filled from your office profile: {count} values.", len(changes)).format(count=len(changes))
-        if kept:
-            text += " " + ngettext("Kept what you had typed in {count} field.",
-                                   "Kept what you had typed in {count} fields.", kept).format(count=kept)
         from ..checklist import language_name
 
         missing = office.missing_languages(of, (letter.drafting_language, letter.output_language), self.section_ids)
-        if missing:
-            text += " " + _("Your office profile holds no text in {languages} for some of these fields: type it here, "
-                            "or add it under Preferences \u2192 My office.").format(
-                languages=", ".join(language_name(lang, ui_language()) for lang in missing))
+        filled = len(changes)
+
+        def text() -> str:  # (in the UI language of the moment: the step may be shown again in another)
+            said = ngettext("Filled from your office profile: {count} value.",
+                            "Filled from your office profile: {count} values.", filled).format(count=filled)
+            if kept:
+                said += " " + ngettext("Kept what you had typed in {count} field.",
+                                       "Kept what you had typed in {count} fields.", kept).format(count=kept)
+            if missing:
+                said += " " + _("Your office profile holds no text in {languages} for some of these fields: type it "
+                                "here, or add it under Preferences \u2192 My office.").format(
+                    languages=", ".join(language_name(lang, ui_language()) for lang in missing))
+            return said
+
         self._say(text, undo=True)
         self.filled.emit()
         return changes
@@ -333,7 +370,7 @@ class OfficeBar(QWidget):
             self.session.office_changes = [c for c in self.session.office_changes if c not in changes]
         self.session.reloaded.emit()
         self.session.check_requested.emit()
-        self._say(_("The values filled from your office profile were taken back."))
+        self._say(lambda: _("The values filled from your office profile were taken back."))
 
     def _ask_replace(self, described: list[str]) -> bool:
         box = QMessageBox(QMessageBox.Icon.Question, _(FILL),

@@ -73,16 +73,28 @@ def untouched(session) -> bool:
     return session is not None and not session.dirty and session.path is None and session.name is None
 
 
-def fill_untouched(session) -> bool:
-    """Fill an untouched new letter from the office profile, as :func:`new_session` would
-    have (when the profile asks for it). Returns True when something was filled."""
-    if not untouched(session):
-        return False
+def empty_letter(letter) -> bool:
+    """Whether ``letter`` holds nothing but its drafting and output languages."""
+    from ..model import LetterOfRequest
+
+    return letter == LetterOfRequest(drafting_language=letter.drafting_language, output_language=letter.output_language)
+
+
+def fill_untouched(session) -> list:
+    """Fill a new letter that is still empty (no file, no edit, nothing in it: not even an
+    earlier filling) from the office profile, as :func:`new_session` would have (when the
+    profile asks for it). Returns the changes made (``[]``: nothing filled); the steps then say
+    that they were filled when the profile was saved (``session.office_filled_on_save``)."""
+    if not untouched(session) or not empty_letter(session.letter):
+        return []
     from ..office import fill_new_letter
 
     changes = fill_new_letter(session.letter)
-    session.office_changes = [*session.office_changes, *changes]
-    return bool(changes)
+    if changes:
+        session.office_changes = [*session.office_changes, *changes]
+        session.office_filled_on_save = True
+        session.office_notes.clear()  # the steps say what filled them now, not what a bar said before
+    return changes
 
 
 def adopt_ui_language(session, lang: str) -> bool:
@@ -124,6 +136,11 @@ class Session(QObject):
         self.report = None
         #: what the office profile filled when the letter was started (:func:`new_session`)
         self.office_changes: list = []
+        #: what each step's "Fill from my office" bar said last (:class:`~.office.Said`, by the
+        #: bar's sections): a step built again, in another UI language, says it again
+        self.office_notes: dict = {}
+        #: the office changes were made when the profile was saved, not when the letter was started
+        self.office_filled_on_save = False
 
     def touch(self) -> None:
         self.dirty = True

@@ -24,9 +24,9 @@ def personal_folder() -> Path:
     """The folder of the personal word lists: ``dictionary/`` beside the autosave folder, in the
     user's data folder (the window sets it; :func:`set_personal_folder`)."""
     if _folder is None:
-        from .autosave import default_folder
+        from .autosave import data_folder
 
-        return default_folder().parent / "dictionary"
+        return data_folder() / "dictionary"
     return _folder
 
 

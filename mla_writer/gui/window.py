@@ -45,6 +45,8 @@ class MainWindow(DraftFilesMixin, QMainWindow):
     checked = Signal()  # a checklist report was produced
     exported = Signal(str)  # path of an exported letter
     ready = Signal()  # the model and the step views are loaded and the draft is open
+    #: the message that saving the office profile filled the new letter (:meth:`tell_office_filled`)
+    office_filled_box = None
 
     def __init__(self, settings=None, autosave_folder: Path | None = None, parent=None) -> None:
         super().__init__(parent)
@@ -53,6 +55,10 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         from . import spellcheck  # personal word lists beside the autosaves (a test's folder in tests)
 
         spellcheck.set_personal_folder(Path(autosave_folder).parent / "dictionary" if autosave_folder else None)
+        if autosave_folder is None:  # the user's own folders: bring the word lists of earlier versions
+            from .autosave import move_legacy_data
+
+            move_legacy_data()
         #: Section ids of each step, in wizard order (the step views load with the model).
         self.plan = step_sections()
         self.step_of_section = {sid: i for i, sections in enumerate(self.plan) for sid in sections}
@@ -195,7 +201,8 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         self.preview_action.setChecked(not self.preview.isHidden())
         view.addAction(self.preview_action)
         view.addAction(self._action(_("&Find in Preview\u2026"), self.find_in_preview, [K.Find]))
-        self.preview_button.setText(self.preview_action.text().replace("&", ""))
+        # A button among buttons: written as they are (sentence case), not as the menu's command
+        self.preview_button.setText(_("Preview pane"))
         self.preview_button.setChecked(self.preview_action.isChecked())
         self.preview_action.toggled.connect(self.preview_button.setChecked)
         languages = bar.addMenu(_("&Language"))
@@ -472,14 +479,56 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         return self.office_dialog
 
     def _office_saved(self) -> None:
-        """A letter not begun yet starts from the profile just saved, as a new one would."""
+        """A new letter still empty starts from the profile just saved, as a new one would; the
+        user is told so at once, with Undo (:meth:`tell_office_filled`)."""
         from .session import fill_untouched
 
-        if fill_untouched(self.session):
-            self._drop_pages(keep_start=True)  # every step shows the letter again, and says it was filled
-            self.go_to(self.current)
-            self.run_check()
-            self.preview.schedule()
+        changes = fill_untouched(self.session)
+        if changes:
+            self._show_letter_again()
+            self.tell_office_filled(len(changes))
+
+    def _show_letter_again(self) -> None:
+        self._drop_pages(keep_start=True)  # every step shows the letter again (and says it was filled)
+        self.go_to(self.current)
+        self.run_check()
+        self.preview.schedule()
+
+    def tell_office_filled(self, count: int):
+        """Say that saving the profile filled the new letter (``count`` values), with "Undo"
+        (a window-modal message, not blocking). Returns the message box."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
+        from .office import MY_OFFICE
+
+        box = QMessageBox(QMessageBox.Icon.Information, _(MY_OFFICE), ngettext(
+            "Your office profile is saved. The new letter you have open was still empty, so it was filled from "
+            "the profile: {count} value.",
+            "Your office profile is saved. The new letter you have open was still empty, so it was filled from "
+            "the profile: {count} values.", count).format(count=count), QMessageBox.StandardButton.Ok, self)
+        box.setInformativeText(_("Each step filled says so, and can take its values back."))
+        self.office_undo_button = box.addButton(_("Undo"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Ok)
+        box.setEscapeButton(QMessageBox.StandardButton.Ok)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        session = self.session
+        box.finished.connect(lambda _result: box.clickedButton() is self.office_undo_button and self.undo_office_fill(session))
+        self.office_filled_box = box
+        box.open()
+        return box
+
+    def undo_office_fill(self, session=None) -> None:
+        """Take back what the office profile filled in the new letter (values typed since stay)."""
+        from .. import office
+
+        session = session or self.session
+        if session is not self.session or not session.office_changes:
+            return  # another letter is open by now
+        office.undo_changes(session.letter, session.office_changes)
+        session.office_changes = []
+        session.office_notes.clear()
+        self._show_letter_again()
 
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -106,3 +106,86 @@ def test_typing_then_a_kill_is_recovered(make_window, tmp_path):
     window.ask_recover = lambda orphan: True
     assert window.offer_recovery() is True
     assert window.session.letter.place.get("en") == "Cahul, 22 h 15"
+
+
+@pytest.fixture
+def user_folders(monkeypatch, tmp_path, qapp):
+    """The user's data folder in ``tmp_path/data`` (XDG), with the application named as
+    ``main.make_app`` names it (organisation and application both "MLA Writer")."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    names = qapp.applicationName(), qapp.organizationName()
+    qapp.setApplicationName("MLA Writer")
+    qapp.setOrganizationName("MLA Writer")
+    yield tmp_path / "data"
+    qapp.setApplicationName(names[0])
+    qapp.setOrganizationName(names[1])
+
+
+def _window_in_the_users_folders(qtbot, tmp_path):
+    """A window as the application makes it: no test folder, the user's own."""
+    from PySide6.QtCore import QSettings
+
+    from mla_writer.gui import i18n
+    from mla_writer.gui.main import make_window
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("ui/language", "en")
+    window = make_window(settings, None)
+    qtbot.addWidget(window)
+    window.ask_unsaved = lambda: QMessageBox.StandardButton.Discard
+    window.ensure_ready()
+    i18n.set_ui_language("en")
+    return window
+
+
+def test_the_autosave_folder_names_the_application_once(user_folders, qtbot, tmp_path):
+    """Issue 11 trial: autosaves went to ".../MLA Writer/MLA Writer/autosave" (Qt's folder names
+    the organisation and the application)."""
+    from mla_writer.gui import autosave, spellcheck
+
+    window = _window_in_the_users_folders(qtbot, tmp_path)
+    assert window.autosaver.folder == user_folders / "MLA Writer" / "autosave"
+    assert spellcheck.personal_folder() == user_folders / "MLA Writer" / "dictionary"
+    assert autosave.legacy_folders() == [user_folders / "MLA Writer" / "MLA Writer" / "autosave"]
+    window.show_guide()
+    assert f"{user_folders / 'MLA Writer' / 'autosave'}" in window.guide.html()
+    assert "MLA Writer/MLA Writer" not in window.guide.html()
+
+
+def test_an_autosave_left_in_the_old_folder_is_still_recovered(user_folders, qtbot, tmp_path):
+    """A recovery copy an earlier version left in the folder that named the application twice
+    is offered like any other; once recovered, its copy lives in the new folder."""
+    import json
+
+    from mla_writer.model import LetterOfRequest, ml
+    from mla_writer.storage import document
+
+    old = user_folders / "MLA Writer" / "MLA Writer" / "autosave"
+    old.mkdir(parents=True)
+    doc = document(LetterOfRequest(drafting_language="en", output_language="en", place=ml(en="Ungheni")))
+    doc["autosave_of"] = None
+    (old / "0a1b2c3d4e5f.mlar").write_text(json.dumps(doc), encoding="utf-8")  # its window died: no lock held
+
+    window = _window_in_the_users_folders(qtbot, tmp_path)
+    offered = []
+    window.ask_recover = lambda orphan: offered.append(orphan.path) or True
+    assert window.offer_recovery() is True
+    assert offered == [old / "0a1b2c3d4e5f.mlar"]
+    assert window.session.letter.place.get("en") == "Ungheni"
+    assert not (old / "0a1b2c3d4e5f.mlar").exists()
+    assert window.autosaver.path.parent == user_folders / "MLA Writer" / "autosave"
+    assert load(window.autosaver.path).place.get("en") == "Ungheni"  # the recovered work is kept in the new place
+
+
+def test_the_personal_word_lists_move_from_the_old_folder(user_folders, qtbot, tmp_path):
+    old = user_folders / "MLA Writer" / "MLA Writer" / "dictionary"
+    new = user_folders / "MLA Writer" / "dictionary"
+    old.mkdir(parents=True)
+    new.mkdir(parents=True)
+    (old / "fr.dic").write_text("OCRTEH\nChișinău\n", encoding="utf-8")
+    (old / "ru.dic").write_text("Кишинёв\n", encoding="utf-8")
+    (new / "fr.dic").write_text("Chișinău\nUngheni\n", encoding="utf-8")  # already added in the new place
+    _window_in_the_users_folders(qtbot, tmp_path)
+    assert (new / "fr.dic").read_text(encoding="utf-8").splitlines() == ["Chișinău", "Ungheni", "OCRTEH"]
+    assert (new / "ru.dic").read_text(encoding="utf-8") == "Кишинёв\n"
+    assert not old.exists()  # moved, and the empty old folder removed

@@ -97,10 +97,61 @@ def test_an_american_date_is_taken_and_shown_as_it_was_read(make_window):
     assert editor.note.isVisible() and editor.note.text() == "Read as 15 January 2027."
     assert not editor.error.isVisible()
     editor.edit.selectAll()
-    type_text(editor.edit, "1/2/2027")  # both numbers could be a month: day first, no note
+    type_text(editor.edit, "1/2/2027")  # both numbers could be a month: read day first, and said so
     _leave(editor)
     assert window.session.letter.date == dt.date(2027, 2, 1) and editor.edit.text() == "01/02/2027"
+    assert editor.note.isVisible() and editor.note.text() == "Read as 1 February 2027."
+
+
+@pytest.mark.parametrize("typed", ["3/4/2027", "03/04/2027", "3.4.2027"])
+def test_an_english_date_that_reads_either_way_says_how_it_was_read(make_window, typed):
+    """Issue 11 trial: "3/4/2027" was taken as 3 April without a word, although an English-UI
+    user may mean 4 March."""
+    window = make_window("en")
+    editor = _date_field(window)
+    type_text(editor.edit, typed)
+    _leave(editor)
+    assert window.session.letter.date == dt.date(2027, 4, 3) and editor.edit.text() == "03/04/2027"
+    assert editor.note.isVisible() and editor.note.text() == "Read as 3 April 2027."
+
+
+@pytest.mark.parametrize(("lang", "typed"), [("en", "15/01/2027"), ("en", "4/4/2027"), ("en", "2027-03-04"),
+                                             ("fr", "3/4/2027"), ("ru", "3.4.2027"), ("es", "3/4/2027")])
+def test_a_date_that_reads_one_way_only_gets_no_note(make_window, lang, typed):
+    window = make_window(lang)
+    editor = _date_field(window)
+    type_text(editor.edit, typed)
+    _leave(editor)
+    assert window.session.letter.date is not None and not editor.error.isVisible()
     assert not editor.note.isVisible()
+
+
+def test_a_date_not_typed_gets_no_note(make_window):
+    """The date of the draft, the calendar's and the arrow keys' are not read from typing."""
+    window = make_window("en")
+    editor = _date_field(window)
+    editor.set_date(dt.date(2027, 4, 3))
+    editor.edit.setFocus()
+    _leave(editor)
+    assert not editor.note.isVisible()
+    QTest.keyClick(editor.edit, Qt.Key.Key_Up)
+    _leave(editor)
+    assert window.session.letter.date == dt.date(2027, 4, 4) and not editor.note.isVisible()
+
+
+def test_an_english_date_of_birth_that_reads_either_way_says_how_it_was_read(make_window, example_path):
+    window = make_window("en")
+    assert window.open_file(str(example_path))
+    editor = _person_birth_field(window)
+    editor.edit.selectAll()
+    type_text(editor.edit, "3/4/1985")
+    _leave(editor)
+    assert window.session.get(editor.path) == "1985-04-03" and editor.edit.text() == "03/04/1985"
+    assert editor.note.isVisible() and editor.note.text() == "Read as 3 April 1985."
+    editor.edit.selectAll()
+    type_text(editor.edit, "23/04/1985")
+    _leave(editor)
+    assert window.session.get(editor.path) == "1985-04-23" and not editor.note.isVisible()
 
 
 @pytest.mark.parametrize(("lang", "typed"), [("en", "31/02/2027"), ("ru", "31.02.2027"), ("fr", "31/02/2027"),

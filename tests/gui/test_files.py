@@ -175,3 +175,31 @@ def test_export_of_an_incomplete_letter_asks_first(make_window, tmp_path):
     assert window.export_letter() is False
     assert asked and asked[0] > 0 and paths == []
     assert not (tmp_path / "x.docx").exists()
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_browsing_the_example_letter_changes_nothing(make_window, lang):
+    """Issue 11 trial: the example letter was marked modified (*) and asked to be saved on
+    Ctrl+N after the user had only looked at its steps."""
+    from mla_writer.gui.widgets.listeditor import ListEditor
+    from mla_writer.gui.widgets.mltext import MLTextField
+
+    window = make_window(lang)
+    assert window.open_example()
+    letter = window.session.letter.model_copy(deep=True)
+    for step in range(len(window.step_classes)):
+        window.go_to(step)
+        entries = getattr(window.current_page(), "problem_map", None)  # (the start page has no fields)
+        for editor, _label in list(entries.entries.values()) if entries else []:
+            if isinstance(editor, ListEditor):
+                for row in range(editor.list.count()):
+                    editor.list.setCurrentRow(row)  # each item shown in turn
+            elif isinstance(editor, MLTextField):
+                for lang_shown in editor.languages:
+                    editor.set_language(lang_shown)
+    assert window.session.letter == letter
+    assert not window.session.dirty and not window.isWindowModified()
+    asked = []
+    window.ask_unsaved = lambda: asked.append(1) or QMessageBox.StandardButton.Cancel
+    window.new_draft()  # Ctrl+N
+    assert asked == [] and window.session.name is None

@@ -49,7 +49,20 @@ def test_the_guide_follows_a_change_of_ui_language(make_window):
     window.set_ui_language("ru")
     dialog = _open_guide(window)
     assert "Как устроено письмо" in dialog.html() and "How a letter is built" not in dialog.html()
-    assert dialog.windowTitle() == "MLA Writer — руководство пользователя"
+    assert dialog.windowTitle() == "Руководство пользователя — MLA Writer"
+
+
+def shown_title(title: str, display_name: str = "MLA Writer") -> str:
+    """The title the window system shows: Qt appends the application's display name unless the
+    title already ends with it (QPlatformWindow::formatWindowTitle)."""
+    return title if title.endswith(display_name) else f"{title} \u2014 {display_name}"
+
+
+@pytest.mark.parametrize("lang", languages())
+def test_the_guide_window_names_the_application_once(make_window, lang):
+    dialog = _open_guide(make_window(lang))
+    assert shown_title(dialog.windowTitle()).count("MLA Writer") == 1, dialog.windowTitle()
+    assert shown_title(window_title := dialog.main_window.windowTitle()).count("MLA Writer") == 1, window_title
 
 
 def test_every_language_has_the_same_sections_and_points():
@@ -70,3 +83,15 @@ def test_the_guide_is_found_through_the_asset_helper(monkeypatch, tmp_path):
     (tmp_path / "resources" / "help" / "en" / "guide.html").write_text("<h2 id=\"letter\">x</h2>", "utf-8")
     monkeypatch.setattr(assets, "data_root", lambda: tmp_path)  # as in a bundle (sys._MEIPASS)
     assert guide.guide_file("fr") == tmp_path / "resources" / "help" / "en" / "guide.html"
+
+
+def test_the_russian_guide_names_the_letter_of_request_as_the_application_does():
+    """The application calls it «запрос» (points, hints, the office profile); the guide said
+    «просьба» (issue 11 trial)."""
+    from mla_writer.i18n import translations
+
+    html = guide.guide_html("ru", {}, []).lower()
+    assert "просьб" not in html and "запрос об оказании взаимной правовой помощи" in html
+    about = translations("ui", "ru").gettext(
+        "MLA Writer {version}\n\nDrafts letters of request for mutual legal assistance in criminal matters, point by point, offline.")
+    assert "просьб" not in about and "запросов" in about

@@ -114,3 +114,23 @@ def test_untranslated_text_listed_on_point_14_leads_to_its_translation_tab(make_
     assert editor.language() == "es" and editor.text() == ""
     editor.edit.insertPlainText("Entre enero de 2025 y junio de 2026, un grupo organizado captó a once jóvenes.")
     assert letter.facts.summary.get("es").startswith("Entre enero")
+
+
+def test_a_tab_asks_for_a_translation_only_when_there_is_text_to_translate(make_window):
+    """An empty field is not "to translate" (issue 11 trial: every empty field's output tab said so)."""
+    from .helpers import type_text
+
+    window = make_window("en")
+    letter = window.session.letter
+    letter.output_language = "fr"
+    window.session.languages_changed.emit()
+    window.go_to(window.step_of_section["closing"])
+    place = window.current_page().problem_map.entries["place"][0]
+    assert place.tabs.count() == 2 and place.tabs.isVisible()
+    assert "to translate" not in place.tabs.tabText(1)  # nothing in either language
+    type_text(place.edit, "Chisinau")
+    assert place.tabs.tabText(1) == "Output: Français \u2022 to translate"
+    place.set_language("fr")
+    type_text(place.edit, "Chișinău")
+    assert "to translate" not in place.tabs.tabText(1)
+    assert place.tabs.tabText(0) == "Drafting: English"

@@ -10,6 +10,7 @@ from PySide6.QtTest import QTest
 
 from mla_writer import office
 from mla_writer.model import LetterOfRequest, ml
+from mla_writer.model.letter import Signatory
 from tests.gui.helpers import fill_editor, replace_text, type_text
 
 pytestmark = pytest.mark.gui
@@ -153,6 +154,7 @@ def test_new_letter_starts_from_the_profile_and_the_filling_can_be_undone(make_w
     save_profile_through_the_dialog(window, fill_new=True)
     assert_filled(window.session.letter, list(TYPED))  # the letter open and not begun starts from it too
     assert "office profile" in window.current_page().office_bar.note.text()
+    window.office_filled_box.done(0)  # (told so: see the test below)
     window.new_draft()
     letter = window.session.letter
     assert_filled(letter, list(TYPED))
@@ -270,3 +272,71 @@ def test_offices_of_another_source_are_offered_beside_the_profile(make_window):
         assert letter.acknowledgement.authority.get("en") == "Balti registry" and letter.acknowledgement.name == ""
     finally:
         office.unregister_source(pack)
+
+
+def test_the_filling_note_is_said_again_in_the_new_ui_language(make_window):
+    """Issue 11 trial: after a switch of UI language the signature step said again that it had
+    been filled when the letter was started, instead of what the last filling said."""
+    window = make_window("en")
+    office.save_profile(office.Profile(office=office.Office(place=ml(en="Chisinau", ru="Кишинёв"),
+                                                            signatory=Signatory(name="Ana Rusu")),
+                                       fill_new_letters=True))
+    window.new_draft()  # started filled from the profile
+    letter = window.session.letter
+    assert letter.place.get("en") == "Chisinau" and letter.signatory.name == "Ana Rusu"
+    window.go_to(window.step_of_section["closing"])
+    page = window.current_page()
+    assert "when the letter was started" in page.office_bar.note.text()
+    replace_text(page.problem_map.entries["signatory.name"][0].edit, "Petru Lungu")
+    page.office_bar.ask_replace = lambda described: False  # keep what is typed
+    click_fill(window, "closing")
+    assert "Kept what you had typed in 1 field." in page.office_bar.note.text()
+
+    window.set_ui_language("ru")
+    bar = window.current_page().office_bar
+    assert bar is not page.office_bar and bar.note.isVisible()
+    assert "Введённое вами сохранено в 1 поле." in bar.note.text()
+    assert "при создании" not in bar.note.text()  # not the note of the letter's start
+    bar.note.linkActivated.emit("undo")  # what it offers to take back is still the start's filling
+    assert letter.place.root == {} and letter.signatory.name == "Petru Lungu"
+    window.set_ui_language("en")
+    assert "were taken back" in window.current_page().office_bar.note.text()
+
+
+def test_saving_the_profile_fills_an_empty_new_letter_and_says_so_with_undo(make_window):
+    """Issue 11 trial: saving the profile filled the untitled letter already open, and nothing
+    on the screen said so."""
+    window = make_window("en")
+    assert window.current == 0  # on the start page: no step of the letter in sight
+    save_profile_through_the_dialog(window, fill_new=True)
+    letter = window.session.letter
+    assert_filled(letter, list(TYPED))
+    box = window.office_filled_box
+    count = len(window.session.office_changes)
+    assert box.isVisible() and count > 0
+    assert f"was filled from the profile: {count} values." in box.text()
+    window.go_to(window.step_of_section["closing"])
+    note = window.current_page().office_bar.note.text()
+    assert "when you saved it" in note and 'href="undo"' in note  # each step says so too
+    QTest.mouseClick(window.office_undo_button, Qt.MouseButton.LeftButton)
+    assert not box.isVisible()
+    assert window.session.letter == LetterOfRequest(drafting_language="en", output_language="en")
+    assert not window.session.dirty
+    assert not window.current_page().office_bar.note.isVisible()
+    assert window.current_page().problem_map.entries["place"][0].edit.text() == ""
+
+
+def test_saving_the_profile_again_leaves_a_letter_already_filled_alone(make_window):
+    """Only an empty new letter is filled when the profile is saved: one filled before (when it
+    was started) keeps what it holds."""
+    window = make_window("en")
+    office.save_profile(office.Profile(office=office.Office(place=ml(en="Chisinau")), fill_new_letters=True))
+    window.new_draft()
+    assert window.session.letter.place.root == {"en": "Chisinau"} and not window.session.dirty
+    dialog = window.edit_office()
+    dialog.set_text_language("en")
+    replace_text(dialog.problem_map.entries["signatory.name"][0].edit, "Ana Rusu")
+    assert dialog.save()
+    assert office.load_profile().office.signatory.name == "Ana Rusu"
+    assert window.session.letter.signatory.name == ""  # not filled behind the user's back
+    assert window.office_filled_box is None

@@ -7,7 +7,9 @@ day and month in two digits and a four-digit year ("15/01/2027", "15.01.2027"); 
 ``2027-01-15`` is understood in every language. Nothing typed is ever reinterpreted: a day
 that does not exist ("31/02/2027") is refused with a message under the box, not moved to
 another day, and an empty box stays empty (no 1 January 1800, no date from the arrow keys
-but today's).
+but today's). In English, where writers also put the month first, a typed date that can be
+read both ways ("3/4/2027") or that was read month first ("1/15/2027") is followed by how it
+was read ("Read as 3 April 2027.").
 """
 
 from __future__ import annotations
@@ -115,6 +117,20 @@ def reads_month_first(text: str, with_time: bool = False, lang: str | None = Non
         return _read_date(text.strip(), with_time, lang or ui_language())[1]
     except DateInputError:
         return False
+
+
+def reads_either_way(text: str, with_time: bool = False, lang: str | None = None) -> bool:
+    """Whether ``text`` is a date a writer of the UI language may have meant month first as well
+    as day first: in a language whose writers also put the month first (English), a date not in
+    ISO form whose day and month are both 12 or less and differ ("3/4/2027": 3 April or 4 March)."""
+    lang = lang or ui_language()
+    try:
+        value, swapped = _read_date(text.strip(), with_time, lang)
+    except DateInputError:
+        return False
+    if value is None or swapped or lang not in MONTH_FIRST_TOO or re.match(r"\s*\d{4}", text):
+        return False
+    return value.day <= 12 and value.month <= 12 and value.day != value.month
 
 
 def _read_date(text: str, with_time: bool, lang: str):
@@ -229,6 +245,10 @@ class DateField(FieldEditor):
         self.edit.setMinimumWidth(width)
         self.edit.setMaximumWidth(width * 2)
         self.edit.setText(format_date(session.get(path), with_time))
+        #: the user typed in the box since it was last left (a date read from the draft, or
+        #: put by the calendar or the arrow keys, is not a typed one: no "Read as" note)
+        self._typed = False
+        self._replacing = False
         self.edit.textEdited.connect(self._edited)
         self.edit.editingFinished.connect(self._finished)
         self.edit.step.connect(self.step)
@@ -256,7 +276,8 @@ class DateField(FieldEditor):
         self.undo_label.setWordWrap(True)
         self.undo_label.linkActivated.connect(lambda _link: self.undo())
         self.undo_label.hide()
-        #: How a date typed month first was read ("Read as 15 January 2027."), after the box is left.
+        #: How a date typed month first, or typed so that it reads either way, was read ("Read
+        #: as 15 January 2027."), after the box is left.
         self.note = QLabel(self)
         self.note.setObjectName("dateReadAs")
         self.note.setWordWrap(True)
@@ -311,11 +332,15 @@ class DateField(FieldEditor):
     # -- editing -------------------------------------------------------------------------
     def _replace_text(self, text: str) -> None:
         """Put ``text`` in the box as an edit the user can undo (Ctrl+Z)."""
-        self.edit.selectAll()
-        if text:
-            self.edit.insert(text)
-        else:
-            self.edit.del_()
+        self._replacing = True
+        try:
+            self.edit.selectAll()
+            if text:
+                self.edit.insert(text)
+            else:
+                self.edit.del_()
+        finally:
+            self._replacing = False
 
     def _store(self, value) -> None:
         from pydantic import ValidationError
@@ -328,6 +353,7 @@ class DateField(FieldEditor):
             self._show_error(DateInputError(self.edit.text().strip()))
 
     def _edited(self, text: str) -> None:
+        self._typed = not self._replacing
         self.undo_label.hide()
         self.note.hide()
         try:
@@ -347,10 +373,14 @@ class DateField(FieldEditor):
             return
         self.error.hide()
         shown = format_date(value, self.with_time)
-        month_first = value is not None and reads_month_first(text, self.with_time)
+        # "1/15/2027" shown as "15/01/2027", or "3/4/2027" that an English writer may mean as
+        # 4 March: say how the typed date was read
+        read_as = value is not None and self._typed and (
+            reads_month_first(text, self.with_time) or reads_either_way(text, self.with_time))
+        self._typed = False
         if shown != text:
             self._replace_text(shown)  # "1/2/2027" -> "01/02/2027", undoable
-        if month_first:  # "1/15/2027" shown as "15/01/2027": say how it was read
+        if read_as:
             self._show_message(self.note, _("Read as {date}.").format(date=long_date(value)))
 
     def _error_text(self, exc: DateInputError) -> str:
@@ -402,6 +432,7 @@ class DateField(FieldEditor):
         """Bring back what the last edit (a clearing) took away."""
         self.edit.undo()
         self._edited(self.edit.text())
+        self._typed = False  # the date as it was shown, not one typed now
         self._finished()
         self.undo_label.hide()
         self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -533,7 +564,15 @@ class PartialDateField(FieldEditor):
         row.addStretch(1)
         layout.addLayout(row)
         self.error = input_error_label(self)
-        layout.addWidget(message_slot(self, self.error, samples=lambda: [self._error_text(self.examples()[0])]))
+        #: how a full date typed so that it reads either way was read ("Read as 3 April 1985.")
+        self.note = QLabel(self)
+        self.note.setObjectName("dateReadAs")
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.hide()
+        self._typed = False  # the user typed in the box since it was last left
+        layout.addWidget(message_slot(self, self.error, self.note, samples=lambda: [
+            self._error_text(self.examples()[0]), _("Read as {date}.").format(date=long_date(dt.date(2027, 9, 30)))]))
         self.setFocusProxy(self.edit)
 
     def examples(self) -> tuple[str, str, str]:
@@ -547,6 +586,8 @@ class PartialDateField(FieldEditor):
             return None
 
     def _edited(self, text: str) -> None:
+        self._typed = True
+        self.note.hide()
         value = self.parse(text)
         if value is None:
             if self.session.get(self.path) is not None:
@@ -566,11 +607,16 @@ class PartialDateField(FieldEditor):
     def _finished(self) -> None:
         text = self.edit.text()
         value = self.parse(text)
+        typed, self._typed = self._typed, False
         if value is None:
+            self.note.hide()
             self._show_error()
         else:
             self.error.hide()
             self.edit.setText(format_partial_date(value or None))
+            if typed and len(value) == 10 and reads_either_way(text):  # "3/4/1985": 3 April, or 4 March?
+                self.note.setText(_("Read as {date}.").format(date=long_date(dt.date.fromisoformat(value))))
+                self.note.show()
 
     def _error_text(self, text: str) -> str:
         full, month, year = self.examples()

@@ -19,8 +19,9 @@ from .fields import FieldEditor, TextBox, one_line, raw_text
 class MLTextField(FieldEditor):
     """Edits an :class:`~mla_writer.model.MLText` in the drafting and the output language.
 
-    The output-language tab appears only when it differs from the drafting language; an
-    empty translation is marked on its tab. Multi-line editors show a word and a character
+    The output-language tab appears only when it differs from the drafting language; it is
+    marked "to translate" while the field holds text in another language but none in it (an
+    empty field needs no translation). Multi-line editors show a word and a character
     count, underline misspelt words and say when a language cannot be checked.
     """
 
@@ -112,7 +113,8 @@ class MLTextField(FieldEditor):
         text = self.session.get(self.path)
         for i, lang in enumerate(self.languages):
             role = _("Drafting") if i == 0 else _("Output")
-            missing = "" if (lang in text or i == 0) else " \u2022 " + _("to translate")
+            # to translate: the field holds text, but none in this output language yet
+            missing = " \u2022 " + _("to translate") if i > 0 and text and lang not in text else ""
             self.tabs.setTabText(i, f"{role}: {language_endonym(lang)}{missing}")
 
     def language(self) -> str:
