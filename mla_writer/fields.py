@@ -569,6 +569,8 @@ SECTION_FIELDS: dict[str, tuple[Field, ...]] = {
                         N_("Name the office to which the acknowledgement of receipt is to be returned."))),
         F("acknowledgement.name", VERBATIM, N_("Person to receive it"),
           need=advised("acknowledgement.name", N_("Name the person who should receive the acknowledgement."))),
+        F("acknowledgement.latin_name", VERBATIM, N_("Name in Latin script"),
+          hint=N_("Where the name is written in another script (Cyrillic, Arabic, Greek ...), its Latin form as in the passport or register: letters in English, French or Spanish give it first, with the original in brackets.")),
         F("acknowledgement.address", VERBATIM, N_("Postal address"), lines=2),
         F("acknowledgement.email", VERBATIM, N_("E-mail")),
         F("acknowledgement.phone", VERBATIM, N_("Telephone")),

@@ -102,6 +102,7 @@ class AcknowledgementReturn(_Strict):
 
     authority: MLText = Field(default_factory=_ml)
     name: CleanStr = ""
+    latin_name: CleanStr = Field(default="", description="The name in Latin script, where ``name`` is written in another script.")
     address: CleanStr = ""
     email: CleanStr = ""
     phone: CleanStr = ""

@@ -773,7 +773,7 @@ class _Builder:
             },
             "ack": {
                 "authority": self.t(ack.authority),
-                "name": self.s(ack.name),
+                "name": self.s(self.named(ack.name, ack.latin_name)),
                 "address": self.s(ack.address),
                 "email": self.s(ack.email),
                 "phone": self.phone(ack.phone),
