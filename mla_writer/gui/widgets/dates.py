@@ -263,7 +263,7 @@ class DateField(FieldEditor):
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.hide()
         # One place under the box for the three, a line kept for them: nothing below moves.
-        outer.addWidget(message_slot(self, self.error, self.undo_label, self.note, samples=self._samples))
+        outer.addWidget(message_slot(self, self.error, self.undo_label, self.note, samples=self._samples, watch=self.edit))
         self.popup: _Popup | None = None
         self.setFocusProxy(self.edit)
 
@@ -533,7 +533,7 @@ class PartialDateField(FieldEditor):
         row.addStretch(1)
         layout.addLayout(row)
         self.error = input_error_label(self)
-        layout.addWidget(message_slot(self, self.error, samples=lambda: [self._error_text(self.examples()[0])]))
+        layout.addWidget(message_slot(self, self.error, samples=lambda: [self._error_text(self.examples()[0])], watch=self.edit))
         self.setFocusProxy(self.edit)
 
     def examples(self) -> tuple[str, str, str]:
