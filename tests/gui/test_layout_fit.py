@@ -215,7 +215,8 @@ def test_language_tabs_are_shown_whole(make_window, example_path, lang):
 
     window = _open_at_1024(make_window, example_path, lang)
     letter = window.session.letter
-    letter.output_language = "es"  # the French draft's Spanish is still to be written
+    letter.output_language = "es"
+    letter.facts.summary.set("es", "")  # a Spanish text still to be written: "Output: Español • to translate"
     window.session.languages_changed.emit()
     _settle()
     problems: list[str] = []

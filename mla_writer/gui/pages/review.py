@@ -81,7 +81,7 @@ class ReviewPage(QWidget):
         # moved the splitter for good).
         options = QFormLayout()
         options.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        options.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        options.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.bilingual.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.bilingual.setMinimumContentsLength(12)
         options.addRow(self.output_label, self.output)
