@@ -211,15 +211,20 @@ def _y(widget) -> int:
 
 
 def test_a_date_message_moves_nothing_below_it(make_window):
-    """Space reserved for the date's messages (issue 11: the form jumped and clicks landed on
-    the wrong field): refusing, clearing and accepting leave what follows where it was."""
+    """Space reserved for the date's messages once the box has the focus (issue 11: the form
+    jumped and clicks landed on the wrong field; trial L5: no blank gap before that):
+    refusing, clearing and accepting leave what follows where it was."""
     window = make_window("en")
     editor = _date_field(window)
     below = [e for e, _l in window.current_page().problem_map.entries.values()
              if e.isVisible() and _y(e) > _y(editor)]
     assert below, "nothing under the date to watch"
     watched = min(below, key=_y)
+    untouched = _y(watched)
+    editor.edit.setFocus()
+    QApplication.processEvents()
     before = _y(watched)
+    assert before > untouched  # the room for a message appears with the focus, in the box's column
     type_text(editor.edit, "31/02/2027")
     _leave(editor)
     assert editor.error.isVisible() and _y(watched) == before

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QMenuBar, QScrollArea, QWidget
 
 pytestmark = pytest.mark.gui
@@ -159,3 +160,209 @@ def test_a_checklist_message_that_goes_keeps_its_space_until_the_step_is_left(ma
     window.go_to(step)
     _settle()
     assert _y(watched) < shown_at  # the space is given back once the step was left
+
+
+# -- trial of issue 11, L1-L7: nothing moves, nothing is cut, in a 1024×768 window --------------------------
+
+
+def _open_at_1024(make_window, example_path, lang):
+    window = make_window(lang)
+    window.resize(1024, 768)
+    assert window.open_file(str(example_path))
+    _settle()
+    return window
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_last_step_does_not_move_the_splitter(make_window, example_path, lang):
+    """L1: opening "Review and export" widened the wizard's column and narrowed the preview
+    for good."""
+    window = _open_at_1024(make_window, example_path, lang)
+    window.go_to(1)
+    _settle()
+    before = window.splitter.sizes()
+    for step in range(len(window.plan)):
+        window.go_to(step)
+        _settle()
+        assert window.splitter.sizes() == before, f"step {step + 1} moved the splitter"
+    window.go_to(window.step_of_section["assistance"])
+    _settle()
+    assert window.splitter.sizes() == before
+
+
+def _tab_problems(where: str, bar) -> list[str]:
+    found = []
+    for i in range(bar.count()):
+        text = bar.tabText(i)
+        box = bar.tabRect(i)
+        if not bar.rect().contains(box):
+            found.append(f"{where}: tab {text!r} runs past its bar ({box.right()} > {bar.width()})")
+        if box.width() < bar.tabSizeHint(i).width():
+            found.append(f"{where}: tab {text!r} is cut ({box.width()} px for {bar.tabSizeHint(i).width()})")
+        if not bar.tabToolTip(i):
+            found.append(f"{where}: tab {text!r} has no tooltip saying what it is")
+    buttons = [b for b in bar.findChildren(QWidget) if b.isVisible() and b.parent() is bar]
+    if buttons:
+        found.append(f"{where}: the tab bar {[bar.tabText(i) for i in range(bar.count())]} needs scroll buttons")
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_language_tabs_are_shown_whole(make_window, example_path, lang):
+    """L2: the tabs of a text held in two languages showed "ançais" or "Выход: Русский • требуе…"
+    with scroll arrows on points 8, 9, 10 and 14."""
+    from PySide6.QtWidgets import QTabBar
+
+    window = _open_at_1024(make_window, example_path, lang)
+    letter = window.session.letter
+    letter.output_language = "es"
+    letter.facts.summary.set("es", "")  # a Spanish text still to be written: "Output: Español • to translate"
+    window.session.languages_changed.emit()
+    _settle()
+    problems: list[str] = []
+    seen = 0
+    for step in range(1, len(window.plan)):
+        window.go_to(step)
+        _settle()
+        page = window.current_page()
+        for bar in page.findChildren(QTabBar):
+            if bar.isVisible() and bar.count() > 1:
+                seen += 1
+                problems += _tab_problems(f"step {step + 1}", bar)
+    assert seen > 5
+    assert problems == []
+
+
+@pytest.mark.parametrize("lang", ["ru", "fr"])
+def test_the_legal_basis_list_has_the_column_width(make_window, example_path, lang):
+    """L3: the list of legal bases was ~120 px wide beside its buttons, its entry cut off."""
+    window = _open_at_1024(make_window, example_path, lang)
+    window.go_to(window.step_of_section["legal_basis"])
+    _settle()
+    page = window.current_page()
+    editor = page.problem_map.entries["legal_bases"][0]
+    items = editor.list
+    viewport = page.scroll.viewport().width()
+    assert items.width() >= viewport * 0.8, f"the list is {items.width()} px wide in a column of {viewport}"
+    assert not items.horizontalScrollBar().isVisible()
+    for row in range(items.count()):
+        box = items.visualItemRect(items.item(row))
+        needed = items.fontMetrics().boundingRect(
+            QRect(0, 0, box.width() - 8, 1 << 16), int(Qt.TextFlag.TextWordWrap), items.item(row).text()).height()
+        assert box.height() >= needed, f"{items.item(row).text()!r} is cut off"
+        assert box.right() <= items.viewport().width()
+    for button in (editor.add_button, editor.remove_button, editor.up_button, editor.down_button):
+        assert button.isVisible() and button.width() >= button.sizeHint().width()
+        assert _in_window(window, button)
+
+
+def _breaks_inside_words(document) -> list[str]:
+    """Lines of ``document`` (laid out) that end inside a word: "ACKNOWLEDGE|MENT"."""
+    found = []
+    block = document.begin()
+    while block.isValid():
+        layout, text = block.layout(), block.text()
+        for i in range(layout.lineCount() - 1):
+            line = layout.lineAt(i)
+            end = line.textStart() + line.textLength()
+            if 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+                found.append(f"{text[max(0, end - 15):end]}|{text[end:end + 15]}")
+        block = block.next()
+    return found
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_preview_never_breaks_a_word(make_window, example_path, qtbot, lang):
+    """L4: "ПОДТВЕРЖДЕН / ИЕ ПОЛУЧЕНИЯ", "Конта/ктное", "ACKNOWLEDGE/MENT" in a narrow preview:
+    words wrap whole (and a pane too narrow for the letter scrolls sideways)."""
+    window = _open_at_1024(make_window, example_path, lang)
+    window.session.letter.output_language = lang
+    window.session.languages_changed.emit()
+    window.splitter.setSizes([270, 1024 - 270 - 200, 200])  # the narrowest the user may make it
+    _settle()
+    window.preview.render_now()
+    preview = window.preview
+    qtbot.waitUntil(lambda: preview.view is not None and not preview.timer.isActive()
+                    and preview.shown_generation == preview.generation > 0, timeout=20000)
+    _settle()
+    document = preview.view.document()
+    document.documentLayout().documentSize()  # laid out at the pane's width
+    assert _breaks_inside_words(document) == []
+    html = document.toHtml().lower()
+    for css in ("word-break", "break-all", "overflow-wrap", "break-word", "wrap-anywhere"):
+        assert css not in html
+
+
+def test_the_preview_html_has_no_css_that_breaks_words(example):
+    from mla_writer.render import render_html
+
+    for lang in ("en", "ru"):
+        html = render_html(example, lang).lower()
+        for css in ("word-break", "break-all", "overflow-wrap", "break-word", "wrap-anywhere"):
+            assert css not in html
+
+
+@pytest.mark.parametrize("lang", ["ru", "fr"])
+def test_the_find_bar_moves_nothing(make_window, example_path, qtbot, lang):
+    """L6: "Not found" widened the preview by 15 px and moved the wizard's buttons; the find
+    box shrank to four letters."""
+    from .helpers import type_text
+
+    window = _open_at_1024(make_window, example_path, lang)
+    window.go_to(window.step_of_section["assistance"])
+    _settle()
+    sizes = window.splitter.sizes()
+    next_at = window.next_button.mapTo(window, QPoint(0, 0))
+    bar = window.preview.find_bar
+    window.find_in_preview()
+    _settle()
+    assert window.splitter.sizes() == sizes
+    type_text(bar.box, "Zorglub")
+    _settle()
+    assert bar.status.text() and bar.status.isVisible()
+    assert window.splitter.sizes() == sizes
+    assert window.next_button.mapTo(window, QPoint(0, 0)) == next_at
+    assert bar.status.width() >= bar.status.fontMetrics().horizontalAdvance(bar.status.text())
+    placeholder = bar.box.fontMetrics().horizontalAdvance(bar.box.placeholderText())
+    assert bar.box.width() >= placeholder + 20, f"the find box is {bar.box.width()} px for {placeholder}"
+    for widget in bar.findChildren(QWidget):
+        if widget.isVisible():
+            assert bar.rect().contains(QRect(widget.mapTo(bar, QPoint(0, 0)), widget.size()))
+    QTest.keyClick(bar.box, Qt.Key.Key_Escape)
+    _settle()
+    assert window.splitter.sizes() == sizes
+
+
+def _date_editor(window):
+    window.go_to(window.step_of_section["closing"])
+    _settle()
+    page = window.current_page()
+    return page, page.problem_map.entries["date"][0]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("width", [1024, 942, 800])
+def test_a_date_keeps_no_blank_gap_and_its_message_shows_whole(make_window, example_path, lang, width):
+    """L5: a blank gap of ~50 px stayed under the letter's date; L7: "31/02/2027" was refused
+    with a message whose third line hid behind the next one (942 px: the window's first size
+    on a 1024×768 screen)."""
+    window = _open_at_1024(make_window, example_path, lang)
+    window.resize(width, 768)
+    _settle()
+    page, editor = _date_editor(window)
+    slot = editor.error.parentWidget()
+    line = slot.fontMetrics().lineSpacing()
+    assert slot.height() <= line + 4, f"{slot.height()} px kept under the date for no message"
+    editor.edit.setFocus()
+    editor.set_text("31/02/2027")
+    window.run_check()
+    _settle()
+    label = editor.error
+    assert label.isVisible() and "31/02/2027" in label.text()
+    assert label.height() >= label.heightForWidth(label.width()), "the message is cut off"
+    assert slot.height() >= label.heightForWidth(slot.width()), "the message runs past its place"
+    assert slot.height() >= label.geometry().bottom() + 1, "the message runs past its place"
+    top = slot.mapTo(page, QPoint(0, 0)).y() + slot.height()
+    problem = page.problem_map.entries["date"][1]
+    assert problem.isVisible() and problem.problems  # "Give the date of the request."
+    assert problem.mapTo(page, QPoint(0, 0)).y() >= top, "the next line lies over the message"

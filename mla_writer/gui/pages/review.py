@@ -5,7 +5,16 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...points import SECTIONS
 from ..i18n import _, ngettext, ui_language
@@ -51,7 +60,6 @@ class ReviewPage(QWidget):
         self.report_view.setOpenLinks(False)
         self.report_view.setAccessibleName(_("Checklist report"))
         self.report_view.anchorClicked.connect(self._link)
-        options = QHBoxLayout()
         self.output = ChoiceField(session, "output_language", _letter_languages(), nullable=False, parent=self)
         self.output.changed.connect(session.languages_changed)
         self.output_label = QLabel(_("Language of the le&tter:"), self)
@@ -68,17 +76,21 @@ class ReviewPage(QWidget):
         self.export_button = QPushButton(_("&Export letter\u2026"), self)
         self.export_button.setAccessibleName(_("Export letter"))
         self.export_button.clicked.connect(self.export_requested)
-        options.addWidget(self.output_label)
-        options.addWidget(self.output)
-        options.addStretch(1)
+        # A label over its box when the row is too narrow for both (issue 11, trial L1: the
+        # Russian "second language" row made this page wider than the column, so that opening it
+        # moved the splitter for good).
+        options = QFormLayout()
+        options.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        options.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.bilingual.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.bilingual.setMinimumContentsLength(12)
+        options.addRow(self.output_label, self.output)
+        options.addRow(self.bilingual_label, self.bilingual)
+        for label in (self.output_label, self.bilingual_label):
+            label.setWordWrap(True)
         for widget in (self.title, self.summary, self.guide, self.report_view):
             layout.addWidget(widget)
         layout.addLayout(options)
-        second = QHBoxLayout()
-        second.addWidget(self.bilingual_label)
-        second.addWidget(self.bilingual)
-        second.addStretch(1)
-        layout.addLayout(second)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.export_button)

@@ -117,7 +117,8 @@ class AmountField(FieldEditor):
         row.addStretch(1)
         layout.addLayout(row)
         self.error = input_error_label(self)
-        layout.addWidget(message_slot(self, self.error, samples=lambda: [self._error_text(format_number(Decimal("210000.5")))]))
+        layout.addWidget(message_slot(self, self.error, samples=lambda: [self._error_text(format_number(Decimal("210000.5")))],
+                                      watch=self.edit))
         self.setFocusProxy(self.edit)
 
     def _number(self) -> tuple[bool, Decimal | None]:

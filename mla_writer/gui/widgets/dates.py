@@ -284,7 +284,7 @@ class DateField(FieldEditor):
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.hide()
         # One place under the box for the three, a line kept for them: nothing below moves.
-        outer.addWidget(message_slot(self, self.error, self.undo_label, self.note, samples=self._samples))
+        outer.addWidget(message_slot(self, self.error, self.undo_label, self.note, samples=self._samples, watch=self.edit))
         self.popup: _Popup | None = None
         self.setFocusProxy(self.edit)
 
@@ -572,7 +572,7 @@ class PartialDateField(FieldEditor):
         self.note.hide()
         self._typed = False  # the user typed in the box since it was last left
         layout.addWidget(message_slot(self, self.error, self.note, samples=lambda: [
-            self._error_text(self.examples()[0]), _("Read as {date}.").format(date=long_date(dt.date(2027, 9, 30)))]))
+            self._error_text(self.examples()[0]), _("Read as {date}.").format(date=long_date(dt.date(2027, 9, 30)))], watch=self.edit))
         self.setFocusProxy(self.edit)
 
     def examples(self) -> tuple[str, str, str]:

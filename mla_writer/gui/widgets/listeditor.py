@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
-    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QMenu,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from ... import fields
 from ..i18n import _
 from ..session import parse_path
+from .flow import FlowLayout
 from .form import Form
 from .problems import ProblemMap
 
@@ -67,18 +67,19 @@ class ListEditor(QWidget):
         self.factories = factories
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        top = QHBoxLayout()
+        # The list has the column's whole width, its buttons under it, wrapped onto a second
+        # line in a narrow column (issue 11, trial L3: beside the buttons the list of legal
+        # bases was 120 px wide, its entries cut off).
         self.list = QListWidget(self)
         self.list.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 10)
         self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.currentRowChanged.connect(self._selected)
-        left = QVBoxLayout()
-        left.addWidget(self.list, 1)
-        self.empty_hint = QLabel(_("Nothing added yet: use the button on the right."), self)
+        layout.addWidget(self.list, 1)
+        self.empty_hint = QLabel(_("Nothing added yet: use the button below."), self)
         self.empty_hint.setWordWrap(True)
-        left.addWidget(self.empty_hint)
-        top.addLayout(left, 1)
-        buttons = QVBoxLayout()
+        layout.addWidget(self.empty_hint)
         self.add_button = QPushButton(add_text, self)
         if len(factories) > 1:
             menu = QMenu(self.add_button)
@@ -93,11 +94,10 @@ class ListEditor(QWidget):
         self.up_button.clicked.connect(lambda: self.move_current(-1))
         self.down_button = QPushButton(_("Move down"), self)
         self.down_button.clicked.connect(lambda: self.move_current(1))
+        buttons = FlowLayout()
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
-        top.addLayout(buttons)
-        layout.addLayout(top)
+        layout.addLayout(buttons)
         self.box = QFrame(self)
         self.box.setFrameShape(QFrame.Shape.StyledPanel)
         self.box_layout = QVBoxLayout(self.box)

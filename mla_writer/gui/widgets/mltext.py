@@ -9,7 +9,8 @@ language holds no text yet (:mod:`mla_writer.textscript`; the checklist advises 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTabBar, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QTabBar, QVBoxLayout, QWidget
 
 from ... import textscript
 from ..i18n import _, language_endonym, ngettext
@@ -35,6 +36,12 @@ class MLTextField(FieldEditor):
         self.tabs.setDocumentMode(True)
         self.tabs.setExpanding(False)
         self.tabs.setDrawBase(False)
+        # Never scroll buttons: the tabs say "Drafting: Français" where the column has room and
+        # only the language's name where it has not (issue 11, trial L2: "ançais" beside arrows).
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        self.tabs.setSizePolicy(QSizePolicy.Policy.Ignored, self.tabs.sizePolicy().verticalPolicy())
+        self._tab_texts: list[tuple[str, str]] = []  # (full, short) per tab
         self.tabs.currentChanged.connect(self._show_language)
         layout.addWidget(self.tabs)
         self.highlighter = None
@@ -110,12 +117,37 @@ class MLTextField(FieldEditor):
         self._show_language()
 
     def _label_tabs(self) -> None:
+        """Name each tab: "Drafting: Français", "Output: Español • to translate" (its tooltip
+        always), or where the bar is too narrow for that, "Français", "Español •"; a tab whose
+        translation is missing is in the warning colour."""
+        from .problems import WARNING_COLOUR
+
         text = self.session.get(self.path)
+        self._tab_texts = []
         for i, lang in enumerate(self.languages):
             role = _("Drafting") if i == 0 else _("Output")
             # to translate: the field holds text, but none in this output language yet
             missing = " \u2022 " + _("to translate") if i > 0 and text and lang not in text else ""
-            self.tabs.setTabText(i, f"{role}: {language_endonym(lang)}{missing}")
+            full = f"{role}: {language_endonym(lang)}{missing}"
+            self._tab_texts.append((full, language_endonym(lang) + (" \u2022" if missing else "")))
+            self.tabs.setTabToolTip(i, full)
+            self.tabs.setTabTextColor(i, QColor(WARNING_COLOUR) if missing else QColor())
+        self._fit_tabs()
+
+    def _fit_tabs(self) -> None:
+        """The tabs' full names if they fit the field's width, else their short ones."""
+        if not self._tab_texts or self.tabs.count() != len(self._tab_texts):
+            return
+        for i, (full, _short) in enumerate(self._tab_texts):
+            self.tabs.setTabText(i, full)
+        if sum(self.tabs.tabSizeHint(i).width() for i in range(self.tabs.count())) > self.width():
+            for i, (_full, short) in enumerate(self._tab_texts):
+                self.tabs.setTabText(i, short)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_tabs()
 
     def language(self) -> str:
         index = self.tabs.currentIndex()

@@ -11,7 +11,7 @@ the letter: Enter or F3 the next match, Shift+Enter or Shift+F3 the previous one
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut, QTextOption
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from ..i18n import _
@@ -97,6 +97,10 @@ class PreviewPane(QWidget):
 
             self.view = QTextBrowser(self)
             self.view.setOpenLinks(False)
+            # Lines break between words only, as in the letter (Qt's default also breaks a word
+            # that does not fit: "ACKNOWLEDGE/MENT", issue 11 trial L4); a pane too narrow for a
+            # word, or for a table's columns, scrolls sideways.
+            self.view.setWordWrapMode(QTextOption.WrapMode.WordWrap)
             self.layout_.replaceWidget(self.placeholder, self.view)
             self.placeholder.deleteLater()
             self.placeholder = self.placeholder_label = None
@@ -155,7 +159,7 @@ class PreviewPane(QWidget):
 
 
 class FindBar(QWidget):
-    """Find text in the preview: a box, previous/next buttons, "Not found", a close button.
+    """Find text in the preview: a box (saying "Not found" at its end), previous/next buttons, a close button.
 
     Searching wraps around the letter; a search that finds nothing says so beside the box
     and leaves the view where it was. Hidden until :meth:`open`."""
@@ -166,10 +170,11 @@ class FindBar(QWidget):
         self.pane = pane
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 2, 0, 0)
-        self.label = QLabel(self)
+        row.setSpacing(2)
+        # The box says what it is for (its placeholder); "Not found" appears inside it, at its
+        # right end, so that nothing in the bar or around it moves (issue 11, trial L6: the
+        # status widened the preview and squeezed the box to four letters).
         self.box = QLineEdit(self)
-        self.box.setClearButtonEnabled(True)
-        self.label.setBuddy(self.box)
         self.box.returnPressed.connect(self.find_next)
         self.box.textEdited.connect(self._typed)
         self.previous_button = QToolButton(self)
@@ -178,19 +183,20 @@ class FindBar(QWidget):
         self.next_button = QToolButton(self)
         self.next_button.setText("\u25bc")
         self.next_button.clicked.connect(self.find_next)
-        self.status = QLabel(self)
+        self.status = QLabel(self.box)
         self.status.setObjectName("findStatus")
+        self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.status.setStyleSheet("color: #a40000;")
+        self.status.hide()
         self.close_button = QToolButton(self)
         self.close_button.setText("\u2715")
         self.close_button.clicked.connect(self.close_bar)
         for button in (self.previous_button, self.next_button, self.close_button):
             button.setAutoRaise(True)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        row.addWidget(self.label)
         row.addWidget(self.box, 1)
         row.addWidget(self.previous_button)
         row.addWidget(self.next_button)
-        row.addWidget(self.status)
         row.addWidget(self.close_button)
         # F3 / Shift+F3 anywhere in the preview, Esc and Shift+Enter in the bar: keys of this
         # pane only, so they never compete with the window's shortcuts.
@@ -211,8 +217,7 @@ class FindBar(QWidget):
     def retranslate(self) -> None:
         from ..i18n import _
 
-        self.label.setText(_("Find:"))
-        self.box.setPlaceholderText(_("Text to find in the letter"))
+        self.box.setPlaceholderText(_("Find in the letter"))
         self.box.setAccessibleName(_("Find in the preview"))
         self.previous_button.setToolTip(_("Previous match (Shift+F3)"))
         self.previous_button.setAccessibleName(_("Previous match"))
@@ -222,6 +227,27 @@ class FindBar(QWidget):
         self.close_button.setAccessibleName(_("Close the find bar"))
         if self.status.text():
             self.status.setText(_("Not found"))
+        # The box shows its whole placeholder, and (once something is typed) a few letters
+        # beside "Not found"; the pane is at least as wide as the bar from the start, so
+        # opening the bar never widens it.
+        metrics = self.box.fontMetrics()
+        self._status_width = metrics.horizontalAdvance(_("Not found")) + 8
+        self.box.setMinimumWidth(max(metrics.horizontalAdvance(self.box.placeholderText()),
+                                     self._status_width + metrics.averageCharWidth() * 8) + 16)
+        self.pane.setMinimumWidth(self.minimumSizeHint().width())
+        self._place_status()
+
+    def _place_status(self) -> None:
+        """"Not found" at the right end of the box, the box's text kept clear of it."""
+        shown = bool(self.status.text())
+        self.status.setVisible(shown)
+        self.box.setTextMargins(0, 0, self._status_width if shown else 0, 0)
+        box = self.box.rect()
+        self.status.setGeometry(box.width() - self._status_width - 4, 0, self._status_width, box.height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._place_status()
 
     def open(self) -> None:
         self.show()
@@ -231,6 +257,7 @@ class FindBar(QWidget):
     def close_bar(self) -> None:
         self.hide()
         self.status.clear()
+        self._place_status()
         if self.pane.view is not None:
             self.pane.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -260,6 +287,7 @@ class FindBar(QWidget):
         text = self.box.text()
         if view is None or not text:
             self.status.clear()
+            self._place_status()
             return False
         if not self.isVisible():
             self.open()
@@ -274,5 +302,5 @@ class FindBar(QWidget):
             if not found:
                 view.setTextCursor(kept)
         self.status.setText("" if found else _("Not found"))
-        self.status.setStyleSheet("" if found else "color: #a40000;")
+        self._place_status()
         return found

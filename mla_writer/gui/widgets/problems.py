@@ -44,6 +44,8 @@ def release_space(root: QWidget) -> None:
             label.clear()
             if isinstance(label, ProblemLabel):
                 keep_space(label, False)
+    for slot in root.findChildren(MessageSlot):
+        slot.release()
 
 
 class ProblemLabel(QLabel):
@@ -296,23 +298,50 @@ def input_error_label(parent):
 
 
 class MessageSlot(QWidget):
-    """A place under an editor for its messages (``labels``, shown one at a time), as high as
-    the longest message it may show (``samples()``: their plain texts) at its current width,
-    and at least a line, from the start: a message that comes or goes moves nothing below it.
-    The labels lie on top of each other; a hidden one keeps its last text's height until the
-    step is left (:func:`release_space`)."""
+    """A place under an editor for its messages (``labels``, shown one at a time).
 
-    def __init__(self, parent: QWidget, labels, samples=None) -> None:
+    It takes no room until a message could come: once the editor (``watch``) has the focus, it
+    is as high as the longest message it may show (``samples()``: their plain texts) at its
+    current width, so that a message that then comes or goes moves nothing below it; a shown
+    message is never cut (issue 11, trial L5 and L7: a blank gap of 50 px under every date, and
+    a refusal whose third line lay under the next one). The labels lie on top of each other; a
+    hidden one, and the space kept for the samples, stay until the step is left
+    (:func:`release_space`)."""
+
+    def __init__(self, parent: QWidget, labels, samples=None, watch: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("messageSlot")
         self.samples = samples or (lambda: [])
         self.labels = list(labels)
+        #: Whether the space for the samples is kept (the editor had the focus on this visit of the step).
+        self.reserving = False
         for label in self.labels:
             label.setParent(self)
             label.setProperty("keepsSpace", True)
         policy = self.sizePolicy()
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
+        if watch is not None:
+            watch.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.FocusIn:
+            self.reserve()
+        return False
+
+    def reserve(self) -> None:
+        """Keep the space of the longest message from now until the step is left."""
+        if not self.reserving:
+            self.reserving = True
+            self.updateGeometry()
+
+    def release(self) -> None:
+        """The step was left: no space kept for messages that may come."""
+        if self.reserving:
+            self.reserving = False
+            self.updateGeometry()
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt API)
         return True
@@ -321,10 +350,11 @@ class MessageSlot(QWidget):
         from PySide6.QtCore import QRect
 
         metrics = self.fontMetrics()
-        height = metrics.lineSpacing()
-        for text in self.samples():
-            box = metrics.boundingRect(QRect(0, 0, max(width, 1), 1 << 20), Qt.TextFlag.TextWordWrap, text)
-            height = max(height, box.height())
+        height = 0
+        if self.reserving:
+            for text in self.samples():
+                box = metrics.boundingRect(QRect(0, 0, max(width, 1), 1 << 20), Qt.TextFlag.TextWordWrap, text)
+                height = max(height, box.height())
         for label in self.labels:
             if label.text():  # shown, or hidden with its space kept
                 height = max(height, label.heightForWidth(width))
@@ -339,7 +369,7 @@ class MessageSlot(QWidget):
     def minimumSizeHint(self):  # noqa: N802 (Qt API)
         from PySide6.QtCore import QSize
 
-        return QSize(0, self.fontMetrics().lineSpacing())
+        return QSize(0, 0)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
@@ -356,9 +386,9 @@ class MessageSlot(QWidget):
     def _place(self) -> None:
         width = self.width()
         for label in self.labels:
-            label.setGeometry(0, 0, width, max(label.heightForWidth(width), label.sizeHint().height()))
+            label.setGeometry(0, 0, width, label.heightForWidth(width) if label.wordWrap() else label.sizeHint().height())
 
 
-def message_slot(parent: QWidget, *labels: QLabel, samples=None) -> MessageSlot:
-    """A :class:`MessageSlot` for ``labels`` under an editor of ``parent``."""
-    return MessageSlot(parent, labels, samples)
+def message_slot(parent: QWidget, *labels: QLabel, samples=None, watch: QWidget | None = None) -> MessageSlot:
+    """A :class:`MessageSlot` for ``labels`` under an editor of ``parent`` (``watch``: its box)."""
+    return MessageSlot(parent, labels, samples, watch)
