@@ -171,28 +171,25 @@ def fmt_partial_date(value: str | None, lang: str) -> str:
 
 
 def fmt_amount(amount: Any, lang: str) -> str:
-    """An :class:`~mla_writer.model.values.Amount` in the language's currency format; whole
-    amounts without decimals ("210 000 €", "€210,000"), others with them."""
+    """An :class:`~mla_writer.model.values.Amount` as a legal text writes it, never with a
+    currency sign the surrounding text does not use: in French, Russian and Spanish the
+    number then the currency's name in words, agreeing with the number ("210 000 euros",
+    «210 000 евро», "1 500,50 leus moldaves"); in English the ISO code then the number
+    ("EUR 210,000"). Whole amounts without decimals, others with two."""
     if amount is None or amount.value is None:
         return ""
-    from babel import Locale
-    from babel.numbers import format_currency, format_decimal
+    from babel.numbers import format_decimal, get_currency_name
 
     locale = date_locale(lang)
     value: Decimal = amount.value
+    whole = value == value.to_integral_value()
+    number = format_decimal(value, format="#,##0" if whole else "#,##0.00", locale=locale)
     if not amount.currency:
-        return format_decimal(value, locale=locale)
-    from babel.numbers import get_currency_symbol
-
-    if get_currency_symbol(amount.currency, locale) == amount.currency:
-        # no symbol in this language (MDL, UAH in French ...): the amount and the currency's name,
-        # "1 234 567,89 leus moldaves", rather than a bare ISO code
-        return format_currency(value, amount.currency, locale=locale, format_type="name")
-    if value == value.to_integral_value():
-        pattern = Locale.parse(locale).currency_formats["standard"].pattern.split(";")[0]
-        pattern = re.sub(r"0\.0+", "0", pattern)
-        return format_currency(value, amount.currency, format=pattern, locale=locale, currency_digits=False)
-    return format_currency(value, amount.currency, locale=locale)
+        return number
+    if lang == "en":
+        return f"{amount.currency}\u00a0{number}"
+    name = get_currency_name(amount.currency, count=value, locale=locale)
+    return f"{number}\u00a0{name}"
 
 
 def _locale(lang: str):
@@ -240,6 +237,17 @@ def state_name(code: str | None, lang: str) -> str:
 _UNIVERSAL = frozenset({"UTC", "Etc/UTC", "GMT", "Etc/GMT", "Z", "Zulu", "Universal"})
 
 
+#: Where CLDR's name of a zone's city is not the one a letter in that language uses.
+_CITY_NAMES = {
+    ("ru", "Europe/Chisinau"): "Кишинёв",
+    ("es", "Asia/Bishkek"): "Biskek",
+    ("fr", "America/Bogota"): "Bogota",
+    ("fr", "Asia/Almaty"): "Almaty",
+    ("fr", "Europe/Kyiv"): "Kyiv",
+    ("es", "Europe/Kyiv"): "Kiev",
+}
+
+
 def zone_city(zone: str, lang: str) -> str:
     """The city CLDR names an IANA time zone after, in ``lang`` ("Europe/Chisinau" -> "Кишинев"
     in Russian); "" for a zone with no city (``Etc/GMT+3``, ``UTC``) or one Babel does not know."""
@@ -247,6 +255,8 @@ def zone_city(zone: str, lang: str) -> str:
 
     if zone in _UNIVERSAL or "/" not in zone or zone.startswith("Etc/"):
         return ""
+    if (lang, zone) in _CITY_NAMES:
+        return _CITY_NAMES[(lang, zone)]
     try:
         city = get_timezone_location(zone, locale=lang, return_city=True)
     except (LookupError, ValueError):

@@ -282,9 +282,12 @@ def test_amounts_and_language_lists():
     letter = _load(SAMPLE)
     amount = next(m for m in letter.assistance if m.kind == "freezing").amount
     got = {lang: fmt_amount(amount, lang) for lang in LANGS}
-    assert got["en"] == "€210,000"
-    assert got["fr"].replace("\u202f", " ").replace("\u00a0", " ") == "210 000 €"
-    assert got["es"].replace("\u00a0", " ") == "210.000 €"
+    # written as the letter's own prose writes amounts (the review found "Сумма: 210 000 €" beside
+    # "210 000 евро"): the currency's name in words, or the ISO code in English, never a sign
+    assert got["en"] == "EUR\u00a0210,000"
+    assert got["fr"].replace("\u202f", " ").replace("\u00a0", " ") == "210 000 euros"
+    assert got["ru"].replace("\u00a0", " ") == "210 000 евро"
+    assert got["es"].replace("\u00a0", " ") == "210.000 euros"
     for lang in LANGS:
         assert got[lang] in _letter_text(letter, lang)
     names = {lang: join_list([language_name(c, lang) for c in ("fr", "en")], lang) for lang in LANGS}
