@@ -43,6 +43,7 @@ from pydantic import ValidationError
 from .. import DRAFT_EXTENSION, __version__
 from ..i18n import N_
 from ..model import LetterOfRequest
+from ..model.text import MAX_TEXT, TextTooLong
 from .errors import DraftChangedOnDisk, DraftError, DraftReadOnly, _Localizable, clip, escape  # noqa: F401 (re-exported)
 from .strict import MAX_INT_DIGITS, aware, aware_datetimes, check_dates, parse_json  # noqa: F401
 from .files import (  # noqa: F401 (re-exported: storage.save, storage.atomic_write_text, ...)
@@ -289,6 +290,7 @@ _EXPECTED = {
     "text": N_("{field}: the text must be given per language, for example {example}."),
     "verbatim": N_("{field}: \u201c{value}\u201d must be text."),
     "extra": N_("{field}: a draft has no such field (is the name misspelt?)."),
+    "too_long": N_("{field}: the text is {length} characters long; a field holds at most {limit} characters."),
     "other": N_("{field}: \u201c{value}\u201d is not accepted here."),
 }
 _KIND_GROUP = {
@@ -325,7 +327,9 @@ class _ValidationProblem(_Localizable):
             pattern += ("." if pattern else "") + str(part)
         self.path, self.pattern, self.shown_path = path, pattern, clip(path, 200)
         decl = fields.by_pattern(pattern)
-        if decl is None and re.search(r"\.(value|currency)$", pattern):  # a part of an amount
+        if decl is None and re.search(r"\.(value|currency)$", pattern) or (
+                decl is None and "." in pattern and _is_language(pattern.rsplit(".", 1)[1])):
+            # a part of an amount, or one language of a text
             trimmed = pattern.rsplit(".", 1)[0]
             decl = fields.by_pattern(trimmed)
             if decl is not None:
@@ -338,8 +342,12 @@ class _ValidationProblem(_Localizable):
         else:
             text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
         self.value = clip(text, 60)
+        error_value = (first.get("ctx") or {}).get("error")
+        self.length = 0
         if first.get("type") == "extra_forbidden":
             self.group = "extra"
+        elif isinstance(error_value, TextTooLong):
+            self.group, self.length = "too_long", error_value.length
         else:
             self.group = _KIND_GROUP.get(decl.kind, "other") if decl is not None else "other"
         self.values = ""
@@ -360,6 +368,8 @@ class _ValidationProblem(_Localizable):
         self.more = error.error_count() - 1
 
     def localized(self, lang: str) -> str:
+        from babel.numbers import format_decimal
+
         from .. import fields
         from ..i18n import translations
 
@@ -374,11 +384,18 @@ class _ValidationProblem(_Localizable):
             field = self.shown_path
         text = t.gettext(_EXPECTED[self.group]).format(
             field=field, value=self.value, values=self.values,
+            length=format_decimal(self.length, locale=lang), limit=format_decimal(MAX_TEXT, locale=lang),
             example='{"value": "210000", "currency": "EUR"}' if self.group == "amount" else '{"fr": "…", "en": "…"}',
         )
         if self.more:
             text += " " + t.ngettext("(and {count} more problem)", "(and {count} more problems)", self.more).format(count=self.more)
         return text
+
+
+def _is_language(code: str) -> bool:
+    from ..languages import is_language
+
+    return is_language(code)
 
 
 def _tag_lists(path: str) -> set[str]:

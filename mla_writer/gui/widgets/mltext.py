@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTabBar, QVBoxLayout
 
 from ..i18n import _, language_endonym
-from .fields import FieldEditor, TextBox, one_line, raw_text
+from ...model.text import MAX_TEXT
+from .fields import FieldEditor, TextBox, enforce_limit, line_edit_full, one_line, raw_text
 
 
 class MLTextField(FieldEditor):
@@ -33,6 +34,7 @@ class MLTextField(FieldEditor):
             self.edit.textChanged.connect(self._edited)
         else:
             self.edit = QLineEdit(self)
+            self.edit.setMaxLength(MAX_TEXT)
             self.edit.textEdited.connect(self._edited)
         layout.addWidget(self.edit)
         footer = QHBoxLayout()
@@ -113,6 +115,10 @@ class MLTextField(FieldEditor):
     def _edited(self, *_args) -> None:
         if self._loading:
             return
+        if self.multiline:
+            enforce_limit(self.edit)  # the limit loading enforces: what is saved always loads
+        else:
+            line_edit_full(self.edit)
         self.session.get(self.path).set(self.language(), self.text())
         self.session.touch()
         self._label_tabs()

@@ -1,0 +1,68 @@
+"""One limit for a text value, enforced alike by editing and by loading (issue 12): a
+1,000,009-character paste used to save and then be refused on open."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from pydantic import ValidationError
+
+from mla_writer import storage
+from mla_writer.model import LetterOfRequest
+from mla_writer.model.text import MAX_TEXT, TextTooLong
+
+
+def _letter() -> LetterOfRequest:
+    return LetterOfRequest(drafting_language="en", output_language="en")
+
+
+def test_multilingual_text_over_the_limit_is_refused_when_set_and_nothing_changes():
+    letter = _letter()
+    letter.facts.summary.set("en", "before")
+    with pytest.raises(TextTooLong) as info:
+        letter.facts.summary.set("en", "x" * (MAX_TEXT + 9))
+    assert info.value.length == MAX_TEXT + 9
+    assert letter.facts.summary.get("en") == "before"
+
+
+def test_plain_text_over_the_limit_is_refused_on_assignment():
+    letter = _letter()
+    with pytest.raises(ValidationError):
+        letter.identification.officer.phone = "1" * (MAX_TEXT + 1)
+    assert letter.identification.officer.phone == ""
+
+
+def test_text_at_the_limit_saves_and_loads_back(tmp_path):
+    letter = _letter()
+    letter.facts.summary.set("en", "x" * MAX_TEXT)
+    letter.identification.requesting_authority.address = "y" * MAX_TEXT
+    path = tmp_path / "big.mlar"
+    storage.save(letter, path)
+    again = storage.load(path)
+    assert again.facts.summary.get("en") == "x" * MAX_TEXT
+    assert again.identification.requesting_authority.address == "y" * MAX_TEXT
+
+
+def test_limit_counts_the_cleaned_text():
+    """Surrounding spaces are trimmed before counting, as loading trims them."""
+    letter = _letter()
+    letter.facts.summary.set("en", "  " + "x" * MAX_TEXT + "\n\n")
+    assert len(letter.facts.summary.get("en")) == MAX_TEXT
+
+
+@pytest.mark.parametrize("where", ["facts", "phone"])
+def test_loading_a_text_over_the_limit_says_so_in_one_line(where):
+    doc = storage.document(_letter())
+    if where == "facts":
+        doc["letter"]["facts"] = {"summary": {"en": "x" * (MAX_TEXT + 9)}}
+        label = "Summary of the relevant facts"
+    else:
+        doc["letter"]["identification"] = {"officer": {"phone": "1" * (MAX_TEXT + 9)}}
+        label = "telephone"
+    with pytest.raises(storage.DraftError) as info:
+        storage.loads(json.dumps(doc).encode(), "big.mlar")
+    message = str(info.value)
+    assert "\n" not in message and len(message) < 300
+    assert label in message and "1,000,009" in message and "1,000,000" in message
+    assert "1 000 009" in info.value.localized("ru").replace("\u00a0", " ")
