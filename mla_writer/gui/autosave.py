@@ -7,13 +7,21 @@ window is asked to close (before any question about saving): a crash loses secon
 half a minute.
 
 Each running window writes ``autosave/<id>.mlar`` (a normal draft document plus the path of
-the file it came from) and holds ``<id>.lock`` (a :class:`QLockFile`). A clean exit removes
-both. At start-up, an autosave whose lock can be taken belonged to a session that died:
-that is what recovery offers. Qt's lock files know when their owner process is gone.
+the file it came from and the step the user was on) and holds ``<id>.lock`` (a
+:class:`QLockFile`). A clean exit removes both. At start-up, an autosave whose lock can be
+taken belonged to a session that died: that is what recovery offers, every one of them (see
+:meth:`~mla_writer.gui.files.DraftFilesMixin.offer_recovery`). Qt's lock files know when their
+owner process is gone; a lock file left without its autosave by a run that died before its
+first copy is removed by :func:`find_orphans`.
+
+Nothing is deleted that could not be read: a copy that fails to load is renamed
+``<id>.mlar.unreadable`` (:meth:`Orphan.keep_unreadable`) and the user is told where it is.
+The folder is private to the user (0700): the copies hold the letter's content.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -25,48 +33,121 @@ DELAY_MS = 2_000
 MAX_DELAY_MS = 8_000
 
 
+#: What an unreadable recovery copy is renamed to (``<id>.mlar`` + this): kept, never offered again.
+UNREADABLE_SUFFIX = ".unreadable"
+
+
 def default_folder() -> Path:
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     return Path(base) / "autosave"
 
 
-class Orphan:
-    """An autosave left by a session that ended without saving."""
+def private_folder(folder: Path) -> None:
+    """Create ``folder`` (and its parents) if needed and make it readable by its owner only."""
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        os.chmod(folder, 0o700)
+    except OSError:
+        pass  # (a folder of another user's, or a file system without modes: nothing more to do)
 
-    def __init__(self, path: Path, source: str | None, saved_at: str, lock: QLockFile) -> None:
+
+class Orphan:
+    """An autosave left by a session that ended without saving.
+
+    ``saved_at`` is the ISO time the copy was written ("" if unknown); ``step`` the index of the
+    wizard step the user was on (None if the copy does not say)."""
+
+    def __init__(self, path: Path, source: str | None, saved_at: str, lock: QLockFile, step: int | None = None) -> None:
         self.path = path
         self.source = source  # the draft file it was editing, if any
         self.saved_at = saved_at
         self.lock = lock
+        self.step = step
+
+    def saved_time(self) -> dt.datetime | None:
+        """When the copy was written, in the computer's local time (None if unknown)."""
+        try:
+            when = dt.datetime.fromisoformat(self.saved_at)
+        except (TypeError, ValueError):
+            try:
+                when = dt.datetime.fromtimestamp(self.path.stat().st_mtime, dt.timezone.utc)
+            except OSError:
+                return None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=dt.timezone.utc)
+        return when.astimezone()
 
     def load(self):
-        from ..storage import loads
+        """The letter in the copy; :class:`~mla_writer.storage.DraftError` if it cannot be read."""
+        from ..storage import MAX_FILE_BYTES, loads, read_draft_bytes
 
-        return loads(self.path.read_bytes(), self.path.name)
+        data, _stamp = read_draft_bytes(self.path, MAX_FILE_BYTES)
+        return loads(data, self.path.name)
 
-    def discard(self) -> None:
-        self.path.unlink(missing_ok=True)
+    def keep_unreadable(self) -> Path:
+        """Rename a copy that cannot be read to ``<id>.mlar.unreadable`` (never deleted, never
+        offered again) and release its lock; return where it is now."""
+        kept = self.path.with_name(self.path.name + UNREADABLE_SUFFIX)
+        try:
+            os.replace(self.path, kept)
+        except OSError:
+            kept = self.path
+        self.release()
+        return kept
+
+    def release(self) -> None:
+        """Leave the copy where it is, for the next start, and let go of its lock."""
         self.lock.unlock()
         Path(self.lock.fileName()).unlink(missing_ok=True)
 
+    def discard(self) -> None:
+        self.path.unlink(missing_ok=True)
+        self.release()
+
 
 def find_orphans(folder: Path | None = None) -> list[Orphan]:
+    """The autosaves of runs that died (newest first), each locked for this window until
+    :meth:`Orphan.discard`, :meth:`Orphan.release` or :meth:`Orphan.keep_unreadable`. Lock
+    files left by runs that died before writing any copy are removed."""
     import json
 
     folder = folder or default_folder()
     found = []
-    for path in sorted(folder.glob("*.mlar")) if folder.is_dir() else []:
+    if not folder.is_dir():
+        return found
+    for path in sorted(folder.glob("*.mlar")):
         lock = QLockFile(str(path.with_suffix(".lock")))
         lock.setStaleLockTime(0)
         if not lock.tryLock(0):
             continue  # another running window owns it
+        source, saved_at, step = None, "", None
         try:
             meta = json.loads(path.read_text(encoding="utf-8"))
             source, saved_at = meta.get("autosave_of"), str(meta.get("saved_at", ""))
+            step = meta.get("autosave_step")
         except (OSError, ValueError, AttributeError):
-            source, saved_at = None, ""
-        found.append(Orphan(path, source, saved_at, lock))
+            pass
+        found.append(Orphan(path, source if isinstance(source, str) else None, saved_at, lock,
+                            step if isinstance(step, int) and not isinstance(step, bool) else None))
+    prune_stale_locks(folder)
+    found.sort(key=lambda o: o.saved_time() or dt.datetime.min.replace(tzinfo=dt.timezone.utc), reverse=True)
     return found
+
+
+def prune_stale_locks(folder: Path) -> list[Path]:
+    """Remove the lock files in ``folder`` that have no autosave beside them and whose owner
+    process is gone; return them."""
+    removed = []
+    for lock_path in sorted(folder.glob("*.lock")):
+        if lock_path.with_suffix(".mlar").exists():
+            continue
+        lock = QLockFile(str(lock_path))
+        lock.setStaleLockTime(0)
+        if lock.tryLock(0):  # its owner is gone (a running window's lock cannot be taken)
+            lock.unlock()  # (removes the file)
+            lock_path.unlink(missing_ok=True)
+            removed.append(lock_path)
+    return removed
 
 
 class Autosaver(QObject):
@@ -79,7 +160,7 @@ class Autosaver(QObject):
         super().__init__(parent)
         self.session_getter = session_getter
         self.folder = folder or default_folder()
-        self.folder.mkdir(parents=True, exist_ok=True)
+        private_folder(self.folder)
         name = os.urandom(6).hex()  # (not uuid: its import costs more than the window's first paint budget allows)
         self.path = self.folder / f"{name}.mlar"
         self.lock = QLockFile(str(self.folder / f"{name}.lock"))
@@ -146,6 +227,8 @@ class Autosaver(QObject):
 
         doc = document(session.letter)
         doc["autosave_of"] = str(session.path) if session.path else None
+        step = getattr(self.parent(), "current", None)  # the window's step: recovery reopens it
+        doc["autosave_step"] = step if isinstance(step, int) else None
         atomic_write_text(self.path, json.dumps(doc, ensure_ascii=False, indent=1) + "\n", backup=False)
         self.saved_generation = self.generation
         self.saved.emit()

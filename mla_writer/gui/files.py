@@ -365,47 +365,100 @@ class DraftFilesMixin:
         return True
 
     # -- recovery, about, closing ------------------------------------------------------------
-    def ask_recover(self, orphan) -> bool:
-        B = QtWidgets.QMessageBox.StandardButton
-        source = orphan.source or _("a new draft")
-        answer = QtWidgets.QMessageBox.question(
-            self,
-            _("Recover unsaved work?"),
-            _(
-                "MLA Writer did not close normally. An automatic copy of your work ({source}, saved {time}) "
-                "was kept. Recover it?"
-            ).format(source=source, time=orphan.saved_at or "?"),
-            B.Yes | B.No,
-            B.Yes,
-        )
-        return answer == B.Yes
+    def recovery_time(self, orphan) -> str:
+        """When an automatic copy was written, in local time, as the UI language writes it."""
+        when = orphan.saved_time()
+        if when is None:
+            return "?"
+        from PySide6.QtCore import QDateTime
+
+        stamp = QDateTime.fromSecsSinceEpoch(int(when.timestamp()))
+        return i18n.qlocale().toString(stamp.toLocalTime(), i18n.qlocale().dateTimeFormat(i18n.qlocale().FormatType.ShortFormat))
+
+    def ask_recover(self, orphan, index: int = 1, total: int = 1) -> bool | None:
+        """Recover this automatic copy? True: recover; False: discard it; None: keep it for the
+        next start (tests replace this). ``index`` of ``total`` copies left by crashed runs."""
+        from PySide6.QtWidgets import QMessageBox
+
+        source = Path(orphan.source).name if orphan.source else _("a new draft")
+        text = _(
+            "MLA Writer did not close normally. An automatic copy of your work ({source}, saved {time}) "
+            "was kept. Recover it?"
+        ).format(source=source, time=self.recovery_time(orphan))
+        if total > 1:
+            text += "\n\n" + _("Copy {n} of {total}: the others are offered after this one.").format(n=index, total=total)
+        box = QMessageBox(QMessageBox.Icon.Question, _("Recover unsaved work?"), text, QMessageBox.StandardButton.NoButton, self)
+        recover = box.addButton(_("Recover"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(_("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(_("Decide later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(recover)
+        box.exec()
+        clicked = box.clickedButton()
+        return True if clicked is recover else False if clicked is discard else None
 
     def offer_recovery(self) -> bool:
-        """After a crash: offer the autosaved work. True if a draft was recovered."""
-        orphans = find_orphans(self.autosaver.folder)
-        orphans = [o for o in orphans if o.path != self.autosaver.path]
+        """After a crash: offer the work of every run that died, newest first. True if a draft
+        was recovered.
+
+        One draft is recovered into this window; copies left after it (or that the user keeps
+        for later) stay where they are and are offered again at the next start. A copy that
+        cannot be read is never deleted: it is renamed and the user is told where it is. A copy
+        is deleted only when the user discards it, or once this window's own copy of the
+        recovered work is written."""
+        orphans = [o for o in find_orphans(self.autosaver.folder) if o.path != self.autosaver.path]
         if not orphans:
             return False
         self.ensure_ready()
         from ..storage import DraftError
         from .session import Session
 
-        recovered = False
-        for orphan in sorted(orphans, key=lambda o: o.saved_at, reverse=True):
-            if not recovered and self.ask_recover(orphan):
-                try:
-                    letter = orphan.load()
-                except DraftError as exc:
-                    self.show_error(_("Cannot recover the draft"), draft_error_text(exc))
-                else:
-                    session = Session(letter, Path(orphan.source) if orphan.source else None)
-                    session.name = _("Recovered draft")
-                    self.set_session(session)
-                    session.dirty = True
-                    self.autosaver.note_edit()
-                    self.autosaver.save_now()
-                    self._update_title()
-                    recovered = True
-            orphan.discard()
+        recovered, kept = False, 0
+        for i, orphan in enumerate(orphans, 1):
+            if recovered:
+                orphan.release()  # offered at the next start
+                kept += 1
+                continue
+            answer = self.ask_recover(orphan, i, len(orphans))
+            if answer is None:
+                orphan.release()
+                kept += 1
+                continue
+            if not answer:
+                orphan.discard()
+                continue
+            try:
+                letter = orphan.load()
+            except DraftError as exc:
+                where = orphan.keep_unreadable()
+                self.show_error(_("Cannot recover the draft"), _(
+                    "The automatic copy saved {time} cannot be read: {reason}. It was not deleted: "
+                    "it is kept as {path}.").format(time=self.recovery_time(orphan), reason=draft_error_text(exc), path=where))
+                continue
+            session = Session(letter, Path(orphan.source) if orphan.source else None)
+            session.name = _("Recovered draft")
+            step = orphan.step if orphan.step is not None and 0 < orphan.step < len(self.plan) else 1
+            self.set_session(session, step=step)
+            session.dirty = True
+            self.autosaver.note_edit()
+            try:
+                written = self.autosaver.save_now()
+            except OSError:
+                written = False
+            if written:
+                orphan.discard()  # its work is in this window's own copy now
+            else:
+                orphan.release()
+                kept += 1
+            self._update_title()
+            recovered = True
+        if kept:
+            self.statusBar().showMessage(_kept_message(kept), 15000)
         return recovered
 
+
+def _kept_message(count: int) -> str:
+    from .i18n import ngettext
+
+    return ngettext("{count} more automatic copy is kept; it will be offered at the next start.",
+                    "{count} more automatic copies are kept; they will be offered at the next start.",
+                    count).format(count=count)

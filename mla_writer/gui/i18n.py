@@ -53,6 +53,13 @@ def _(message: str) -> str:
     return translations("ui", _current).gettext(message)
 
 
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The form of ``singular``/``plural`` for ``count`` in the current UI language ("ui" domain)."""
+    if _current == "en":
+        return singular if count == 1 else plural
+    return translations("ui", _current).ngettext(singular, plural, count)
+
+
 def language_endonym(lang: str) -> str:
     return UI_LANGUAGES.get(lang, lang)
 

@@ -103,6 +103,6 @@ def test_typing_then_a_kill_is_recovered(make_window, tmp_path):
                           cwd=ROOT, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
     assert proc.returncode == 3, proc.stderr[-3000:]
     window = make_window("en", folder=folder)
-    window.ask_recover = lambda orphan: True
+    window.ask_recover = lambda orphan, *_: True
     assert window.offer_recovery() is True
     assert window.session.letter.place.get("en") == "Cahul, 22 h 15"
