@@ -157,16 +157,18 @@ class DraftFilesMixin:
         self.ensure_ready()
         if ask and not self.maybe_save():
             return False
-        from ..storage import DraftError, load
+        from ..storage import DraftError, load_with_stamp
         from .session import Session
 
         path = Path(path)
         try:
-            letter = load(path)
+            letter, stamp = load_with_stamp(path)
         except DraftError as exc:
             self.show_error(_("Cannot open the draft"), draft_error_text(exc))
             return False
-        self.set_session(Session(letter, path))
+        session = Session(letter, path)
+        session.stamp = stamp
+        self.set_session(session)
         self.settings.add_recent(path)
         self.settings.set_last_folder(str(path.parent))
         return True
@@ -177,25 +179,82 @@ class DraftFilesMixin:
             return self.save_as()
         return self.save_to(self.session.path)
 
-    def save_as(self) -> bool:
-        self.ensure_ready()
+    def ask_draft_path(self) -> str:
+        """Where to save the draft ("" when the user cancels; tests replace this)."""
         start = str(self.session.path or Path(self.settings.last_folder() or Path.home()) / (_("request") + EXTENSION))
         path, _filter = QtWidgets.QFileDialog.getSaveFileName(self, _("Save draft"), start, self.file_filter())
+        return path
+
+    def save_as(self) -> bool:
+        self.ensure_ready()
+        path = self.ask_draft_path()
         if not path:
             return False
         if not path.endswith(EXTENSION):
             path += EXTENSION
         return self.save_to(Path(path))
 
+    def ask_read_only(self, path: Path) -> bool:
+        """The draft is read-only: save it under another name? (tests replace this)"""
+        B = QtWidgets.QMessageBox.StandardButton
+        answer = QtWidgets.QMessageBox.question(
+            self, _("The draft is read-only"),
+            _("{name} is read-only: it was not changed. Save the draft under another name?").format(name=path.name),
+            B.Yes | B.No, B.Yes)
+        return answer == B.Yes
+
+    def ask_changed_on_disk(self, path: Path, gone: bool) -> str | None:
+        """The file changed on disk since it was opened (or is gone): "overwrite", "save_as",
+        "reload" (not offered when ``gone``) or None to cancel (tests replace this)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        if gone:
+            text = _("{name} was deleted or moved since you opened it. Save your version there again, "
+                     "or under another name?").format(name=path.name)
+        else:
+            text = _("{name} was changed on disk since you opened it (by another program or a colleague). "
+                     "Overwrite it with your version, save your version under another name, or reload the "
+                     "version on disk (your changes since you opened it are then lost)?").format(name=path.name)
+        box = QMessageBox(QMessageBox.Icon.Warning, _("The draft changed on disk"), text,
+                          QMessageBox.StandardButton.NoButton, self)
+        overwrite = box.addButton(_("Save there") if gone else _("Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
+        save_as = box.addButton(_("Save as…"), QMessageBox.ButtonRole.AcceptRole)
+        reload = None if gone else box.addButton(_("Reload from disk"), QMessageBox.ButtonRole.ResetRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save_as)
+        box.exec()
+        clicked = box.clickedButton()
+        return ("overwrite" if clicked is overwrite else "save_as" if clicked is save_as
+                else "reload" if reload is not None and clicked is reload else None)
+
     def save_to(self, path: Path) -> bool:
-        from ..storage import save
+        """Save the draft at ``path``. Saving over the file it was opened from checks that the
+        file is still the one opened (else the user chooses: overwrite, save as, reload); a
+        read-only file is never overwritten (the user is offered Save As)."""
+        from ..storage import DraftChangedOnDisk, DraftReadOnly, save
 
         path = Path(path)
+        session = self.session
+        same = session.path is not None and _same_file(path, session.path)
+        expect = session.stamp if same else None
         try:
-            save(self.session.letter, path)
+            try:
+                stamp = save(session.letter, path, expect=expect)
+            except DraftChangedOnDisk as exc:
+                choice = self.ask_changed_on_disk(path, exc.current is None)
+                if choice == "save_as":
+                    return self.save_as()
+                if choice == "reload":
+                    return self.open_file(path, ask=False) and False
+                if choice != "overwrite":
+                    return False
+                stamp = save(session.letter, path)
+        except DraftReadOnly:
+            return self.ask_read_only(path) and self.save_as()
         except OSError as exc:
             self.show_error(_("Cannot save the draft"), f"{path}: {exc.strerror or exc}")
             return False
+        session.stamp = stamp
         self.session.path = path
         self.session.dirty = False
         self.autosaver.clear()
@@ -454,6 +513,13 @@ class DraftFilesMixin:
         if kept:
             self.statusBar().showMessage(_kept_message(kept), 15000)
         return recovered
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return a == b
 
 
 def _kept_message(count: int) -> str:

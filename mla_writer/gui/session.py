@@ -84,6 +84,9 @@ class Session(QObject):
         self.name: str | None = None
         self.dirty = False
         self.report = None
+        #: What the file was when it was opened or last saved (storage.Stamp): a save that finds
+        #: it changed on disk asks before overwriting. None: not known (nothing is checked).
+        self.stamp = None
 
     def touch(self) -> None:
         self.dirty = True
