@@ -70,7 +70,10 @@ class DraftFilesMixin:
         return session.path.name if session.path else session.name
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self._draft_label() or _('Untitled')}[*] \u2014 MLA Writer")
+        label = self._draft_label() or _("Untitled")
+        if self.session is not None and self.session.read_only:
+            label = _("{name} (read-only)").format(name=label)
+        self.setWindowTitle(f"{label}[*] \u2014 MLA Writer")
         self.setWindowModified(bool(self.session is not None and self.session.dirty))
 
     def current_draft_name(self) -> str | None:
@@ -168,13 +171,66 @@ class DraftFilesMixin:
             return False
         session = Session(letter, path)
         session.stamp = stamp
+        if not self._lock_draft(session, path):
+            return False
         self.set_session(session)
         self.settings.add_recent(path)
         self.settings.set_last_folder(str(path.parent))
         return True
 
+    def ask_draft_in_use(self, path: Path, host: str, pid: int) -> str | None:
+        """Another window (here or on another computer) has the draft open: "read_only",
+        "anyway" or None to cancel (tests replace this)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        text = _("{name} is open in another MLA Writer window (computer {host}, process {pid}). "
+                 "Two windows editing one draft would overwrite each other's work. Open it read-only, "
+                 "or open it anyway?").format(name=path.name, host=host or "?", pid=pid or "?")
+        box = QMessageBox(QMessageBox.Icon.Warning, _("The draft is already open"), text,
+                          QMessageBox.StandardButton.NoButton, self)
+        read_only = box.addButton(_("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
+        anyway = box.addButton(_("Open anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(read_only)
+        box.exec()
+        clicked = box.clickedButton()
+        return "read_only" if clicked is read_only else "anyway" if clicked is anyway else None
+
+    def _lock_draft(self, session, path: Path) -> bool:
+        """Take the draft's lock for ``session`` (see :mod:`.draftlock`); False if the user cancels."""
+        from .draftlock import DraftLock
+
+        current = self.session
+        if current is not None and current.lock is not None and current.path is not None and _same_file(current.path, path):
+            session.lock, current.lock = current.lock, None  # reopening the draft this window holds
+            return True
+        lock = DraftLock(path)
+        if lock.acquire():
+            session.lock = lock if lock.held() else None
+            return True
+        answer = self.ask_draft_in_use(path, *lock.holder())
+        if answer is None:
+            return False
+        session.read_only = answer == "read_only"
+        return True
+
+    def _relock(self, path: Path) -> None:
+        """The draft is now saved at ``path``: hold that file's lock instead of the old one."""
+        from .draftlock import DraftLock
+
+        session = self.session
+        if session.lock is not None and _same_file(session.lock.draft, path):
+            return
+        session.release()
+        lock = DraftLock(path)
+        if lock.acquire() and lock.held():
+            session.lock = lock
+
     def save_draft(self) -> bool:
         self.ensure_ready()
+        if self.session.read_only:
+            self.statusBar().showMessage(_("This draft is open read-only: save it under another name."), 8000)
+            return self.save_as()
         if self.session.path is None:
             return self.save_as()
         return self.save_to(self.session.path)
@@ -255,7 +311,9 @@ class DraftFilesMixin:
             self.show_error(_("Cannot save the draft"), f"{path}: {exc.strerror or exc}")
             return False
         session.stamp = stamp
+        session.read_only = False
         self.session.path = path
+        self._relock(path)
         self.session.dirty = False
         self.autosaver.clear()
         self.settings.add_recent(path)

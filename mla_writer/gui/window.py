@@ -241,6 +241,8 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         session.check_requested.connect(self.run_check)
         self._drop_pages(keep_start=True)
         if old is not None:
+            if old.lock is not None and old.lock is not session.lock:
+                old.release()  # the draft it held is closed
             old.deleteLater()
         self.autosaver.clear()
         self.go_to(step)
@@ -409,6 +411,8 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         self.settings.save_window(self.saveGeometry(), self.splitter.saveState())
         self.settings.sync()
         self.autosaver.close()
+        if self.session is not None:
+            self.session.release()
         self.preview.shutdown()
         event.accept()
 
