@@ -84,6 +84,15 @@ class Orphan:
         data, _stamp = read_draft_bytes(self.path, MAX_FILE_BYTES)
         return loads(data, self.path.name)
 
+    def load_encrypted(self, passphrase: str):
+        """``(letter, sealer)`` of an encrypted copy; :class:`~mla_writer.storage.DraftError`
+        (``WrongPassphrase`` among them) if it cannot be read."""
+        from ..storage import MAX_FILE_BYTES, Sealer, loads, read_draft_bytes
+
+        data, _stamp = read_draft_bytes(self.path, MAX_FILE_BYTES)
+        sealer, plain = Sealer.open(data, passphrase, self.path.name)
+        return loads(plain, self.path.name), sealer
+
     def keep_unreadable(self) -> Path:
         """Rename a copy that cannot be read to ``<id>.mlar.unreadable`` (never deleted, never
         offered again) and release its lock; return where it is now."""
@@ -223,13 +232,15 @@ class Autosaver(QObject):
             return False
         import json
 
-        from ..storage import atomic_write_text, document
+        from ..storage import atomic_write_bytes, document
 
         doc = document(session.letter)
         doc["autosave_of"] = str(session.path) if session.path else None
         step = getattr(self.parent(), "current", None)  # the window's step: recovery reopens it
         doc["autosave_step"] = step if isinstance(step, int) else None
-        atomic_write_text(self.path, json.dumps(doc, ensure_ascii=False, indent=1) + "\n", backup=False)
+        data = (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        sealer = getattr(session, "sealer", None)  # an encrypted draft's copy is encrypted too
+        atomic_write_bytes(self.path, sealer.seal(data) if sealer is not None else data, backup=False)
         self.saved_generation = self.generation
         self.saved.emit()
         return True

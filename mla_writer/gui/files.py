@@ -160,17 +160,23 @@ class DraftFilesMixin:
         self.ensure_ready()
         if ask and not self.maybe_save():
             return False
-        from ..storage import DraftError, load_with_stamp
+        from ..storage import DraftError, is_encrypted_file, open_draft
         from .session import Session
 
         path = Path(path)
+        passphrase = None
+        if is_encrypted_file(path):
+            passphrase = self.ask_passphrase(path.name, confirm=False)
+            if passphrase is None:
+                return False
         try:
-            letter, stamp = load_with_stamp(path)
+            letter, stamp, sealer = open_draft(path, passphrase)
         except DraftError as exc:
             self.show_error(_("Cannot open the draft"), draft_error_text(exc))
             return False
         session = Session(letter, path)
         session.stamp = stamp
+        session.sealer = sealer
         if not self._lock_draft(session, path):
             return False
         self.set_session(session)
@@ -225,6 +231,37 @@ class DraftFilesMixin:
         lock = DraftLock(path)
         if lock.acquire() and lock.held():
             session.lock = lock
+
+    def ask_passphrase(self, name: str, confirm: bool) -> str | None:
+        """The passphrase of an encrypted draft (``confirm``: a new one, typed twice); None when
+        the user cancels (tests replace this)."""
+        from .passphrase import PassphraseDialog
+
+        dialog = PassphraseDialog(name, confirm, self)
+        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
+            return None
+        return dialog.passphrase()
+
+    def save_encrypted(self) -> bool:
+        """File > Save encrypted: a passphrase, then the draft (its .bak and its recovery copy
+        too) is saved encrypted, now and from then on."""
+        self.ensure_ready()
+        from ..storage import Sealer
+
+        session = self.session
+        passphrase = self.ask_passphrase(self._draft_label() or _("Untitled"), confirm=True)
+        if passphrase is None:
+            return False
+        before = session.sealer
+        session.sealer = Sealer(passphrase)
+        self.autosaver.note_edit()  # the recovery copy is written again, encrypted
+        if session.path is None or session.read_only:
+            done = self.save_as()
+        else:
+            done = self.save_to(session.path)
+        if not done:
+            session.sealer = before
+        return done
 
     def save_draft(self) -> bool:
         self.ensure_ready()
@@ -295,7 +332,7 @@ class DraftFilesMixin:
         expect = session.stamp if same else None
         try:
             try:
-                stamp = save(session.letter, path, expect=expect)
+                stamp = save(session.letter, path, expect=expect, sealer=session.sealer)
             except DraftChangedOnDisk as exc:
                 choice = self.ask_changed_on_disk(path, exc.current is None)
                 if choice == "save_as":
@@ -304,7 +341,7 @@ class DraftFilesMixin:
                     return self.open_file(path, ask=False) and False
                 if choice != "overwrite":
                     return False
-                stamp = save(session.letter, path)
+                stamp = save(session.letter, path, sealer=session.sealer)
         except DraftReadOnly:
             return self.ask_read_only(path) and self.save_as()
         except OSError as exc:
@@ -513,6 +550,19 @@ class DraftFilesMixin:
         clicked = box.clickedButton()
         return True if clicked is recover else False if clicked is discard else None
 
+    def _load_orphan(self, orphan):
+        """(letter, sealer) of a recovery copy; an encrypted one asks for its passphrase
+        (:class:`_Cancelled` if the user gives none)."""
+        from ..storage import PassphraseNeeded
+
+        try:
+            return orphan.load(), None
+        except PassphraseNeeded:
+            passphrase = self.ask_passphrase(_("Recovered draft"), confirm=False)
+            if passphrase is None:
+                raise _Cancelled from None
+            return orphan.load_encrypted(passphrase)
+
     def offer_recovery(self) -> bool:
         """After a crash: offer the work of every run that died, newest first. True if a draft
         was recovered.
@@ -526,7 +576,7 @@ class DraftFilesMixin:
         if not orphans:
             return False
         self.ensure_ready()
-        from ..storage import DraftError
+        from ..storage import DraftError, WrongPassphrase
         from .session import Session
 
         recovered, kept = False, 0
@@ -543,8 +593,18 @@ class DraftFilesMixin:
             if not answer:
                 orphan.discard()
                 continue
+            sealer = None
             try:
-                letter = orphan.load()
+                letter, sealer = self._load_orphan(orphan)
+            except WrongPassphrase as exc:  # not damaged: kept where it is, offered again
+                orphan.release()
+                kept += 1
+                self.show_error(_("Cannot recover the draft"), draft_error_text(exc))
+                continue
+            except _Cancelled:
+                orphan.release()
+                kept += 1
+                continue
             except DraftError as exc:
                 where = orphan.keep_unreadable()
                 self.show_error(_("Cannot recover the draft"), _(
@@ -552,6 +612,7 @@ class DraftFilesMixin:
                     "it is kept as {path}.").format(time=self.recovery_time(orphan), reason=draft_error_text(exc), path=where))
                 continue
             session = Session(letter, Path(orphan.source) if orphan.source else None)
+            session.sealer = sealer
             session.name = _("Recovered draft")
             step = orphan.step if orphan.step is not None and 0 < orphan.step < len(self.plan) else 1
             self.set_session(session, step=step)
@@ -571,6 +632,10 @@ class DraftFilesMixin:
         if kept:
             self.statusBar().showMessage(_kept_message(kept), 15000)
         return recovered
+
+
+class _Cancelled(Exception):
+    """The user did not give the passphrase of an encrypted recovery copy."""
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -89,6 +89,8 @@ class Session(QObject):
         self.stamp = None
         #: The draft's lock (gui.draftlock.DraftLock) while this window edits the file, or None.
         self.lock = None
+        #: The key an encrypted draft is saved with (storage.Sealer), or None for a plain draft.
+        self.sealer = None
         #: Opened read-only (another window holds the draft): saving asks for another name.
         self.read_only = False
 
