@@ -66,3 +66,20 @@ def test_loading_a_text_over_the_limit_says_so_in_one_line(where):
     assert "\n" not in message and len(message) < 300
     assert label in message and "1,000,009" in message and "1,000,000" in message
     assert "1 000 009" in info.value.localized("ru").replace("\u00a0", " ")
+
+
+def test_a_date_time_entered_without_a_zone_is_aware_like_a_loaded_one():
+    """Editing one end of an electronic-data period in the window used to leave a naive
+    date-time beside the loaded, aware one (issue 12): entry makes it aware, as loading does."""
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from mla_writer.model.assistance import ElectronicData
+
+    item = ElectronicData(id="a1", time_zone="Europe/Chisinau",
+                          period_from=dt.datetime(2025, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=2))))
+    item.period_to = dt.datetime(2026, 5, 1, 10, 0)  # what the date editor writes
+    assert item.period_to.tzinfo == ZoneInfo("Europe/Chisinau")
+    assert item.period_from < item.period_to  # comparable: no TypeError
+    unknown = ElectronicData(id="a2", time_zone="Mars/Base", period_from=dt.datetime(2025, 1, 1))
+    assert unknown.period_from.tzinfo == dt.timezone.utc
