@@ -160,9 +160,18 @@ def prune_stale_locks(folder: Path) -> list[Path]:
 
 
 class Autosaver(QObject):
-    """Writes the session's letter when it has changed since the last write: see the module."""
+    """Writes the session's letter when it has changed since the last write: see the module.
+
+    The timers and focus changes write in the background (:meth:`save_later`): the letter is
+    turned into plain data on the GUI thread (a few milliseconds: new dicts and lists around the
+    same immutable strings), and the JSON text, its encryption and the fsynced write happen in
+    one worker thread, in order. :meth:`save_now` (closing, an unexpected error, recovery)
+    writes at once and first waits for a background write, so an older copy never lands after
+    a newer one; so do :meth:`clear` and :meth:`close`.
+    """
 
     saved = Signal()  # a recovery copy was written
+    _written = Signal(int, object)  # (generation, error or None), from the worker thread
 
     def __init__(self, session_getter, folder: Path | None = None, delay_ms: int = DELAY_MS, parent=None,
                  max_delay_ms: int = MAX_DELAY_MS) -> None:
@@ -177,16 +186,21 @@ class Autosaver(QObject):
         self.lock.tryLock(0)
         self.generation = 0
         self.saved_generation = 0
+        self._worker = None  # a ThreadPoolExecutor with one thread, made at the first background write
+        self._inflight = None  # the Future of the background write in progress
+        self._written.connect(self._after_write)
+        #: The last background write's error (an OSError: a full disk), None when it succeeded.
+        self.last_error: BaseException | None = None
         #: Restarted by every edit: fires once the user pauses.
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(delay_ms)
-        self.timer.timeout.connect(self.save_now)
+        self.timer.timeout.connect(self.save_later)
         #: Started by the first edit not yet written: bounds the wait while the user types on.
         self.deadline = QTimer(self)
         self.deadline.setSingleShot(True)
         self.deadline.setInterval(max_delay_ms)
-        self.deadline.timeout.connect(self.save_now)
+        self.deadline.timeout.connect(self.save_later)
         from PySide6.QtWidgets import QApplication
 
         app = QApplication.instance()
@@ -211,42 +225,102 @@ class Autosaver(QObject):
         return self.pending() and self.save_now()
 
     def _focus_changed(self, old, _new) -> None:
-        if old is not None:
-            self.flush()
+        if old is not None and self.pending():
+            self.save_later()
 
     def _state_changed(self, state) -> None:
-        if state != Qt.ApplicationState.ApplicationActive:
-            self.flush()
+        if state != Qt.ApplicationState.ApplicationActive and self.pending():
+            self.save_later()
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.Close:
             self.flush()
         return False
 
-    def save_now(self) -> bool:
-        """Write the autosave if anything changed since the last one; True if written."""
+    def _snapshot(self) -> "tuple[dict, object] | None":
+        """(document, sealer) of the letter as it is now, or None when nothing needs writing."""
         self.timer.stop()
         self.deadline.stop()
         session = self.session_getter()
         if session is None or not self.pending() or not session.dirty:
-            return False
-        import json
-
-        from ..storage import atomic_write_bytes, document
+            return None
+        from ..storage import document
 
         doc = document(session.letter)
         doc["autosave_of"] = str(session.path) if session.path else None
         step = getattr(self.parent(), "current", None)  # the window's step: recovery reopens it
         doc["autosave_step"] = step if isinstance(step, int) else None
+        return doc, getattr(session, "sealer", None)  # an encrypted draft's copy is encrypted too
+
+    def _write(self, doc: dict, sealer) -> None:
+        import json
+
+        from ..storage import atomic_write_bytes
+
         data = (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-        sealer = getattr(session, "sealer", None)  # an encrypted draft's copy is encrypted too
         atomic_write_bytes(self.path, sealer.seal(data) if sealer is not None else data, backup=False)
+
+    def wait(self) -> None:
+        """Wait until the background write in progress, if any, is on disk (or has failed)."""
+        future, self._inflight = self._inflight, None
+        if future is not None:
+            try:
+                future.result()
+            except Exception:
+                pass  # (reported through _after_write)
+        from PySide6.QtCore import QCoreApplication
+
+        QCoreApplication.sendPostedEvents(self)  # its _written signal, if still queued
+
+    def save_later(self) -> bool:
+        """Write the autosave in the background if anything changed; True if a write started."""
+        snapshot = self._snapshot()
+        if snapshot is None:
+            return False
+        if self._worker is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mla-writer-autosave")
+        generation = self.generation
+
+        def job() -> None:
+            try:
+                self._write(*snapshot)
+            except Exception as exc:  # a full disk: the next edit or timer tries again
+                self._written.emit(generation, exc)
+            else:
+                self._written.emit(generation, None)
+
+        self._inflight = self._worker.submit(job)
+        return True
+
+    def _after_write(self, generation: int, error) -> None:
+        if error is not None:
+            self.last_error = error
+            import sys
+
+            print(f"MLA Writer: the recovery copy could not be written: {error}", file=sys.stderr)
+            return
+        self.last_error = None
+        if self.path.exists():  # (not cleared meanwhile)
+            self.saved_generation = max(self.saved_generation, generation)
+            self.saved.emit()
+
+    def save_now(self) -> bool:
+        """Write the autosave now if anything changed since the last one; True if written.
+        Raises OSError if it cannot be written."""
+        self.wait()
+        snapshot = self._snapshot()
+        if snapshot is None:
+            return False
+        self._write(*snapshot)
         self.saved_generation = self.generation
         self.saved.emit()
         return True
 
     def clear(self) -> None:
         """The work is saved (or deliberately discarded): no recovery needed."""
+        self.wait()
         self.path.unlink(missing_ok=True)
         self.saved_generation = self.generation
         self.timer.stop()
@@ -256,4 +330,7 @@ class Autosaver(QObject):
         self.timer.stop()
         self.deadline.stop()
         self.clear()
+        if self._worker is not None:
+            self._worker.shutdown(wait=True)
+            self._worker = None
         self.lock.unlock()
