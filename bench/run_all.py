@@ -15,8 +15,10 @@ In-process figures (this script):
 Start-up (``bench/bench_startup.py``, fresh processes, offscreen unless a display is set):
 first paint and ready-for-input against a bare PySide6 window, run as a subprocess and quoted.
 
-Not measured here yet (printed as such): peak memory against a bare window, and the longest
-event-loop stall while typing into the large case (see bench/RESULTS.md for what is known).
+In fresh GUI processes (offscreen unless QT_QPA_PLATFORM says otherwise): peak resident memory
+(``ru_maxrss``) of the window ready for input against a bare PySide6 window; the longest gap of
+a 1 ms heartbeat timer while 88 characters are typed into the large case's facts (1x and 4x)
+and for 3 s after (the debounced check, preview and autosave): the longest event-loop stall.
 """
 
 from __future__ import annotations
@@ -154,6 +156,95 @@ def measure(runs: int) -> list[tuple[str, str, str, str]]:
     return rows
 
 
+TYPING = """
+import os, sys, time, resource
+sys.path.insert(0, {root!r}); sys.path.insert(0, {bench!r})
+from PySide6.QtCore import QSettings, QTimer, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtGui import QTextCursor
+from mla_writer.gui.main import make_app, make_window
+from mla_writer.gui.session import Session
+from run_all import large_case
+app = make_app(sys.argv)
+settings = QSettings({ini!r}, QSettings.Format.IniFormat)
+settings.setValue("ui/language", "en")
+window = make_window(settings, __import__("pathlib").Path({autosave!r}))
+window.resize(1280, 820)
+window.show()
+window.ensure_ready()
+window.set_session(Session(large_case({scale})))
+window.go_to(window.step_of_section["facts"])
+edit = window.current_page().problem_map.entries["facts.summary"][0].edit
+edit.setFocus()
+edit.moveCursor(QTextCursor.MoveOperation.End)
+gaps = []
+last = [None]
+def beat():
+    now = time.perf_counter()
+    if last[0] is not None:
+        gaps.append(now - last[0])
+    last[0] = now
+heart = QTimer(); heart.setInterval(1); heart.timeout.connect(beat)
+keys = iter("The witness saw the car again on 12 March. " * 2)
+def key():
+    ch = next(keys, None)
+    if ch is None:
+        QTimer.singleShot(3000, finish)  # the debounced check, preview and autosave run meanwhile
+        return
+    QTest.sendKeyEvent(QTest.KeyAction.Click, edit, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
+    QTimer.singleShot(60, key)
+def finish():
+    print("stall_ms", max(gaps) * 1000 if gaps else -1)
+    print("maxrss_kib", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    sys.stdout.flush()
+    os._exit(0)
+def start():
+    heart.start()
+    key()
+QTimer.singleShot(1500, start)  # after the step's first paint and the first check and preview
+QTimer.singleShot(300_000, lambda: os._exit(3))
+app.exec()
+"""
+
+
+def typing_stall(scale: int) -> str:
+    """Longest gap of a 1 ms heartbeat while 88 characters are typed (one every 60 ms) at the
+    end of the large case's facts, and 3 s after (check, preview, autosave)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        script = TYPING.format(root=str(ROOT), bench=str(ROOT / "bench"), ini=str(Path(tmp) / "s.ini"),
+                               autosave=str(Path(tmp) / "autosave"), scale=scale)
+        proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=900, cwd=ROOT,
+                              env={**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")})
+    for line in proc.stdout.splitlines():
+        if line.startswith("stall_ms"):
+            return f"{float(line.split()[1]):.0f} ms"
+    return f"failed (exit {proc.returncode}: {proc.stderr.strip()[-200:]})"
+
+
+def peak_memory(runs: int) -> tuple[str, str]:
+    """Peak resident memory (ru_maxrss of each process, from wait4) of a bare PySide6 window and
+    of MLA Writer ready for input (bench_startup.py's two scripts), medians."""
+    import bench_startup as bs
+
+    with tempfile.TemporaryDirectory() as tmp:
+        where = {"root": str(ROOT), "ini": str(Path(tmp) / "s.ini"), "autosave": str(Path(tmp) / "autosave")}
+        scripts = {"bare": bs.BARE, "ready": bs.WIZARD_READY.format(**where)}
+        peaks: dict[str, list[int]] = {"bare": [], "ready": []}
+        env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+        for _ in range(runs):
+            for kind, script in scripts.items():
+                child = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, env=env,
+                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                _pid, status, usage = os.wait4(child.pid, 0)
+                child.returncode = os.waitstatus_to_exitcode(status)
+                if child.returncode == 0:
+                    peaks[kind].append(usage.ru_maxrss)
+    if not peaks["bare"] or not peaks["ready"]:
+        return "-", "failed"
+    bare, ready = statistics.median(peaks["bare"]), statistics.median(peaks["ready"])
+    return f"{bare / 1024:.0f} MiB", f"{ready / bare:.2f}x ({ready / 1024:.0f} MiB)"
+
+
 def startup(runs: int) -> list[str]:
     proc = subprocess.run([sys.executable, str(ROOT / "bench" / "bench_startup.py"), "--runs", str(runs)],
                           capture_output=True, text=True, timeout=1800, cwd=ROOT)
@@ -169,8 +260,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"# {dt.datetime.now(dt.timezone.utc).isoformat(timespec='minutes')}  {os.uname().machine}, "
           f"{os.cpu_count()} CPU, Python {sys.version.split()[0]}")
     rows = measure(args.runs)
-    rows.append(("peak memory vs a bare PySide6 window", "-", "not measured yet", "<= 1.4x"))
-    rows.append(("longest event-loop stall while typing, 1x and 4x", "-", "not measured yet", "<= 50 ms"))
+    sys.path.insert(0, str(ROOT / "bench"))
+    rows.append(("peak memory, ready for input, vs a bare PySide6 window", *peak_memory(max(1, args.runs // 2 + 1)), "<= 1.4x"))
+    rows.append(("longest event-loop stall while typing, large case", "-", typing_stall(1), "<= 50 ms"))
+    rows.append(("longest event-loop stall while typing, large case 4x", "-", typing_stall(4), "<= 50 ms"))
     width = max(len(r[0]) for r in rows)
     print(f"| {'Figure'.ljust(width)} | Baseline | Result | Target |")
     print(f"|{'-' * (width + 2)}|---|---|---|")
