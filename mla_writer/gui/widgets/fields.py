@@ -107,6 +107,8 @@ def enforce_limit(edit: QPlainTextEdit) -> bool:
     cursor) is taken out again, and the user is told. True if something was taken out."""
     from ...model.text import MAX_TEXT
 
+    if edit.document().characterCount() - 1 <= MAX_TEXT:  # UTF-16 units >= characters: cannot be over
+        return False
     raw = edit.document().toRawText()
     excess = len(line_breaks(raw)) - MAX_TEXT
     if excess <= 0:

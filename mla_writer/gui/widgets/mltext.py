@@ -119,14 +119,15 @@ class MLTextField(FieldEditor):
             enforce_limit(self.edit)  # the limit loading enforces: what is saved always loads
         else:
             line_edit_full(self.edit)
-        self.session.get(self.path).set(self.language(), self.text())
+        text = self.text()  # (one copy of the text per keystroke, not one per use)
+        self.session.get(self.path).set(self.language(), text)
         self.session.touch()
         self._label_tabs()
-        self._update_count()
+        self._update_count(text)
         self.changed.emit()
 
-    def _update_count(self) -> None:
-        n = len(self.text())
+    def _update_count(self, text: str | None = None) -> None:
+        n = len(self.text() if text is None else text)
         self.count.setText(_("{count} characters").format(count=n))
 
     def focus_widget(self):
