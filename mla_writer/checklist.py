@@ -536,17 +536,20 @@ def _instrument_binds(c: _Ctx, path: str, n: int, instrument: dict[str, Any]) ->
 _WORD = re.compile(r"\w+")
 
 
-def _names_in(name: str, path: str, text: MLText, seen: dict) -> bool:
-    """Whether ``name`` appears as a whole word (or words), in any case, in one of ``text``'s
-    languages. A one-word name is looked up in the set of the text's words (made once per text,
-    kept in ``seen``): a check with many persons does not search a long text once per name."""
-    if _WORD.fullmatch(name):
-        words = seen.get(path)
-        if words is None:
-            words = seen[path] = {w for t in text.root.values() for w in _WORD.findall(t.lower())}
-        return name.lower() in words
-    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
-    return any(pattern.search(t) for t in text.root.values())
+def _first_mentions(names: set[str], texts: list[tuple[str, MLText]]) -> dict[str, str]:
+    """For each one-word name (lower case) of ``names``, the first path of ``texts`` where it
+    appears as a whole word, in any case: each text's words are read once, whatever the number
+    of names (a large case has hundreds of persons and long texts)."""
+    first: dict[str, str] = {}
+    if not names:
+        return first
+    for path, text in texts:
+        words = {w for t in text.root.values() for w in _WORD.findall(t.lower())}
+        for name in names & words:
+            first.setdefault(name, path)
+        if len(first) == len(names):
+            break
+    return first
 
 
 def _protected_identities(c: _Ctx) -> None:
@@ -555,10 +558,11 @@ def _protected_identities(c: _Ctx) -> None:
     someone other than a victim or witness (alleged offenders are identified in full)."""
     L = c.letter
     texts = [(path, text) for path, _field, text in fields.text_fields(L)]
-    seen: dict = {}
-    for i, person in enumerate(L.persons):
-        if not fields.holds("identity_protected", L, person):
-            continue
+    protected = [(i, person) for i, person in enumerate(L.persons) if fields.holds("identity_protected", L, person)]
+    one_word = {p.family_name.strip().lower() for _i, p in protected
+                if len(p.family_name.strip()) >= 3 and _WORD.fullmatch(p.family_name.strip())}
+    first = _first_mentions(one_word, texts)
+    for i, person in protected:
         if person.role and person.role not in ("victim", "witness"):
             c.warning(
                 "facts.protected_role",
@@ -571,19 +575,22 @@ def _protected_identities(c: _Ctx) -> None:
         name = person.family_name.strip()
         if len(name) < 3:
             continue
-        for path, text in texts:
-            if _names_in(name, path, text, seen):
-                c.warning(
-                    "facts.protected_name_in_text",
-                    "Person {n}: the real name of a protected person ({name}) appears in {field}; the letter names "
-                    "this person only as {pseudonym}.",
-                    path,
-                    n=i + 1,
-                    name=name,
-                    field=c.field_label(path),
-                    pseudonym=person.pseudonym or "?",
-                )
-                break
+        if _WORD.fullmatch(name):
+            path = first.get(name.lower())
+        else:  # several words, a hyphen, an apostrophe: searched as written
+            pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+            path = next((p for p, text in texts if any(pattern.search(t) for t in text.root.values())), None)
+        if path is not None:
+            c.warning(
+                "facts.protected_name_in_text",
+                "Person {n}: the real name of a protected person ({name}) appears in {field}; the letter names "
+                "this person only as {pseudonym}.",
+                path,
+                n=i + 1,
+                name=name,
+                field=c.field_label(path),
+                pseudonym=person.pseudonym or "?",
+            )
 
 
 def _facts(c: _Ctx) -> None:
