@@ -83,3 +83,40 @@ def test_a_date_time_entered_without_a_zone_is_aware_like_a_loaded_one():
     assert item.period_from < item.period_to  # comparable: no TypeError
     unknown = ElectronicData(id="a2", time_zone="Mars/Base", period_from=dt.datetime(2025, 1, 1))
     assert unknown.period_from.tzinfo == dt.timezone.utc
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(st.characters(codec="utf-8"), max_size=60),
+       plain=st.text(st.characters(codec="utf-8"), max_size=60))
+def test_what_editing_accepts_loading_accepts_and_the_reverse(monkeypatch, text, plain):
+    """With the limit lowered to 40 characters: a text the editor's model accepts saves and
+    loads back equal; a text it refuses, a file cannot hold either (one rule, both ways)."""
+    import mla_writer.model.text as text_module
+
+    monkeypatch.setattr(text_module, "MAX_TEXT", 40)
+    letter = _letter()
+    try:
+        letter.facts.summary.set("en", text)
+        letter.identification.officer.phone = plain
+    except (TextTooLong, ValidationError):
+        edited = False
+    else:
+        edited = True
+    doc = storage.document(_letter())
+    doc["letter"]["facts"] = {"summary": {"en": text}}
+    doc["letter"]["identification"] = {"officer": {"phone": plain}}
+    try:
+        storage.loads(json.dumps(doc).encode(), "x.mlar")
+    except storage.DraftError:
+        loaded = False
+    else:
+        loaded = True
+    assert edited == loaded
+    if edited:
+        again = storage.loads(storage.dumps(letter).encode(), "x.mlar")
+        assert again.facts.summary.get("en") == letter.facts.summary.get("en")
+        assert again.identification.officer.phone == letter.identification.officer.phone
