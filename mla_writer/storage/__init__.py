@@ -501,6 +501,7 @@ def loads(text: str | bytes, source: str = "draft") -> LetterOfRequest:
     for note in letter.upgrade_notes:  # notes made by this upgrade: remember what it stored instead
         if note.converted is None:
             note.converted = letter.upgrade_value(note.path)
+    letter.settle_upgrade_notes()  # a note already settled (no such field) is dropped as saving drops it
     return letter
 
 
