@@ -223,10 +223,11 @@ def _declared(c: _Ctx, section: str) -> None:
 _TIME = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d")
 
 
-def _hidden(c: _Ctx, point: PointDef) -> None:
-    """Entered data that an answer hides (:func:`mla_writer.fields.hidden_data`): blocking, at
-    the answer, until the user changes the answer or clears the data (the wizard offers both)."""
-    for hidden in fields.hidden_data(c.letter):
+def _hidden(c: _Ctx, point: PointDef, found: "list[fields.Hidden] | None" = None) -> None:
+    """Entered data that an answer hides (:func:`mla_writer.fields.hidden_data`, or ``found``,
+    computed once for a whole check): blocking, at the answer, until the user changes the answer
+    or clears the data (the wizard offers both)."""
+    for hidden in fields.hidden_data(c.letter) if found is None else found:
         if section_of(hidden.answer) is not point:
             continue
         labels: list[str] = []
@@ -532,15 +533,36 @@ def _instrument_binds(c: _Ctx, path: str, n: int, instrument: dict[str, Any]) ->
             )
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _first_mentions(names: set[str], texts: list[tuple[str, MLText]]) -> dict[str, str]:
+    """For each one-word name (lower case) of ``names``, the first path of ``texts`` where it
+    appears as a whole word, in any case: each text's words are read once, whatever the number
+    of names (a large case has hundreds of persons and long texts)."""
+    first: dict[str, str] = {}
+    if not names:
+        return first
+    for path, text in texts:
+        words = {w for t in text.root.values() for w in _WORD.findall(t.lower())}
+        for name in names & words:
+            first.setdefault(name, path)
+        if len(first) == len(names):
+            break
+    return first
+
+
 def _protected_identities(c: _Ctx) -> None:
     """A protected person (point 8) is named in the letter only by the pseudonym: advise when the
     real family name still appears in the letter's text, and when the protection is given to
     someone other than a victim or witness (alleged offenders are identified in full)."""
     L = c.letter
     texts = [(path, text) for path, _field, text in fields.text_fields(L)]
-    for i, person in enumerate(L.persons):
-        if not fields.holds("identity_protected", L, person):
-            continue
+    protected = [(i, person) for i, person in enumerate(L.persons) if fields.holds("identity_protected", L, person)]
+    one_word = {p.family_name.strip().lower() for _i, p in protected
+                if len(p.family_name.strip()) >= 3 and _WORD.fullmatch(p.family_name.strip())}
+    first = _first_mentions(one_word, texts)
+    for i, person in protected:
         if person.role and person.role not in ("victim", "witness"):
             c.warning(
                 "facts.protected_role",
@@ -553,20 +575,22 @@ def _protected_identities(c: _Ctx) -> None:
         name = person.family_name.strip()
         if len(name) < 3:
             continue
-        pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
-        for path, text in texts:
-            if any(pattern.search(t) for t in text.root.values()):
-                c.warning(
-                    "facts.protected_name_in_text",
-                    "Person {n}: the real name of a protected person ({name}) appears in {field}; the letter names "
-                    "this person only as {pseudonym}.",
-                    path,
-                    n=i + 1,
-                    name=name,
-                    field=c.field_label(path),
-                    pseudonym=person.pseudonym or "?",
-                )
-                break
+        if _WORD.fullmatch(name):
+            path = first.get(name.lower())
+        else:  # several words, a hyphen, an apostrophe: searched as written
+            pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+            path = next((p for p, text in texts if any(pattern.search(t) for t in text.root.values())), None)
+        if path is not None:
+            c.warning(
+                "facts.protected_name_in_text",
+                "Person {n}: the real name of a protected person ({name}) appears in {field}; the letter names "
+                "this person only as {pseudonym}.",
+                path,
+                n=i + 1,
+                name=name,
+                field=c.field_label(path),
+                pseudonym=person.pseudonym or "?",
+            )
 
 
 def _facts(c: _Ctx) -> None:
@@ -933,10 +957,13 @@ def _scripts(c: _Ctx, point: PointDef) -> None:
 # -- running the checklist -------------------------------------------------------------------
 
 
-def check_section(letter: LetterOfRequest, point: PointDef, lang: str = "en", today: dt.date | None = None) -> PointResult:
+def check_section(letter: LetterOfRequest, point: PointDef, lang: str = "en", today: dt.date | None = None,
+                  hidden: "list[fields.Hidden] | None" = None) -> PointResult:
+    """The result of one section. ``hidden``: :func:`mla_writer.fields.hidden_data` of the
+    letter when the caller has it (a whole check computes it once, not once per section)."""
     ctx = _Ctx(letter, lang, today or dt.date.today())
     _declared(ctx, point.id)
-    _hidden(ctx, point)
+    _hidden(ctx, point, hidden)
     RULES[point.id](ctx)
     for path, note in letter.open_upgrade_notes():
         if section_of(path) is point:
@@ -983,4 +1010,5 @@ def incomplete_in_languages(letter: LetterOfRequest, langs: list[str], lang: str
 def check(letter: LetterOfRequest, lang: str = "en", today: dt.date | None = None) -> Report:
     """Run every rule of every section on ``letter``; messages in UI language ``lang``."""
     today = today or dt.date.today()
-    return Report(lang, [check_section(letter, point, lang, today) for point in SECTIONS])
+    hidden = fields.hidden_data(letter)
+    return Report(lang, [check_section(letter, point, lang, today, hidden) for point in SECTIONS])

@@ -18,6 +18,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from . import __version__
 from .model import LANGUAGES
@@ -116,8 +117,42 @@ def _print_report(report) -> None:
         print(_("The letter is incomplete: {points}.").format(points=missing))
 
 
+def _passphrase_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--passphrase-file", dest="passphrase_file", metavar="FILE",
+                   help="for an encrypted draft: a file whose first line is the passphrase "
+                        "(without it, the passphrase is asked at the terminal)")
+
+
+def _load(args: argparse.Namespace):
+    """The draft named on the command line; an encrypted one opened with the passphrase from
+    ``--passphrase-file`` or asked at the terminal. Raises DraftError."""
+    from .storage import DraftError, PassphraseNeeded, is_encrypted_file, load
+
+    passphrase = None
+    if is_encrypted_file(args.file):
+        if args.passphrase_file:
+            try:
+                with open(args.passphrase_file, encoding="utf-8") as f:
+                    passphrase = f.readline().rstrip("\r\n")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise DraftError("the passphrase file {source} cannot be read ({reason})",
+                                 source=str(args.passphrase_file), reason=getattr(exc, "strerror", None) or str(exc)) from None
+        elif sys.stdin is not None and sys.stdin.isatty():
+            import getpass
+
+            try:
+                passphrase = getpass.getpass(f"Passphrase for {Path(args.file).name}: ")
+            except (EOFError, KeyboardInterrupt):
+                passphrase = None
+        if not passphrase:
+            raise PassphraseNeeded("{source} is encrypted: give its passphrase (--passphrase-file FILE, or at the terminal)",
+                                   source=Path(args.file).name)
+    return load(args.file, passphrase)
+
+
 def _check_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", help="draft file (.mlar)")
+    _passphrase_arg(p)
     p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the report (default: en)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument(
@@ -137,10 +172,10 @@ def _iso_date(text: str) -> dt.date:
 
 def _check(args: argparse.Namespace) -> int:
     from .checklist import check
-    from .storage import DraftError, load
+    from .storage import DraftError
 
     try:
-        letter = load(args.file)
+        letter = _load(args)
     except DraftError as exc:
         return _fail(exc.localized(args.lang))
     report = check(letter, args.lang, today=args.today)
@@ -258,6 +293,7 @@ def _render_args(p: argparse.ArgumentParser) -> None:
     p.formatter_class = argparse.RawDescriptionHelpFormatter
     p.epilog = _RENDER_EPILOG
     p.add_argument("file", help="draft file (.mlar)")
+    _passphrase_arg(p)
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="the letter to write: .docx, .pdf (PDF/A-2b, through LibreOffice) or .html (the preview)")
     p.add_argument("--lang", choices=LANGUAGES, help="language of the letter (default: the draft's output language)")
     p.add_argument("--bilingual", choices=LANGUAGES, metavar="LANG",
@@ -278,10 +314,10 @@ def _render(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from .render import RenderError, export_docx, export_pdf, render_html
-    from .storage import DraftError, atomic_write_text, load
+    from .storage import DraftError, atomic_write_text
 
     try:
-        letter = load(args.file)
+        letter = _load(args)
     except DraftError as exc:
         return _fail(str(exc))
     lang = args.lang or letter.output_language

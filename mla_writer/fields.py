@@ -930,6 +930,7 @@ def hidden_data(letter: Any) -> list[Hidden]:
     but which hold something other than their default. One :class:`Hidden` per condition and
     item (per condition for a letter-wide one), in the order of the declarations."""
     groups: dict[tuple[str, str], Hidden] = {}
+    defaults: dict[tuple[type, str], Any] = {}  # (compared only: one default per type and field)
     for field in all_fields():
         if field.when is None:
             continue
@@ -946,7 +947,10 @@ def hidden_data(letter: Any) -> list[Hidden]:
                 item_path = f"{head}[{index}]"
             else:
                 owner, tail, item_path = letter, field.path, ""
-            if value == _default_value(owner, tail):
+            key = (type(owner), tail)
+            if key not in defaults:
+                defaults[key] = _default_value(owner, tail)
+            if value == defaults[key]:
                 continue
             if cond.scope == "letter":
                 key, answer = (cond.name, ""), cond.answer

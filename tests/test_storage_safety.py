@@ -464,3 +464,14 @@ def test_cli_messages_escape_what_they_quote(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "mla_writer", "check", str(bad)], capture_output=True, timeout=120)
     err = proc.stderr.decode()
     assert proc.returncode == 2 and "\x1b" not in err and err.count("\n") == 1, err
+
+
+def test_a_settled_upgrade_note_in_a_file_loads_as_it_saves():
+    """Found by the long fuzz run: an upgrade note naming no field loaded, was dropped on save,
+    and the draft then reloaded different from what was opened."""
+    from mla_writer.model import LetterOfRequest
+
+    doc = storage.document(LetterOfRequest(drafting_language="en", output_language="en"))
+    doc["letter"]["upgrade_notes"] = [{}]
+    letter = storage.loads(json.dumps(doc).encode(), "x.mlar")
+    assert storage.loads(storage.dumps(letter), "x.mlar") == letter

@@ -7,9 +7,16 @@ window is asked to close (before any question about saving): a crash loses secon
 half a minute.
 
 Each running window writes ``autosave/<id>.mlar`` (a normal draft document plus the path of
-the file it came from) and holds ``<id>.lock`` (a :class:`QLockFile`). A clean exit removes
-both. At start-up, an autosave whose lock can be taken belonged to a session that died:
-that is what recovery offers. Qt's lock files know when their owner process is gone.
+the file it came from and the step the user was on) and holds ``<id>.lock`` (a
+:class:`QLockFile`). A clean exit removes both. At start-up, an autosave whose lock can be
+taken belonged to a session that died: that is what recovery offers, every one of them (see
+:meth:`~mla_writer.gui.files.DraftFilesMixin.offer_recovery`). Qt's lock files know when their
+owner process is gone; a lock file left without its autosave by a run that died before its
+first copy is removed by :func:`find_orphans`.
+
+Nothing is deleted that could not be read: a copy that fails to load is renamed
+``<id>.mlar.unreadable`` (:meth:`Orphan.keep_unreadable`) and the user is told where it is.
+The folder is private to the user (0700): the copies hold the letter's content.
 
 The folder is ``autosave/`` in the user's data folder (:func:`data_folder`: platformdirs,
 ``~/.local/share/MLA Writer`` on Linux). Earlier versions used Qt's application data folder,
@@ -20,6 +27,7 @@ lists kept beside them move to the new place (:func:`move_legacy_data`).
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -42,6 +50,10 @@ def data_folder() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_FOLDER, appauthor=False))
+
+
+#: What an unreadable recovery copy is renamed to (``<id>.mlar`` + this): kept, never offered again.
+UNREADABLE_SUFFIX = ".unreadable"
 
 
 def default_folder() -> Path:
@@ -95,52 +107,138 @@ def move_legacy_data(folder: Path | None = None, legacy: list[Path] | None = Non
     return moved
 
 
-class Orphan:
-    """An autosave left by a session that ended without saving."""
+def private_folder(folder: Path) -> None:
+    """Create ``folder`` (and its parents) if needed and make it readable by its owner only."""
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        os.chmod(folder, 0o700)
+    except OSError:
+        pass  # (a folder of another user's, or a file system without modes: nothing more to do)
 
-    def __init__(self, path: Path, source: str | None, saved_at: str, lock: QLockFile) -> None:
+
+class Orphan:
+    """An autosave left by a session that ended without saving.
+
+    ``saved_at`` is the ISO time the copy was written ("" if unknown); ``step`` the index of the
+    wizard step the user was on (None if the copy does not say)."""
+
+    def __init__(self, path: Path, source: str | None, saved_at: str, lock: QLockFile, step: int | None = None) -> None:
         self.path = path
         self.source = source  # the draft file it was editing, if any
         self.saved_at = saved_at
         self.lock = lock
+        self.step = step
+
+    def saved_time(self) -> dt.datetime | None:
+        """When the copy was written, in the computer's local time (None if unknown)."""
+        try:
+            when = dt.datetime.fromisoformat(self.saved_at)
+        except (TypeError, ValueError):
+            try:
+                when = dt.datetime.fromtimestamp(self.path.stat().st_mtime, dt.timezone.utc)
+            except OSError:
+                return None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=dt.timezone.utc)
+        return when.astimezone()
 
     def load(self):
-        from ..storage import loads
+        """The letter in the copy; :class:`~mla_writer.storage.DraftError` if it cannot be read."""
+        from ..storage import MAX_FILE_BYTES, loads, read_draft_bytes
 
-        return loads(self.path.read_bytes(), self.path.name)
+        data, _stamp = read_draft_bytes(self.path, MAX_FILE_BYTES)
+        return loads(data, self.path.name)
 
-    def discard(self) -> None:
-        self.path.unlink(missing_ok=True)
+    def load_encrypted(self, passphrase: str):
+        """``(letter, sealer)`` of an encrypted copy; :class:`~mla_writer.storage.DraftError`
+        (``WrongPassphrase`` among them) if it cannot be read."""
+        from ..storage import MAX_FILE_BYTES, Sealer, loads, read_draft_bytes
+
+        data, _stamp = read_draft_bytes(self.path, MAX_FILE_BYTES)
+        sealer, plain = Sealer.open(data, passphrase, self.path.name)
+        return loads(plain, self.path.name), sealer
+
+    def keep_unreadable(self) -> Path:
+        """Rename a copy that cannot be read to ``<id>.mlar.unreadable`` (never deleted, never
+        offered again) and release its lock; return where it is now."""
+        kept = self.path.with_name(self.path.name + UNREADABLE_SUFFIX)
+        try:
+            os.replace(self.path, kept)
+        except OSError:
+            kept = self.path
+        self.release()
+        return kept
+
+    def release(self) -> None:
+        """Leave the copy where it is, for the next start, and let go of its lock."""
         self.lock.unlock()
         Path(self.lock.fileName()).unlink(missing_ok=True)
 
+    def discard(self) -> None:
+        self.path.unlink(missing_ok=True)
+        self.release()
+
 
 def find_orphans(folder: Path | None = None, legacy: list[Path] | None = None) -> list[Orphan]:
-    """The autosaves of sessions that ended without saving, in ``folder`` (default
-    :func:`default_folder`) and in the older folders ``legacy`` (default: none)."""
+    """The autosaves of runs that died (newest first), in ``folder`` (default
+    :func:`default_folder`) and in the older folders ``legacy`` (default: none), each locked for
+    this window until :meth:`Orphan.discard`, :meth:`Orphan.release` or
+    :meth:`Orphan.keep_unreadable`. Lock files left by runs that died before writing any copy
+    are removed."""
     import json
 
     found = []
-    paths = [path for place in [folder or default_folder(), *(legacy or [])] if place.is_dir()
+    folder = folder or default_folder()
+    paths = [path for place in [folder, *(legacy or [])] if place.is_dir()
              for path in sorted(place.glob("*.mlar"))]
     for path in paths:
         lock = QLockFile(str(path.with_suffix(".lock")))
         lock.setStaleLockTime(0)
         if not lock.tryLock(0):
             continue  # another running window owns it
+        source, saved_at, step = None, "", None
         try:
             meta = json.loads(path.read_text(encoding="utf-8"))
             source, saved_at = meta.get("autosave_of"), str(meta.get("saved_at", ""))
+            step = meta.get("autosave_step")
         except (OSError, ValueError, AttributeError):
-            source, saved_at = None, ""
-        found.append(Orphan(path, source, saved_at, lock))
+            pass
+        found.append(Orphan(path, source if isinstance(source, str) else None, saved_at, lock,
+                            step if isinstance(step, int) and not isinstance(step, bool) else None))
+    prune_stale_locks(folder)
+    found.sort(key=lambda o: o.saved_time() or dt.datetime.min.replace(tzinfo=dt.timezone.utc), reverse=True)
     return found
 
 
+def prune_stale_locks(folder: Path) -> list[Path]:
+    """Remove the lock files in ``folder`` that have no autosave beside them and whose owner
+    process is gone; return them."""
+    removed = []
+    for lock_path in sorted(folder.glob("*.lock")):
+        if lock_path.with_suffix(".mlar").exists():
+            continue
+        lock = QLockFile(str(lock_path))
+        lock.setStaleLockTime(0)
+        if lock.tryLock(0):  # its owner is gone (a running window's lock cannot be taken)
+            lock.unlock()  # (removes the file)
+            lock_path.unlink(missing_ok=True)
+            removed.append(lock_path)
+    return removed
+
+
 class Autosaver(QObject):
-    """Writes the session's letter when it has changed since the last write: see the module."""
+    """Writes the session's letter when it has changed since the last write: see the module.
+
+    The timers and focus changes write in the background (:meth:`save_later`): the letter is
+    turned into plain data on the GUI thread (a few milliseconds: new dicts and lists around the
+    same immutable strings), and the JSON text, its encryption and the fsynced write happen in
+    one worker thread, in order. :meth:`save_now` (closing, an unexpected error, recovery)
+    writes at once and first waits for a background write, so an older copy never lands after
+    a newer one; so do :meth:`clear` and :meth:`close`.
+    """
 
     saved = Signal()  # a recovery copy was written
+    _written = Signal(int, object)  # (generation, error or None), from the worker thread
 
     def __init__(self, session_getter, folder: Path | None = None, delay_ms: int = DELAY_MS, parent=None,
                  max_delay_ms: int = MAX_DELAY_MS) -> None:
@@ -150,7 +248,7 @@ class Autosaver(QObject):
         #: the folder is the default one)
         self.legacy_folders: list[Path] = legacy_folders() if folder is None else []
         self.folder = folder or default_folder()
-        self.folder.mkdir(parents=True, exist_ok=True)
+        private_folder(self.folder)
         name = os.urandom(6).hex()  # (not uuid: its import costs more than the window's first paint budget allows)
         self.path = self.folder / f"{name}.mlar"
         self.lock = QLockFile(str(self.folder / f"{name}.lock"))
@@ -158,16 +256,21 @@ class Autosaver(QObject):
         self.lock.tryLock(0)
         self.generation = 0
         self.saved_generation = 0
+        self._worker = None  # a ThreadPoolExecutor with one thread, made at the first background write
+        self._inflight = None  # the Future of the background write in progress
+        self._written.connect(self._after_write)
+        #: The last background write's error (an OSError: a full disk), None when it succeeded.
+        self.last_error: BaseException | None = None
         #: Restarted by every edit: fires once the user pauses.
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(delay_ms)
-        self.timer.timeout.connect(self.save_now)
+        self.timer.timeout.connect(self.save_later)
         #: Started by the first edit not yet written: bounds the wait while the user types on.
         self.deadline = QTimer(self)
         self.deadline.setSingleShot(True)
         self.deadline.setInterval(max_delay_ms)
-        self.deadline.timeout.connect(self.save_now)
+        self.deadline.timeout.connect(self.save_later)
         from PySide6.QtWidgets import QApplication
 
         app = QApplication.instance()
@@ -192,38 +295,102 @@ class Autosaver(QObject):
         return self.pending() and self.save_now()
 
     def _focus_changed(self, old, _new) -> None:
-        if old is not None:
-            self.flush()
+        if old is not None and self.pending():
+            self.save_later()
 
     def _state_changed(self, state) -> None:
-        if state != Qt.ApplicationState.ApplicationActive:
-            self.flush()
+        if state != Qt.ApplicationState.ApplicationActive and self.pending():
+            self.save_later()
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.Close:
             self.flush()
         return False
 
-    def save_now(self) -> bool:
-        """Write the autosave if anything changed since the last one; True if written."""
+    def _snapshot(self) -> "tuple[dict, object] | None":
+        """(document, sealer) of the letter as it is now, or None when nothing needs writing."""
         self.timer.stop()
         self.deadline.stop()
         session = self.session_getter()
         if session is None or not self.pending() or not session.dirty:
-            return False
-        import json
-
-        from ..storage import atomic_write_text, document
+            return None
+        from ..storage import document
 
         doc = document(session.letter)
         doc["autosave_of"] = str(session.path) if session.path else None
-        atomic_write_text(self.path, json.dumps(doc, ensure_ascii=False, indent=1) + "\n", backup=False)
+        step = getattr(self.parent(), "current", None)  # the window's step: recovery reopens it
+        doc["autosave_step"] = step if isinstance(step, int) else None
+        return doc, getattr(session, "sealer", None)  # an encrypted draft's copy is encrypted too
+
+    def _write(self, doc: dict, sealer) -> None:
+        import json
+
+        from ..storage import atomic_write_bytes
+
+        data = (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        atomic_write_bytes(self.path, sealer.seal(data) if sealer is not None else data, backup=False)
+
+    def wait(self) -> None:
+        """Wait until the background write in progress, if any, is on disk (or has failed)."""
+        future, self._inflight = self._inflight, None
+        if future is not None:
+            try:
+                future.result()
+            except Exception:
+                pass  # (reported through _after_write)
+        from PySide6.QtCore import QCoreApplication
+
+        QCoreApplication.sendPostedEvents(self)  # its _written signal, if still queued
+
+    def save_later(self) -> bool:
+        """Write the autosave in the background if anything changed; True if a write started."""
+        snapshot = self._snapshot()
+        if snapshot is None:
+            return False
+        if self._worker is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mla-writer-autosave")
+        generation = self.generation
+
+        def job() -> None:
+            try:
+                self._write(*snapshot)
+            except Exception as exc:  # a full disk: the next edit or timer tries again
+                self._written.emit(generation, exc)
+            else:
+                self._written.emit(generation, None)
+
+        self._inflight = self._worker.submit(job)
+        return True
+
+    def _after_write(self, generation: int, error) -> None:
+        if error is not None:
+            self.last_error = error
+            import sys
+
+            print(f"MLA Writer: the recovery copy could not be written: {error}", file=sys.stderr)
+            return
+        self.last_error = None
+        if self.path.exists():  # (not cleared meanwhile)
+            self.saved_generation = max(self.saved_generation, generation)
+            self.saved.emit()
+
+    def save_now(self) -> bool:
+        """Write the autosave now if anything changed since the last one; True if written.
+        Raises OSError if it cannot be written."""
+        self.wait()
+        snapshot = self._snapshot()
+        if snapshot is None:
+            return False
+        self._write(*snapshot)
         self.saved_generation = self.generation
         self.saved.emit()
         return True
 
     def clear(self) -> None:
         """The work is saved (or deliberately discarded): no recovery needed."""
+        self.wait()
         self.path.unlink(missing_ok=True)
         self.saved_generation = self.generation
         self.timer.stop()
@@ -233,4 +400,7 @@ class Autosaver(QObject):
         self.timer.stop()
         self.deadline.stop()
         self.clear()
+        if self._worker is not None:
+            self._worker.shutdown(wait=True)
+            self._worker = None
         self.lock.unlock()

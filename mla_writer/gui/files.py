@@ -70,8 +70,10 @@ class DraftFilesMixin:
         return session.path.name if session.path else session.name
 
     def _update_title(self) -> None:
-        untitled = _("Untitled")  # (outside the f-string, where Babel's extraction finds it)
-        self.setWindowTitle(f"{self._draft_label() or untitled}[*] \u2014 MLA Writer")
+        label = self._draft_label() or _("Untitled")
+        if self.session is not None and self.session.read_only:
+            label = _("{name} (read-only)").format(name=label)
+        self.setWindowTitle(f"{label}[*] \u2014 MLA Writer")
         self.setWindowModified(bool(self.session is not None and self.session.dirty))
 
     def current_draft_name(self) -> str | None:
@@ -158,46 +160,197 @@ class DraftFilesMixin:
         self.ensure_ready()
         if ask and not self.maybe_save():
             return False
-        from ..storage import DraftError, load
+        from ..storage import DraftError, is_encrypted_file, open_draft
         from .session import Session
 
         path = Path(path)
+        passphrase = None
+        if is_encrypted_file(path):
+            passphrase = self.ask_passphrase(path.name, confirm=False)
+            if passphrase is None:
+                return False
         try:
-            letter = load(path)
+            letter, stamp, sealer = open_draft(path, passphrase)
         except DraftError as exc:
             self.show_error(_("Cannot open the draft"), draft_error_text(exc))
             return False
-        self.set_session(Session(letter, path))
+        session = Session(letter, path)
+        session.stamp = stamp
+        session.sealer = sealer
+        if not self._lock_draft(session, path):
+            return False
+        self.set_session(session)
         self.settings.add_recent(path)
         self.settings.set_last_folder(str(path.parent))
         return True
 
+    def ask_draft_in_use(self, path: Path, host: str, pid: int) -> str | None:
+        """Another window (here or on another computer) has the draft open: "read_only",
+        "anyway" or None to cancel (tests replace this)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        text = _("{name} is open in another MLA Writer window (computer {host}, process {pid}). "
+                 "Two windows editing one draft would overwrite each other's work. Open it read-only, "
+                 "or open it anyway?").format(name=path.name, host=host or "?", pid=pid or "?")
+        box = QMessageBox(QMessageBox.Icon.Warning, _("The draft is already open"), text,
+                          QMessageBox.StandardButton.NoButton, self)
+        read_only = box.addButton(_("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
+        anyway = box.addButton(_("Open anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(read_only)
+        box.exec()
+        clicked = box.clickedButton()
+        return "read_only" if clicked is read_only else "anyway" if clicked is anyway else None
+
+    def _lock_draft(self, session, path: Path) -> bool:
+        """Take the draft's lock for ``session`` (see :mod:`.draftlock`); False if the user cancels."""
+        from .draftlock import DraftLock
+
+        current = self.session
+        if current is not None and current.lock is not None and current.path is not None and _same_file(current.path, path):
+            session.lock, current.lock = current.lock, None  # reopening the draft this window holds
+            return True
+        lock = DraftLock(path)
+        if lock.acquire():
+            session.lock = lock if lock.held() else None
+            return True
+        answer = self.ask_draft_in_use(path, *lock.holder())
+        if answer is None:
+            return False
+        session.read_only = answer == "read_only"
+        return True
+
+    def _relock(self, path: Path) -> None:
+        """The draft is now saved at ``path``: hold that file's lock instead of the old one."""
+        from .draftlock import DraftLock
+
+        session = self.session
+        if session.lock is not None and _same_file(session.lock.draft, path):
+            return
+        session.release()
+        lock = DraftLock(path)
+        if lock.acquire() and lock.held():
+            session.lock = lock
+
+    def ask_passphrase(self, name: str, confirm: bool) -> str | None:
+        """The passphrase of an encrypted draft (``confirm``: a new one, typed twice); None when
+        the user cancels (tests replace this)."""
+        from .passphrase import PassphraseDialog
+
+        dialog = PassphraseDialog(name, confirm, self)
+        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
+            return None
+        return dialog.passphrase()
+
+    def save_encrypted(self) -> bool:
+        """File > Save encrypted: a passphrase, then the draft (its .bak and its recovery copy
+        too) is saved encrypted, now and from then on."""
+        self.ensure_ready()
+        from ..storage import Sealer
+
+        session = self.session
+        passphrase = self.ask_passphrase(self._draft_label() or _("Untitled"), confirm=True)
+        if passphrase is None:
+            return False
+        before = session.sealer
+        session.sealer = Sealer(passphrase)
+        self.autosaver.note_edit()  # the recovery copy is written again, encrypted
+        if session.path is None or session.read_only:
+            done = self.save_as()
+        else:
+            done = self.save_to(session.path)
+        if not done:
+            session.sealer = before
+        return done
+
     def save_draft(self) -> bool:
         self.ensure_ready()
+        if self.session.read_only:
+            self.statusBar().showMessage(_("This draft is open read-only: save it under another name."), 8000)
+            return self.save_as()
         if self.session.path is None:
             return self.save_as()
         return self.save_to(self.session.path)
 
-    def save_as(self) -> bool:
-        self.ensure_ready()
+    def ask_draft_path(self) -> str:
+        """Where to save the draft ("" when the user cancels; tests replace this)."""
         start = str(self.session.path or Path(self.settings.last_folder() or Path.home()) / (_("request") + EXTENSION))
         path, _filter = QtWidgets.QFileDialog.getSaveFileName(self, _("Save draft"), start, self.file_filter())
+        return path
+
+    def save_as(self) -> bool:
+        self.ensure_ready()
+        path = self.ask_draft_path()
         if not path:
             return False
         if not path.endswith(EXTENSION):
             path += EXTENSION
         return self.save_to(Path(path))
 
+    def ask_read_only(self, path: Path) -> bool:
+        """The draft is read-only: save it under another name? (tests replace this)"""
+        B = QtWidgets.QMessageBox.StandardButton
+        answer = QtWidgets.QMessageBox.question(
+            self, _("The draft is read-only"),
+            _("{name} is read-only: it was not changed. Save the draft under another name?").format(name=path.name),
+            B.Yes | B.No, B.Yes)
+        return answer == B.Yes
+
+    def ask_changed_on_disk(self, path: Path, gone: bool) -> str | None:
+        """The file changed on disk since it was opened (or is gone): "overwrite", "save_as",
+        "reload" (not offered when ``gone``) or None to cancel (tests replace this)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        if gone:
+            text = _("{name} was deleted or moved since you opened it. Save your version there again, "
+                     "or under another name?").format(name=path.name)
+        else:
+            text = _("{name} was changed on disk since you opened it (by another program or a colleague). "
+                     "Overwrite it with your version, save your version under another name, or reload the "
+                     "version on disk (your changes since you opened it are then lost)?").format(name=path.name)
+        box = QMessageBox(QMessageBox.Icon.Warning, _("The draft changed on disk"), text,
+                          QMessageBox.StandardButton.NoButton, self)
+        overwrite = box.addButton(_("Save there") if gone else _("Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
+        save_as = box.addButton(_("Save as…"), QMessageBox.ButtonRole.AcceptRole)
+        reload = None if gone else box.addButton(_("Reload from disk"), QMessageBox.ButtonRole.ResetRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save_as)
+        box.exec()
+        clicked = box.clickedButton()
+        return ("overwrite" if clicked is overwrite else "save_as" if clicked is save_as
+                else "reload" if reload is not None and clicked is reload else None)
+
     def save_to(self, path: Path) -> bool:
-        from ..storage import save
+        """Save the draft at ``path``. Saving over the file it was opened from checks that the
+        file is still the one opened (else the user chooses: overwrite, save as, reload); a
+        read-only file is never overwritten (the user is offered Save As)."""
+        from ..storage import DraftChangedOnDisk, DraftReadOnly, save
 
         path = Path(path)
+        session = self.session
+        same = session.path is not None and _same_file(path, session.path)
+        expect = session.stamp if same else None
         try:
-            save(self.session.letter, path)
+            try:
+                stamp = save(session.letter, path, expect=expect, sealer=session.sealer)
+            except DraftChangedOnDisk as exc:
+                choice = self.ask_changed_on_disk(path, exc.current is None)
+                if choice == "save_as":
+                    return self.save_as()
+                if choice == "reload":
+                    return self.open_file(path, ask=False) and False
+                if choice != "overwrite":
+                    return False
+                stamp = save(session.letter, path, sealer=session.sealer)
+        except DraftReadOnly:
+            return self.ask_read_only(path) and self.save_as()
         except OSError as exc:
             self.show_error(_("Cannot save the draft"), f"{path}: {exc.strerror or exc}")
             return False
+        session.stamp = stamp
+        session.read_only = False
         self.session.path = path
+        self._relock(path)
         self.session.dirty = False
         self.autosaver.clear()
         self.settings.add_recent(path)
@@ -370,47 +523,136 @@ class DraftFilesMixin:
         return True
 
     # -- recovery, about, closing ------------------------------------------------------------
-    def ask_recover(self, orphan) -> bool:
-        B = QtWidgets.QMessageBox.StandardButton
-        source = orphan.source or _("a new draft")
-        answer = QtWidgets.QMessageBox.question(
-            self,
-            _("Recover unsaved work?"),
-            _(
-                "MLA Writer did not close normally. An automatic copy of your work ({source}, saved {time}) "
-                "was kept. Recover it?"
-            ).format(source=source, time=orphan.saved_at or "?"),
-            B.Yes | B.No,
-            B.Yes,
-        )
-        return answer == B.Yes
+    def recovery_time(self, orphan) -> str:
+        """When an automatic copy was written, in local time, as the UI language writes it."""
+        when = orphan.saved_time()
+        if when is None:
+            return "?"
+        from PySide6.QtCore import QDateTime
+
+        stamp = QDateTime.fromSecsSinceEpoch(int(when.timestamp()))
+        return i18n.qlocale().toString(stamp.toLocalTime(), i18n.qlocale().dateTimeFormat(i18n.qlocale().FormatType.ShortFormat))
+
+    def ask_recover(self, orphan, index: int = 1, total: int = 1) -> bool | None:
+        """Recover this automatic copy? True: recover; False: discard it; None: keep it for the
+        next start (tests replace this). ``index`` of ``total`` copies left by crashed runs."""
+        from PySide6.QtWidgets import QMessageBox
+
+        source = Path(orphan.source).name if orphan.source else _("a new draft")
+        text = _(
+            "MLA Writer did not close normally. An automatic copy of your work ({source}, saved {time}) "
+            "was kept. Recover it?"
+        ).format(source=source, time=self.recovery_time(orphan))
+        if total > 1:
+            text += "\n\n" + _("Copy {n} of {total}: the others are offered after this one.").format(n=index, total=total)
+        box = QMessageBox(QMessageBox.Icon.Question, _("Recover unsaved work?"), text, QMessageBox.StandardButton.NoButton, self)
+        recover = box.addButton(_("Recover"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(_("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(_("Decide later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(recover)
+        box.exec()
+        clicked = box.clickedButton()
+        return True if clicked is recover else False if clicked is discard else None
+
+    def _load_orphan(self, orphan):
+        """(letter, sealer) of a recovery copy; an encrypted one asks for its passphrase
+        (:class:`_Cancelled` if the user gives none)."""
+        from ..storage import PassphraseNeeded
+
+        try:
+            return orphan.load(), None
+        except PassphraseNeeded:
+            passphrase = self.ask_passphrase(_("Recovered draft"), confirm=False)
+            if passphrase is None:
+                raise _Cancelled from None
+            return orphan.load_encrypted(passphrase)
 
     def offer_recovery(self) -> bool:
-        """After a crash: offer the autosaved work. True if a draft was recovered."""
-        orphans = find_orphans(self.autosaver.folder, self.autosaver.legacy_folders)
-        orphans = [o for o in orphans if o.path != self.autosaver.path]
+        """After a crash: offer the work of every run that died, newest first. True if a draft
+        was recovered.
+
+        One draft is recovered into this window; copies left after it (or that the user keeps
+        for later) stay where they are and are offered again at the next start. A copy that
+        cannot be read is never deleted: it is renamed and the user is told where it is. A copy
+        is deleted only when the user discards it, or once this window's own copy of the
+        recovered work is written."""
+        orphans = [o for o in find_orphans(self.autosaver.folder, self.autosaver.legacy_folders)
+                   if o.path != self.autosaver.path]
         if not orphans:
             return False
         self.ensure_ready()
-        from ..storage import DraftError
+        from ..storage import DraftError, WrongPassphrase
         from .session import Session
 
-        recovered = False
-        for orphan in sorted(orphans, key=lambda o: o.saved_at, reverse=True):
-            if not recovered and self.ask_recover(orphan):
-                try:
-                    letter = orphan.load()
-                except DraftError as exc:
-                    self.show_error(_("Cannot recover the draft"), draft_error_text(exc))
-                else:
-                    session = Session(letter, Path(orphan.source) if orphan.source else None)
-                    session.name = _("Recovered draft")
-                    self.set_session(session)
-                    session.dirty = True
-                    self.autosaver.note_edit()
-                    self.autosaver.save_now()
-                    self._update_title()
-                    recovered = True
-            orphan.discard()
+        recovered, kept = False, 0
+        for i, orphan in enumerate(orphans, 1):
+            if recovered:
+                orphan.release()  # offered at the next start
+                kept += 1
+                continue
+            answer = self.ask_recover(orphan, i, len(orphans))
+            if answer is None:
+                orphan.release()
+                kept += 1
+                continue
+            if not answer:
+                orphan.discard()
+                continue
+            sealer = None
+            try:
+                letter, sealer = self._load_orphan(orphan)
+            except WrongPassphrase as exc:  # not damaged: kept where it is, offered again
+                orphan.release()
+                kept += 1
+                self.show_error(_("Cannot recover the draft"), draft_error_text(exc))
+                continue
+            except _Cancelled:
+                orphan.release()
+                kept += 1
+                continue
+            except DraftError as exc:
+                where = orphan.keep_unreadable()
+                self.show_error(_("Cannot recover the draft"), _(
+                    "The automatic copy saved {time} cannot be read: {reason}. It was not deleted: "
+                    "it is kept as {path}.").format(time=self.recovery_time(orphan), reason=draft_error_text(exc), path=where))
+                continue
+            session = Session(letter, Path(orphan.source) if orphan.source else None)
+            session.sealer = sealer
+            session.name = _("Recovered draft")
+            step = orphan.step if orphan.step is not None and 0 < orphan.step < len(self.plan) else 1
+            self.set_session(session, step=step)
+            session.dirty = True
+            self.autosaver.note_edit()
+            try:
+                written = self.autosaver.save_now()
+            except OSError:
+                written = False
+            if written:
+                orphan.discard()  # its work is in this window's own copy now
+            else:
+                orphan.release()
+                kept += 1
+            self._update_title()
+            recovered = True
+        if kept:
+            self.statusBar().showMessage(_kept_message(kept), 15000)
         return recovered
 
+
+class _Cancelled(Exception):
+    """The user did not give the passphrase of an encrypted recovery copy."""
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return a == b
+
+
+def _kept_message(count: int) -> str:
+    from .i18n import ngettext
+
+    return ngettext("{count} more automatic copy is kept; it will be offered at the next start.",
+                    "{count} more automatic copies are kept; they will be offered at the next start.",
+                    count).format(count=count)

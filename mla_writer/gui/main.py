@@ -36,6 +36,9 @@ def make_window(settings=None, autosave_folder=None):
 def run(argv: list[str]) -> int:
     app = make_app(argv)
     window = make_window()
+    from . import crash
+
+    crash.install(window)  # an unexpected error: a dialog and a recovery copy, the window stays
     window.show()
     for arg in argv[1:]:
         if not arg.startswith("-"):

@@ -141,6 +141,21 @@ class Session(QObject):
         self.office_notes: dict = {}
         #: the office changes were made when the profile was saved, not when the letter was started
         self.office_filled_on_save = False
+        #: What the file was when it was opened or last saved (storage.Stamp): a save that finds
+        #: it changed on disk asks before overwriting. None: not known (nothing is checked).
+        self.stamp = None
+        #: The draft's lock (gui.draftlock.DraftLock) while this window edits the file, or None.
+        self.lock = None
+        #: The key an encrypted draft is saved with (storage.Sealer), or None for a plain draft.
+        self.sealer = None
+        #: Opened read-only (another window holds the draft): saving asks for another name.
+        self.read_only = False
+
+    def release(self) -> None:
+        """Let go of the draft's lock (the draft is closed or replaced)."""
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     def touch(self) -> None:
         self.dirty = True

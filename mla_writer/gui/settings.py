@@ -1,7 +1,12 @@
-"""Preferences remembered between sessions (QSettings): geometry, UI language, recent files."""
+"""Preferences remembered between sessions (QSettings): geometry, UI language, recent files.
+
+The settings file names the drafts opened recently (their paths say whose case they are): it is
+readable by its owner only (0600), made so before Qt first writes it and again at each sync.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -12,6 +17,22 @@ MAX_RECENT = 8
 class Settings:
     def __init__(self, qsettings: QSettings | None = None) -> None:
         self.q = qsettings or QSettings()
+        self._private()
+
+    def _private(self) -> None:
+        """Make the settings file (a file, not the Windows registry) readable by its owner only."""
+        if self.q.format() == QSettings.Format.NativeFormat and os.name == "nt":
+            return
+        path = Path(self.q.fileName())
+        if not path.is_absolute():
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if not path.exists():  # created private: Qt keeps an existing file's permissions
+                os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            os.chmod(path, 0o600)
+        except OSError:
+            pass  # a read-only or foreign folder: the settings are not written there either
 
     # -- language ------------------------------------------------------------------------
     def ui_language(self) -> str | None:
@@ -73,3 +94,4 @@ class Settings:
 
     def sync(self) -> None:
         self.q.sync()
+        self._private()

@@ -184,6 +184,7 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         files.addSeparator()
         files.addAction(self._action(_("&Save"), self.save_draft, [K.Save]))
         files.addAction(self._action(_("Save &As\u2026"), self.save_as, ["Ctrl+Shift+S"]))
+        files.addAction(self._action(_("Save E&ncrypted\u2026"), self.save_encrypted))
         files.addSeparator()
         files.addAction(self._action(_("&Export Letter\u2026"), self.export_letter, ["Ctrl+E"]))
         files.addAction(self._action(_("Export &PDF\u2026"), self.export_letter_pdf, ["Ctrl+Shift+E"]))
@@ -281,6 +282,8 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         session.check_requested.connect(self.run_check)
         self._drop_pages(keep_start=True)
         if old is not None:
+            if old.lock is not None and old.lock is not session.lock:
+                old.release()  # the draft it held is closed
             old.deleteLater()
         self.autosaver.clear()
         self.go_to(step)
@@ -547,6 +550,8 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         self.settings.save_window(self.saveGeometry(), self.splitter.saveState())
         self.settings.sync()
         self.autosaver.close()
+        if self.session is not None:
+            self.session.release()
         self.preview.shutdown()
         event.accept()
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .. import vocab
 from .text import CleanStr, MLText
-from .values import Amount, LanguageCode, vocabulary_type
+from .values import Amount, LanguageCode, vocabulary_type, zone
 
 ProcedureKind = vocabulary_type(vocab.PROCEDURE_KIND)
 PROCEDURE_KINDS: tuple[str, ...] = vocab.PROCEDURE_KIND.codes
@@ -169,6 +169,17 @@ class ElectronicData(_ItemBase):
     preservation_reference: CleanStr = ""
     order_attached: bool = False
     order_annex: CleanStr = Field(default="", description="Id of the annex (``annexes[].id``) that holds the order.")
+
+    @model_validator(mode="after")
+    def _aware(self) -> "ElectronicData":
+        """A date-time without a time zone (typed in the window, or in an old file) is the
+        wall-clock time in ``time_zone`` (UTC if unknown): on every entry, not only on loading,
+        so that the period never mixes aware and naive date-times."""
+        for name in ("period_from", "period_to"):
+            value = self.__dict__.get(name)
+            if isinstance(value, dt.datetime) and (value.tzinfo is None or value.utcoffset() is None):
+                self.__dict__[name] = value.replace(tzinfo=zone(self.time_zone))
+        return self
 
 
 class LocatingPersons(_ItemBase):

@@ -41,14 +41,33 @@ def clean_text(value: str) -> str:
     return value.strip()
 
 
+class TextTooLong(ValueError):
+    """A text value is longer than :data:`MAX_TEXT` characters (after :func:`clean_text`).
+    ``length`` is its length in characters. Raised by :meth:`MLText.set`; a ``ValueError``, so
+    pydantic reports it as a validation error when a file or an assignment holds such a text."""
+
+    def __init__(self, length: int) -> None:
+        self.length = length
+        super().__init__(f"text of {length} characters is longer than {MAX_TEXT}")
+
+
+def within_limit(text: str) -> str:
+    """``text`` unchanged; :class:`TextTooLong` if it is longer than :data:`MAX_TEXT`. The one
+    limit that loading a draft and editing it both enforce (a saved draft always loads)."""
+    if len(text) > MAX_TEXT:
+        raise TextTooLong(len(text))
+    return text
+
+
 def _clean_before(value: object) -> object:
     if isinstance(value, str):
         return clean_text(value)
     return value
 
 
-#: A plain (untranslated) string: names, addresses, numbers, e-mail addresses.
-CleanStr = Annotated[str, BeforeValidator(_clean_before)]
+#: A plain (untranslated) string: names, addresses, numbers, e-mail addresses; at most
+#: :data:`MAX_TEXT` characters.
+CleanStr = Annotated[str, BeforeValidator(_clean_before), AfterValidator(within_limit)]
 
 
 class MLText(RootModel[dict[Language, CleanStr]]):
@@ -70,8 +89,6 @@ class MLText(RootModel[dict[Language, CleanStr]]):
         for lang, text in list(self.root.items()):
             if not text:
                 del self.root[lang]
-            elif len(text) > MAX_TEXT:
-                raise ValueError(f"text longer than {MAX_TEXT} characters")
         return self
 
     # -- reading -------------------------------------------------------------------
@@ -103,7 +120,10 @@ class MLText(RootModel[dict[Language, CleanStr]]):
 
     # -- writing -------------------------------------------------------------------
     def set(self, lang: str, text: str) -> None:
-        text = clean_text(text)
+        """Hold ``text`` (cleaned, see :func:`clean_text`) in ``lang``; an empty text removes the
+        language. Raises :class:`TextTooLong` (nothing changed) for more than :data:`MAX_TEXT`
+        characters: the limit loading enforces, so what is saved always loads."""
+        text = within_limit(clean_text(text))
         if text:
             self.root[lang] = text  # type: ignore[index]
         else:

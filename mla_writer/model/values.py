@@ -176,3 +176,15 @@ class UpgradeNote(_Strict):
     original: CleanStr = ""
     item_id: CleanStr = ""
     converted: str | None = None
+
+
+def zone(name: object) -> dt.tzinfo:
+    """The IANA time zone called ``name`` ("Europe/Madrid"); UTC when it is empty or unknown."""
+    if isinstance(name, str) and name.strip():
+        try:
+            from zoneinfo import ZoneInfo
+
+            return ZoneInfo(name.strip())
+        except (ValueError, LookupError, OSError):  # unknown, malformed, or no tz database
+            pass
+    return dt.timezone.utc

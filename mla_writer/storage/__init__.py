@@ -43,7 +43,9 @@ from pydantic import ValidationError
 from .. import DRAFT_EXTENSION, __version__
 from ..i18n import N_
 from ..model import LetterOfRequest
+from ..model.text import MAX_TEXT, TextTooLong
 from .errors import DraftChangedOnDisk, DraftError, DraftReadOnly, _Localizable, clip, escape  # noqa: F401 (re-exported)
+from .crypto import MAGIC, PassphraseNeeded, Sealer, WrongPassphrase, is_encrypted  # noqa: F401
 from .strict import MAX_INT_DIGITS, aware, aware_datetimes, check_dates, parse_json  # noqa: F401
 from .files import (  # noqa: F401 (re-exported: storage.save, storage.atomic_write_text, ...)
     BACKUP_SUFFIX,
@@ -335,6 +337,7 @@ _EXPECTED = {
     "text": N_("{field}: the text must be given per language, for example {example}."),
     "verbatim": N_("{field}: \u201c{value}\u201d must be text."),
     "extra": N_("{field}: a draft has no such field (is the name misspelt?)."),
+    "too_long": N_("{field}: the text is {length} characters long; a field holds at most {limit} characters."),
     "other": N_("{field}: \u201c{value}\u201d is not accepted here."),
 }
 _KIND_GROUP = {
@@ -371,7 +374,9 @@ class _ValidationProblem(_Localizable):
             pattern += ("." if pattern else "") + str(part)
         self.path, self.pattern, self.shown_path = path, pattern, clip(path, 200)
         decl = fields.by_pattern(pattern)
-        if decl is None and re.search(r"\.(value|currency)$", pattern):  # a part of an amount
+        if decl is None and re.search(r"\.(value|currency)$", pattern) or (
+                decl is None and "." in pattern and _is_language(pattern.rsplit(".", 1)[1])):
+            # a part of an amount, or one language of a text
             trimmed = pattern.rsplit(".", 1)[0]
             decl = fields.by_pattern(trimmed)
             if decl is not None:
@@ -384,8 +389,12 @@ class _ValidationProblem(_Localizable):
         else:
             text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
         self.value = clip(text, 60)
+        error_value = (first.get("ctx") or {}).get("error")
+        self.length = 0
         if first.get("type") == "extra_forbidden":
             self.group = "extra"
+        elif isinstance(error_value, TextTooLong):
+            self.group, self.length = "too_long", error_value.length
         else:
             self.group = _KIND_GROUP.get(decl.kind, "other") if decl is not None else "other"
         self.values = ""
@@ -406,6 +415,8 @@ class _ValidationProblem(_Localizable):
         self.more = error.error_count() - 1
 
     def localized(self, lang: str) -> str:
+        from babel.numbers import format_decimal
+
         from .. import fields
         from ..i18n import translations
 
@@ -420,11 +431,18 @@ class _ValidationProblem(_Localizable):
             field = self.shown_path
         text = t.gettext(_EXPECTED[self.group]).format(
             field=field, value=self.value, values=self.values,
+            length=format_decimal(self.length, locale=lang), limit=format_decimal(MAX_TEXT, locale=lang),
             example='{"value": "210000", "currency": "EUR"}' if self.group == "amount" else '{"fr": "…", "en": "…"}',
         )
         if self.more:
             text += " " + t.ngettext("(and {count} more problem)", "(and {count} more problems)", self.more).format(count=self.more)
         return text
+
+
+def _is_language(code: str) -> bool:
+    from ..languages import is_language
+
+    return is_language(code)
 
 
 def _tag_lists(path: str) -> set[str]:
@@ -467,6 +485,8 @@ def dumps(letter: LetterOfRequest) -> str:
 def loads(text: str | bytes, source: str = "draft") -> LetterOfRequest:
     """Parse a draft document; raise :class:`DraftError` naming the problem."""
     if isinstance(text, bytes):
+        if is_encrypted(text):
+            raise PassphraseNeeded(N_("{source} is encrypted: a passphrase is needed to open it"), source=source)
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
@@ -527,35 +547,65 @@ def loads(text: str | bytes, source: str = "draft") -> LetterOfRequest:
     for note in letter.upgrade_notes:  # notes made by this upgrade: remember what it stored instead
         if note.converted is None:
             note.converted = letter.upgrade_value(note.path)
+    letter.settle_upgrade_notes()  # a note already settled (no such field) is dropped as saving drops it
     return letter
 
 
-def load(path: str | os.PathLike[str]) -> LetterOfRequest:
-    """Read a draft file. Any failure is a :class:`DraftError` with a one-line reason."""
-    return load_with_stamp(path)[0]
+def load(path: str | os.PathLike[str], passphrase: str | None = None) -> LetterOfRequest:
+    """Read a draft file (``passphrase``: for an encrypted one). Any failure is a
+    :class:`DraftError` with a one-line reason."""
+    return load_with_stamp(path, passphrase)[0]
 
 
-def load_with_stamp(path: str | os.PathLike[str]) -> tuple[LetterOfRequest, Stamp]:
+def load_with_stamp(path: str | os.PathLike[str], passphrase: str | None = None) -> tuple[LetterOfRequest, Stamp]:
     """Read a draft file and the :class:`Stamp` of what was read (size, mtime, SHA-256), to
     pass to :func:`save` as ``expect`` so that a change on disk in between is noticed.
 
     Only a regular file is read (a folder, a FIFO or a device is refused), and never more than
     :data:`MAX_FILE_BYTES`. Stale temporary files a crashed save left beside it are removed.
+    An encrypted draft needs ``passphrase`` (:class:`PassphraseNeeded`, :class:`WrongPassphrase`).
     """
+    letter, stamp, _sealer = open_draft(path, passphrase)
+    return letter, stamp
+
+
+def open_draft(path: str | os.PathLike[str], passphrase: str | None = None) -> tuple[LetterOfRequest, Stamp, Sealer | None]:
+    """Read a draft file: ``(letter, stamp, sealer)``; ``sealer`` is None for a plain draft, else
+    the :class:`Sealer` that saves it again encrypted with the same key (see :mod:`.crypto`).
+    Raises :class:`DraftError` (:class:`PassphraseNeeded` and :class:`WrongPassphrase` among them)."""
     path = Path(path)
+    source = path.name or str(path)
     raw, stamp = read_draft_bytes(path, MAX_FILE_BYTES)
-    return loads(raw, path.name or str(path)), stamp
+    sealer = None
+    if is_encrypted(raw):
+        sealer, raw = Sealer.open(raw, passphrase or "", source)
+    return loads(raw, source), stamp, sealer
+
+
+def is_encrypted_file(path: str | os.PathLike[str]) -> bool:
+    """True if the draft file at ``path`` is encrypted (False if it cannot be read)."""
+    try:
+        with open(path, "rb") as f:
+            return is_encrypted(f.read(len(MAGIC)))
+    except OSError:
+        return False
 
 
 def save(letter: LetterOfRequest, path: str | os.PathLike[str], backup: bool = True,
-         expect: Stamp | None = None) -> Stamp:
+         expect: Stamp | None = None, sealer: Sealer | None = None) -> Stamp:
     """Save a draft atomically (see :func:`atomic_write_bytes`); return the new :class:`Stamp`.
 
     With ``expect`` (the stamp from :func:`load_with_stamp` or the previous save), raise
     :class:`DraftChangedOnDisk` if the file on disk is no longer that one. A read-only draft
-    raises :class:`DraftReadOnly`.
+    raises :class:`DraftReadOnly`. With ``sealer`` the draft is written encrypted, and so is
+    its ``.bak`` (a plain previous version is encrypted before it is kept): nothing of the
+    content reaches the disk in plain text, temporary files included.
     """
-    return atomic_write_text(path, dumps(letter), backup=backup, expect=expect)
+    data = dumps(letter).encode("utf-8")
+    if sealer is None:
+        return atomic_write_bytes(path, data, backup=backup, expect=expect)
+    return atomic_write_bytes(path, sealer.seal(data), backup=backup, expect=expect,
+                              backup_filter=lambda old: old if is_encrypted(old) else sealer.seal(old))
 
 
 def json_schema() -> dict[str, Any]:

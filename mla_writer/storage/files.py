@@ -219,7 +219,7 @@ def _write_temp(folder: Path, prefix: str, data: bytes, mode_from: Path | None, 
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, backup: bool = True,
-                       expect: Stamp | None = None, mode: int | None = None) -> Stamp:
+                       expect: Stamp | None = None, mode: int | None = None, backup_filter=None) -> Stamp:
     """Write ``data`` to ``path`` atomically, keeping the previous file as ``path.bak``; return
     the :class:`Stamp` of what was written. See the module's description for the guarantees.
     ``mode``: the permission bits of the new file and of its backup (``0o600`` for private
@@ -227,7 +227,9 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, backup: bool =
 
     Raises :class:`DraftReadOnly` (a ``PermissionError``) for a read-only file,
     :class:`DraftChangedOnDisk` when ``expect`` is given and the file's content is no longer the
-    one stamped, and ``OSError`` when writing fails (nothing then changed).
+    one stamped, and ``OSError`` when writing fails (nothing then changed). ``backup_filter``
+    (bytes -> bytes) turns the previous version into what the ``.bak`` holds (an encrypted
+    draft saved over a plain one: its ``.bak`` is encrypted too).
     """
     target = target_of(path)
     folder = target.parent
@@ -264,7 +266,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, backup: bool =
                     bak_mode = (target.stat().st_mode & 0o777) | 0o200
                 except OSError:
                     bak_mode = _umask_mode()
-            tmp_bak, _ = _write_temp(folder, prefix, old, None, bak_mode)
+            tmp_bak, _ = _write_temp(folder, prefix, old if backup_filter is None else backup_filter(old), None, bak_mode)
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)

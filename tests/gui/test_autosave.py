@@ -43,13 +43,37 @@ def test_the_copy_is_written_soon_after_typing_stops(make_window, tmp_path, qtbo
     assert _autosaved_place(window) == "Lyon — 3\u1d49"
 
 
-def test_leaving_the_field_writes_the_copy_at_once(make_window, tmp_path):
+def test_leaving_the_field_writes_the_copy_at_once(make_window, tmp_path, qtbot):
+    """At once, in the background (the JSON and the fsync off the GUI thread)."""
     window = make_window("en", folder=tmp_path / "autosave")
+    window.autosaver.timer.setInterval(60_000)  # (only the focus change can write it)
+    window.autosaver.deadline.setInterval(60_000)
     editor = _place_editor(window)
     type_text(editor.edit, "Chișinău")
     assert not window.autosaver.path.exists()
-    window.next_button.setFocus()  # Tab, a click elsewhere: the focus leaves the field
+    with qtbot.waitSignal(window.autosaver.saved, timeout=15_000):
+        window.next_button.setFocus()  # Tab, a click elsewhere: the focus leaves the field
     assert window.autosaver.path.exists() and _autosaved_place(window) == "Chișinău"
+
+
+def test_background_writes_land_in_order_and_never_after_a_clear(make_window, tmp_path, qtbot):
+    """A copy written in the background never replaces a newer one, and a save that clears
+    the copy is not undone by a background write still running."""
+    window = make_window("en", folder=tmp_path / "autosave")
+    autosaver = window.autosaver
+    editor = _place_editor(window)
+    type_text(editor.edit, "One")
+    assert autosaver.save_later()
+    type_text(editor.edit, " two")
+    assert autosaver.save_now()  # waits for the background write first
+    assert _autosaved_place(window) == "One two"
+    qtbot.wait(50)
+    assert _autosaved_place(window) == "One two" and not autosaver.pending()
+    type_text(editor.edit, " three")
+    assert autosaver.save_later()
+    autosaver.clear()  # the draft was saved: no copy may remain
+    qtbot.wait(50)
+    assert not autosaver.path.exists()
 
 
 def test_closing_writes_the_copy_before_asking(make_window, tmp_path):
@@ -103,7 +127,7 @@ def test_typing_then_a_kill_is_recovered(make_window, tmp_path):
                           cwd=ROOT, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
     assert proc.returncode == 3, proc.stderr[-3000:]
     window = make_window("en", folder=folder)
-    window.ask_recover = lambda orphan: True
+    window.ask_recover = lambda orphan, *_: True
     assert window.offer_recovery() is True
     assert window.session.letter.place.get("en") == "Cahul, 22 h 15"
 
@@ -168,7 +192,7 @@ def test_an_autosave_left_in_the_old_folder_is_still_recovered(user_folders, qtb
 
     window = _window_in_the_users_folders(qtbot, tmp_path)
     offered = []
-    window.ask_recover = lambda orphan: offered.append(orphan.path) or True
+    window.ask_recover = lambda orphan, *_: offered.append(orphan.path) or True
     assert window.offer_recovery() is True
     assert offered == [old / "0a1b2c3d4e5f.mlar"]
     assert window.session.letter.place.get("en") == "Ungheni"

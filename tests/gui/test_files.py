@@ -132,7 +132,7 @@ def test_recovery_after_a_crash(make_window, example_path, tmp_path):
     assert len(list(folder.glob("*.mlar"))) == 1
     window = make_window(folder=folder)
     offered = []
-    window.ask_recover = lambda orphan: offered.append(orphan) or True
+    window.ask_recover = lambda orphan, *_: offered.append(orphan) or True
     assert window.offer_recovery() is True
     assert len(offered) == 1 and offered[0].source == str(example_path)
     assert window.session.letter.place.get("fr") == "Marseille — après l'incident"
@@ -150,7 +150,7 @@ def test_declined_recovery_discards_the_copy(make_window, example_path, tmp_path
     first.autosaver.timer.stop()
     first.autosaver.lock.unlock()  # as if its process had died
     second = make_window(folder=folder)
-    second.ask_recover = lambda orphan: False
+    second.ask_recover = lambda orphan, *_: False
     assert second.offer_recovery() is False
     assert not first.autosaver.path.exists()
     assert second.session.letter.place.get("fr") == ""

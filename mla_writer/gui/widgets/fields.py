@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...model.text import MAX_TEXT
 from ..i18n import _
 from . import wheel
 
@@ -76,6 +77,65 @@ def one_line(edit: QLineEdit) -> str:
         edit.setText(clean)
         edit.setCursorPosition(max(cursor, 0))
     return clean
+
+
+def tell_limit(widget: QWidget) -> str:
+    """Say that a field is full (in the window's status bar and a tooltip at the field); return
+    the message."""
+    from PySide6.QtWidgets import QToolTip
+
+    from ...model.text import MAX_TEXT
+    from ..i18n import qlocale
+
+    message = _("This field holds at most {limit} characters; the text beyond that was not added.").format(
+        limit=qlocale().toString(MAX_TEXT))
+    bar = getattr(widget.window(), "statusBar", None)
+    if callable(bar):
+        bar().showMessage(message, 15000)
+    QToolTip.showText(widget.mapToGlobal(widget.rect().bottomLeft()), message, widget)
+    return message
+
+
+def _py_index(text: str, utf16: int) -> int:
+    """The index in ``text`` of the character at UTF-16 position ``utf16`` (Qt's positions)."""
+    return len(text.encode("utf-16-le")[: utf16 * 2].decode("utf-16-le", errors="ignore"))
+
+
+def enforce_limit(edit: QPlainTextEdit) -> bool:
+    """Keep a plain-text editor within :data:`~mla_writer.model.text.MAX_TEXT` characters, the
+    limit loading enforces: what was just typed or pasted beyond it (the characters before the
+    cursor) is taken out again, and the user is told. True if something was taken out."""
+    from ...model.text import MAX_TEXT
+
+    if edit.document().characterCount() - 1 <= MAX_TEXT:  # UTF-16 units >= characters: cannot be over
+        return False
+    raw = edit.document().toRawText()
+    excess = len(line_breaks(raw)) - MAX_TEXT
+    if excess <= 0:
+        return False
+    end = _py_index(raw, edit.textCursor().position())
+    start = max(0, end - excess)
+    kept = raw[:start] + raw[end:]
+    kept = kept[: len(kept) - max(0, len(line_breaks(kept)) - MAX_TEXT)]  # (cursor at the start: cut the end)
+    blocked = edit.blockSignals(True)
+    try:
+        edit.setPlainText(line_breaks(kept))
+    finally:
+        edit.blockSignals(blocked)
+    cursor = edit.textCursor()
+    cursor.setPosition(min(len(kept[:start].encode("utf-16-le")) // 2, edit.document().characterCount() - 1))
+    edit.setTextCursor(cursor)
+    tell_limit(edit)
+    return True
+
+
+def line_edit_full(edit: QLineEdit) -> None:
+    """A one-line box holds as much as the model does (Qt's default is 32,767); when a paste
+    fills it, say so (Qt has cut what did not fit)."""
+    from ...model.text import MAX_TEXT
+
+    if len(edit.text()) >= MAX_TEXT:
+        tell_limit(edit)
 
 
 class TextBox(QPlainTextEdit):
@@ -153,11 +213,16 @@ class LineField(FieldEditor):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.edit = QLineEdit(self)
+        self.edit.setMaxLength(MAX_TEXT)
         self.edit.setText(session.get(path) or "")
         self.edit.setCursorPosition(0)  # show the beginning of long values
-        self.edit.textEdited.connect(lambda _text: self.write(one_line(self.edit)))
+        self.edit.textEdited.connect(self._edited)
         layout.addWidget(self.edit)
         self.setFocusProxy(self.edit)
+
+    def _edited(self, _text: str) -> None:
+        line_edit_full(self.edit)
+        self.write(one_line(self.edit))
 
     def focus_widget(self):
         return self.edit
@@ -172,9 +237,13 @@ class LinesField(FieldEditor):
         layout.setContentsMargins(0, 0, 0, 0)
         self.edit = TextBox(lines, self)
         self.edit.setPlainText(session.get(path) or "")
-        self.edit.textChanged.connect(lambda: self.write(raw_text(self.edit)))
+        self.edit.textChanged.connect(self._edited)
         layout.addWidget(self.edit)
         self.setFocusProxy(self.edit)
+
+    def _edited(self) -> None:
+        enforce_limit(self.edit)
+        self.write(raw_text(self.edit))
 
     def focus_widget(self):
         return self.edit

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSize
 
 from ... import textscript
 from ..i18n import _, language_endonym, ngettext
-from .fields import FieldEditor, TextBox, one_line, raw_text
+from ...model.text import MAX_TEXT
+from .fields import FieldEditor, TextBox, enforce_limit, line_edit_full, one_line, raw_text
 
 
 class MLTextField(FieldEditor):
@@ -55,6 +56,7 @@ class MLTextField(FieldEditor):
             self.edit.customContextMenuRequested.connect(self._context_menu)
         else:
             self.edit = QLineEdit(self)
+            self.edit.setMaxLength(MAX_TEXT)
             self.edit.textEdited.connect(self._edited)
         layout.addWidget(self.edit)
         # text in the wrong alphabet for its tab: offer to move it (hidden unless so)
@@ -187,18 +189,22 @@ class MLTextField(FieldEditor):
     def _edited(self, *_args) -> None:
         if self._loading:
             return
-        text, value = self.text(), self.session.get(self.path)
+        if self.multiline:
+            enforce_limit(self.edit)  # the limit loading enforces: what is saved always loads
+        else:
+            line_edit_full(self.edit)
+        text, value = self.text(), self.session.get(self.path)  # (one copy of the text per keystroke)
         if value.get(self.language()) == text:
             return  # no edit: the spelling highlighter's repaint also reports a change of the document
         value.set(self.language(), text)
         self.session.touch()
         self._label_tabs()
-        self._update_count()
+        self._update_count(text)
         self._update_script()
         self.changed.emit()
 
-    def _update_count(self) -> None:
-        text = self.text()
+    def _update_count(self, text: str | None = None) -> None:
+        text = self.text() if text is None else text
         n = len(text)
         self.count.setText(ngettext("{count} character", "{count} characters", n).format(count=n))
         words = len(text.split())

@@ -1,0 +1,64 @@
+"""The passphrase of an encrypted draft: asked to open it, asked twice to encrypt it."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+
+from .i18n import _
+
+#: Shortest passphrase accepted when a draft is encrypted.
+MIN_LENGTH = 8
+
+
+class PassphraseDialog(QDialog):
+    """Asks for a passphrase; with ``confirm``, twice, and at least :data:`MIN_LENGTH` characters."""
+
+    def __init__(self, name: str, confirm: bool, parent=None) -> None:
+        super().__init__(parent)
+        self.confirm = confirm
+        self.setWindowTitle(_("Encrypt the draft") if confirm else _("Encrypted draft"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(_("Choose a passphrase for {name}. Without it the draft cannot be opened again: "
+                         "nobody can recover it.").format(name=name) if confirm
+                       else _("{name} is encrypted. Enter its passphrase.").format(name=name), self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.first = QLineEdit(self)
+        self.first.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(_("Passphrase:"), self.first)
+        self.second = QLineEdit(self)
+        self.second.setEchoMode(QLineEdit.EchoMode.Password)
+        if confirm:
+            form.addRow(_("Repeat it:"), self.second)
+        layout.addLayout(form)
+        self.problem = QLabel(self)
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        layout.addWidget(self.problem)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        problem = self.check()
+        if problem:
+            self.problem.setText(problem)
+            self.problem.show()
+            return
+        super().accept()
+
+    def check(self) -> str:
+        """What is wrong with the passphrase typed ("" if nothing)."""
+        text = self.first.text()
+        if not text:
+            return _("Enter the passphrase.")
+        if self.confirm and len(text) < MIN_LENGTH:
+            return _("A passphrase has at least {count} characters.").format(count=MIN_LENGTH)
+        if self.confirm and self.second.text() != text:
+            return _("The two passphrases differ.")
+        return ""
+
+    def passphrase(self) -> str:
+        return self.first.text()

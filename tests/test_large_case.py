@@ -1,0 +1,59 @@
+"""The checklist on a large case (issue 12): the work that made it slow (the hidden-data scan once
+per section, a search of the whole text once per protected name) is done once per check; what
+it finds is unchanged. Nothing here is timed (see bench/run_all.py for the figures)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from mla_writer import checklist, fields, storage
+from mla_writer.points import SECTIONS
+
+ROOT = Path(__file__).resolve().parents[1]
+TODAY = __import__("datetime").date(2026, 11, 22)
+
+
+def _large_case():
+    spec = importlib.util.spec_from_file_location("run_all", ROOT / "bench" / "run_all.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.large_case(1)
+
+
+def test_a_whole_check_says_what_each_section_says_alone():
+    letter = _large_case()
+    report = checklist.check(letter, "en", today=TODAY)
+    alone = [checklist.check_section(letter, point, "en", TODAY) for point in SECTIONS]
+    assert [(r.status, [p.code for p in r.errors], [p.code for p in r.warnings]) for r in report.results] == \
+        [(r.status, [p.code for p in r.errors], [p.code for p in r.warnings]) for r in alone]
+
+
+def test_hidden_data_is_scanned_once_per_check(monkeypatch):
+    letter = storage.load(ROOT / "tests" / "data" / "complete_letter.mlar")
+    calls = []
+    real = fields.hidden_data
+    monkeypatch.setattr(fields, "hidden_data", lambda L: calls.append(1) or real(L))
+    checklist.check(letter, "en", today=TODAY)
+    assert len(calls) == 1
+
+
+@pytest.mark.parametrize("name, text, found", [
+    ("Ivanova", "Mrs IVANOVA was seen.", True),
+    ("Ivanova", "Ivanovas were seen.", False),  # a whole word only
+    ("Ivan", "Ivanova was seen.", False),
+    ("De la Cruz", "Maria de la Cruz testified.", True),  # several words
+    ("Smith-Jones", "(Smith-Jones) said so.", True),
+    ("Łukasz", "ŁUKASZ was there.", True),
+])
+def test_a_protected_name_is_found_in_the_text(name, text, found):
+    letter = storage.load(ROOT / "tests" / "data" / "complete_letter.mlar")
+    protected = next((i for i, p in enumerate(letter.persons) if p.protected), None)
+    assert protected is not None
+    letter.persons[protected].family_name = name
+    letter.facts.summary.set(letter.drafting_language, text)
+    letter.facts.summary.set(letter.output_language, text)
+    codes = [p.code for r in checklist.check(letter, "en", today=TODAY).results for p in r.warnings]
+    assert ("facts.protected_name_in_text" in codes) is found
