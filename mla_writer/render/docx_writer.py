@@ -122,6 +122,10 @@ class _Writer:
         self.ids = ids
         self.lang = lang
         self.narrow = narrow
+        #: a bilingual cover sheet: smaller type and tighter spacing, so that the two columns and
+        #: the form fit on the one detachable sheet
+        self.compact = False
+        self._small = False
 
     # -- runs ----------------------------------------------------------------------------------
     def _rpr(self, bold: bool, italic: bool, cstyle: str | None, lang: str | None) -> str:
@@ -134,6 +138,8 @@ class _Writer:
             parts.append("<w:i/><w:iCs/>")
         if lang:
             parts.append(f'<w:lang w:val="{_PROOF_LANG.get(lang, lang)}"/>')
+        if self._small:
+            parts.append('<w:sz w:val="18"/><w:szCs w:val="18"/>')
         return f"<w:rPr>{''.join(parts)}</w:rPr>" if parts else ""
 
     def _text_run(self, text: str, rpr: str, out: list[str]) -> None:
@@ -176,10 +182,17 @@ class _Writer:
         # page one's notices over; the rows themselves carry the pairing instead.
         keep_next = "<w:keepNext/>" if keep else ('<w:keepNext w:val="0"/>' if narrow else "")
         spacing = f'<w:spacing w:before="{space_before}"/>' if space_before is not None else ""
+        small = self.compact and key not in ("title", "subtitle")
+        if self.compact:
+            spacing = '<w:spacing w:before="0" w:after="40"/>'
         jc = '<w:jc w:val="left"/>' if narrow and key in _JUSTIFIED else ""  # no rivers in a half column
         out.append(f'<w:p><w:pPr><w:pStyle w:val="{self.ids[key]}"/>{keep_next}{spacing}{ind}{jc}</w:pPr>')
         if elem is not None:
-            self.runs(elem, out, bold=bold, cstyle=cstyle, lang=lang)
+            self._small = small
+            try:
+                self.runs(elem, out, bold=bold, cstyle=cstyle, lang=lang)
+            finally:
+                self._small = False
         out.append("</w:p>")
 
     def block(self, elem: ET.Element, out: list[str], width: int, lang: str | None = None) -> None:
@@ -632,6 +645,7 @@ def write_docx(blocks: Blocks, reference: "str | os.PathLike[str] | None" = None
                 flush()
                 writer.block(left, out, width)
             elif left.tag == "cover":
+                writer.compact = True  # the two columns and the form on the one detachable sheet
                 subs = list(zip(left, right))
                 for k, (sub_l, sub_r) in enumerate(subs):
                     is_form = sub_l.tag == "table" and sub_l.get("kind") == "form"
@@ -645,6 +659,7 @@ def write_docx(blocks: Blocks, reference: "str | os.PathLike[str] | None" = None
                     else:
                         group.append((sub_l, sub_r))
                 flush()
+                writer.compact = False
                 out.append(SECTION_BREAK)
             elif left.tag == "sign":
                 # the closing formula stays with the signature: it leaves the two-column table

@@ -55,9 +55,10 @@ def test_libreoffice_converts_the_letter(example, tmp_path, lang, bilingual):
         for point in POINTS:
             assert " ".join(point.letter_heading(lang).split()) in text
     _ = translations("letter", lang).gettext
-    # the acknowledgement of receipt is the cover sheet: page 1 (a bilingual one may take two)
-    cover = " ".join(_pdf_text(pdf, 1, 2 if bilingual else 1).split())
-    assert _("Date of receipt") in cover
+    # the acknowledgement of receipt is the cover sheet: page 1, its form included, in a
+    # bilingual letter too (the review found the bilingual form alone on page 2)
+    cover = " ".join(_pdf_text(pdf, 1, 1).split())
+    assert _("Date of receipt") in cover and _("Place, date, signature and stamp") in cover
     if not bilingual:  # (two columns interleave in the PDF's text layer)
         assert _("Acknowledgement of receipt").upper() in cover
     # the letter proper starts on a new page, with the prominent notices on its first page (the
@@ -95,3 +96,22 @@ def test_libreoffice_opens_hostile_text(example, tmp_path):
     export_docx(letter, out, "fr")
     text = _pdf_text(_to_pdf(out, tmp_path))
     assert "{{ 7*7 }}" in text and "injected" in text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sample,lang,second", [("online-recruitment-kz-kg", "ru", "en"), ("migrant-smuggling-co-es", "es", "en")])
+def test_a_bilingual_cover_sheet_is_one_page(tmp_path, sample, lang, second):
+    """The two samples whose bilingual acknowledgement ran to two pages (the form alone on the
+    second): the whole form is on page 1, and page 2 opens the letter."""
+    from mla_writer.i18n import translations
+    from mla_writer.render import export_docx
+    from mla_writer.samples import load_sample
+
+    out = tmp_path / f"{sample}-bi.docx"
+    export_docx(load_sample(sample), out, lang, second, today=TODAY)
+    pdf = _to_pdf(out, tmp_path)
+    cover = " ".join(_pdf_text(pdf, 1, 1).split())
+    for code in (lang, second):
+        _ = translations("letter", code).gettext
+        assert _("Place, date, signature and stamp") in cover, code
+    assert translations("letter", second).gettext("Place, date, signature and stamp") not in " ".join(_pdf_text(pdf, 2, 2).split())
