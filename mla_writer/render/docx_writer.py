@@ -79,6 +79,10 @@ _PROOF_LANG = {"en": "en-GB", "fr": "fr-FR", "ru": "ru-RU", "es": "es-ES"}
 #: starts on a new page with the first-page letterhead).
 SECTION_BREAK = "<!--mla-section-break-->"
 
+#: The longest e-mail address (characters) that fits on a line of a bilingual half column at
+#: the body size; a longer one is set smaller there (LibreOffice would cut it at a dot).
+MAIL_FITS = 30
+
 _FIELD = (
     '<w:r>{rpr}<w:fldChar w:fldCharType="begin"/></w:r>'
     '<w:r>{rpr}<w:instrText xml:space="preserve"> {name} </w:instrText></w:r>'
@@ -112,7 +116,7 @@ def _style_ids(doc, source: str) -> dict[str, str]:
 
 
 #: Styles indented for a full-width page; in a bilingual column their indent is dropped.
-_WIDE_INDENT = frozenset({"addressee-label", "addressee", "place-date", "signature-line", "signature"})
+_WIDE_INDENT = frozenset({"addressee-label", "addressee", "place-date", "signature-line", "signature", "contact"})
 #: Justified styles; set ragged-right in a bilingual column.
 _JUSTIFIED = frozenset({"body", "item-detail", "quote", "closing", "subject"})
 
@@ -168,6 +172,13 @@ class _Writer:
                 self.runs(child, out, bold, italic, "untranslated-tag", lang)
             elif tag in ("page", "pages"):
                 out.append(_FIELD.format(rpr=rpr, name="PAGE" if tag == "page" else "NUMPAGES"))
+            elif tag == "mail" and self.narrow and len("".join(child.itertext())) > MAIL_FITS:
+                # an e-mail address too long for half a page is set smaller rather than cut
+                small, self._small = self._small, True
+                try:
+                    self.runs(child, out, bold, italic, cstyle, lang)
+                finally:
+                    self._small = small
             else:
                 self.runs(child, out, bold, italic, cstyle, lang)
             self._text_run(child.tail or "", rpr, out)

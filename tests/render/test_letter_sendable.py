@@ -508,3 +508,28 @@ def test_a_name_in_another_script_comes_in_latin_script_first_in_a_latin_script_
             assert name in text and f"{latin} ({name})" not in text
         else:
             assert f"{latin} ({name})" in text
+
+
+def test_a_long_e_mail_address_is_set_smaller_in_a_bilingual_half_column_never_cut():
+    """The review found "asuntos.internacionales@example." / "co" in the bilingual letter's
+    half columns: an address longer than a half column's line is set smaller there, and the
+    contact lines lose their indent; in a one-language letter it keeps the body size."""
+    from mla_writer.render import render_docx
+    from mla_writer.render.docx_writer import MAIL_FITS
+    from mla_writer.samples import load_sample
+
+    letter = load_sample("migrant-smuggling-co-es")
+    long_mail = next(a for a in (letter.identification.requesting_authority.email, letter.acknowledgement.email)
+                     if len(a) > MAIL_FITS)
+
+    def sizes(data: bytes) -> set:
+        found = set()
+        for run in _body(data).iter(W + "r"):
+            text = "".join(t.text or "" for t in run.iter(W + "t"))
+            if long_mail in text:
+                sz = run.find(f"{W}rPr/{W}sz")
+                found.add(sz.get(W + "val") if sz is not None else None)
+        return found
+
+    assert sizes(render_docx(letter, "es", "en", today=TODAY)) == {"18"}
+    assert sizes(render_docx(letter, "es", today=TODAY)) == {None}
