@@ -26,7 +26,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, Signal
 
-from .i18n import _
+from .i18n import _, ngettext
 
 _installed: "_Hook | None" = None
 
@@ -115,7 +115,9 @@ class _Hook(QObject):
         saved = _save_copy(window)
         if self.box is not None and self.box.isVisible():
             self.more += 1
-            self.box.setInformativeText(_("{count} further errors since this one (see the log).").format(count=self.more))
+            self.box.setInformativeText(ngettext("{count} further error since this one (see the log).",
+                                                 "{count} further errors since this one (see the log).",
+                                                 self.more).format(count=self.more))
             return
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QApplication, QMessageBox

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
-from .i18n import _
+from .i18n import _, ngettext
 
 #: Shortest passphrase accepted when a draft is encrypted.
 MIN_LENGTH = 8
@@ -55,7 +55,8 @@ class PassphraseDialog(QDialog):
         if not text:
             return _("Enter the passphrase.")
         if self.confirm and len(text) < MIN_LENGTH:
-            return _("A passphrase has at least {count} characters.").format(count=MIN_LENGTH)
+            return ngettext("A passphrase has at least {count} character.", "A passphrase has at least {count} characters.",
+                            MIN_LENGTH).format(count=MIN_LENGTH)
         if self.confirm and self.second.text() != text:
             return _("The two passphrases differ.")
         return ""
