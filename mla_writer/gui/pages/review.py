@@ -62,6 +62,9 @@ class ReviewPage(QWidget):
         self.report_view.anchorClicked.connect(self._link)
         self.output = ChoiceField(session, "output_language", _letter_languages(), nullable=False, parent=self)
         self.output.changed.connect(session.languages_changed)
+        # the letter's language is also chosen on the first step: this box always shows the
+        # value in the draft (the trial found "Français" here after the first step set Russian)
+        session.languages_changed.connect(self.sync_output)
         self.output_label = QLabel(_("Language of the le&tter:"), self)
         self.output_label.setBuddy(self.output.combo)
         self.output.set_accessible(_("Language of the letter"))
@@ -97,6 +100,21 @@ class ReviewPage(QWidget):
         layout.addLayout(row)
         if session.report is not None:
             self.show_report(session.report)
+
+    def sync_output(self) -> None:
+        """Show the draft's output language in the box (no edit: signals blocked)."""
+        combo = self.output.combo
+        index = combo.findData(self.session.letter.output_language)
+        if index >= 0 and index != combo.currentIndex():
+            blocked = combo.blockSignals(True)
+            try:
+                combo.setCurrentIndex(index)
+            finally:
+                combo.blockSignals(blocked)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.sync_output()
+        super().showEvent(event)
 
     def _link(self, url) -> None:
         """A problem (go to its field), or an action offered beside it."""

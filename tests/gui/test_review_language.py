@@ -1,0 +1,27 @@
+"""The review step's "Language of the letter" box shows the draft's output language, also when
+another step changed it (issue 11, second trial: it still said Français after the first step
+set Russian, while the preview and the export were Russian)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.gui
+
+
+def test_the_review_step_shows_the_language_chosen_on_another_step(make_window, example_path):
+    window = make_window("en")
+    window.open_file(str(example_path))
+    review = window.step_of_section.get("review")
+    last = len(window.plan) - 1 if review is None else review
+    window.go_to(last)
+    page = window.current_page()
+    assert page.output.combo.currentData() == window.session.letter.output_language == "fr"
+    # changed on the first step, where the letter's languages are chosen
+    window.go_to(window.step_of_section["parties"])
+    editor = window.current_page().problem_map.entries["output_language"][0]
+    editor.combo.setCurrentIndex(editor.combo.findData("ru"))
+    assert window.session.letter.output_language == "ru"
+    window.go_to(last)
+    assert window.current_page() is page  # the same page, not a new one
+    assert page.output.combo.currentData() == "ru"
