@@ -87,13 +87,13 @@ class DraftFilesMixin:
     def ask_unsaved(self) -> QtWidgets.QMessageBox.StandardButton:
         """Ask what to do with unsaved changes (tests replace this)."""
         B = QtWidgets.QMessageBox.StandardButton
-        return QtWidgets.QMessageBox.question(
-            self,
-            _("Unsaved changes"),
-            _("The draft has unsaved changes. Save them first?"),
-            B.Save | B.Discard | B.Cancel,
-            B.Save,
-        )
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Question, _("Unsaved changes"),
+                                    _("The draft has unsaved changes. Save them first?"),
+                                    B.Save | B.Discard | B.Cancel, self)
+        box.setDefaultButton(B.Save)
+        # Qt's own Russian "Discard" reads «Удалить», as if the draft were deleted: say what it does
+        box.button(B.Discard).setText(_("Don't save"))
+        return B(box.exec())
 
     def maybe_save(self) -> bool:
         """True when it is fine to drop the current draft."""

@@ -25,3 +25,25 @@ def test_the_review_step_shows_the_language_chosen_on_another_step(make_window, 
     window.go_to(last)
     assert window.current_page() is page  # the same page, not a new one
     assert page.output.combo.currentData() == "ru"
+
+
+def test_the_unsaved_changes_question_says_dont_save_not_delete(make_window, qtbot):
+    """Qt's Russian "Discard" reads «Удалить», as if the draft were deleted (second trial)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    window = make_window("ru")
+    window.__dict__.pop("ask_unsaved", None)  # the real question, not the tests' stand-in
+    seen = []
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        if box is None:
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(box.button(QMessageBox.StandardButton.Discard).text())
+        box.button(QMessageBox.StandardButton.Cancel).click()
+
+    QTimer.singleShot(20, answer)
+    assert window.ask_unsaved() == QMessageBox.StandardButton.Cancel
+    assert seen == ["Не сохранять"]
