@@ -47,3 +47,15 @@ def test_the_unsaved_changes_question_says_dont_save_not_delete(make_window, qtb
     QTimer.singleShot(20, answer)
     assert window.ask_unsaved() == QMessageBox.StandardButton.Cancel
     assert seen == ["Не сохранять"]
+
+
+def test_the_persons_list_names_a_womans_role_in_the_feminine(make_window):
+    """The second trial saw "MORARU Elena — Потерпевший" in the list of persons."""
+    from mla_writer.gui.widgets.persons import person_title
+    from mla_writer.model import Person
+
+    make_window("ru")  # the UI language
+    woman = Person(id="p1", family_name="MORARU", given_names="Elena", sex="female", role="victim")
+    man = Person(id="p2", family_name="CEBAN", given_names="Ion", sex="male", role="suspect")
+    assert person_title(0, woman, None).endswith("Потерпевшая")
+    assert person_title(1, man, None).endswith("Подозреваемый")

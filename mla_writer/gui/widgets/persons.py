@@ -18,7 +18,13 @@ def _new_person(items) -> Person:
 
 
 def person_title(index: int, person, letter) -> str:
-    role = vocab.PERSON_ROLE.label(person.role, ui_language()) if person.role else _("role not chosen")
+    """"2. MORARU Elena — Потерпевшая": the role agrees with a woman's sex, as in the letter."""
+    if not person.role:
+        role = _("role not chosen")
+    elif person.sex == "female" and not person.legal_person:
+        role = vocab.PERSON_ROLE.letter_label(person.role, ui_language(), "female")
+    else:
+        role = vocab.PERSON_ROLE.label(person.role, ui_language())
     return f"{index + 1}. {person_name(person)} \u2014 {role}"
 
 
