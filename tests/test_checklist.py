@@ -146,7 +146,7 @@ RULES = [
     ("facts", "facts.protected_name_in_text", W,
      lambda L: (_set(L, "persons.1.protected", True), _set(L, "persons.1.pseudonym", "A1"))),  # LUNGU is named in the facts
     ("offences", "offences.dual_criminality", W, setter("dual_criminality", ml())),
-    ("assistance", "assistance.after_request_deadline", W, setter("assistance.4.deadline", dt.date(2027, 6, 1))),
+    ("assistance", "assistance.after_request_deadline", W, setter("assistance.4.deadline", dt.date(2027, 6, 20))),
     ("assistance", "assistance.person_legal", E, setter("assistance.0.person_id", "p3")),
     ("assistance", "assistance.person_identity", E, setter("persons.5.birth_date", None)),  # the detained person (transfer)
     ("assistance", "assistance.person_address", W,

@@ -97,6 +97,23 @@ def join_semicolons(items: list[Any], lang: str) -> Markup:
     return sep.join(escape(item) for item in parts)
 
 
+def join_offences(items: list[Any], lang: str) -> Markup:
+    """Names of offences in the subject line: French repeats the preposition of "des chefs de"
+    ("traite des êtres humains et de blanchiment"; "A, de B et de C"); other languages join them
+    by semicolons (:func:`join_semicolons`), since a name may hold "and" itself."""
+    parts = [item for item in items if item]
+    if lang != "fr" or len(parts) < 2:
+        return join_semicolons(parts, lang)
+
+    def de(item) -> Markup:
+        text = str(item)
+        return Markup("d\u2019") + escape(item) if text[:1].lower() in "aâàeéèêiîoôuûhœy" else Markup("de ") + escape(item)
+
+    head = escape(parts[0])
+    rest = [de(p) for p in parts[1:]]
+    return head + (Markup(", ").join([Markup("")] + rest[:-1]) if len(rest) > 1 else Markup("")) + Markup(" et ") + rest[-1]
+
+
 def lower_first(text: str) -> str:
     """"Money laundering" -> "money laundering" inside a sentence; words that are acronyms or
     begin with two capitals ("UNTOC", "OÜ") are kept."""
@@ -184,6 +201,8 @@ def fmt_amount(amount: Any, lang: str) -> str:
     value: Decimal = amount.value
     whole = value == value.to_integral_value()
     number = format_decimal(value, format="#,##0" if whole else "#,##0.00", locale=locale)
+    if lang == "es":  # the Real Academia's spacing of thousands ("210 000 euros"), not the dot
+        number = number.replace(".", "\u00a0")
     if not amount.currency:
         return number
     if lang == "en":
@@ -264,8 +283,23 @@ def zone_city(zone: str, lang: str) -> str:
     return "" if not city or city.startswith(("GMT", "UTC")) else city
 
 
+#: Russian genitive of the cities of common time zones («по местному времени Кишинёва»); a city
+#: not listed is named after a colon («местное время: Алматы»).
+_RU_GENITIVE = {
+    "Кишинёв": "Кишинёва", "Кишинев": "Кишинёва", "Бишкек": "Бишкека", "Богота": "Боготы", "Париж": "Парижа",
+    "Мадрид": "Мадрида", "Брюссель": "Брюсселя", "Москва": "Москвы", "Киев": "Киева", "Минск": "Минска",
+    "Рим": "Рима", "Берлин": "Берлина", "Лондон": "Лондона", "Ташкент": "Ташкента", "Баку": "Баку",
+    "Ереван": "Еревана", "Тбилиси": "Тбилиси", "Душанбе": "Душанбе", "Алматы": "Алматы", "Астана": "Астаны",
+    "Вильнюс": "Вильнюса", "Рига": "Риги", "Таллин": "Таллина", "Варшава": "Варшавы", "Бухарест": "Бухареста",
+    "Стамбул": "Стамбула", "Цюрих": "Цюриха", "Вена": "Вены", "Прага": "Праги", "Афины": "Афин",
+}
+
+
 def _local_time(zone: str, lang: str) -> str:
     city = zone_city(zone, lang)
+    if lang == "ru" and city:
+        genitive = _RU_GENITIVE.get(city)
+        return f"по местному времени {genitive}" if genitive else f"местное время: {city}"
     # TRANSLATORS: after a UTC offset: "UTC+03:00, local time in Chișinău"; the city is CLDR's
     # name of it in the letter's language (French "heure locale à %(city)s").
     return letter_text(lang, L_("local time in %(city)s")) % {"city": city} if city else ""
@@ -364,7 +398,7 @@ def cite_articles(articles: str, lang: str) -> str | None:
         return tr.ngettext(*_ARTICLES, len(numbers)) % {"articles": join_list(numbers, lang)}
 
     if not any(paras for _art, paras in cited):
-        return article([art for art, _paras in cited])
+        return _nobreak_abbreviations(article([art for art, _paras in cited]))
     parts = []
     for art, paras in cited:
         if not paras:
@@ -373,7 +407,12 @@ def cite_articles(articles: str, lang: str) -> str | None:
         count = 2 if len(paras) > 1 or any("\u2013" in p or " " in p for p in paras) else 1
         paragraphs = tr.ngettext(*_PARAGRAPHS, count) % {"paragraphs": join_list(paras, lang)}
         parts.append(tr.gettext(_ARTICLE_AND_PARAGRAPHS) % {"article": article([art]), "paragraphs": paragraphs})
-    return join_list(parts, lang) if len(parts) > 1 else parts[0]
+    return _nobreak_abbreviations(join_list(parts, lang) if len(parts) > 1 else parts[0])
+
+
+def _nobreak_abbreviations(text: str) -> str:
+    """"art. 1, para. 2": the abbreviation never ends a line apart from its number."""
+    return re.sub(r"(?<=\.) (?=\d)", "\u00a0", text)
 
 
 def _nationality_adjective(code: str, lang: str) -> bool:
@@ -486,6 +525,8 @@ class _Builder:
         In a French letter a semicolon that separates items takes the narrow no-break space
         French typography puts before it ("Ion CEBAN ; VEST-LOGISTIC SRL")."""
         value = value or ""
+        # digit groups ("+373 69 000 000", "BE00 0000 0000") are never cut across lines
+        value = re.sub(r"(?<=\d) (?=\d)", "\u00a0", value)
         if self.lang == "fr" and ";" in value:
             value = re.sub(r"(?<=\S)\s*;(?=\s)", "\u202f;", value)
         return Txt(value, self.lang)
@@ -844,7 +885,8 @@ class _Builder:
             "measure_deadlines": join_list([f"10.{i + 1}" for i, m in enumerate(L.assistance) if m.deadline], self.lang),
             "measure_deadline_count": sum(1 for m in L.assistance if m.deadline),
             "subject": {
-                "offences": join_semicolons([self.t(o.name).lowered() for o in L.offences if o.name], self.lang),
+                "offences": join_offences([self.t(o.name).lowered() for o in L.offences if o.name], self.lang),
+                "offence_count": len([o for o in L.offences if o.name]),
                 # up to three kinds by name; more, and the subject line would run to a paragraph
                 "kinds": join_list([lower_first(vocab.ASSISTANCE_KIND.label(kind, self.lang)) for kind in kinds], self.lang)
                 if len(kinds) <= 3 else "",

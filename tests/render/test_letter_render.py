@@ -105,7 +105,7 @@ def test_notices_are_on_page_one_before_the_first_point(rendered):
     first_point = paragraphs.index(POINTS[0].letter_heading("fr"))
     assert "URGENT" in paragraphs[:first_point]
     assert "CONFIDENTIEL" in paragraphs[:first_point]
-    assert any("15 mars 2027" in p for p in paragraphs[:first_point])
+    assert any("15\u00a0juin 2027" in p or "15 juin 2027" in p for p in paragraphs[:first_point])
 
 
 # -- every value entered appears --------------------------------------------------------------

@@ -312,7 +312,9 @@ def test_content_each_kind_of_assistance_needs(letter, lang):
 
     # the offset on that day (summer time in Chișinău) and the city in the letter's language,
     # never the IANA identifier, which is a code
-    assert f"UTC+03:00, {_t(lang, 'local time in %(city)s') % {'city': zone_city(video.time_zone, lang)}}" in line
+    from mla_writer.render.context import _local_time
+
+    assert f"UTC+03:00, {_local_time(video.time_zone, lang)}" in line and zone_city(video.time_zone, lang) in line
     assert zone_city(video.time_zone, lang) and video.time_zone not in text
     # annex numbers where an order is attached
     search = next(m for m in letter.assistance if m.kind == "search")
@@ -476,7 +478,7 @@ def test_bilingual_closing_formula_stays_with_the_signature_and_the_letterhead_o
     ("18(3), (10)–(12), (18)", "fr", "art.\u00a018, par.\u00a03, 10 à 12 et 18"),
     ("18(3), (10)–(12), (18)", "ru", "п.\u00a03, 10–12 и 18 ст.\u00a018"),
     ("18(3), (10)–(12), (18)", "es", "art.\u00a018, párrs.\u00a03, 10 a 12 y 18"),
-    ("18(3), (10)–(12), (18)", "en", "art. 18, paras. 3, 10–12 and 18"),
+    ("18(3), (10)–(12), (18)", "en", "art.\u00a018, paras.\u00a03, 10–12 and 18"),
     ("1(2)", "fr", "art.\u00a01, par.\u00a02"),
     ("1, 3, 4, 7", "es", "arts.\u00a01, 3, 4 y 7"),
     ("art 5 of the Protocol", "fr", None),  # not the international form: printed as written
@@ -533,3 +535,31 @@ def test_a_long_e_mail_address_is_set_smaller_in_a_bilingual_half_column_never_c
 
     assert sizes(render_docx(letter, "es", "en", today=TODAY)) == {"18"}
     assert sizes(render_docx(letter, "es", today=TODAY)) == {None}
+
+
+def test_french_subject_repeats_the_preposition_and_a_dated_copy_has_been_sent(letter):
+    """Review 5: "du chef de traite … ; blanchiment …" read as a list in French ("des faits de
+    traite … et de blanchiment …"), and "has been or is being sent" for a copy sent on a given
+    date read as a form."""
+    from mla_writer.render import render_docx
+    from mla_writer.render.context import join_offences
+
+    assert str(join_offences(["traite des êtres humains", "blanchiment", "association de malfaiteurs"], "fr")) == (
+        "traite des êtres humains, de blanchiment et d\u2019association de malfaiteurs")
+    assert str(join_offences(["a", "b"], "en")) == "a; b"
+    assert all(c.date for c in letter.other_channels.channels)
+    for lang in LANGS:
+        text = "\n".join(docx_paragraphs(render_docx(letter, lang, today=TODAY)))
+        n = len(letter.other_channels.channels)
+        sent = translations("letter", lang).ngettext("A copy of this request has been sent through the following channel:",
+                                                     "A copy of this request has been sent through the following channels:", n)
+        assert sent.replace(" :", "\u00a0:") in text or sent in text, lang
+
+
+def test_russian_local_time_names_the_city_in_the_genitive():
+    import datetime as dt
+
+    from mla_writer.render.context import fmt_time_zone
+
+    assert fmt_time_zone("Europe/Chisinau", "ru", dt.date(2027, 5, 19)) == "UTC+03:00, по местному времени Кишинёва"
+    assert fmt_time_zone("America/Bogota", "ru", dt.date(2027, 5, 19)) == "UTC\u221205:00, по местному времени Боготы"
