@@ -149,15 +149,9 @@ def check_dates(letter: BaseModel, raw: dict[str, Any]) -> None:
 
 
 def _zone(owner: BaseModel) -> dt.tzinfo:
-    name = getattr(owner, "time_zone", None)
-    if isinstance(name, str) and name.strip():
-        try:
-            from zoneinfo import ZoneInfo
+    from ..model.values import zone
 
-            return ZoneInfo(name.strip())
-        except (ValueError, LookupError, OSError):  # unknown, malformed, or no tz database
-            pass
-    return dt.timezone.utc
+    return zone(getattr(owner, "time_zone", None))
 
 
 def aware(value: dt.datetime, owner: BaseModel | None = None) -> dt.datetime:
