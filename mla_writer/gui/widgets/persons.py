@@ -6,7 +6,7 @@ which rows show (natural or legal person, protected identity ...) follows their 
 
 from __future__ import annotations
 
-from ... import vocab
+from ... import fields, vocab
 from ...model import Person
 from ..i18n import N_, _, ui_language
 from .form import person_name
@@ -21,7 +21,7 @@ def person_title(index: int, person, letter) -> str:
     """"2. MORARU Elena — Потерпевшая": the role agrees with a woman's sex, as in the letter."""
     if not person.role:
         role = _("role not chosen")
-    elif person.sex == "female" and not person.legal_person:
+    elif person.sex == "female" and fields.holds("natural_person", letter, person):
         role = vocab.PERSON_ROLE.letter_label(person.role, ui_language(), "female")
     else:
         role = vocab.PERSON_ROLE.label(person.role, ui_language())
