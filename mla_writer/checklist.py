@@ -21,7 +21,7 @@ from pydantic import BaseModel
 
 from . import catalogue, fields, vocab
 from .i18n import N_, ui_gettext
-from .model import OFFENDER_ROLES, LetterOfRequest, MLText
+from .model import OFFENDER_ROLES, LetterOfRequest, MLText, Person
 from .model.values import partial_date_bounds
 from .points import CLOSING, PARTIES, POINT_BY_ID, POINTS, SECTIONS, PointDef, Severity, Status, section_of  # noqa: F401 (re-exported)
 
@@ -954,6 +954,43 @@ def _scripts(c: _Ctx, point: PointDef) -> None:
                 )
 
 
+def _latin_forms(c: _Ctx, point: PointDef) -> None:
+    """Advice on a name or an address written in another script than Latin whose Latin form
+    (its declared ``latin_…`` sibling field) is empty, when the letter's language is written in
+    Latin script: the letter would print it in a script its reader may not read."""
+    from . import textscript
+
+    if textscript.language_script(c.letter.output_language) != "Latn":
+        return
+    for field in fields.all_fields():
+        head, _, tail = field.path.rpartition(".")
+        if not tail.startswith("latin_") or fields.section_id(field) != point.id:
+            continue
+        for path, value, item in fields.instances(c.letter, field):
+            if value or not fields.in_letter(c.letter, field, item):
+                continue
+            base = path.rpartition(".")[0]
+            owner = fields.value_at(c.letter, base)
+            if isinstance(owner, Person):  # a person's name is written in two fields, or as a company's
+                original = owner.display_name()
+                original_path = f"{base}.{'company_name' if owner.legal_person else 'family_name'}"
+            else:
+                original_path = f"{base}.{tail.removeprefix('latin_')}"
+                original = getattr(owner, tail.removeprefix("latin_"), None)
+            script = textscript.other_script(original) if isinstance(original, str) else None
+            if script is not None:
+                c.warning(
+                    "text.latin_form",
+                    "{field}: written in the {script} alphabet, which a letter in {language} would print as it is. "
+                    "Give its Latin form in \u201c{latin}\u201d.",
+                    path,
+                    field=c.field_label(original_path),
+                    script=textscript.script_name(script, c.lang),
+                    language=language_name(c.letter.output_language, c.lang),
+                    latin=c._(field.label),
+                )
+
+
 # -- running the checklist -------------------------------------------------------------------
 
 
@@ -975,6 +1012,7 @@ def check_section(letter: LetterOfRequest, point: PointDef, lang: str = "en", to
                 original=note.original,
             )
     _scripts(ctx, point)
+    _latin_forms(ctx, point)
     errors = [p for p in ctx.problems if p.severity is Severity.ERROR]
     warnings = [p for p in ctx.problems if p.severity is Severity.WARNING]
     if errors:

@@ -300,11 +300,16 @@ def item_conditions(list_path: str, item: Any) -> dict[str, bool]:
 F = Field
 
 
+_LATIN_ADDRESS = N_("Where the address is written in another script (Cyrillic, Arabic, Greek ...), the same address "
+                    "in Latin script: letters in English, French or Spanish print this form instead.")
+
+
 def _authority(base: str, name_label: str, name_need: Need | None = None, address_need: Need | None = None,
                when: str | None = None, group: str | None = None) -> tuple[Field, ...]:
     return (
         F(f"{base}.name", TEXT, name_label, need=name_need, when=when, group=group),
         F(f"{base}.address", VERBATIM, N_("Postal address"), need=address_need, when=when, lines=2),
+        F(f"{base}.latin_address", VERBATIM, N_("Postal address in Latin script"), when=when, lines=2, hint=_LATIN_ADDRESS),
         F(f"{base}.phone", VERBATIM, N_("Telephone"), when=when),
         F(f"{base}.email", VERBATIM, N_("E-mail"), when=when),
     )
@@ -506,6 +511,7 @@ SECTION_FIELDS: dict[str, tuple[Field, ...]] = {
         F("addressee.address", VERBATIM, N_("Postal address"), lines=2,
           need=advised("parties.addressee_address", N_("Give the postal address of the central authority."),
                        when="addressee_named")),
+        F("addressee.latin_address", VERBATIM, N_("Postal address in Latin script"), lines=2, hint=_LATIN_ADDRESS),
         F("addressee.phone", VERBATIM, N_("Telephone")),
         F("addressee.email", VERBATIM, N_("E-mail")),
         F("references.requesting_reference", VERBATIM, N_("Your file reference"), group=N_("References"),
@@ -572,6 +578,7 @@ SECTION_FIELDS: dict[str, tuple[Field, ...]] = {
         F("acknowledgement.latin_name", VERBATIM, N_("Name in Latin script"),
           hint=N_("Where the name is written in another script (Cyrillic, Arabic, Greek ...), its Latin form as in the passport or register: letters in English, French or Spanish give it first, with the original in brackets.")),
         F("acknowledgement.address", VERBATIM, N_("Postal address"), lines=2),
+        F("acknowledgement.latin_address", VERBATIM, N_("Postal address in Latin script"), lines=2, hint=_LATIN_ADDRESS),
         F("acknowledgement.email", VERBATIM, N_("E-mail")),
         F("acknowledgement.phone", VERBATIM, N_("Telephone")),
         F("acknowledgement.fax", VERBATIM, N_("Fax")),

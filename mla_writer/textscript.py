@@ -52,6 +52,17 @@ def char_script(ch: str) -> str | None:
     return _CODE_OF.get(unicodedata.name(ch, "").split(" ", 1)[0])
 
 
+def other_script(text: str) -> str | None:
+    """The script (ISO 15924 code) of the first letter of ``text`` written in a script other
+    than Latin (``"ул. Абая, 00"`` -> ``"Cyrl"``), or None when every letter is Latin: a name
+    or an address that a letter in a Latin-script language prints in its Latin form."""
+    for ch in text:
+        script = char_script(ch)
+        if script not in (None, "Latn"):
+            return script
+    return None
+
+
 #: ... and the script of the language it is stored under holds less than this share.
 MINORITY = 1 / 4
 

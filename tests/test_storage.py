@@ -212,5 +212,5 @@ def test_format_4_oath_and_certification_become_procedures_without_changing_the_
     assert not any(p.code == "procedures.reason" for p in problems)
     # a later save writes format 5 without the old fields
     saved = json.loads(storage.dumps(loaded))
-    assert saved["format_version"] == 5
+    assert saved["format_version"] == storage.FORMAT_VERSION
     assert all("under_oath" not in m and "certification" not in m for m in saved["letter"]["assistance"])

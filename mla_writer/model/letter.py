@@ -34,6 +34,7 @@ def _ml() -> MLText:
 class Authority(_Strict):
     name: MLText = Field(default_factory=_ml)
     address: CleanStr = ""
+    latin_address: CleanStr = Field(default="", description="The postal address in Latin script, where ``address`` is written in another script.")
     phone: CleanStr = ""
     email: CleanStr = ""
 
@@ -104,6 +105,7 @@ class AcknowledgementReturn(_Strict):
     name: CleanStr = ""
     latin_name: CleanStr = Field(default="", description="The name in Latin script, where ``name`` is written in another script.")
     address: CleanStr = ""
+    latin_address: CleanStr = Field(default="", description="The postal address in Latin script, where ``address`` is written in another script.")
     email: CleanStr = ""
     phone: CleanStr = ""
     fax: CleanStr = ""

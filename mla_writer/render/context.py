@@ -366,7 +366,7 @@ _ARTICLE = re.compile(r"^(?P<art>\d+[a-z]*(?:\s*bis|\s*ter)?)?\s*(?P<paras>(?:\(
 
 def _non_latin(text: str) -> bool:
     """Whether ``text`` holds a letter of a script other than Latin."""
-    return any(textscript.char_script(ch) not in (None, "Latn") for ch in text)
+    return textscript.other_script(text) is not None
 
 
 def cite_articles(articles: str, lang: str) -> str | None:
@@ -500,6 +500,15 @@ class _Builder:
             return f"{latin} ({name})"
         return name
 
+    def postal(self, address: str, latin: str) -> str:
+        """A postal address as the letter writes it: a letter in a Latin-script language prints
+        the Latin form (``latin``) of an address written in another script, where the drafter
+        gave one; any other letter prints the address as written. Unlike a name, the original
+        is not repeated: an address identifies nobody, and one form is what a post office reads."""
+        if latin and address and _non_latin(address) and textscript.language_script(self.lang) == "Latn":
+            return latin
+        return address
+
     def after_name(self, title: Txt) -> Txt:
         """A title or function written after a person's name ("Claire Vasseur, juge
         d'instruction"): French, Russian and Spanish write it in lower case there, English keeps
@@ -556,7 +565,7 @@ class _Builder:
 
     # sections -------------------------------------------------------------------------------
     def authority(self, a) -> dict[str, Any]:
-        return {"name": self.t(a.name), "address": self.s(a.address), "phone": self.phone(a.phone), "email": self.s(a.email)}
+        return {"name": self.t(a.name), "address": self.s(self.postal(a.address, a.latin_address)), "phone": self.phone(a.phone), "email": self.s(a.email)}
 
     def person(self, p) -> dict[str, Any]:
         when = fields.item_conditions("persons", p)
@@ -779,7 +788,8 @@ class _Builder:
             "requested_state_formal": formal_state_name(L.requested_state, self.lang),
             "addressee": {**self.authority(L.addressee),
                           # an address whose last line already names the State: the State is not repeated under it
-                          "state_in_address": _state_named_in(L.requested_state, L.addressee.address)},
+                          "state_in_address": _state_named_in(L.requested_state,
+                                                              self.postal(L.addressee.address, L.addressee.latin_address))},
             "refs": {
                 "ours": self.s(L.references.requesting_reference),
                 "court": self.s(L.references.court_case_number),
@@ -825,7 +835,7 @@ class _Builder:
             "ack": {
                 "authority": self.t(ack.authority),
                 "name": self.s(self.named(ack.name, ack.latin_name)),
-                "address": self.s(ack.address),
+                "address": self.s(self.postal(ack.address, ack.latin_address)),
                 "email": self.s(ack.email),
                 "phone": self.phone(ack.phone),
                 "fax": self.s(ack.fax),

@@ -213,6 +213,87 @@ def _reason(result: subprocess.CompletedProcess) -> str:
     return (errors or lines or [f"exit status {result.returncode}"])[-1]
 
 
+#: Bidi classes of text written right to left, and of the marks that open a right-to-left run.
+_RIGHT_TO_LEFT = frozenset({"R", "AL", "RLE", "RLO", "RLI"})
+_ISOLATES = re.compile("[\u2066-\u2069]")
+
+
+def plain_isolates(data: bytes) -> bytes:
+    """The .docx ``data`` without its bidi isolation marks (U+2066–U+2069) when none of its
+    parts holds right-to-left text; else ``data`` unchanged (also when it is not a zip).
+
+    The letter isolates every user value (FSI … PDI) so that a name in Arabic or Hebrew can never
+    reorder the text around it. Where the letter holds no right-to-left letter at all, the marks
+    change nothing on the page, but LibreOffice's PDF export draws them as glyphs of their own,
+    which splits a word off the value in a PDF's text ("⁨ rosecutor … P" when copied): so the
+    PDF of such a letter is made without them. Raises nothing."""
+    import io
+    import unicodedata
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            parts = [(info, zf.read(info)) for info in zf.infolist()]
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return data
+    texts = {}
+    for info, raw in parts:
+        if info.filename.startswith("word/") and info.filename.endswith(".xml"):
+            try:
+                texts[info.filename] = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                return data
+    if not any(_ISOLATES.search(t) for t in texts.values()):
+        return data
+    if any(unicodedata.bidirectional(ch) in _RIGHT_TO_LEFT for t in texts.values() for ch in set(t)):
+        return data
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        for info, raw in parts:
+            if info.filename in texts:
+                raw = _ISOLATES.sub("", texts[info.filename]).encode("utf-8")
+            zf.writestr(info, raw)
+    return out.getvalue()
+
+
+#: The paragraph that follows a heading: its properties' opening, where widow control is switched off.
+_AFTER_HEADING = re.compile(
+    r'(<w:pStyle w:val="Heading\d"/>(?:(?!</w:p>).)*</w:p>\s*<w:p(?: [^>]*)?><w:pPr><w:pStyle w:val="[^"]*"/>'
+    r'(?:<w:keepNext(?: [^>]*)?/>)?(?:<w:keepLines(?: [^>]*)?/>)?)(?!<w:widowControl)', re.S)
+
+
+def headings_kept(data: bytes) -> bytes:
+    """The .docx ``data`` with widow control off in each paragraph that follows a heading
+    (``Heading1``…``Heading9``); ``data`` unchanged when it is not a .docx. Raises nothing.
+
+    LibreOffice leaves a heading alone at the foot of a page, although it is "kept with next",
+    when there is room for one more line and widow control then moves the whole of the following
+    paragraph to the next page (it does not look back at the heading). Without widow control
+    there, the heading keeps at least one line of its text on the same page. Word keeps the
+    heading with its paragraph either way, so the .docx itself is left as it is: this applies
+    to the copy LibreOffice converts to PDF."""
+    return _rewrite_document(data, lambda xml: _AFTER_HEADING.sub(r'\1<w:widowControl w:val="0"/>', xml))
+
+
+def _rewrite_document(data: bytes, change) -> bytes:
+    """``data`` (a .docx) with ``change`` applied to the text of ``word/document.xml``."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            parts = [(info, zf.read(info)) for info in zf.infolist()]
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as zf:
+            for info, raw in parts:
+                if info.filename == "word/document.xml":
+                    raw = change(raw.decode("utf-8")).encode("utf-8")
+                zf.writestr(info, raw)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, UnicodeDecodeError):
+        return data
+    return out.getvalue()
+
+
 def docx_to_pdf(docx: "bytes | str | os.PathLike[str]", out_path: "str | os.PathLike[str]",
                 timeout: float = DEFAULT_TIMEOUT) -> None:
     """Convert a .docx (its bytes, or the path of the file) to PDF/A-2b at ``out_path``.
@@ -243,6 +324,7 @@ def docx_to_pdf(docx: "bytes | str | os.PathLike[str]", out_path: "str | os.Path
             except OSError as exc:
                 raise PdfError(N_("cannot read {path}: {reason}"), path=os.fspath(docx),
                                reason=exc.strerror or str(exc)) from None
+        source.write_bytes(headings_kept(plain_isolates(source.read_bytes())))
         command = _command(program, profile, source, outdir)
         try:
             result = _run(command, timeout, work)

@@ -61,7 +61,7 @@ from .files import (  # noqa: F401 (re-exported: storage.save, storage.atomic_wr
 )
 
 FORMAT_NAME = "mla-writer-draft"
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 EXTENSION = DRAFT_EXTENSION
 #: Refuse to read anything larger: no real draft comes near it.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -314,9 +314,17 @@ def _migrate_4_to_5(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _migrate_5_to_6(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 6: an authority (points 1 and 2) and the office of point 4 may give their postal
+    address in Latin script too (``latin_address``), printed by letters in English, French and
+    Spanish where the address is written in another script. The new field starts empty; nothing
+    else changes, so a format-5 document is a format-6 document once its number changes."""
+    return data
+
+
 #: ``MIGRATIONS[n]`` turns a version-``n`` document into a version-``n+1`` document.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
-    1: _migrate_1_to_2, 2: _migrate_2_to_3, 3: _migrate_3_to_4, 4: _migrate_4_to_5,
+    1: _migrate_1_to_2, 2: _migrate_2_to_3, 3: _migrate_3_to_4, 4: _migrate_4_to_5, 5: _migrate_5_to_6,
 }
 
 

@@ -69,7 +69,30 @@ def converted(tmp_path_factory):
         return out
 
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        return dict(zip(CASES, pool.map(convert, CASES)))
+        results = dict(zip(CASES, pool.map(convert, CASES)))
+    HEADINGS.update({case: _headings(data) for case, data in jobs.items()})
+    return results
+
+
+#: Case -> the texts of the headings of its .docx (filled by ``converted``).
+HEADINGS: dict = {}
+
+
+def _headings(data: bytes) -> set[str]:
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        body = etree.fromstring(zf.read("word/document.xml"))
+    found = set()
+    for p in body.iter(w + "p"):
+        style = p.find(f"{w}pPr/{w}pStyle")
+        if style is not None and re.fullmatch(r"Heading\d", style.get(w + "val", "")):
+            found.add(" ".join("".join(t.text or "" for t in p.iter(w + "t")).split()))
+    return found
 
 
 # -- reading a PDF back ------------------------------------------------------------------------
@@ -172,6 +195,45 @@ def test_pdf_is_pdfa_2b_with_embedded_fonts_and_text(converted, case):
     if "fr" in (lang, bilingual):
         assert "matière pénale" in text
     assert len(text) > 5000  # the whole letter, not a page of it
+    # no heading is left alone at the foot of a page (the page's last line before its footer)
+    for number, page in enumerate(reader.pages, 1):
+        lines = [" ".join(line.split()) for line in (page.extract_text() or "").splitlines() if line.strip()]
+        body = [line for line in lines if not re.fullmatch(r"(.*·\s*)?\D{0,12}\d+\D{1,8}\d+", line)]  # not the footer
+        assert not body or body[-1] not in HEADINGS[case], f"page {number} ends with the heading {body[-1]!r}"
+    # no sample holds right-to-left text, so the PDF is made without the bidi isolation marks,
+    # which LibreOffice would draw as glyphs of their own and which would split words when copied
+    assert not re.search("[\u2066-\u2069]", text)
+
+
+def _docx_with(text: str) -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", f"<w:document><w:t>{text}</w:t></w:document>")
+        zf.writestr("word/media/image1.png", b"\x89PNG")
+    return out.getvalue()
+
+
+def _document_xml(data: bytes) -> str:
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return zf.read("word/document.xml").decode("utf-8")
+
+
+def test_the_pdf_copy_drops_isolation_marks_only_where_no_text_runs_right_to_left():
+    from mla_writer.render.pdf import plain_isolates
+
+    ltr = _docx_with("Name: \u2068Prosecutor General\u2019s Office\u2069, \u2068Астана\u2069")
+    assert _document_xml(plain_isolates(ltr)) == "<w:document><w:t>Name: Prosecutor General\u2019s Office, Астана</w:t></w:document>"
+    for rtl in ("\u05d3\u05d5\u05d3", "\u0645\u062d\u0645\u062f"):  # Hebrew, Arabic: the marks matter there
+        data = _docx_with(f"Name: \u2068{rtl}\u2069, 12")
+        assert plain_isolates(data) == data
+    assert plain_isolates(b"not a zip") == b"not a zip"
 
 
 # -- the conversion's rules (a stand-in soffice) ------------------------------------------------
