@@ -130,6 +130,7 @@ class _Writer:
         #: the form fit on the one detachable sheet
         self.compact = False
         self._small = False
+        self._row_keep: bool | None = None  # set while a bilingual row that never splits is written
 
     # -- runs ----------------------------------------------------------------------------------
     def _rpr(self, bold: bool, italic: bool, cstyle: str | None, lang: str | None) -> str:
@@ -191,6 +192,8 @@ class _Writer:
         ind = '<w:ind w:left="0" w:right="0"/>' if narrow and key in _WIDE_INDENT else ""
         # In bilingual columns "keep with next" would chain whole table rows together and push
         # page one's notices over; the rows themselves carry the pairing instead.
+        if self._row_keep is not None:  # inside a bilingual row that never splits: the row decides
+            keep = self._row_keep
         keep_next = "<w:keepNext/>" if keep else ('<w:keepNext w:val="0"/>' if narrow else "")
         spacing = f'<w:spacing w:before="{space_before}"/>' if space_before is not None else ""
         small = self.compact and key not in ("title", "subtitle")
@@ -354,10 +357,16 @@ class _Writer:
             # a short row (a field and its value, a heading and its first lines) is never split across pages
             short = max(len("".join(pair[side].itertext())) for pair in row for side in (0, 1)) < 700
             out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" if short else "<w:tr>")
+            last_row = keep_last and row is rows[-1]
+            # In a row that never splits, "keep with next" on any of its paragraphs keeps the whole
+            # row with the next row (so LibreOffice reads it): a heading or a role kept with what
+            # follows in the same row would chain rows together and push them to a new page,
+            # leaving one almost empty. Such a row is kept with the next only on purpose: the
+            # head of the persons' table with the first person, the last row with the signature.
+            self._row_keep = (last_row or row[-1][0].get("head") == "1") if short else None
             for side, code in ((0, langs[0]), (1, langs[1])):
                 out.append(f'<w:tc><w:tcPr><w:tcW w:w="{half}" w:type="dxa"/></w:tcPr>')
                 cell: list[str] = []
-                last_row = keep_last and row is rows[-1]
                 for k, pair in enumerate(row):
                     elem = pair[side]
                     if elem.tag == "p" and ((k < len(row) - 1 and _introduces(elem)) or last_row):
@@ -370,6 +379,7 @@ class _Writer:
                 out.extend(cell)
                 out.append("</w:tc>")
             out.append("</w:tr>")
+            self._row_keep = None
         out.append("</w:tbl>")
 
     def merged_form(self, left: ET.Element, right: ET.Element, out: list[str], width: int, lang: str,
@@ -441,6 +451,8 @@ def _as_group(table: ET.Element) -> ET.Element:
             group.extend(list(cell))
     if len(group) > 1:
         group[0].set("keep", "1")
+    if len(table) and table[0].get("head") == "1":
+        group.set("head", "1")  # the head of the table: kept with the first row
     return group
 
 

@@ -40,6 +40,9 @@ TITLE = "Request for mutual legal assistance in a criminal matter"
 #: one bilingual letter (French beside Russian: accents and Cyrillic on the same pages).
 CASES = [(name, lang, None) for name in sample_names() for lang in LANGUAGES]
 CASES += [(sample_names()[0], "fr", "ru")] if sample_names() else []
+#: ... and two bilingual letters that once left a page almost empty (rows chained by "keep with next")
+CASES += [(name, lang, second) for name, lang, second in
+          (("trafficking-fr-md", "en", "fr"), ("online-recruitment-kz-kg", "ru", "en")) if name in sample_names()]
 
 
 def _case_id(case) -> str:
@@ -200,6 +203,12 @@ def test_pdf_is_pdfa_2b_with_embedded_fonts_and_text(converted, case):
         lines = [" ".join(line.split()) for line in (page.extract_text() or "").splitlines() if line.strip()]
         body = [line for line in lines if not re.fullmatch(r"(.*·\s*)?\D{0,12}\d+\D{1,8}\d+", line)]  # not the footer
         assert not body or body[-1] not in HEADINGS[case], f"page {number} ends with the heading {body[-1]!r}"
+    # no page between the cover sheet and the last page is left almost empty
+    counts = [len((page.extract_text() or "").split()) for page in reader.pages]
+    middle = sorted(counts[1:-1])
+    if middle:
+        median = middle[len(middle) // 2]
+        assert all(n >= median / 4 for n in counts[1:-1]), f"words per page: {counts}"
     # no sample holds right-to-left text, so the PDF is made without the bidi isolation marks,
     # which LibreOffice would draw as glyphs of their own and which would split words when copied
     assert not re.search("[\u2066-\u2069]", text)
