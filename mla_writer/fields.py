@@ -359,11 +359,11 @@ MEASURE_FIELDS: dict[str, tuple[Field, ...]] = {
           need=advised("assistance.documents_annex", N_("Measure {n} ({kind}): list the documents to be served among the annexes (last step) and choose them here."))),
         _m("service", "person_id", PERSON, N_("Person to be served"), True),
         _m("service", "address", VERBATIM, N_("Address for service"), True, lines=2),
-        _m("service", "hearing_date", DATE, N_("Hearing date")),
-        _m("service", "hearing_time", TIME, N_("Hearing time"), hint=N_("24-hour clock, for example 09:30; give its time zone below.")),
-        _m("service", "hearing_time_zone", TIME_ZONE, N_("Time zone of the hearing"),
-           hint=N_("The IANA name of the time zone of the place of the hearing, for example Europe/Paris.")),
-        _m("service", "hearing_place", TEXT, N_("Court and place of the hearing"), lines=2),
+        _m("service", "hearing_date", DATE, N_("Date of appearance")),
+        _m("service", "hearing_time", TIME, N_("Time of appearance"), hint=N_("24-hour clock, for example 09:30; give its time zone below.")),
+        _m("service", "hearing_time_zone", TIME_ZONE, N_("Time zone of the place of appearance"),
+           hint=N_("The IANA name of the time zone of the place of appearance, for example Europe/Paris.")),
+        _m("service", "hearing_place", TEXT, N_("Court or authority, and place of appearance"), lines=2),
         _m("service", "proof_of_service", BOOL, N_("Proof of service requested")),
     ),
     "search": (
@@ -608,6 +608,10 @@ SECTION_FIELDS: dict[str, tuple[Field, ...]] = {
         F("persons[].id", ID, N_("Identifier")),
         F("persons[].role", CODE, N_("Role in the case"), vocab="person_role",
           need=required("facts.person_role", N_("Person {n}: choose the person's role."))),
+        F("persons[].procedural_status", TEXT, N_("Procedural status under your law"),
+          hint=N_("Where your law gives the person a status that says more than the role, write it in your legal terms, "
+                  "for example \u201cmis en examen\u201d, \u201cinvestigado\u201d or \u201cобвиняемый\u201d, "
+                  "and what follows from it (\u201cremanded in custody\u201d). The letter prints it under the role.")),
         F("persons[].legal_person", BOOL, N_("This is a legal person (company, association ...)")),
         F("persons[].protected", BOOL, N_("Protect this person's identity (the letter uses a pseudonym)"), when="natural_person",
           hint=N_("For a victim or witness whose name must not appear in the letter. The identity you enter below is kept in the draft but left out of the letter.")),

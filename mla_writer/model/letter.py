@@ -183,6 +183,8 @@ class Person(_Strict):
     id: CleanStr = Field(default="", description="Stable identifier referred to by assistance items, e.g. 'p1'.")
     legal_person: bool = False
     role: PersonRole | None = None
+    procedural_status: MLText = Field(default_factory=_ml, description="The person's status in the requesting "
+                                      "State's proceedings in its own legal terms ('mis en examen', 'investigado').")
     sex: Sex | None = Field(default=None, description="Used only for grammatical agreement in the letter.")
     # protected identity (victims, witnesses): the letter names the person by the pseudonym
     protected: bool = Field(default=False, description="Identity protected: the letter uses the pseudonym.")

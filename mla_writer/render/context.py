@@ -574,6 +574,7 @@ class _Builder:
             "id": p.id,
             "when": when,
             "role": self.code("person_role", p.role, sex),
+            "status": self.t(p.procedural_status),
             "name": "", "other_names": "", "birth_date": "", "birth_place": Txt("", self.lang),
             "nationality": "", "doc": Txt("", self.lang), "doc_number": "", "doc_country": "",
             "registration_number": "", "seat": "", "address": "", "notes": Txt("", self.lang), "pseudonym": "",
@@ -686,7 +687,7 @@ class _Builder:
     #: A measure's date, time and time zone shown as one line ("19 May 2027, 10:00 (Europe/Chisinau)").
     _MOMENTS = {"date": ("time", "time_zone"), "hearing_date": ("hearing_time", "hearing_time_zone")}
     #: The label of such a line when a time is given (domain "letter").
-    _MOMENT_LABELS = {"date": L_("Proposed date and time"), "hearing_date": L_("Date and time of the hearing")}
+    _MOMENT_LABELS = {"date": L_("Proposed date and time"), "hearing_date": L_("Date and time of appearance")}
 
     def measure(self, n: int, item) -> dict[str, Any]:
         own = []

@@ -317,8 +317,10 @@ def _migrate_4_to_5(data: dict[str, Any]) -> dict[str, Any]:
 def _migrate_5_to_6(data: dict[str, Any]) -> dict[str, Any]:
     """Format 6: an authority (points 1 and 2) and the office of point 4 may give their postal
     address in Latin script too (``latin_address``), printed by letters in English, French and
-    Spanish where the address is written in another script. The new field starts empty; nothing
-    else changes, so a format-5 document is a format-6 document once its number changes."""
+    Spanish where the address is written in another script; and a person may have a procedural
+    status in the requesting State's own legal terms (``procedural_status``, text per language).
+    The new fields start empty; nothing else changes, so a format-5 document is a format-6
+    document once its number changes."""
     return data
 
 
