@@ -16,6 +16,7 @@ import copy
 import datetime as dt
 import io
 import os
+import re
 import xml.etree.ElementTree as ET
 from xml.sax.saxutils import escape as xml_escape
 
@@ -150,7 +151,8 @@ class _Writer:
     def _text_run(self, text: str, rpr: str, out: list[str]) -> None:
         if not text:
             return
-        body = xml_escape(text)
+        # a hyphen between digits ("article 225-4-1", "2-17/0417") is never a place to break the line
+        body = xml_escape(_DIGIT_HYPHEN.sub("\u2011", text))
         if "\t" in body:
             body = body.replace("\t", '</w:t><w:tab/><w:t xml:space="preserve">')
         out.append(f'<w:r>{rpr}<w:t xml:space="preserve">{body}</w:t></w:r>')
@@ -427,6 +429,10 @@ def _introduces(elem: ET.Element) -> bool:
         return True
     text = "".join(elem.itertext()).strip()
     return elem.get("s") == "field" and text.endswith(":")
+
+
+#: A hyphen-minus between two digits.
+_DIGIT_HYPHEN = re.compile(r"(?<=\d)-(?=\d)")
 
 
 def _expand_grids(pairs):
