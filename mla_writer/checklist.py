@@ -971,7 +971,7 @@ def _latin_forms(c: _Ctx, point: PointDef) -> None:
                 continue
             base = path.rpartition(".")[0]
             owner = fields.value_at(c.letter, base)
-            if isinstance(owner, Person):  # a person's name is written in two fields, or as a company's
+            if isinstance(owner, Person) and tail == "latin_name":  # a name in two fields, or a company's
                 original = owner.display_name()
                 original_path = f"{base}.{'company_name' if owner.legal_person else 'family_name'}"
             else:

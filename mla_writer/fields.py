@@ -300,6 +300,8 @@ def item_conditions(list_path: str, item: Any) -> dict[str, bool]:
 F = Field
 
 
+_LATIN_NAME = N_("Where the name is written in another script (Cyrillic, Arabic, Greek ...), its Latin form as in the "
+                 "register or the passport: letters in English, French or Spanish give it first, with the original in brackets.")
 _LATIN_ADDRESS = N_("Where the address is written in another script (Cyrillic, Arabic, Greek ...), the same address "
                     "in Latin script: letters in English, French or Spanish print this form instead.")
 
@@ -359,6 +361,7 @@ MEASURE_FIELDS: dict[str, tuple[Field, ...]] = {
           need=advised("assistance.documents_annex", N_("Measure {n} ({kind}): list the documents to be served among the annexes (last step) and choose them here."))),
         _m("service", "person_id", PERSON, N_("Person to be served"), True),
         _m("service", "address", VERBATIM, N_("Address for service"), True, lines=2),
+        _m("service", "latin_address", VERBATIM, N_("Address for service in Latin script"), lines=2, hint=_LATIN_ADDRESS),
         _m("service", "hearing_date", DATE, N_("Date of appearance")),
         _m("service", "hearing_time", TIME, N_("Time of appearance"), hint=N_("24-hour clock, for example 09:30; give its time zone below.")),
         _m("service", "hearing_time_zone", TIME_ZONE, N_("Time zone of the place of appearance"),
@@ -368,6 +371,7 @@ MEASURE_FIELDS: dict[str, tuple[Field, ...]] = {
     ),
     "search": (
         _m("search", "premises_address", VERBATIM, N_("Address of the premises"), True, lines=2),
+        _m("search", "latin_premises_address", VERBATIM, N_("Address of the premises in Latin script"), lines=2, hint=_LATIN_ADDRESS),
         _m("search", "premises_description", TEXT, N_("Description of the premises"), lines=2),
         _m("search", "occupant", VERBATIM, N_("Occupant")),
         _m("search", "items_sought", TEXT, N_("Items sought"), True, lines=3),
@@ -399,6 +403,7 @@ MEASURE_FIELDS: dict[str, tuple[Field, ...]] = {
         _m("records", "institution", TEXT, N_("Institution holding the records"), True),
         _m("records", "identifiers", VERBATIM, N_("Account, company or record identifiers"), True, lines=2),
         _m("records", "holder", VERBATIM, N_("Account holder")),
+        _m("records", "latin_holder", VERBATIM, N_("Account holder in Latin script"), hint=_LATIN_NAME),
         _m("records", "period_from", DATE, N_("Period from")),
         _m("records", "period_to", DATE, N_("Period to")),
         _m("records", "order_attached", BOOL, N_("Production order attached")),
@@ -448,6 +453,7 @@ MEASURE_FIELDS: dict[str, tuple[Field, ...]] = {
     ),
     "electronic": (
         _m("electronic", "provider", VERBATIM, N_("Service provider"), True),
+        _m("electronic", "latin_provider", VERBATIM, N_("Service provider in Latin script"), hint=_LATIN_NAME),
         _m("electronic", "identifiers", VERBATIM, N_("Accounts, numbers or IP addresses"), True, lines=2),
         _m("electronic", "data_types", CODES, N_("Types of data"), True, vocab="data_type"),
         _m("electronic", "period_from", DATETIME, N_("Period from"), True),
@@ -462,6 +468,7 @@ MEASURE_FIELDS: dict[str, tuple[Field, ...]] = {
     "locate": (
         _m("locate", "person_id", PERSON, N_("Person to be located or identified"), True),
         _m("locate", "last_known_address", VERBATIM, N_("Last known address"), lines=2),
+        _m("locate", "latin_last_known_address", VERBATIM, N_("Last known address in Latin script"), lines=2, hint=_LATIN_ADDRESS),
         _m("locate", "identifiers", VERBATIM, N_("Identifying details"), lines=2),
     ),
     "other": (),
@@ -641,6 +648,8 @@ SECTION_FIELDS: dict[str, tuple[Field, ...]] = {
         F("persons[].registration_number", VERBATIM, N_("Registration number"), when="legal_person"),
         F("persons[].seat", VERBATIM, N_("Registered office"), when="legal_person"),
         F("persons[].address", VERBATIM, N_("Address"), lines=2, letter_when="identity_disclosed"),
+        F("persons[].latin_address", VERBATIM, N_("Address in Latin script"), lines=2, letter_when="identity_disclosed",
+          hint=_LATIN_ADDRESS),
         F("persons[].notes", TEXT, N_("Notes on this person"), lines=2),
     ),
     "offences": (

@@ -61,6 +61,7 @@ class ServiceOfDocuments(_ItemBase):
     documents_annex: CleanStr = Field(default="", description="Id of the annex (``annexes[].id``) that holds the documents.")
     person_id: CleanStr = ""
     address: CleanStr = ""
+    latin_address: CleanStr = Field(default="", description="The address in Latin script, where it is written in another script.")
     hearing_date: dt.date | None = None
     hearing_time: CleanStr = Field(default="", description='Time of the hearing, "HH:MM" (24-hour clock) in ``hearing_time_zone``.')
     hearing_time_zone: CleanStr = Field(default="", description="IANA time zone of ``hearing_time`` (e.g. Europe/Madrid).")
@@ -71,6 +72,7 @@ class ServiceOfDocuments(_ItemBase):
 class SearchAndSeizure(_ItemBase):
     kind: Literal["search"] = "search"
     premises_address: CleanStr = ""
+    latin_premises_address: CleanStr = Field(default="", description="The address of the premises in Latin script, where it is written in another script.")
     premises_description: MLText = Field(default_factory=MLText)
     occupant: CleanStr = ""
     items_sought: MLText = Field(default_factory=MLText)
@@ -107,6 +109,7 @@ class Records(_ItemBase):
     institution: MLText = Field(default_factory=MLText)
     identifiers: CleanStr = ""
     holder: CleanStr = ""
+    latin_holder: CleanStr = Field(default="", description="The holder's name in Latin script, where it is written in another script.")
     period_from: dt.date | None = None
     period_to: dt.date | None = None
     order_attached: bool = False
@@ -161,6 +164,7 @@ DataType = vocabulary_type(vocab.DATA_TYPE)
 class ElectronicData(_ItemBase):
     kind: Literal["electronic"] = "electronic"
     provider: CleanStr = ""
+    latin_provider: CleanStr = Field(default="", description="The provider's name in Latin script, where it is written in another script.")
     identifiers: CleanStr = ""
     data_types: list[DataType] = []
     period_from: dt.datetime | None = None
@@ -186,6 +190,7 @@ class LocatingPersons(_ItemBase):
     kind: Literal["locate"] = "locate"
     person_id: CleanStr = ""
     last_known_address: CleanStr = ""
+    latin_last_known_address: CleanStr = Field(default="", description="The last known address in Latin script, where it is written in another script.")
     identifiers: CleanStr = ""
 
 

@@ -205,6 +205,7 @@ class Person(_Strict):
     seat: CleanStr = ""
     # both
     address: CleanStr = ""
+    latin_address: CleanStr = Field(default="", description="The address in Latin script, where ``address`` is written in another script.")
     notes: MLText = Field(default_factory=_ml)
 
     def display_name(self) -> str:

@@ -107,7 +107,7 @@ def join_offences(items: list[Any], lang: str) -> Markup:
 
     def de(item) -> Markup:
         text = str(item)
-        return Markup("d\u2019") + escape(item) if text[:1].lower() in "aâàeéèêiîoôuûhœy" else Markup("de ") + escape(item)
+        return Markup("d'") + escape(item) if text[:1].lower() in "aâàeéèêiîoôuûhœy" else Markup("de ") + escape(item)
 
     head = escape(parts[0])
     rest = [de(p) for p in parts[1:]]
@@ -603,7 +603,7 @@ class _Builder:
             doc_country=state_name(doc.issuing_country, self.lang),
             registration_number=self.s(p.registration_number),
             seat=self.s(p.seat),
-            address=self.s(p.address),
+            address=self.s(self.postal(p.address, p.latin_address)),
             notes=self.t(p.notes),
         )
         if when["legal_person"]:
@@ -700,6 +700,16 @@ class _Builder:
         sex = person.sex if person is not None and fields.holds("natural_person", self.L, person) else None
         for field in declared:
             if not fields.applies(self.L, field, item) or field.name in merged or field.kind == fields.ANNEX:
+                continue
+            if field.name.startswith("latin_") and field.name.removeprefix("latin_") in names:
+                continue  # printed in place of the address it renders in Latin script (below)
+            if f"latin_{field.name}" in names:
+                original, latin = getattr(item, field.name), getattr(item, f"latin_{field.name}")
+                # an address in its Latin form alone; a name in its Latin form, the original in brackets
+                as_written = self.postal(original, latin) if "address" in field.name else self.named(original, latin)
+                shown = self.value(field, as_written, sex)
+                if shown is not None:
+                    own.append({"label": self.label(field), "type": "text", "value": shown})
                 continue
             if field.name == "period_to" and "period_from" in names:
                 continue
@@ -837,6 +847,10 @@ class _Builder:
                 "authority": self.t(ack.authority),
                 "name": self.s(self.named(ack.name, ack.latin_name)),
                 "address": self.s(self.postal(ack.address, ack.latin_address)),
+                # the acknowledgement travels abroad: its address names the requesting State, in the
+                # letter's language, where the address as written does not
+                "state": "" if _state_named_in(L.requesting_state, self.postal(ack.address, ack.latin_address))
+                else state_name(L.requesting_state, self.lang),
                 "email": self.s(ack.email),
                 "phone": self.phone(ack.phone),
                 "fax": self.s(ack.fax),

@@ -202,7 +202,9 @@ class _Writer:
         if self.compact:
             spacing = '<w:spacing w:before="0" w:after="40"/>'
         jc = '<w:jc w:val="left"/>' if narrow and key in _JUSTIFIED else ""  # no rivers in a half column
-        out.append(f'<w:p><w:pPr><w:pStyle w:val="{self.ids[key]}"/>{keep_next}{spacing}{ind}{jc}</w:pPr>')
+        # an annex's entry ("1. Extracts from the Criminal Code (3 pages)") is never cut across pages
+        keep_lines = "<w:keepLines/>" if key == "annex" else ""
+        out.append(f'<w:p><w:pPr><w:pStyle w:val="{self.ids[key]}"/>{keep_next}{keep_lines}{spacing}{ind}{jc}</w:pPr>')
         if elem is not None:
             self._small = small
             try:
@@ -364,8 +366,9 @@ class _Writer:
             # row with the next row (so LibreOffice reads it): a heading or a role kept with what
             # follows in the same row would chain rows together and push them to a new page,
             # leaving one almost empty. Such a row is kept with the next only on purpose: the
-            # head of the persons' table with the first person, the last row with the signature.
-            self._row_keep = (last_row or row[-1][0].get("head") == "1") if short else None
+            # head of the persons' table with the first person, a row that ends with a heading
+            # whose text is in the next row, the last row with the signature.
+            self._row_keep = (last_row or row[-1][0].get("head") == "1" or _introduces(row[-1][0])) if short else None
             for side, code in ((0, langs[0]), (1, langs[1])):
                 out.append(f'<w:tc><w:tcPr><w:tcW w:w="{half}" w:type="dxa"/></w:tcPr>')
                 cell: list[str] = []
@@ -425,7 +428,7 @@ def _introduces(elem: ET.Element) -> bool:
         return True
     if elem.tag != "p":
         return False
-    if elem.get("s") in ("subhead", "table-caption"):
+    if elem.get("s") in ("subhead", "table-caption", "salutation"):
         return True
     text = "".join(elem.itertext()).strip()
     return elem.get("s") == "field" and text.endswith(":")
@@ -479,9 +482,19 @@ def _single(table: ET.Element, row: ET.Element) -> ET.Element:
 
 
 def _joined(left: ET.Element, right: ET.Element) -> ET.Element:
-    """One paragraph: the left language's text, and the right's after a slash when it differs."""
-    if "".join(left.itertext()).strip() == "".join(right.itertext()).strip():
+    """One paragraph: the left language's text, and the right's after a slash when it differs.
+    A name that one side gives in Latin script with its original in brackets ("Daniyar SEITOV
+    (Данияр Сеитов)") and the other as written ("Данияр Сеитов") shows the original once."""
+    plain_left, plain_right = (_plain(e) for e in (left, right))
+    if plain_left == plain_right:
         return left
+    for one, other, plain_other in ((right, left, plain_left), (left, right, plain_right)):
+        bracketed = f" ({plain_other})"
+        if not len(one) and one.text and bracketed in one.text:
+            one = copy.deepcopy(one)
+            one.text = one.text.replace(bracketed, "", 1)
+            left, right = (one, right) if other is right else (left, one)
+            break
     out = ET.Element("p", dict(left.attrib))
     out.text, out[:] = left.text, list(left)
     last = out[-1] if len(out) else None
@@ -497,6 +510,11 @@ def _joined(left: ET.Element, right: ET.Element) -> ET.Element:
             out.text += right.text
     out.extend(list(right))
     return out
+
+
+def _plain(elem: ET.Element) -> str:
+    """The text of a paragraph without its bidi isolation marks, trimmed."""
+    return "".join(elem.itertext()).replace("\u2068", "").replace("\u2069", "").strip()
 
 
 def _combined(left: ET.Element | None, right: ET.Element | None, drop: tuple[str, ...] = ()) -> ET.Element | None:

@@ -309,6 +309,22 @@ def test_russian_plurals_in_the_letter(letter):
     assert "(1\u00a0страница)" in text and "(3\u00a0страницы)" in text and "(11\u00a0страниц)" in text
 
 
+def test_the_french_letter_catalogue_never_breaks_before_high_punctuation():
+    """Every French letter phrase has a no-break space before : ; ? ! and » and after «, so that
+    a colon can never begin a line."""
+    from babel.messages.pofile import read_po
+
+    root = Path(__file__).resolve().parents[2]
+    with open(root / "locales" / "fr" / "LC_MESSAGES" / "letter.po", "rb") as f:
+        catalogue = read_po(f)
+    bad = []
+    for message in catalogue:
+        for text in (message.string if isinstance(message.string, (list, tuple)) else [message.string]):
+            if message.id and text and re.search(r"[ \t\n][:;?!»]|«[ \t\n]", text):
+                bad.append(text)
+    assert not bad
+
+
 def test_french_typography(rendered):
     text = _text(rendered["fr"][0])
     for label in ("Notre référence", "Autorité requérante", "Motif", "Période", "Adresse", "Texte de la loi"):

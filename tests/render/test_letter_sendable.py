@@ -545,7 +545,7 @@ def test_french_subject_repeats_the_preposition_and_a_dated_copy_has_been_sent(l
     from mla_writer.render.context import join_offences
 
     assert str(join_offences(["traite des êtres humains", "blanchiment", "association de malfaiteurs"], "fr")) == (
-        "traite des êtres humains, de blanchiment et d\u2019association de malfaiteurs")
+        "traite des êtres humains, de blanchiment et d'association de malfaiteurs")
     assert str(join_offences(["a", "b"], "en")) == "a; b"
     assert all(c.date for c in letter.other_channels.channels)
     for lang in LANGS:

@@ -239,16 +239,17 @@ def test_roles_agree_with_the_persons_sex(lang, victim, suspect):
     p1.sex = "female"
     paragraphs = docx_paragraphs(__import__("mla_writer.render", fromlist=["render_docx"]).render_docx(letter, lang))
     assert suspect in paragraphs and victim in paragraphs
-    if lang == "ru":  # the other suspect (LUNGU) is a man: one masculine label, his
-        men = [p for p in letter.persons if p.role == "suspect" and p.sex == "male"]
-        assert paragraphs.count("Подозреваемый") == len(men) == 1 and "Потерпевший" not in paragraphs
+    if lang == "ru":  # the accused (LUNGU) is a man: one masculine label, his
+        men = [p for p in letter.persons if p.role == "accused" and p.sex == "male"]
+        assert paragraphs.count("Обвиняемый") == len(men) == 1 and "Потерпевший" not in paragraphs
+        assert "Подозреваемый" not in paragraphs
 
 
 def test_every_female_role_has_its_own_translation():
     from mla_writer.i18n import translations
 
     expected = {
-        "fr": ["Suspecte", "Accusée", "Témoin", "Victime", "Experte", "Titulaire du compte", "Autre personne"],
+        "fr": ["Suspecte", "Personne poursuivie", "Témoin", "Victime", "Experte", "Titulaire du compte", "Autre personne"],
         "es": ["Sospechosa", "Acusada", "Testigo", "Víctima", "Perita", "Titular de la cuenta", "Otra persona"],
         "ru": ["Подозреваемая", "Обвиняемая", "Свидетель", "Потерпевшая", "Эксперт", "Владелица счёта", "Иное лицо"],
     }

@@ -48,4 +48,4 @@ def test_without_a_status_the_role_stands_alone_and_a_missing_translation_is_rep
     lungu.procedural_status.root.clear()
     paragraphs = docx_paragraphs(render_docx(draft, "es", today=TODAY), ("all",))
     at = paragraphs.index("LUNGU Victor")
-    assert paragraphs[at - 1] == "Sospechoso"
+    assert paragraphs[at - 1] == "Acusado"
