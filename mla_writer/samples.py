@@ -93,7 +93,8 @@ def _one_line_texts(value: object, where: str, langs: tuple[str, ...]) -> dict[s
 
 def parse_index(data: object, names: list[str]) -> dict[str, SampleInfo]:
     """The declarations in ``data`` (the parsed index) for the sample files ``names``, in the
-    order of ``names``. Raises :class:`SampleIndexError` naming the first problem."""
+    index's order (the order lists show them in). Raises :class:`SampleIndexError` naming the
+    first problem."""
     from .languages import languages
 
     langs = languages()
@@ -111,8 +112,7 @@ def parse_index(data: object, names: list[str]) -> dict[str, SampleInfo]:
     if no_file:
         raise SampleIndexError(f"{INDEX}: no sample file {', '.join(n + SUFFIX for n in no_file)}")
     out = {}
-    for name in names:
-        entry = entries[name]
+    for name, entry in entries.items():
         if not isinstance(entry, dict):
             raise SampleIndexError(f"{INDEX}: {name}: expected an object")
         unknown = set(entry) - {"title", "summary", "flawed"}
@@ -128,7 +128,7 @@ def parse_index(data: object, names: list[str]) -> dict[str, SampleInfo]:
 
 @lru_cache(maxsize=1)
 def index() -> dict[str, SampleInfo]:
-    """Every shipped sample's declaration, by name (sorted). Raises :class:`SampleIndexError`."""
+    """Every shipped sample's declaration, by name, in the index's order. Raises :class:`SampleIndexError`."""
     path = samples_dir() / INDEX
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -148,12 +148,12 @@ def sample_info(name: str) -> SampleInfo:
 
 
 def complete_sample_names() -> list[str]:
-    """The samples meant to be complete letters (every one but the deliberately flawed), sorted."""
+    """The samples meant to be complete letters (every one but the deliberately flawed), in the index's order."""
     return [name for name, info in index().items() if not info.flawed]
 
 
 def flawed_sample_names() -> list[str]:
-    """The samples written with deliberate gaps for teaching, sorted."""
+    """The samples written with deliberate gaps for teaching, in the index's order."""
     return [name for name, info in index().items() if info.flawed]
 
 

@@ -39,7 +39,8 @@ def test_every_sample_loads(name):
 
 def test_the_index_declares_every_sample_file_in_every_language():
     declared = samples.index()
-    assert list(declared) == samples.sample_names()
+    assert sorted(declared) == samples.sample_names()
+    assert list(declared)[0] == samples.DEFAULT_SAMPLE and list(declared)[-1] == "flawed-fraud-it-ar"  # the index's order
     for info in declared.values():
         for lang in languages():
             assert info.title_in(lang) and info.summary_in(lang)
@@ -114,6 +115,7 @@ def test_list(capsys):
     for name in samples.sample_names():
         info = samples.sample_info(name)
         assert f"{name}\n    {info.title_in('en')}\n    {info.summary_in('en')}\n" in out
+    assert [line for line in out.splitlines() if not line.startswith(" ")] == list(samples.index())
     assert "Trafficking for sexual exploitation (France to Moldova)" in out
 
 
