@@ -76,3 +76,20 @@ def test_the_command_line_check_reports_it_incomplete(capsys):
     out = capsys.readouterr().out
     assert out.rstrip().endswith("The letter is incomplete: 1, 2, 5, 6, 9, 10, 11, 12, 13, 14.")
     assert "Not yet translated into Spanish" in out
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ru", "es"])
+def test_it_still_renders_marked_as_a_draft_with_what_is_untranslated(lang):
+    import sys
+    from pathlib import Path
+
+    from mla_writer.render import render_docx
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent / "render"))
+    from render_helpers import docx_parts
+
+    letter = samples.load_sample(NAME)
+    xml = docx_parts(render_docx(letter, lang, today=letter.date))["word/document.xml"].decode()
+    assert "Valsecchi".upper() in xml
+    # the stage of the proceedings exists only in English: every other language marks it untranslated
+    assert ("MLAUntranslated" in xml) == (lang != "en")
