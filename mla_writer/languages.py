@@ -57,6 +57,27 @@ def translated_languages() -> tuple[str, ...]:
     return tuple(code for code, lang in REGISTRY.items() if not lang.source)
 
 
+def environment_language(environ: "dict[str, str] | None" = None) -> str:
+    """The registered language the environment asks for, as gettext reads it: the first of
+    ``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG`` that is set ("fr_CH.UTF-8" -> "fr";
+    ``LANGUAGE`` may list several, "ru:en"); English when it names none of ours ("C.UTF-8").
+    ``environ`` defaults to ``os.environ``."""
+    import os
+
+    env = os.environ if environ is None else environ
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var, "")
+        if not value:
+            continue
+        for part in value.split(":"):
+            code = part.split(".")[0].split("@")[0].split("_")[0].lower()
+            if code in REGISTRY:
+                return code
+        if var != "LANGUAGE":
+            break
+    return "en"
+
+
 def is_language(code: object) -> bool:
     return isinstance(code, str) and code in REGISTRY
 

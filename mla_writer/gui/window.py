@@ -177,6 +177,7 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         K = QKeySequence.StandardKey
         files = bar.addMenu(_("&File"))
         files.addAction(self._action(_("&New"), self.new_draft, [K.New]))
+        files.addAction(self._action(_("New from Sa&mple\u2026"), self.new_from_sample))
         files.addAction(self._action(_("&Open\u2026"), self.open_dialog, [K.Open]))
         self.recent_menu = files.addMenu(_("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
@@ -228,6 +229,12 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         self.back_button.setAccessibleName(_("Back"))
         self.next_button.setAccessibleName(_("Next"))
         self.sidebar.retranslate()
+
+    def new_from_sample(self) -> bool:
+        """File → New from Sample… (:mod:`.sample_picker`)."""
+        from .sample_picker import new_from_sample
+
+        return new_from_sample(self)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

@@ -90,10 +90,10 @@ def test_start_page_opens_a_recent_draft(make_window, example_path, tmp_path):
 
 def test_example_letter_opens_as_an_untitled_copy(make_window, qtbot, tmp_path):
     from mla_writer.checklist import check
-    from mla_writer.samples import sample_names, sample_path
+    from mla_writer.samples import DEFAULT_SAMPLE, sample_path
 
     window = make_window("fr")
-    shipped = sample_path(sample_names()[0])
+    shipped = sample_path(DEFAULT_SAMPLE)
     before = shipped.read_bytes()
     window.current_page().example_button.click()
     assert window.current == 1
