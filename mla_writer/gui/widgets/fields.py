@@ -312,6 +312,88 @@ class YesNoField(FieldEditor):
         self.no.setAccessibleDescription(name)
 
 
+class WrapCombo(QComboBox):
+    """A drop-down whose closed box shows the whole of its choice, on as many lines as the
+    box's width needs (a long French or Russian choice, an annex's title, is never cut off:
+    issue 11's screenshots at 1024×768). It is as high as its chosen text needs at its width
+    (height-for-width, like a word-wrapped label), so it takes the column's width it is given
+    and grows downwards; its pop-up is as wide as Qt makes it (its widest choice, within the
+    screen). Property ``wrapsText`` says so to those who measure it."""
+
+    _PAD = 2  # px between the text and the edge of the box's text field
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setProperty("wrapsText", True)
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)
+        policy.setVerticalPolicy(policy.Policy.Preferred)
+        self.setSizePolicy(policy)
+        self.currentIndexChanged.connect(lambda _i: self.updateGeometry())
+
+    def _one_line(self) -> int:
+        return super().sizeHint().height()
+
+    def _field(self, width: int, height: int):
+        from PySide6.QtCore import QRect
+        from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        option.rect = QRect(0, 0, width, height)
+        return self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                           QStyle.SubControl.SC_ComboBoxEditField, self)
+
+    def _text_height(self, text: str, width: int) -> int:
+        from PySide6.QtCore import QRect
+
+        return self.fontMetrics().boundingRect(QRect(0, 0, max(width, 1), 1 << 20),
+                                               int(Qt.TextFlag.TextWordWrap), text).height()
+
+    def height_for_text(self, text: str, width: int) -> int:
+        """The box's height (px) that shows ``text`` whole at ``width`` px wide."""
+        one = self._one_line()
+        field = self._field(width, one)
+        needed = self._text_height(text, field.width() - 2 * self._PAD) + (one - field.height()) + 2 * self._PAD
+        return max(one, needed)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt API)
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt API)
+        return self.height_for_text(self.currentText(), width)
+
+    def sizeHint(self):  # noqa: N802 (Qt API)
+        from PySide6.QtCore import QSize
+
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.heightForWidth(max(self.width(), hint.width())))
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt API)
+        from PySide6.QtCore import QSize
+
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), self._one_line())
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        from PySide6.QtGui import QPalette
+        from PySide6.QtWidgets import QStyle, QStyleOptionComboBox, QStylePainter
+
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        text = option.currentText
+        option.currentText = ""
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+        field = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                            QStyle.SubControl.SC_ComboBoxEditField, self)
+        box = field.adjusted(self._PAD, self._PAD, -self._PAD, -self._PAD)
+        painter.setPen(self.palette().color(QPalette.ColorGroup.Active if self.isEnabled() else QPalette.ColorGroup.Disabled,
+                                            QPalette.ColorRole.ButtonText))
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap), text)
+
+
 class ChoiceField(FieldEditor):
     """A choice among fixed values; ``options`` is a list of ``(value, label)``. With
     ``nullable`` a first entry "— choose —" writes ``blank`` (None, or "" for a text field)."""
@@ -321,9 +403,9 @@ class ChoiceField(FieldEditor):
         super().__init__(session, path, parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.combo = QComboBox(self)
+        self.combo = WrapCombo(self)
         longest = max((len(label) for _value, label in options), default=10)
-        wide = wide or longest > 32  # long choices get the full width rather than being cut
+        wide = wide or longest > 32  # long choices get the full width (and wrap, never cut)
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.combo.setMinimumContentsLength(min(max(longest, 12), 36))
         if nullable:
