@@ -17,6 +17,9 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QRadioButton,
     QSpinBox,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -312,6 +315,33 @@ class YesNoField(FieldEditor):
         self.no.setAccessibleDescription(name)
 
 
+class _WrapDelegate(QStyledItemDelegate):
+    """The choices of a :class:`WrapCombo`'s pop-up, each on as many lines as it needs at the
+    box's width (Qt's own pop-up cut a long annex title in its middle: "témoin d… 2027")."""
+
+    def __init__(self, combo: QComboBox) -> None:
+        super().__init__(combo)
+        self.combo = combo
+
+    def initStyleOption(self, option, index) -> None:  # noqa: N802 (Qt API)
+        super().initStyleOption(option, index)
+        option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        option.textElideMode = Qt.TextElideMode.ElideNone
+
+    def sizeHint(self, option, index):  # noqa: N802 (Qt API)
+        from PySide6.QtCore import QRect, QSize
+
+        hint = super().sizeHint(option, index)
+        view = self.combo.view()
+        # (the pop-up's width once shown; before, the box's: Qt then widens it for long choices)
+        width = max(view.viewport().width() if view.isVisible() else self.combo.width() - 2, 40)
+        text = str(index.data() or "")
+        margin = 2 * (self.combo.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.combo) + 1)
+        height = self.combo.fontMetrics().boundingRect(QRect(0, 0, width - margin - 4, 1 << 20),
+                                                       int(Qt.TextFlag.TextWordWrap), text).height() + 6
+        return QSize(width, max(hint.height(), height))
+
+
 class WrapCombo(QComboBox):
     """A drop-down whose closed box shows the whole of its choice, on as many lines as the
     box's width needs (a long French or Russian choice, an annex's title, is never cut off:
@@ -330,6 +360,21 @@ class WrapCombo(QComboBox):
         policy.setVerticalPolicy(policy.Policy.Preferred)
         self.setSizePolicy(policy)
         self.currentIndexChanged.connect(lambda _i: self.updateGeometry())
+        self.setItemDelegate(_WrapDelegate(self))
+        self.view().setWordWrap(True)
+        self.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+
+    def showPopup(self) -> None:  # noqa: N802 (Qt API)
+        """Qt's pop-up, its choices measured again at its real width (wider than the box for
+        long choices) and its height made what they then need."""
+        super().showPopup()
+        view = self.view()
+        view.doItemsLayout()
+        popup = view.window()
+        rows = [view.sizeHintForRow(row) for row in range(self.count()) if not view.isRowHidden(row)]
+        needed = sum(rows[: self.maxVisibleItems()]) + popup.height() - view.viewport().height()
+        if 0 < needed < popup.height():
+            popup.resize(popup.width(), needed)
 
     def _one_line(self) -> int:
         return super().sizeHint().height()
