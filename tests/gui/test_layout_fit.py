@@ -387,19 +387,23 @@ def test_no_step_cuts_any_text_at_1024_by_768(make_window, lang):
 
     from .clipping import clipped
 
+    def laid_out() -> None:  # (text boxes grow to their text: a few rounds of layout)
+        for _ in range(4):
+            _settle()
+
     window = _open_at_1024(make_window, _shipped_sample(), lang)
     problems: list[str] = []
     seen_lists = 0
     for step in range(len(window.plan)):
         window.go_to(step)
-        _settle()
+        laid_out()
         page = window.current_page()
         problems += [f"step {step + 1}: {p}" for p in clipped(window, page)]
         for editor in [e for e in page.findChildren(ListEditor) if e.isVisible()]:
             seen_lists += 1
             for row in range(editor.list.count()):
                 editor.list.setCurrentRow(row)
-                _settle()
+                laid_out()
                 problems += [f"step {step + 1}, {editor.path} {row + 1}: {p}" for p in clipped(window, page)]
     problems += [f"window: {p}" for p in clipped(window, window.sidebar)]
     assert seen_lists >= 8

@@ -141,14 +141,41 @@ def line_edit_full(edit: QLineEdit) -> None:
         tell_limit(edit)
 
 
+#: The most lines a text box grows to show (beyond, it scrolls).
+GROW_LINES = 12
+
+
 class TextBox(QPlainTextEdit):
-    """A plain-text editor a given number of lines high; Tab moves on to the next field.
-    Pasted text keeps its line breaks, Word's included (shown and stored as line breaks)."""
+    """A plain-text editor at least a given number of lines high, growing with its text up to
+    :data:`GROW_LINES` lines (so that what was written shows whole, not a line and a half
+    under a scroll bar), always a whole number of lines high. Tab moves on to the next
+    field. Pasted text keeps its line breaks, Word's included (shown and stored as line breaks)."""
 
     def __init__(self, lines: int, parent=None) -> None:
         super().__init__(parent)
         self.lines = lines
+        self._shown_lines = lines
         self.setTabChangesFocus(True)
+        self.document().documentLayout().documentSizeChanged.connect(self._grow)
+        self.textChanged.connect(self._grow)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._grow()  # (laid out again at a new width: more or fewer lines)
+
+    def wanted_lines(self) -> int:
+        """Lines the box is high: its text's (as laid out at its width), within its bounds."""
+        count = int(self.document().documentLayout().documentSize().height())  # (lines, for a plain-text layout)
+        return max(self.lines, min(count, max(self.lines, GROW_LINES)))
+
+    def _grow(self, _size=None) -> None:
+        if self.wanted_lines() != self._shown_lines:
+            self._shown_lines = self.wanted_lines()
+            self.updateGeometry()
+
+    def _height(self, lines: int) -> int:
+        return (self.fontMetrics().lineSpacing() * lines + self.frameWidth() * 2
+                + round(self.document().documentMargin() * 2) + 2)
 
     def insertFromMimeData(self, source) -> None:  # noqa: N802 (Qt API)
         if source.hasText():
@@ -160,8 +187,7 @@ class TextBox(QPlainTextEdit):
         from PySide6.QtCore import QSize
 
         hint = super().sizeHint()
-        frame = self.frameWidth() * 2 + int(self.document().documentMargin() * 2) + 4
-        return QSize(hint.width(), self.fontMetrics().lineSpacing() * self.lines + frame)
+        return QSize(hint.width(), self._height(self.wanted_lines()))
 
     def minimumSizeHint(self):  # noqa: N802 (Qt API)
         from PySide6.QtCore import QSize
