@@ -1,4 +1,4 @@
-"""Finding text that a window shows cut off: labels, buttons, tick boxes, drop-downs.
+"""Finding text that a window shows cut off: labels, buttons, tick boxes, drop-downs, boxes.
 
 :func:`clipped` measures what each visible widget under a root has to show (its text in its
 font) against the room it was given, the way a reader would see it: a one-line text wider than
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QStyle,
@@ -115,6 +116,29 @@ def button_problems(button: QAbstractButton) -> list[str]:
     return []
 
 
+def text_box_problems(box) -> list[str]:
+    """A one-line box whose text is wider than it, or a text box that shows its text under a
+    scroll bar although it would grow to show it whole (up to ``GROW_LINES`` lines)."""
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from mla_writer.gui.widgets.fields import GROW_LINES
+
+    if isinstance(box, QLineEdit):
+        text = box.text()
+        room = box.contentsRect().width() - box.textMargins().left() - box.textMargins().right() - 4
+        if text and box.fontMetrics().horizontalAdvance(text) > room:
+            return [f"box {text[:50]!r} is cut ({box.fontMetrics().horizontalAdvance(text)} px in {room})"]
+        return []
+    if isinstance(box, QPlainTextEdit):
+        lines = int(box.document().documentLayout().documentSize().height())
+        text = box.document().toRawText()
+        if box.horizontalScrollBar().isVisible():
+            return [f"text {text[:50]!r} runs past its box's right edge"]
+        if box.verticalScrollBar().isVisible() and lines <= GROW_LINES:
+            return [f"text {text[:50]!r} ({lines} lines) is shown under a scroll bar"]
+    return []
+
+
 def _scroller(widget: QWidget) -> QAbstractScrollArea | None:
     parent = widget.parentWidget()
     while parent is not None:
@@ -160,6 +184,9 @@ def clipped(window: QWidget, root: QWidget | None = None) -> list[str]:
         elif isinstance(widget, QAbstractButton) and not inside_combo and not isinstance(widget.parentWidget(), QTabBar):
             problems = button_problems(widget)
             name = f"button {plain(widget.text())!r}"
+        elif isinstance(widget, (QLineEdit, QPlainTextEdit)) and not inside_combo:
+            found += text_box_problems(widget)
+            continue
         else:
             continue
         found += problems

@@ -132,12 +132,12 @@ def enforce_limit(edit: QPlainTextEdit) -> bool:
     return True
 
 
-def line_edit_full(edit: QLineEdit) -> None:
+def line_edit_full(edit) -> None:
     """A one-line box holds as much as the model does (Qt's default is 32,767); when a paste
-    fills it, say so (Qt has cut what did not fit)."""
+    fills it, say so (Qt has cut what did not fit; a :class:`LineBox` cuts it itself)."""
     from ...model.text import MAX_TEXT
 
-    if len(edit.text()) >= MAX_TEXT:
+    if isinstance(edit, QLineEdit) and len(edit.text()) >= MAX_TEXT:
         tell_limit(edit)
 
 
@@ -195,6 +195,86 @@ class TextBox(QPlainTextEdit):
         return QSize(120, self.fontMetrics().lineSpacing() * min(self.lines, 2) + 12)
 
 
+class LineBox(TextBox):
+    """A one-line text shown on as many lines as the box's width needs: a long authority's
+    name or an annex's title is read whole, never cut at the box's edge (issue 11's screenshots
+    at 1024×768). Enter adds no line (it goes on to the window, as in a line box) and a line
+    break pasted into it is a space: what it holds is one line. It answers as a ``QLineEdit``
+    does (``text``, ``setText``, ``textEdited`` for the user's edits, ``setMaxLength`` ...)."""
+
+    textEdited = Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(1, parent)
+        self.document().setDocumentMargin(2)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._max_length = MAX_TEXT
+        self._setting = False
+        self.textChanged.connect(self._changed)
+
+    # -- as QLineEdit ---------------------------------------------------------------------
+    def text(self) -> str:
+        """The text as one line (the raw text: no-break spaces kept)."""
+        return line_breaks(self.document().toRawText()).replace("\n", " ")
+
+    def setText(self, text: str) -> None:  # noqa: N802 (QLineEdit's API)
+        self._setting = True
+        try:
+            self.setPlainText(line_breaks(text or "").replace("\n", " "))
+        finally:
+            self._setting = False
+
+    def setMaxLength(self, length: int) -> None:  # noqa: N802 (QLineEdit's API)
+        self._max_length = length
+
+    def maxLength(self) -> int:  # noqa: N802 (QLineEdit's API)
+        return self._max_length
+
+    def cursorPosition(self) -> int:  # noqa: N802 (QLineEdit's API)
+        return self.textCursor().position()
+
+    def setCursorPosition(self, position: int) -> None:  # noqa: N802 (QLineEdit's API)
+        cursor = self.textCursor()
+        cursor.setPosition(max(0, min(position, self.document().characterCount() - 1)))
+        self.setTextCursor(cursor)
+
+    def hasSelectedText(self) -> bool:  # noqa: N802 (QLineEdit's API)
+        return self.textCursor().hasSelection()
+
+    def del_(self) -> None:
+        self.textCursor().deleteChar()
+
+    # -- one line ---------------------------------------------------------------------------
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.ignore()  # no new line: the window may act on Enter, as for a line box
+            return
+        super().keyPressEvent(event)
+
+    def insertFromMimeData(self, source) -> None:  # noqa: N802 (Qt API)
+        if source.hasText():
+            self.insertPlainText(line_breaks(source.text()).replace("\n", " "))
+        else:
+            super().insertFromMimeData(source)
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().focusInEvent(event)
+        if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
+            self.selectAll()  # (as a line box does when tabbed into)
+
+    def _changed(self) -> None:
+        if self._setting:
+            return
+        raw = self.document().toRawText()
+        if "\u2029" in raw or "\u2028" in raw:  # a line break that came another way (a drop)
+            position = self.cursorPosition()
+            self.setText(raw)
+            self.setCursorPosition(position)
+        if self.document().characterCount() - 1 > self._max_length:
+            enforce_limit(self)
+        self.textEdited.emit(self.text())
+
+
 def _annotation(session, path: str):
     """The pydantic annotation of the model field at ``path`` (None if it cannot be found)."""
     from ..session import parse_path
@@ -237,11 +317,14 @@ def blank_choice(session, path: str) -> tuple[bool, object]:
 
 
 class LineField(FieldEditor):
+    """Text kept as written on one line (a telephone number, a name in Latin letters), shown
+    on as many lines as the box's width needs (:class:`LineBox`)."""
+
     def __init__(self, session, path, parent=None) -> None:
         super().__init__(session, path, parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.edit = QLineEdit(self)
+        self.edit = LineBox(self)
         self.edit.setMaxLength(MAX_TEXT)
         self.edit.setText(session.get(path) or "")
         self.edit.setCursorPosition(0)  # show the beginning of long values
