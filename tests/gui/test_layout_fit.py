@@ -519,3 +519,59 @@ def test_a_message_that_comes_above_the_field_being_typed_in_moves_it_not(make_w
         label = page.problem_map.entries[path][1]
         assert label.isVisible() and label.problems, f"{path}: no message came"
     assert _y(typing) == at, "the field being typed in moved"
+
+
+def test_a_long_one_line_text_is_shown_whole_and_stays_one_line(make_window, example_path):
+    """The name of an authority longer than its box wraps in the box, which grows to show it;
+    Enter adds no line, and what is kept is the one line typed."""
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from .helpers import type_text
+
+    window = _open_at_1024(make_window, example_path, "ru")
+    window.go_to(window.step_of_section["parties"])
+    _settle()
+    page = window.current_page()
+    editor = page.problem_map.entries["addressee.name"][0]
+    box = editor.edit
+    assert isinstance(box, QPlainTextEdit)
+    name = ("Ministère de la Justice de la République de Moldova, Direction de la coopération juridique "
+            "internationale et de l'intégration européenne")
+    box.setText("")
+    type_text(box, name)
+    type_text(box, "\n")  # Enter: no new line
+    for _ in range(4):
+        _settle()
+    assert window.session.letter.addressee.name.get(editor.language()) == name
+    assert box.text() == name and "\u2029" not in box.document().toRawText()
+    lines = int(box.document().documentLayout().documentSize().height())
+    assert lines >= 2
+    assert box.viewport().height() >= lines * box.fontMetrics().lineSpacing(), "the box did not grow to show the name"
+    assert not box.verticalScrollBar().isVisible() and not box.horizontalScrollBar().isVisible()
+
+
+def test_a_text_box_grows_with_its_text_and_then_scrolls(qtbot):
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from mla_writer.gui.widgets.fields import GROW_LINES, TextBox
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    layout = QVBoxLayout(holder)
+    box = TextBox(3)
+    layout.addWidget(box)
+    layout.addStretch(1)
+    holder.resize(300, 900)
+    holder.show()
+    box.setPlainText("word " * 40)
+    for _ in range(4):
+        _settle()
+    lines = int(box.document().documentLayout().documentSize().height())
+    assert 3 < lines <= GROW_LINES
+    assert box.height() >= box.fontMetrics().lineSpacing() * lines
+    assert not box.verticalScrollBar().isVisible()
+    box.setPlainText("word " * 400)
+    for _ in range(4):
+        _settle()
+    assert box.height() < box.fontMetrics().lineSpacing() * (GROW_LINES + 2)
+    assert box.verticalScrollBar().isVisible()  # beyond, it scrolls
