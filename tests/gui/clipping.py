@@ -60,8 +60,20 @@ def combo_problems(combo: QComboBox) -> list[str]:
         edit = combo.lineEdit()
         text = edit.text()
         room = edit.contentsRect().width() - 4
-        if text and metrics.horizontalAdvance(text) > room:
-            found.append(f"drop-down {text!r}: the text is cut ({metrics.horizontalAdvance(text)} px in {room})")
+        if not combo.property("wrapsText") or edit.hasFocus():
+            if text and metrics.horizontalAdvance(text) > room:
+                found.append(f"drop-down {text!r}: the text is cut ({metrics.horizontalAdvance(text)} px in {room})")
+            return found
+        chrome = combo.height() - edit.contentsRect().height()
+        for i in range(combo.count()):
+            choice = combo.itemText(i)
+            if metrics.horizontalAdvance(choice) <= room:
+                continue
+            needed = wrapped_height(metrics, choice, room)
+            if choice == text and needed > edit.contentsRect().height():
+                found.append(f"drop-down {choice!r} is cut ({edit.contentsRect().height()} px high, needs {needed})")
+            elif choice != text and combo.height_for_text(choice, combo.width()) - chrome < needed:
+                found.append(f"drop-down choice {choice!r} would be cut once chosen")
         return found
     box = combo_text_rect(combo)
     wraps = bool(combo.property("wrapsText"))

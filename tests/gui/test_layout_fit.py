@@ -575,3 +575,25 @@ def test_a_text_box_grows_with_its_text_and_then_scrolls(qtbot):
         _settle()
     assert box.height() < box.fontMetrics().lineSpacing() * (GROW_LINES + 2)
     assert box.verticalScrollBar().isVisible()  # beyond, it scrolls
+
+
+@pytest.mark.parametrize("lang", ["ru", "fr", "es"])
+def test_the_longest_state_name_is_shown_whole(make_window, lang):
+    """"Соединенное Королевство Великобритании и Северной Ирландии" was cut in the requested
+    State's box at 1024×768: the box shows a chosen name on as many lines as it needs (while
+    it is not being typed in), and every State it offers would be shown whole once chosen."""
+    from .clipping import clipped
+
+    window = _open_at_1024(make_window, _shipped_sample(), lang)
+    window.session.set("requested_state", "GB")
+    window.session.reloaded.emit()
+    window.go_to(window.step_of_section["parties"])
+    for _ in range(4):
+        _settle()
+    page = window.current_page()
+    combo = page.problem_map.entries["requested_state"][0].combo
+    combo.ensure_filled()
+    _settle()
+    assert combo.currentData() == "GB"
+    assert combo.fontMetrics().horizontalAdvance(combo.currentText()) > 0
+    assert clipped(window, page) == []
