@@ -366,3 +366,234 @@ def test_a_date_keeps_no_blank_gap_and_its_message_shows_whole(make_window, exam
     problem = page.problem_map.entries["date"][1]
     assert problem.isVisible() and problem.problems  # "Give the date of the request."
     assert problem.mapTo(page, QPoint(0, 0)).y() >= top, "the next line lies over the message"
+
+
+# -- issue 11, "Done when": every step in ru at 1024×768 shows nothing clipped ---------------------------
+
+
+def _shipped_sample():
+    from mla_writer.samples import DEFAULT_SAMPLE, sample_path
+
+    return sample_path(DEFAULT_SAMPLE)  # the complete sample: every kind of measure, every conditional field
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_step_cuts_any_text_at_1024_by_768(make_window, lang):
+    """Every step, and every item of its lists (each kind of measure, each person ...), with the
+    shipped complete sample: no label, button, tick box or drop-down shows its text cut, and none
+    runs past the column (the trial found annex titles cut in their drop-downs, and the French
+    "Langue de la lettre :" cut on the last step)."""
+    from mla_writer.gui.widgets.listeditor import ListEditor
+
+    from .clipping import clipped
+
+    def laid_out() -> None:  # (text boxes grow to their text: a few rounds of layout)
+        for _ in range(4):
+            _settle()
+
+    window = _open_at_1024(make_window, _shipped_sample(), lang)
+    problems: list[str] = []
+    seen_lists = 0
+    for step in range(len(window.plan)):
+        window.go_to(step)
+        laid_out()
+        page = window.current_page()
+        problems += [f"step {step + 1}: {p}" for p in clipped(window, page)]
+        for editor in [e for e in page.findChildren(ListEditor) if e.isVisible()]:
+            seen_lists += 1
+            for row in range(editor.list.count()):
+                editor.list.setCurrentRow(row)
+                laid_out()
+                problems += [f"step {step + 1}, {editor.path} {row + 1}: {p}" for p in clipped(window, page)]
+    problems += [f"window: {p}" for p in clipped(window, window.sidebar)]
+    assert seen_lists >= 8
+    assert list(dict.fromkeys(problems)) == []
+
+
+def test_a_long_choice_is_shown_whole_when_closed_and_in_its_list(make_window, qtbot):
+    """An annex whose title is longer than the column: its drop-down grows to show all of it on
+    wrapped lines, and the list it opens shows every choice whole."""
+    from PySide6.QtCore import QRect
+
+    from mla_writer.gui.widgets.fields import ChoiceField, WrapCombo
+
+    from .clipping import combo_text_rect, wrapped_height
+
+    class Session:  # the field reads and writes one value
+        value = None
+
+        def get(self, _path):
+            return self.value
+
+        def set(self, _path, value):
+            self.value = value
+
+    window = make_window("ru")
+    title = ("Постановление следственного судьи о проведении обыска и выемки в помещениях общества "
+             "с ограниченной ответственностью VEST-LOGISTIC SRL от 18 ноября 2026 года")
+    options = [("a1", "Приложение 1: Протокол"), ("a2", f"Приложение 2: {title}")]
+    session = Session()
+    field = ChoiceField(session, "annex", options, parent=None)
+    qtbot.addWidget(field)
+    field.resize(300, 40)
+    field.show()
+    combo = field.combo
+    assert isinstance(combo, WrapCombo)
+    one_line = combo.height()
+    combo.setCurrentIndex(2)
+    assert session.value == "a2"
+    field.layout().activate()
+    field.resize(300, field.heightForWidth(300))
+    _settle()
+    box = combo_text_rect(combo)
+    needed = wrapped_height(combo.fontMetrics(), combo.currentText(), box.width() - 4)
+    assert combo.height() > one_line
+    assert box.height() >= needed, f"{box.height()} px for {needed}"
+    combo.showPopup()
+    _settle()
+    view = combo.view()
+    for row in range(combo.count()):
+        rect = view.visualRect(view.model().index(row, 0))
+        text = combo.itemText(row)
+        need = combo.fontMetrics().boundingRect(QRect(0, 0, rect.width() - 8, 1 << 20),
+                                                int(Qt.TextFlag.TextWordWrap), text).height()
+        assert rect.height() >= need, f"choice {row} is cut in the list ({rect.height()} px for {need})"
+        assert rect.right() <= view.viewport().width()
+    combo.hidePopup()
+
+
+@pytest.mark.parametrize("lang", ["ru", "fr"])
+def test_the_preview_scales_the_letter_to_a_narrow_pane(make_window, example_path, qtbot, lang):
+    """At 1024×768 the preview pane is some 300 px wide: the letter is shown smaller, whole,
+    rather than cut at the pane's right edge; given the room again, it is shown at full size."""
+    window = _open_at_1024(make_window, _shipped_sample(), lang)
+    window.session.letter.output_language = lang
+    window.session.languages_changed.emit()
+    preview = window.preview
+
+    def settled() -> bool:  # rendered, shown and fitted, nothing more on its way
+        _settle()
+        return (preview.view is not None and preview.shown_generation == preview.generation > 0
+                and not preview.timer.isActive() and not preview.fit_timer.isActive())
+
+    preview.render_now()
+    qtbot.waitUntil(settled, timeout=20000)
+    view = preview.view
+    assert preview.scale < 1
+    assert view.document().size().width() <= view.viewport().width() + 1, "the letter is wider than the pane"
+    assert not view.horizontalScrollBar().isVisible()
+    narrow = preview.scale
+    window.resize(1600, 768)  # a wider window: the preview is given 700 px
+    _settle()
+    sizes = window.splitter.sizes()
+    window.splitter.setSizes([sizes[0], sum(sizes) - sizes[0] - 700, 700])
+    qtbot.waitUntil(settled, timeout=20000)
+    wide = view.viewport().width()
+    assert wide > 600
+    assert preview.scale == 1.0 > narrow
+    assert view.document().size().width() <= wide + 1
+
+
+def _focus_in(widget) -> None:
+    target = widget.focus_widget() if hasattr(widget, "focus_widget") else widget
+    target.setFocus()
+    _settle()
+    assert QApplication.focusWidget() is target
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_a_message_that_comes_above_the_field_being_typed_in_moves_it_not(make_window, example_path, lang):
+    """L5: a checklist message appearing under a field higher up (or a status line that grows)
+    pushed down the field the user was typing in; it now stays where it is on screen."""
+    window = _open_at_1024(make_window, example_path, lang)
+    window.go_to(window.step_of_section["closing"])
+    _settle()
+    page = window.current_page()
+    typing = page.problem_map.entries["signatory.name"][0]
+    _focus_in(typing)
+    at = _y(typing)
+    window.session.set("date", None)
+    window.run_check()
+    _settle()
+    for path in ("date",):
+        label = page.problem_map.entries[path][1]
+        assert label.isVisible() and label.problems, f"{path}: no message came"
+    assert _y(typing) == at, "the field being typed in moved"
+
+
+def test_a_long_one_line_text_is_shown_whole_and_stays_one_line(make_window, example_path):
+    """The name of an authority longer than its box wraps in the box, which grows to show it;
+    Enter adds no line, and what is kept is the one line typed."""
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from .helpers import type_text
+
+    window = _open_at_1024(make_window, example_path, "ru")
+    window.go_to(window.step_of_section["parties"])
+    _settle()
+    page = window.current_page()
+    editor = page.problem_map.entries["addressee.name"][0]
+    box = editor.edit
+    assert isinstance(box, QPlainTextEdit)
+    name = ("Ministère de la Justice de la République de Moldova, Direction de la coopération juridique "
+            "internationale et de l'intégration européenne")
+    box.setText("")
+    type_text(box, name)
+    type_text(box, "\n")  # Enter: no new line
+    for _ in range(4):
+        _settle()
+    assert window.session.letter.addressee.name.get(editor.language()) == name
+    assert box.text() == name and "\u2029" not in box.document().toRawText()
+    lines = int(box.document().documentLayout().documentSize().height())
+    assert lines >= 2
+    assert box.viewport().height() >= lines * box.fontMetrics().lineSpacing(), "the box did not grow to show the name"
+    assert not box.verticalScrollBar().isVisible() and not box.horizontalScrollBar().isVisible()
+
+
+def test_a_text_box_grows_with_its_text_and_then_scrolls(qtbot):
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from mla_writer.gui.widgets.fields import GROW_LINES, TextBox
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    layout = QVBoxLayout(holder)
+    box = TextBox(3)
+    layout.addWidget(box)
+    layout.addStretch(1)
+    holder.resize(300, 900)
+    holder.show()
+    box.setPlainText("word " * 40)
+    for _ in range(4):
+        _settle()
+    lines = int(box.document().documentLayout().documentSize().height())
+    assert 3 < lines <= GROW_LINES
+    assert box.height() >= box.fontMetrics().lineSpacing() * lines
+    assert not box.verticalScrollBar().isVisible()
+    box.setPlainText("word " * 400)
+    for _ in range(4):
+        _settle()
+    assert box.height() < box.fontMetrics().lineSpacing() * (GROW_LINES + 2)
+    assert box.verticalScrollBar().isVisible()  # beyond, it scrolls
+
+
+@pytest.mark.parametrize("lang", ["ru", "fr", "es"])
+def test_the_longest_state_name_is_shown_whole(make_window, lang):
+    """"Соединенное Королевство Великобритании и Северной Ирландии" was cut in the requested
+    State's box at 1024×768: the box shows a chosen name on as many lines as it needs (while
+    it is not being typed in), and every State it offers would be shown whole once chosen."""
+    from .clipping import clipped
+
+    window = _open_at_1024(make_window, _shipped_sample(), lang)
+    window.session.set("requested_state", "GB")
+    window.session.reloaded.emit()
+    window.go_to(window.step_of_section["parties"])
+    for _ in range(4):
+        _settle()
+    page = window.current_page()
+    combo = page.problem_map.entries["requested_state"][0].combo
+    combo.ensure_filled()
+    _settle()
+    assert combo.currentData() == "GB"
+    assert combo.fontMetrics().horizontalAdvance(combo.currentText()) > 0
+    assert clipped(window, page) == []

@@ -39,7 +39,10 @@ def test_real_wheel_over_unfocused_editors_scrolls_the_page(make_window, example
     window.go_to(window.step_of_section[section])
     page = window.current_page()
     focus_window(window)
-    parking = next(w for w in page.findChildren(QLineEdit) if w.isVisible() and not w.parent().inherits("QComboBox"))
+    from mla_writer.gui.widgets.fields import LineBox
+
+    boxes = [*page.findChildren(LineBox), *page.findChildren(QLineEdit)]  # (one-line texts, then dates ...)
+    parking = next(w for w in boxes if w.isVisible() and not w.parent().inherits("QComboBox"))
     before = _letter(window)
     editors = _value_editors(page)
     assert editors

@@ -84,6 +84,51 @@ class StepPage(QWidget):
         return [p for r in self.results(report) for p in r.errors]
 
     def show_report(self, report) -> None:
+        anchor = self._anchor()
+        self._show_report(report)
+        self._keep_in_place(anchor)
+
+    # -- nothing moves under the user's hands (issue 11, trial L5) ------------------------------
+    def _anchor(self):
+        """The widget the user is typing in (focused, on this step) and its place in the view."""
+        from PySide6.QtCore import QPoint
+        from PySide6.QtWidgets import QApplication
+
+        body = self.scroll.widget()
+        focus = QApplication.focusWidget()
+        if focus is None or not self.isVisible() or not body.isAncestorOf(focus) or not focus.isVisible():
+            return None
+        return focus, focus.mapTo(body, QPoint(0, 0)).y() - self.scroll.verticalScrollBar().value()
+
+    def _keep_in_place(self, anchor) -> None:
+        """After messages above it came or went, scroll so that the field the user is typing in
+        stays where it was on screen (a message under a field above, or a status line that
+        takes two lines now, no longer pushes it away mid-word). A step too short to scroll is
+        made as tall as that needs, until it is left."""
+        if anchor is None:
+            return
+        from PySide6.QtCore import QEvent, QPoint
+        from PySide6.QtWidgets import QApplication
+
+        widget, was = anchor
+        try:
+            body = self.scroll.widget()
+            for _round in range(6):  # the rows, the form, the body, the scroll area: laid out now
+                QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            bar = self.scroll.verticalScrollBar()
+            wanted = widget.mapTo(body, QPoint(0, 0)).y() - was  # the bar's value that keeps it in place
+            if wanted == bar.value():
+                return
+            if wanted > bar.maximum():
+                body.setMinimumHeight(body.height() + wanted - bar.maximum())
+                self._grown = True
+                for _round in range(3):
+                    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            bar.setValue(max(0, min(wanted, bar.maximum())))
+        except RuntimeError:  # the widget went with a rebuilt form
+            pass
+
+    def _show_report(self, report) -> None:
         results = self.results(report)
         if len(results) == 1:
             self.status.setText(status_text(status_key(results[0])))
@@ -125,6 +170,9 @@ class StepPage(QWidget):
         from ..widgets.problems import release_space
 
         release_space(self)
+        if getattr(self, "_grown", False):  # the height added to keep a field in place goes too
+            self._grown = False
+            self.scroll.widget().setMinimumHeight(0)
         super().hideEvent(event)
 
     def rebuild(self) -> None:

@@ -7,7 +7,6 @@ from html import escape
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from ...points import SECTIONS
 from ..i18n import _, ngettext, ui_language
-from ..widgets.fields import ChoiceField
+from ..widgets.fields import ChoiceField, WrapCombo
 from ..widgets.problems import ERROR_COLOUR, WARNING_COLOUR
 from ..status import status_key, status_text
 from .steps import _letter_languages
@@ -69,7 +68,7 @@ class ReviewPage(QWidget):
         self.output_label.setBuddy(self.output.combo)
         self.output.set_accessible(_("Language of the letter"))
         self.bilingual_label = QLabel(_("Second language for a b&ilingual letter:"), self)
-        self.bilingual = QComboBox(self)
+        self.bilingual = WrapCombo(self)
         self.bilingual.addItem(_("none (one language only)"), "")
         for code, name in _letter_languages():
             self.bilingual.addItem(name, code)
@@ -79,18 +78,19 @@ class ReviewPage(QWidget):
         self.export_button = QPushButton(_("&Export letter\u2026"), self)
         self.export_button.setAccessibleName(_("Export letter"))
         self.export_button.clicked.connect(self.export_requested)
-        # A label over its box when the row is too narrow for both (issue 11, trial L1: the
-        # Russian "second language" row made this page wider than the column, so that opening it
-        # moved the splitter for good).
-        options = QFormLayout()
-        options.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        options.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # Each label over its box, as on the other steps (issue 11, trial L1: the Russian
+        # "second language" row made this page wider than the column, so that opening it moved
+        # the splitter for good; beside its box, the French "Langue de la lettre :" wrapped its
+        # colon onto a line the row had no room for).
+        options = QVBoxLayout()
+        options.setSpacing(2)
         self.bilingual.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.bilingual.setMinimumContentsLength(12)
-        options.addRow(self.output_label, self.output)
-        options.addRow(self.bilingual_label, self.bilingual)
-        for label in (self.output_label, self.bilingual_label):
+        for label, box in ((self.output_label, self.output), (self.bilingual_label, self.bilingual)):
             label.setWordWrap(True)
+            options.addWidget(label)
+            options.addWidget(box)
+            options.addSpacing(4)
         for widget in (self.title, self.summary, self.guide, self.report_view):
             layout.addWidget(widget)
         layout.addLayout(options)

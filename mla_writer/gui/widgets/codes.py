@@ -7,7 +7,7 @@ from PySide6.QtCore import QCollator, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout
 
 from ..i18n import _, qlocale, ui_language
-from .country import FillOnFirstUse
+from .country import FillOnFirstUse, WrapsChosen
 from .fields import FieldEditor
 
 _NAME = Qt.ItemDataRole.UserRole + 1  # an item's name without its code
@@ -38,7 +38,7 @@ def currency_names(lang: str | None = None) -> dict[str, str]:
     return {code: get_currency_name(code, locale=locale) for code in sorted(list_currencies())}
 
 
-class CodeCombo(FillOnFirstUse, QComboBox):
+class CodeCombo(WrapsChosen, FillOnFirstUse, QComboBox):
     """An editable combo of codes that accepts only its own items. Each item reads
     "name (code)" or "code — name"; typing filters by any part of it, and a typed code
     (``eur``, ``ro``) or a whole name selects that item when the box is left.
@@ -53,6 +53,7 @@ class CodeCombo(FillOnFirstUse, QComboBox):
         self.source = source
         self.empty = empty
         self.setEditable(True)
+        self._wrap_setup()  # a long name chosen shows whole, on wrapped lines
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(15)
         completer = QCompleter(self.model(), self)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QHBoxLayout,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -141,7 +142,86 @@ class FillOnFirstUse:
         super().showPopup()
 
 
-class SearchCombo(FillOnFirstUse, QComboBox):
+class _WrapLineEdit(QLineEdit):
+    """The line of an editable drop-down that, while the user is not typing in it, shows a
+    chosen name too long for it on wrapped lines (its drop-down is as high as that needs: see
+    :class:`WrapsChosen`), not cut off: "Соединенное Королевство Великобритании и Северной
+    Ирландии" at 1024×768. Typed into, it is the plain line it always was."""
+
+    def wraps(self) -> bool:
+        return (not self.hasFocus() and bool(self.text())
+                and self.fontMetrics().horizontalAdvance(self.text()) > self.contentsRect().width() - 4)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if not self.wraps():
+            super().paintEvent(event)
+            return
+        from PySide6.QtGui import QPainter, QPalette
+
+        painter = QPainter(self)
+        group = QPalette.ColorGroup.Active if self.isEnabled() else QPalette.ColorGroup.Disabled
+        painter.fillRect(self.rect(), self.palette().color(group, QPalette.ColorRole.Base))
+        painter.setPen(self.palette().color(group, QPalette.ColorRole.Text))
+        painter.drawText(self.contentsRect().adjusted(2, 0, -2, 0),
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap),
+                         self.text())
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().focusOutEvent(event)
+        self.update()
+
+
+class WrapsChosen:
+    """For an editable :class:`QComboBox`: as high as its chosen item's text needs at its width
+    (height-for-width), which its line (:class:`_WrapLineEdit`) shows wrapped while not typed
+    in. Its height follows the choice only, never the typing. Property ``wrapsText``."""
+
+    def _wrap_setup(self) -> None:
+        self.setLineEdit(_WrapLineEdit(self))
+        self.setProperty("wrapsText", True)
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.currentIndexChanged.connect(lambda _i: self.updateGeometry())
+
+    def chosen_text(self) -> str:
+        index = self.currentIndex()
+        return self.itemText(index) if index >= 0 else ""
+
+    def height_for_text(self, text: str, width: int) -> int:
+        """The drop-down's height (px) that shows ``text`` whole at ``width`` px wide."""
+        from PySide6.QtCore import QRect
+        from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+        one = QComboBox.sizeHint(self).height()
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        option.rect = QRect(0, 0, width, one)
+        field = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                            QStyle.SubControl.SC_ComboBoxEditField, self)
+        room = field.width() - 8  # (the line's own margins, and the 2 px its painting keeps each side)
+        needed = self.fontMetrics().boundingRect(QRect(0, 0, max(room, 1), 1 << 20),
+                                                 int(Qt.TextFlag.TextWordWrap), text).height()
+        return max(one, needed + (one - field.height()) + 4)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt API)
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt API)
+        return self.height_for_text(self.chosen_text(), width)
+
+    def sizeHint(self):  # noqa: N802 (Qt API)
+        from PySide6.QtCore import QSize
+
+        hint = QComboBox.sizeHint(self)
+        return QSize(hint.width(), self.heightForWidth(max(self.width(), hint.width())))
+
+
+class SearchCombo(WrapsChosen, FillOnFirstUse, QComboBox):
     """An editable combo that only accepts its own items; typing filters the items.
 
     With ``source`` (a function returning the items) the list is filled when first needed
@@ -171,6 +251,7 @@ class SearchCombo(FillOnFirstUse, QComboBox):
         self.resolve = resolve
         self.describe = describe or (lambda code: code)
         self.setEditable(True)
+        self._wrap_setup()
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(15)
         if search is None:

@@ -17,6 +17,9 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QRadioButton,
     QSpinBox,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -129,23 +132,50 @@ def enforce_limit(edit: QPlainTextEdit) -> bool:
     return True
 
 
-def line_edit_full(edit: QLineEdit) -> None:
+def line_edit_full(edit) -> None:
     """A one-line box holds as much as the model does (Qt's default is 32,767); when a paste
-    fills it, say so (Qt has cut what did not fit)."""
+    fills it, say so (Qt has cut what did not fit; a :class:`LineBox` cuts it itself)."""
     from ...model.text import MAX_TEXT
 
-    if len(edit.text()) >= MAX_TEXT:
+    if isinstance(edit, QLineEdit) and len(edit.text()) >= MAX_TEXT:
         tell_limit(edit)
 
 
+#: The most lines a text box grows to show (beyond, it scrolls).
+GROW_LINES = 12
+
+
 class TextBox(QPlainTextEdit):
-    """A plain-text editor a given number of lines high; Tab moves on to the next field.
-    Pasted text keeps its line breaks, Word's included (shown and stored as line breaks)."""
+    """A plain-text editor at least a given number of lines high, growing with its text up to
+    :data:`GROW_LINES` lines (so that what was written shows whole, not a line and a half
+    under a scroll bar), always a whole number of lines high. Tab moves on to the next
+    field. Pasted text keeps its line breaks, Word's included (shown and stored as line breaks)."""
 
     def __init__(self, lines: int, parent=None) -> None:
         super().__init__(parent)
         self.lines = lines
+        self._shown_lines = lines
         self.setTabChangesFocus(True)
+        self.document().documentLayout().documentSizeChanged.connect(self._grow)
+        self.textChanged.connect(self._grow)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._grow()  # (laid out again at a new width: more or fewer lines)
+
+    def wanted_lines(self) -> int:
+        """Lines the box is high: its text's (as laid out at its width), within its bounds."""
+        count = int(self.document().documentLayout().documentSize().height())  # (lines, for a plain-text layout)
+        return max(self.lines, min(count, max(self.lines, GROW_LINES)))
+
+    def _grow(self, _size=None) -> None:
+        if self.wanted_lines() != self._shown_lines:
+            self._shown_lines = self.wanted_lines()
+            self.updateGeometry()
+
+    def _height(self, lines: int) -> int:
+        return (self.fontMetrics().lineSpacing() * lines + self.frameWidth() * 2
+                + round(self.document().documentMargin() * 2) + 2)
 
     def insertFromMimeData(self, source) -> None:  # noqa: N802 (Qt API)
         if source.hasText():
@@ -157,13 +187,92 @@ class TextBox(QPlainTextEdit):
         from PySide6.QtCore import QSize
 
         hint = super().sizeHint()
-        frame = self.frameWidth() * 2 + int(self.document().documentMargin() * 2) + 4
-        return QSize(hint.width(), self.fontMetrics().lineSpacing() * self.lines + frame)
+        return QSize(hint.width(), self._height(self.wanted_lines()))
 
     def minimumSizeHint(self):  # noqa: N802 (Qt API)
         from PySide6.QtCore import QSize
 
         return QSize(120, self.fontMetrics().lineSpacing() * min(self.lines, 2) + 12)
+
+
+class LineBox(TextBox):
+    """A one-line text shown on as many lines as the box's width needs: a long authority's
+    name or an annex's title is read whole, never cut at the box's edge (issue 11's screenshots
+    at 1024×768). Enter adds no line (it goes on to the window, as in a line box) and a line
+    break pasted into it is a space: what it holds is one line. It answers as a ``QLineEdit``
+    does (``text``, ``setText``, ``textEdited`` for the user's edits, ``setMaxLength`` ...)."""
+
+    textEdited = Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(1, parent)
+        self.document().setDocumentMargin(2)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._max_length = MAX_TEXT
+        self._setting = False
+        self.textChanged.connect(self._changed)
+
+    # -- as QLineEdit ---------------------------------------------------------------------
+    def text(self) -> str:
+        """The text as one line (the raw text: no-break spaces kept)."""
+        return line_breaks(self.document().toRawText()).replace("\n", " ")
+
+    def setText(self, text: str) -> None:  # noqa: N802 (QLineEdit's API)
+        self._setting = True
+        try:
+            self.setPlainText(line_breaks(text or "").replace("\n", " "))
+        finally:
+            self._setting = False
+
+    def setMaxLength(self, length: int) -> None:  # noqa: N802 (QLineEdit's API)
+        self._max_length = length
+
+    def maxLength(self) -> int:  # noqa: N802 (QLineEdit's API)
+        return self._max_length
+
+    def cursorPosition(self) -> int:  # noqa: N802 (QLineEdit's API)
+        return self.textCursor().position()
+
+    def setCursorPosition(self, position: int) -> None:  # noqa: N802 (QLineEdit's API)
+        cursor = self.textCursor()
+        cursor.setPosition(max(0, min(position, self.document().characterCount() - 1)))
+        self.setTextCursor(cursor)
+
+    def hasSelectedText(self) -> bool:  # noqa: N802 (QLineEdit's API)
+        return self.textCursor().hasSelection()
+
+    def del_(self) -> None:
+        self.textCursor().deleteChar()
+
+    # -- one line ---------------------------------------------------------------------------
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.ignore()  # no new line: the window may act on Enter, as for a line box
+            return
+        super().keyPressEvent(event)
+
+    def insertFromMimeData(self, source) -> None:  # noqa: N802 (Qt API)
+        if source.hasText():
+            self.insertPlainText(line_breaks(source.text()).replace("\n", " "))
+        else:
+            super().insertFromMimeData(source)
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().focusInEvent(event)
+        if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
+            self.selectAll()  # (as a line box does when tabbed into)
+
+    def _changed(self) -> None:
+        if self._setting:
+            return
+        raw = self.document().toRawText()
+        if "\u2029" in raw or "\u2028" in raw:  # a line break that came another way (a drop)
+            position = self.cursorPosition()
+            self.setText(raw)
+            self.setCursorPosition(position)
+        if self.document().characterCount() - 1 > self._max_length:
+            enforce_limit(self)
+        self.textEdited.emit(self.text())
 
 
 def _annotation(session, path: str):
@@ -208,11 +317,14 @@ def blank_choice(session, path: str) -> tuple[bool, object]:
 
 
 class LineField(FieldEditor):
+    """Text kept as written on one line (a telephone number, a name in Latin letters), shown
+    on as many lines as the box's width needs (:class:`LineBox`)."""
+
     def __init__(self, session, path, parent=None) -> None:
         super().__init__(session, path, parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.edit = QLineEdit(self)
+        self.edit = LineBox(self)
         self.edit.setMaxLength(MAX_TEXT)
         self.edit.setText(session.get(path) or "")
         self.edit.setCursorPosition(0)  # show the beginning of long values
@@ -312,6 +424,130 @@ class YesNoField(FieldEditor):
         self.no.setAccessibleDescription(name)
 
 
+class _WrapDelegate(QStyledItemDelegate):
+    """The choices of a :class:`WrapCombo`'s pop-up, each on as many lines as it needs at the
+    box's width (Qt's own pop-up cut a long annex title in its middle: "témoin d… 2027")."""
+
+    def __init__(self, combo: QComboBox) -> None:
+        super().__init__(combo)
+        self.combo = combo
+
+    def initStyleOption(self, option, index) -> None:  # noqa: N802 (Qt API)
+        super().initStyleOption(option, index)
+        option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        option.textElideMode = Qt.TextElideMode.ElideNone
+
+    def sizeHint(self, option, index):  # noqa: N802 (Qt API)
+        from PySide6.QtCore import QRect, QSize
+
+        hint = super().sizeHint(option, index)
+        view = self.combo.view()
+        # (the pop-up's width once shown; before, the box's: Qt then widens it for long choices)
+        width = max(view.viewport().width() if view.isVisible() else self.combo.width() - 2, 40)
+        text = str(index.data() or "")
+        margin = 2 * (self.combo.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.combo) + 1)
+        height = self.combo.fontMetrics().boundingRect(QRect(0, 0, width - margin - 4, 1 << 20),
+                                                       int(Qt.TextFlag.TextWordWrap), text).height() + 6
+        return QSize(width, max(hint.height(), height))
+
+
+class WrapCombo(QComboBox):
+    """A drop-down whose closed box shows the whole of its choice, on as many lines as the
+    box's width needs (a long French or Russian choice, an annex's title, is never cut off:
+    issue 11's screenshots at 1024×768). It is as high as its chosen text needs at its width
+    (height-for-width, like a word-wrapped label), so it takes the column's width it is given
+    and grows downwards; its pop-up is as wide as Qt makes it (its widest choice, within the
+    screen). Property ``wrapsText`` says so to those who measure it."""
+
+    _PAD = 2  # px between the text and the edge of the box's text field
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setProperty("wrapsText", True)
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)
+        policy.setVerticalPolicy(policy.Policy.Preferred)
+        self.setSizePolicy(policy)
+        self.currentIndexChanged.connect(lambda _i: self.updateGeometry())
+        self.setItemDelegate(_WrapDelegate(self))
+        self.view().setWordWrap(True)
+        self.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+
+    def showPopup(self) -> None:  # noqa: N802 (Qt API)
+        """Qt's pop-up, its choices measured again at its real width (wider than the box for
+        long choices) and its height made what they then need."""
+        super().showPopup()
+        view = self.view()
+        view.doItemsLayout()
+        popup = view.window()
+        rows = [view.sizeHintForRow(row) for row in range(self.count()) if not view.isRowHidden(row)]
+        needed = sum(rows[: self.maxVisibleItems()]) + popup.height() - view.viewport().height()
+        if 0 < needed < popup.height():
+            popup.resize(popup.width(), needed)
+
+    def _one_line(self) -> int:
+        return super().sizeHint().height()
+
+    def _field(self, width: int, height: int):
+        from PySide6.QtCore import QRect
+        from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        option.rect = QRect(0, 0, width, height)
+        return self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                           QStyle.SubControl.SC_ComboBoxEditField, self)
+
+    def _text_height(self, text: str, width: int) -> int:
+        from PySide6.QtCore import QRect
+
+        return self.fontMetrics().boundingRect(QRect(0, 0, max(width, 1), 1 << 20),
+                                               int(Qt.TextFlag.TextWordWrap), text).height()
+
+    def height_for_text(self, text: str, width: int) -> int:
+        """The box's height (px) that shows ``text`` whole at ``width`` px wide."""
+        one = self._one_line()
+        field = self._field(width, one)
+        needed = self._text_height(text, field.width() - 2 * self._PAD) + (one - field.height()) + 2 * self._PAD
+        return max(one, needed)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt API)
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt API)
+        return self.height_for_text(self.currentText(), width)
+
+    def sizeHint(self):  # noqa: N802 (Qt API)
+        from PySide6.QtCore import QSize
+
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.heightForWidth(max(self.width(), hint.width())))
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt API)
+        from PySide6.QtCore import QSize
+
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), self._one_line())
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        from PySide6.QtGui import QPalette
+        from PySide6.QtWidgets import QStyle, QStyleOptionComboBox, QStylePainter
+
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        text = option.currentText
+        option.currentText = ""
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+        field = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                            QStyle.SubControl.SC_ComboBoxEditField, self)
+        box = field.adjusted(self._PAD, self._PAD, -self._PAD, -self._PAD)
+        painter.setPen(self.palette().color(QPalette.ColorGroup.Active if self.isEnabled() else QPalette.ColorGroup.Disabled,
+                                            QPalette.ColorRole.ButtonText))
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap), text)
+
+
 class ChoiceField(FieldEditor):
     """A choice among fixed values; ``options`` is a list of ``(value, label)``. With
     ``nullable`` a first entry "— choose —" writes ``blank`` (None, or "" for a text field)."""
@@ -321,9 +557,9 @@ class ChoiceField(FieldEditor):
         super().__init__(session, path, parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.combo = QComboBox(self)
+        self.combo = WrapCombo(self)
         longest = max((len(label) for _value, label in options), default=10)
-        wide = wide or longest > 32  # long choices get the full width rather than being cut
+        wide = wide or longest > 32  # long choices get the full width (and wrap, never cut)
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.combo.setMinimumContentsLength(min(max(longest, 12), 36))
         if nullable:

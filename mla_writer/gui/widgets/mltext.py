@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QTabBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QTabBar, QVBoxLayout, QWidget
 
 from ... import textscript
 from ..i18n import _, language_endonym, ngettext
 from ...model.text import MAX_TEXT
-from .fields import FieldEditor, TextBox, enforce_limit, line_edit_full, one_line, raw_text
+from .fields import FieldEditor, LineBox, TextBox, enforce_limit, line_edit_full, one_line, raw_text
 
 
 class MLTextField(FieldEditor):
@@ -55,7 +55,7 @@ class MLTextField(FieldEditor):
             self.edit.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             self.edit.customContextMenuRequested.connect(self._context_menu)
         else:
-            self.edit = QLineEdit(self)
+            self.edit = LineBox(self)  # one line, shown whole on as many as it needs
             self.edit.setMaxLength(MAX_TEXT)
             self.edit.textEdited.connect(self._edited)
         layout.addWidget(self.edit)

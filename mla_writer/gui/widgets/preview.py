@@ -14,6 +14,9 @@ the letter: Enter or F3 the next match, Shift+Enter or Shift+F3 the previous one
 
 from __future__ import annotations
 
+import math
+import re
+
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut, QTextOption
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
@@ -21,6 +24,27 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButto
 from ..i18n import _
 
 DEBOUNCE_MS = 700
+#: The smallest scale of the preview (of its fonts, margins and indents): a pane too narrow for
+#: the letter at half its size scrolls sideways instead.
+MIN_SCALE = 0.5
+
+_STYLE = re.compile(r'style="([^"]*)"')  # (the letter's own text is escaped: no quotes in it)
+_POINTS = re.compile(r"(font-size:\s*)(\d+(?:\.\d+)?)pt")
+_PIXELS = re.compile(r"(\d+)px")
+
+
+def scaled_html(html: str, factor: float) -> str:
+    """The letter's HTML with the font sizes (pt) and lengths (px) of its ``style`` attributes
+    multiplied by ``factor`` (0 < factor <= 1); the text itself is left alone."""
+    if factor >= 1:
+        return html
+
+    def style(match) -> str:
+        css = _POINTS.sub(lambda m: f"{m.group(1)}{float(m.group(2)) * factor:.2f}pt", match.group(1))
+        css = _PIXELS.sub(lambda m: f"{max(1, round(int(m.group(1)) * factor))}px", css)
+        return f'style="{css}"'
+
+    return _STYLE.sub(style, html)
 
 
 class _Signals(QObject):
@@ -95,6 +119,15 @@ class PreviewPane(QWidget):
         self.pool.setMaxThreadCount(1)
         self.generation = 0
         self.shown_generation = 0
+        #: The letter's HTML last shown (None: a message was shown instead), and the scale it is
+        #: shown at (:meth:`fit`).
+        self.html: str | None = None
+        self.scale = 1.0
+        self._fitted_width = 0
+        self.fit_timer = QTimer(self)
+        self.fit_timer.setSingleShot(True)
+        self.fit_timer.setInterval(150)
+        self.fit_timer.timeout.connect(self.refit)
         self.retranslate()
 
     def ensure_view(self):
@@ -108,6 +141,7 @@ class PreviewPane(QWidget):
             # that does not fit: "ACKNOWLEDGE/MENT", issue 11 trial L4); a pane too narrow for a
             # word, or for a table's columns, scrolls sideways.
             self.view.setWordWrapMode(QTextOption.WrapMode.WordWrap)
+            self.view.viewport().installEventFilter(self)  # a new width: the letter's scale again
             self.layout_.replaceWidget(self.placeholder, self.view)
             self.placeholder.deleteLater()
             self.placeholder = self.placeholder_label = None
@@ -147,14 +181,66 @@ class PreviewPane(QWidget):
         self.shown_generation = generation
         self.ensure_view()
         bar = self.view.verticalScrollBar().value()
+        self.html = text if ok else None
         if ok:
-            self.view.setHtml(text)
+            self._show_html()
+            self.fit()
         elif text == "unavailable":
             self.view.setPlainText(_("The preview is not available: the letter renderer is not installed."))
         else:
             self.view.setPlainText(_("The preview could not be produced: {reason}").format(reason=text))
         self.view.verticalScrollBar().setValue(bar)
         self.rendered.emit()
+
+    # -- the letter's scale: a narrow pane shows it smaller rather than cut at its right edge ------
+    def _show_html(self) -> None:
+        document = self.view.document()
+        font = self.view.font()
+        font.setPointSizeF(font.pointSizeF() * self.scale)
+        document.setDefaultFont(font)  # (headings without a size of their own follow it)
+        document.setIndentWidth(40 * self.scale)  # (Qt's indent of lists and quotes, in px)
+        self.view.setHtml(scaled_html(self.html, self.scale))
+
+    def overflow(self) -> float:
+        """How much wider (px) the letter is than the pane, at its scale (0: it fits)."""
+        if self.view is None:
+            return 0.0
+        return max(0.0, self.view.document().size().width() - self.view.viewport().width())
+
+    def fit(self) -> None:
+        """Shrink the letter (fonts, margins, indents; down to :data:`MIN_SCALE`) until what
+        cannot wrap (a table's columns, a long address or e-mail) fits the pane's width, so
+        that no text is cut at the pane's right edge (issue 11 at 1024×768)."""
+        width = self.view.viewport().width()
+        for _round in range(4):
+            needed = self.view.document().size().width()
+            if needed <= width + 1 or self.scale <= MIN_SCALE:
+                break
+            self.scale = max(MIN_SCALE, math.floor(self.scale * width / needed * 100) / 100)
+            self._show_html()
+        self._fitted_width = width
+
+    def refit(self) -> None:
+        """The pane's width changed: the largest scale (up to full size) at which the letter fits."""
+        if self.view is None or self.html is None:
+            return
+        width = self.view.viewport().width()
+        if width == self._fitted_width:
+            return
+        bar = self.view.verticalScrollBar()
+        where = bar.value() / max(bar.maximum(), 1)
+        if self.scale < 1 and width > self._fitted_width:
+            self.scale = min(1.0, self.scale * width / max(self._fitted_width, 1))
+            self._show_html()
+        self.fit()
+        bar.setValue(round(where * bar.maximum()))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.Resize and self.html is not None:
+            self.fit_timer.start()
+        return False
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
