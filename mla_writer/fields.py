@@ -618,7 +618,7 @@ SECTION_FIELDS: dict[str, tuple[Field, ...]] = {
         F("persons[].procedural_status", TEXT, N_("Procedural status under your law"),
           hint=N_("Where your law gives the person a status that says more than the role, write it in your legal terms, "
                   "for example \u201cmis en examen\u201d, \u201cinvestigado\u201d or \u201cобвиняемый\u201d, "
-                  "and what follows from it (\u201cremanded in custody\u201d). The letter prints it under the role.")),
+                  "and what follows from it (\u201cremanded in custody\u201d). The letter prints it in place of the role.")),
         F("persons[].legal_person", BOOL, N_("This is a legal person (company, association ...)")),
         F("persons[].protected", BOOL, N_("Protect this person's identity (the letter uses a pseudonym)"), when="natural_person",
           hint=N_("For a victim or witness whose name must not appear in the letter. The identity you enter below is kept in the draft but left out of the letter.")),

@@ -272,6 +272,7 @@ def test_central_asian_nationalities_use_the_adjective():
     # French official list gives the civic "kazakhstanais" (not the ethnic "kazakh").
     assert states.nationality("KG", "en", "female") == "Kyrgyz"
     assert states.nationality("KG", "fr", "female") == "kirghize"
+    assert states.nationality("KG", "fr", "male") == "kirghiz"  # the masculine has no e
     assert states.nationality("KG", "es", "female") == "kirguisa"
     assert states.nationality("KZ", "en", "male") == "Kazakhstani"
     assert states.nationality("KZ", "fr", "female") == "kazakhstanaise"

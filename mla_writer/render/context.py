@@ -450,7 +450,7 @@ def formal_state_name(code: str | None, lang: str) -> str:
     return states.formal_name(code, lang)
 
 
-_LEADING_TAGS = re.compile(r"^((?:\s|<[^>]*>)*)(\w)")
+_LEADING_TAGS = re.compile(r"^((?:\s|<[^>]*>|\u2068)*)(\w)")  # tags, spaces and a bidi isolate's opening
 
 
 def upper_first(markup: str) -> Markup:

@@ -365,12 +365,16 @@ class _Writer:
             # In a row that never splits, "keep with next" on any of its paragraphs keeps the whole
             # row with the next row (so LibreOffice reads it): a heading or a role kept with what
             # follows in the same row would chain rows together and push them to a new page,
-            # leaving one almost empty. Such a row is kept with the next only on purpose: the
-            # head of the persons' table with the first person, a row that ends with a heading
-            # whose text is in the next row, the last row with the signature.
-            self._row_keep = (last_row or row[-1][0].get("head") == "1" or _introduces(row[-1][0])) if short else None
+            # leaving one almost empty. Such a row is kept with the next only on purpose: a row
+            # that ends with a heading or a lead-in whose text is in the next row, the last row
+            # with the signature.
+            ending = row[-1][0]
+            self._row_keep = (last_row or _introduces(ending) or (ending.tag == "p" and _lead_in(ending))) if short else None
+            # a person of the persons' table: a thin rule above, so that one person is never read into the next
+            rule = ('<w:tcBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="A6A6A6"/></w:tcBorders>'
+                    '<w:tcMar><w:top w:w="57" w:type="dxa"/></w:tcMar>') if row[0][0].get("person") == "1" else ""
             for side, code in ((0, langs[0]), (1, langs[1])):
-                out.append(f'<w:tc><w:tcPr><w:tcW w:w="{half}" w:type="dxa"/></w:tcPr>')
+                out.append(f'<w:tc><w:tcPr><w:tcW w:w="{half}" w:type="dxa"/>{rule}</w:tcPr>')
                 cell: list[str] = []
                 for k, pair in enumerate(row):
                     elem = pair[side]
@@ -446,6 +450,8 @@ def _expand_grids(pairs):
         if (left.tag == "table" and right.tag == "table" and left.get("kind") == "grid"
                 and len(left) == len(right) and len(left) and len(left[0]) > 2):
             for row_l, row_r in zip(left, right):
+                if row_l.get("head") == "1":
+                    continue  # column titles mean nothing once the columns are stacked: each person speaks for itself
                 yield (_as_group(_stacked(_single(left, row_l))), _as_group(_stacked(_single(right, row_r))))
         else:
             yield (left, right)
@@ -460,8 +466,7 @@ def _as_group(table: ET.Element) -> ET.Element:
             group.extend(list(cell))
     if len(group) > 1:
         group[0].set("keep", "1")
-    if len(table) and table[0].get("head") == "1":
-        group.set("head", "1")  # the head of the table: kept with the first row
+    group.set("person", "1")  # one row of the table (a person): set off from the one before
     return group
 
 

@@ -132,6 +132,8 @@ def _expected_values(letter: LetterOfRequest, lang: str) -> list[str]:
             if field.path.startswith("persons[]") and fields.holds("identity_protected", letter, item) \
                     and field.name not in ("pseudonym", "role"):
                 continue  # a protected identity: only its pseudonym and role (tests/render/test_no_stray_text.py)
+            if field.path == "persons[].role" and item.procedural_status:
+                continue  # a procedural status stands in the role's place (tests/render/test_person_status.py)
             sex = getattr(item, "sex", None) if field.path.startswith("persons[]") else None
             if field.path.startswith("assistance[") and getattr(item, "person_id", "") and letter.person(item.person_id):
                 sex = letter.person(item.person_id).sex  # a measure's words agree with the person it concerns
