@@ -143,6 +143,9 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         self.splitter.setSizes([270, 620, 420])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
+        # the status bar from the start: created by the first message, it would push the window's
+        # content up under the user's hands
+        self.statusBar()
 
     def _action(self, text: str, slot, shortcuts=(), checkable: bool = False) -> QAction:
         action = QAction(text, self)

@@ -597,3 +597,16 @@ def test_the_longest_state_name_is_shown_whole(make_window, lang):
     assert combo.currentData() == "GB"
     assert combo.fontMetrics().horizontalAdvance(combo.currentText()) > 0
     assert clipped(window, page) == []
+
+
+def test_a_status_message_never_moves_the_window_content(make_window, qtbot):
+    """The status bar is there from the start: the first message (after an export, a save) does
+    not push the wizard and its Back/Next buttons up under the user's hands."""
+    window = make_window("ru")
+    before = window.splitter.geometry()
+    window.statusBar().showMessage("Письмо экспортировано: /tmp/запрос-ru.docx", 8000)
+    qtbot.wait(50)
+    assert window.splitter.geometry() == before
+    window.statusBar().clearMessage()
+    qtbot.wait(50)
+    assert window.splitter.geometry() == before

@@ -214,7 +214,7 @@ class PreviewPane(QWidget):
         width = self.view.viewport().width()
         for _round in range(4):
             needed = self.view.document().size().width()
-            if needed <= width + 1 or self.scale <= MIN_SCALE:
+            if needed <= width or self.scale <= MIN_SCALE:  # not a pixel over: no scroll bar for it
                 break
             self.scale = max(MIN_SCALE, math.floor(self.scale * width / needed * 100) / 100)
             self._show_html()
