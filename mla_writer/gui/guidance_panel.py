@@ -82,6 +82,7 @@ class GuidancePanel(QFrame):
         else:
             self.title.setText(_("Guidance on points {first}\u2013{last}").format(
                 first=found[0][0].number, last=found[-1][0].number))
+        self.body.setAccessibleName(self.title.text())
         self.body.setHtml(self.html(found, lang))
         self.body.verticalScrollBar().setValue(0)
         return True
