@@ -90,11 +90,14 @@ class GuidancePanel(QFrame):
     @staticmethod
     def html(found, lang: str) -> str:
         """The guidance of ``found`` (``[(PointDef, PointGuidance)]``) as the panel's HTML."""
+        from .status import COLOURS
+
+        marks = {"good": ("\u2714", COLOURS["complete"]), "bad": ("\u2716", COLOURS["incomplete"])}
         parts = (
             ("why", _("Why it matters")),
             ("refusals", _("What gets a request refused or sent back")),
-            ("good", "\u2714 " + _("A good example")),
-            ("bad", "\u2716 " + _("A bad example")),
+            ("good", _("A good example")),
+            ("bad", _("A bad example")),
         )
         html = []
         for point, text in found:
@@ -102,9 +105,12 @@ class GuidancePanel(QFrame):
                 html.append(f"<h3>{escape(point.heading(lang))}</h3>")
             for part, heading in parts:
                 body = escape(text.part(part))
-                if part in ("good", "bad"):
+                heading = f"<b>{escape(heading)}</b>"
+                if part in marks:  # the examples: marked (in colour and in shape), in italics
+                    mark, colour = marks[part]
+                    heading = f'<span style="color:{colour}">{mark}</span> {heading}'
                     body = f"<i>{body}</i>"
-                html.append(f"<p><b>{escape(heading)}</b><br>{body}</p>")
+                html.append(f"<p>{heading}<br>{body}</p>")
         return "".join(html)
 
     def text(self) -> str:
