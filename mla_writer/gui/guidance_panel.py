@@ -63,16 +63,23 @@ class GuidancePanel(QFrame):
     def show_step(self, section_ids: tuple[str, ...], lang: str | None = None) -> bool:
         """Show the guidance on the points among ``section_ids`` in ``lang`` (default: the UI
         language). Returns whether there is any (False for a step that is not a point)."""
-        from ..guidance import guidance_for
-        from ..points import POINT_BY_ID
+        from ..guidance import GuidanceError, guidance_for
+        from ..points import POINT_BY_ID, POINTS
 
         lang = lang or ui_language()
         self.section_ids, self.lang = tuple(section_ids), lang
-        found = [(POINT_BY_ID[sid], guidance_for(sid, lang)) for sid in section_ids if sid in POINT_BY_ID]
-        found = [(point, text) for point, text in found if text is not None]
         self.hide_button.setText(_("Hide"))
         self.hide_button.setToolTip(_("Hide the guidance (View \u2192 Guidance Panel shows it again)"))
         self.hide_button.setAccessibleName(_("Hide the guidance"))
+        try:
+            found = [(POINT_BY_ID[sid], guidance_for(sid, lang)) for sid in section_ids if sid in POINT_BY_ID]
+        except GuidanceError as error:  # a damaged installation: say so here, the step works on
+            if not any(point.id in section_ids for point in POINTS):
+                return False
+            self.title.setText(_("Guidance"))
+            self.body.setPlainText(_("The guidance on this point cannot be shown: {error}").format(error=error))
+            return True
+        found = [(point, text) for point, text in found if text is not None]
         if not found:
             self.title.clear()
             self.body.clear()

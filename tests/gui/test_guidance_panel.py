@@ -161,3 +161,25 @@ def test_with_the_panel_shown_no_step_cuts_text_at_1024_by_768(make_window, lang
             problems.append(f"{where}: the panel runs over the step's message")
     assert seen == 12  # the 14 points, 10-12 on one step
     assert problems == []
+
+
+def test_a_damaged_guidance_file_is_reported_in_the_panel_and_the_step_works(make_window, tmp_path, monkeypatch):
+    from mla_writer import guidance
+
+    broken = tmp_path / "guidance"
+    broken.mkdir()
+    (broken / "en.json").write_text('{"language": "en", "points": {}}', "utf-8")
+    monkeypatch.setattr(guidance, "guidance_file", lambda lang: broken / f"{lang}.json")
+    guidance.load_guidance.cache_clear()
+    try:
+        window = make_window("en")
+        panel = _go(window, "facts")
+        assert panel.isVisible()
+        assert panel.title.text() == "Guidance"
+        assert "cannot be shown" in panel.text() and "point 'facts' is missing" in panel.text()
+        assert window.current_page().title.text() == POINT_BY_ID["facts"].heading("en")
+        assert "cannot be shown" in _go(window, "offences").text()  # the wizard goes on
+        assert window.current == window.step_of_section["offences"]
+        assert not _go(window, "closing").isVisible()
+    finally:
+        guidance.load_guidance.cache_clear()
