@@ -178,6 +178,7 @@ def test_bundle_carries_only_what_runs(bundle):
     assert (internal / "resources" / "samples" / f"{SAMPLE}.mlar").is_file()
     assert {f"{lang}/guide.html" for lang in LANGUAGES} <= {
         str(p.relative_to(internal / "resources" / "help")) for p in (internal / "resources" / "help").rglob("*.html")}
+    assert all((internal / "resources" / "guidance" / f"{lang}.json").is_file() for lang in LANGUAGES)  # the panel's guidance
     # the spelling dictionaries of the four languages, where mla_writer.spelling looks first
     from mla_writer.spelling import dictionary_tag
 

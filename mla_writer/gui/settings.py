@@ -61,6 +61,13 @@ class Settings:
     def set_preview_visible(self, on: bool) -> None:
         self.q.setValue("window/preview", "true" if on else "false")
 
+    def guidance_visible(self) -> bool:
+        """Whether the user wants the guidance panel under each step (shown until hidden)."""
+        return str(self.q.value("window/guidance", "true")).lower() == "true"
+
+    def set_guidance_visible(self, on: bool) -> None:
+        self.q.setValue("window/guidance", "true" if on else "false")
+
     def bilingual(self) -> str:
         """Second language of a bilingual letter ("" for a letter in one language)."""
         value = str(self.q.value("export/bilingual", "") or "")

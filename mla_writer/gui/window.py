@@ -108,7 +108,11 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         column = QVBoxLayout(centre)
         column.setContentsMargins(0, 0, 0, 0)
         self.stack = QStackedWidget(centre)
-        column.addWidget(self.stack, 1)
+        # The step, and under it the guidance on its point (made when first needed: _show_guidance)
+        self.step_split = QSplitter(centre)
+        self.step_split.addWidget(self.stack)
+        self.guidance_panel = None
+        column.addWidget(self.step_split, 1)
         # The footer: the step's message on a line of its own ("Step 2 of 16", or what keeps
         # the user here: a long Russian message wraps there, never between the buttons), then
         # the buttons (issue 11: the navigation wrapped at 1024 px).
@@ -206,6 +210,9 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         self.preview_action.setChecked(not self.preview.isHidden())
         view.addAction(self.preview_action)
         view.addAction(self._action(_("&Find in Preview\u2026"), self.find_in_preview, [K.Find]))
+        self.guidance_action = self._action(_("&Guidance Panel"), self.toggle_guidance, ["Shift+F1"], checkable=True)
+        self.guidance_action.setChecked(self.settings.guidance_visible())
+        view.addAction(self.guidance_action)
         # A button among buttons: written as they are (sentence case), not as the menu's command
         self.preview_button.setText(_("Preview pane"))
         self.preview_button.setChecked(self.preview_action.isChecked())
@@ -396,6 +403,7 @@ class MainWindow(DraftFilesMixin, QMainWindow):
             page.show_report(self.session.report)
         self.stack.setCurrentWidget(page)
         self.sidebar.select_step(index)
+        self._show_guidance()
         self.back_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(self.plan) - 1)
         self.back_action.setEnabled(index > 0)
@@ -456,6 +464,42 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         self.guide.show()
         self.guide.raise_()
         self.guide.activateWindow()
+
+    def toggle_guidance(self, on: bool) -> None:
+        """View → Guidance Panel (and the panel's Hide button): show or hide the guidance under
+        the steps, and remember it (:meth:`Settings.guidance_visible`)."""
+        self.settings.set_guidance_visible(on)
+        self._show_guidance()
+
+    def _show_guidance(self) -> None:
+        """The guidance panel follows the step and the UI language; shown when the user wants it
+        and the step is one of the 14 points (:mod:`.guidance_panel`)."""
+        from ..points import POINTS
+
+        sections = self.plan[self.current]
+        has_points = any(point.id in sections for point in POINTS)
+        if not (self.settings.guidance_visible() and has_points):
+            if self.guidance_panel is not None:
+                self.guidance_panel.hide()
+            return
+        if self.guidance_panel is None:
+            from PySide6.QtCore import Qt
+
+            from .guidance_panel import GuidancePanel
+
+            self.guidance_panel = GuidancePanel(self.step_split)
+            self.guidance_panel.hide_requested.connect(self._hide_guidance)
+            self.step_split.setOrientation(Qt.Orientation.Vertical)
+            self.step_split.addWidget(self.guidance_panel)
+            self.step_split.setChildrenCollapsible(False)
+            self.step_split.setStretchFactor(0, 3)
+            self.step_split.setStretchFactor(1, 1)
+            self.step_split.setSizes([750, 250])  # (in proportion to the height there is)
+        self.guidance_panel.setVisible(self.guidance_panel.show_step(sections, i18n.ui_language()))
+
+    def _hide_guidance(self) -> None:
+        self.guidance_action.setChecked(False)
+        self.toggle_guidance(False)
 
     def toggle_preview(self, on: bool) -> None:
         self.preview.setVisible(on)
