@@ -57,3 +57,19 @@ def test_a_protected_name_is_found_in_the_text(name, text, found):
     letter.facts.summary.set(letter.output_language, text)
     codes = [p.code for r in checklist.check(letter, "en", today=TODAY).results for p in r.warnings]
     assert ("facts.protected_name_in_text" in codes) is found
+
+
+@pytest.mark.parametrize("names, text, found", [
+    ({"ciobanu", "rusu"}, "Ciobanu's car; RUSU.", {"ciobanu", "rusu"}),
+    ({"ana"}, "mañana, semana y ana", {"ana"}),  # found after occurrences inside words
+    ({"ana"}, "mañana, semana_ana, 2ana", set()),
+    ({"ana"}, "ana", {"ana"}),  # at both ends of the text
+    ({"i\u0307stanbul"}, "İstanbul", set()),  # a name lower case made into two words is never one word
+])
+def test_names_are_found_as_whole_words_by_search_and_by_words(names, text, found, monkeypatch):
+    """Both ways of finding names in a text (a search per name for a few names, the text's words
+    for many) find the same."""
+    by_search = checklist._find_names(text, frozenset(names))
+    monkeypatch.setattr(checklist, "_FEW_NAMES", 0)
+    by_words = checklist._find_names(text, frozenset(names))
+    assert by_search == by_words == found
