@@ -123,7 +123,7 @@ class Field:
     """
 
     __slots__ = ("path", "kind", "label", "hint", "vocab", "when", "need", "section", "group", "lines", "letter_when",
-                 "letter_label")
+                 "letter_label", "_name")
 
     def __init__(self, path: str, kind: str, label: str, *, hint: str | None = None, vocab: str | None = None,
                  when: str | None = None, need: Need | None = None, section: str | None = None,
@@ -145,11 +145,12 @@ class Field:
         self.lines = lines
         self.letter_when = letter_when
         self.letter_label = letter_label
+        self._name = re.split(r"\]\.", path)[-1] if "]" in path else path
 
     @property
     def name(self) -> str:
         """The attribute path inside its item (``"id_document.number"``) or in the letter."""
-        return re.split(r"\]\.", self.path)[-1] if "]" in self.path else self.path
+        return self._name
 
     @property
     def item_pattern(self) -> str:
@@ -954,12 +955,17 @@ def _default_value(owner: Any, tail: str) -> Any:
     return _resolve(type(owner)(), tail)
 
 
+#: (type of the owner, tail) -> the value a fresh owner holds there, for :func:`hidden_data`'s
+#: comparisons (a model's defaults are constants and factories of empty values).
+_DEFAULTS: dict[tuple[type, str], Any] = {}
+
+
 def hidden_data(letter: Any) -> list[Hidden]:
     """Every group of values that an answer hides: fields whose condition (``when``) is false
     but which hold something other than their default. One :class:`Hidden` per condition and
     item (per condition for a letter-wide one), in the order of the declarations."""
     groups: dict[tuple[str, str], Hidden] = {}
-    defaults: dict[tuple[type, str], Any] = {}  # (compared only: one default per type and field)
+    defaults = _DEFAULTS  # (compared only, never handed out: one default per type and field)
     for field in all_fields():
         if field.when is None:
             continue
