@@ -8,6 +8,10 @@ and goes back to the user at once; one worker thread builds its own letter from 
 Only the newest result is delivered: a job superseded before it starts is not run, and the
 result of one superseded while it ran is dropped. So a slow preview or check never shows the
 letter as it was before a later edit, and typing is never blocked by either.
+
+The worker is a Python thread (``concurrent.futures``), not a ``QThreadPool``: a pool destroyed
+with its window waits for its job in C++, holding the interpreter lock the job needs to finish
+(a deadlock seen when a window closed while a check ran).
 """
 
 from __future__ import annotations
@@ -15,16 +19,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as wait_for
+
+from PySide6.QtCore import QObject, Signal
 
 
 class _Signals(QObject):
     done = Signal(int, object, object)  # generation, result, exception (None when it worked)
 
 
-class _Job(QRunnable):
+class _Job:
     def __init__(self, runner: "LatestOnly", generation: int, snapshot: dict, work: Callable[[Any], Any]) -> None:
-        super().__init__()
         self.runner = runner
         self.generation = generation
         self.snapshot = snapshot
@@ -62,8 +68,8 @@ class LatestOnly(QObject):
         self.work = work
         self.signals = _Signals(self)
         self.signals.done.connect(self._done)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
+        self.pool: ThreadPoolExecutor | None = None  # (made on the first submission)
+        self._last: Future | None = None
         self.generation = 0
         self.shown_generation = 0
         self._submitted = 0
@@ -73,7 +79,9 @@ class LatestOnly(QObject):
         worker; earlier submissions are superseded. Returns the submission's generation."""
         self.generation += 1
         snapshot = letter.model_dump()  # (plain data: the worker makes its own letter)
-        self.pool.start(_Job(self, self.generation, snapshot, work or self.work))
+        if self.pool is None:
+            self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mla-writer-background")
+        self._last = self.pool.submit(_Job(self, self.generation, snapshot, work or self.work).run)
         self._submitted = self.generation
         return self.generation
 
@@ -86,8 +94,19 @@ class LatestOnly(QObject):
         return self._submitted == self.generation > self.shown_generation
 
     def wait(self, msecs: int = 5000) -> bool:
-        """Wait for the worker to finish (its outcome is delivered with the next events)."""
-        return self.pool.waitForDone(msecs)
+        """Wait up to ``msecs`` for the worker to finish what was submitted (its outcome is
+        delivered with the next events); True if it has."""
+        if self._last is None:
+            return True
+        return not wait_for([self._last], timeout=msecs / 1000).not_done
+
+    def shutdown(self) -> None:
+        """Drop what is pending and let the worker thread end once its job, if any, is done
+        (the window closes; a later submission starts a new worker)."""
+        self.cancel()
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = None
 
     def _done(self, generation: int, result: Any, error: Exception | None) -> None:
         if generation != self.generation:

@@ -583,7 +583,6 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         if self.session is not None:
             self.session.release()
         self.preview.shutdown()
-        self.checker.cancel()
-        self.checker.wait()
+        self.checker.shutdown()
         event.accept()
 

@@ -119,3 +119,4 @@ def test_a_snapshot_the_worker_cannot_read_is_checked_here(make_window, example_
     with qtbot.waitSignal(window.checked, timeout=10_000):
         pass
     assert window.sidebar.statuses["identification"] == "incomplete"
+

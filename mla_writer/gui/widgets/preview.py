@@ -145,6 +145,7 @@ class PreviewPane(QWidget):
     def shutdown(self) -> None:
         self.timer.stop()
         self.runner.wait(5000)
+        self.runner.shutdown()
 
 
 class FindBar(QWidget):
