@@ -24,6 +24,7 @@ from .i18n import N_, ui_gettext
 from .model import OFFENDER_ROLES, LetterOfRequest, MLText, Person
 from .model.values import partial_date_bounds
 from .points import CLOSING, PARTIES, POINT_BY_ID, POINTS, SECTIONS, PointDef, Severity, Status, section_of  # noqa: F401 (re-exported)
+from .textmemo import memo_by_text
 
 # -- the definition ------------------------------------------------------------------------
 
@@ -107,13 +108,48 @@ class Report:
 # -- the rule context ----------------------------------------------------------------------
 
 
+class _Scan:
+    """What rules of several sections read from the whole letter, found once per check (and
+    only when a rule asks): the data answers hide, and the declared free texts that go into
+    the letter."""
+
+    def __init__(self, letter: LetterOfRequest) -> None:
+        self.letter = letter
+        self._hidden: list[fields.Hidden] | None = None
+        self._texts: list[tuple[str, fields.Field, MLText]] | None = None
+        self._by_section: dict[str, list[tuple[str, fields.Field, MLText]]] | None = None
+
+    @property
+    def hidden(self) -> "list[fields.Hidden]":
+        """:func:`mla_writer.fields.hidden_data` of the letter."""
+        if self._hidden is None:
+            self._hidden = fields.hidden_data(self.letter)
+        return self._hidden
+
+    @property
+    def texts(self) -> list[tuple[str, fields.Field, MLText]]:
+        """:func:`mla_writer.fields.text_fields` of the letter: ``(path, field, text)``, in the order of the sections."""
+        if self._texts is None:
+            self._texts = list(fields.text_fields(self.letter))
+        return self._texts
+
+    def texts_of(self, section: str) -> list[tuple[str, fields.Field, MLText]]:
+        """:attr:`texts` of the fields of ``section`` (:func:`mla_writer.fields.section_id`), in the same order."""
+        if self._by_section is None:
+            self._by_section = {}
+            for found in self.texts:
+                self._by_section.setdefault(fields.section_id(found[1]), []).append(found)
+        return self._by_section.get(section, [])
+
+
 class _Ctx:
     """What a rule sees: the letter, today, the UI language, and where to report."""
 
-    def __init__(self, letter: LetterOfRequest, lang: str, today: dt.date) -> None:
+    def __init__(self, letter: LetterOfRequest, lang: str, today: dt.date, scan: _Scan | None = None) -> None:
         self.letter = letter
         self.lang = lang
         self.today = today
+        self.scan = scan or _Scan(letter)
         self._ = ui_gettext(lang)
         self.problems: list[Problem] = []
         self.not_applicable = False
@@ -172,9 +208,9 @@ def _declared(c: _Ctx, section: str) -> None:
     """The plain rules every declaration implies, for the fields of ``section``
     (:mod:`mla_writer.fields`): a needed field that is empty, a State that is not one, an
     amount without a currency, a language code CLDR does not know."""
-    for field in fields.all_fields():
-        if fields.section_id(field) != section:
-            continue
+    for field in fields.section_fields(section):
+        if field.need is None and field.kind not in _KINDS_CHECKED:
+            continue  # (nothing below can be said of it)
         for path, value, item in fields.instances(c.letter, field):
             if not fields.applies(c.letter, field, item):
                 continue
@@ -219,15 +255,19 @@ def _declared(c: _Ctx, section: str) -> None:
                                 field=c.field_label(path), code=code)
 
 
+#: The kinds of field whose value :func:`_declared` checks when it is given.
+_KINDS_CHECKED = frozenset({fields.STATE, fields.AMOUNT, fields.TIME_ZONE, fields.TIME, fields.ANNEX, fields.MEASURES,
+                            fields.LANGUAGE, fields.LANGUAGES})
+
 #: A time of day as the letter takes it: "HH:MM", 24-hour clock.
 _TIME = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d")
 
 
-def _hidden(c: _Ctx, point: PointDef, found: "list[fields.Hidden] | None" = None) -> None:
-    """Entered data that an answer hides (:func:`mla_writer.fields.hidden_data`, or ``found``,
-    computed once for a whole check): blocking, at the answer, until the user changes the answer
-    or clears the data (the wizard offers both)."""
-    for hidden in fields.hidden_data(c.letter) if found is None else found:
+def _hidden(c: _Ctx, point: PointDef) -> None:
+    """Entered data that an answer hides (:func:`mla_writer.fields.hidden_data`, computed once
+    for a whole check): blocking, at the answer, until the user changes the answer or clears the
+    data (the wizard offers both)."""
+    for hidden in c.scan.hidden:
         if section_of(hidden.answer) is not point:
             continue
         labels: list[str] = []
@@ -536,17 +576,52 @@ def _instrument_binds(c: _Ctx, path: str, n: int, instrument: dict[str, Any]) ->
 _WORD = re.compile(r"\w+")
 
 
+@memo_by_text  # read again after an edit only for the text edited
+def _words(text: str) -> frozenset[str]:
+    """The words of ``text``, in lower case."""
+    return frozenset(_WORD.findall(text.lower()))
+
+
+#: Up to this many names, a text is searched for each name rather than split into words.
+_FEW_NAMES = 16
+
+
+def _find_names(text: str, names: frozenset[str]) -> frozenset[str]:
+    """The names of ``names`` (lower case) that are words of ``text`` in lower case (whole
+    ``\\w+`` runs): found with :meth:`str.find` for a few names (much faster than splitting a
+    long text into words), else by its words."""
+    if len(names) > _FEW_NAMES:
+        return names & _words(text)
+    lowered = text.lower()
+    found = set()
+    for name in names:
+        if not _WORD.fullmatch(name):
+            continue  # (never a word: lowering made something else of it)
+        start = lowered.find(name)
+        while start >= 0:
+            end = start + len(name)
+            if not (start and _WORD.match(lowered, start - 1)) and not _WORD.match(lowered, end):
+                found.add(name)
+                break
+            start = lowered.find(name, start + 1)
+    return frozenset(found)
+
+
+_names_in = memo_by_text(_find_names, min_chars=256)  # a short text is searched faster than looked up
+
+
 def _first_mentions(names: set[str], texts: list[tuple[str, MLText]]) -> dict[str, str]:
     """For each one-word name (lower case) of ``names``, the first path of ``texts`` where it
-    appears as a whole word, in any case: each text's words are read once, whatever the number
-    of names (a large case has hundreds of persons and long texts)."""
+    appears as a whole word, in any case: each text is read once for all the names, and again
+    only after it changes (a large case has hundreds of persons and long texts)."""
     first: dict[str, str] = {}
     if not names:
         return first
+    names = frozenset(names)
     for path, text in texts:
-        words = {w for t in text.root.values() for w in _WORD.findall(t.lower())}
-        for name in names & words:
-            first.setdefault(name, path)
+        for t in text.root.values():
+            for name in _names_in(t, names):
+                first.setdefault(name, path)
         if len(first) == len(names):
             break
     return first
@@ -557,7 +632,7 @@ def _protected_identities(c: _Ctx) -> None:
     real family name still appears in the letter's text, and when the protection is given to
     someone other than a victim or witness (alleged offenders are identified in full)."""
     L = c.letter
-    texts = [(path, text) for path, _field, text in fields.text_fields(L)]
+    texts = [(path, text) for path, _field, text in c.scan.texts]
     protected = [(i, person) for i, person in enumerate(L.persons) if fields.holds("identity_protected", L, person)]
     one_word = {p.family_name.strip().lower() for _i, p in protected
                 if len(p.family_name.strip()) >= 3 and _WORD.fullmatch(p.family_name.strip())}
@@ -836,7 +911,7 @@ def _language(c: _Ctx) -> None:
             "attach a certified translation.",
             "language.certified_translation",
         )
-    missing = untranslated(L)
+    missing = _untranslated(c.scan.texts, L.output_language)
     out_name = language_name(L.output_language, c.lang) if missing else ""
     for path in missing:
         c.error(
@@ -914,23 +989,15 @@ def language_name(code: str, lang: str) -> str:
 def untranslated(letter: LetterOfRequest) -> list[str]:
     """Concrete paths of the declared free-text fields that apply, hold text and have none in
     the output language (point 14), in the order of the sections."""
-    lang = letter.output_language
-    return [path for path, _field, text in fields.text_fields(letter) if lang not in text]
+    return _untranslated(fields.text_fields(letter), letter.output_language)
+
+
+def _untranslated(texts, lang: str) -> list[str]:
+    """The paths of ``texts`` (``(path, field, text)``) that hold nothing in ``lang``."""
+    return [path for path, _field, text in texts if lang not in text]
 
 
 # -- text in the wrong alphabet (every section) ---------------------------------------------
-
-
-def _text_fields_of(letter: LetterOfRequest, point: PointDef):
-    """The declared free-text fields of ``point`` that hold text and go into the letter."""
-    found = []
-    for field in fields.all_fields():
-        if field.kind != fields.TEXT or fields.section_id(field) != point.id:
-            continue
-        for path, value, item in fields.instances(letter, field):
-            if value and fields.in_letter(letter, field, item):
-                found.append((path, field, value))
-    return found
 
 
 def _scripts(c: _Ctx, point: PointDef) -> None:
@@ -939,7 +1006,7 @@ def _scripts(c: _Ctx, point: PointDef) -> None:
     wrong language tab. The wizard offers to move it (:func:`mla_writer.textscript.move_targets`)."""
     from . import textscript
 
-    for path, _field, text in _text_fields_of(c.letter, point):
+    for path, _field, text in c.scan.texts_of(point.id):
         for lang in text.languages():
             script = textscript.mismatch(text.get(lang), lang)
             if script is not None:
@@ -995,12 +1062,12 @@ def _latin_forms(c: _Ctx, point: PointDef) -> None:
 
 
 def check_section(letter: LetterOfRequest, point: PointDef, lang: str = "en", today: dt.date | None = None,
-                  hidden: "list[fields.Hidden] | None" = None) -> PointResult:
-    """The result of one section. ``hidden``: :func:`mla_writer.fields.hidden_data` of the
-    letter when the caller has it (a whole check computes it once, not once per section)."""
-    ctx = _Ctx(letter, lang, today or dt.date.today())
+                  scan: _Scan | None = None) -> PointResult:
+    """The result of one section. ``scan``: what a whole check reads from the letter once for
+    all its sections (:class:`_Scan`); None reads it for this section alone."""
+    ctx = _Ctx(letter, lang, today or dt.date.today(), scan)
     _declared(ctx, point.id)
-    _hidden(ctx, point, hidden)
+    _hidden(ctx, point)
     RULES[point.id](ctx)
     for path, note in letter.open_upgrade_notes():
         if section_of(path) is point:
@@ -1048,5 +1115,5 @@ def incomplete_in_languages(letter: LetterOfRequest, langs: list[str], lang: str
 def check(letter: LetterOfRequest, lang: str = "en", today: dt.date | None = None) -> Report:
     """Run every rule of every section on ``letter``; messages in UI language ``lang``."""
     today = today or dt.date.today()
-    hidden = fields.hidden_data(letter)
-    return Report(lang, [check_section(letter, point, lang, today, hidden) for point in SECTIONS])
+    scan = _Scan(letter)
+    return Report(lang, [check_section(letter, point, lang, today, scan) for point in SECTIONS])

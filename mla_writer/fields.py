@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import Any
 
 from . import vocab
@@ -122,7 +123,7 @@ class Field:
     """
 
     __slots__ = ("path", "kind", "label", "hint", "vocab", "when", "need", "section", "group", "lines", "letter_when",
-                 "letter_label")
+                 "letter_label", "_name")
 
     def __init__(self, path: str, kind: str, label: str, *, hint: str | None = None, vocab: str | None = None,
                  when: str | None = None, need: Need | None = None, section: str | None = None,
@@ -144,11 +145,12 @@ class Field:
         self.lines = lines
         self.letter_when = letter_when
         self.letter_label = letter_label
+        self._name = re.split(r"\]\.", path)[-1] if "]" in path else path
 
     @property
     def name(self) -> str:
         """The attribute path inside its item (``"id_document.number"``) or in the letter."""
-        return re.split(r"\]\.", self.path)[-1] if "]" in self.path else self.path
+        return self._name
 
     @property
     def item_pattern(self) -> str:
@@ -734,11 +736,25 @@ for _f in BY_PATH.values():
             raise RuntimeError(f"{_f.path}: unknown condition {_name!r}")
 
 
+#: declaration -> the section it belongs to (its own ``section``, else the one declaring it)
+_SECTION_OF: dict[Field, str] = {f: f.section or sid for sid, fs in SECTION_FIELDS.items() for f in fs}
+#: section id -> its declarations, in declaration order (a measure's link and procedures included)
+_FIELDS_OF: dict[str, tuple[Field, ...]] = {}
+for _f, _sid in _SECTION_OF.items():
+    _FIELDS_OF[_sid] = (*_FIELDS_OF.get(_sid, ()), _f)
+
+
 def section_id(field: Field) -> str:
     """The section a field belongs to."""
     if field.section:
         return field.section
-    return next(sid for sid, fields in SECTION_FIELDS.items() if field in fields)
+    return _SECTION_OF[field]
+
+
+def section_fields(section: str) -> tuple[Field, ...]:
+    """The declarations whose :func:`section_id` is ``section``, in declaration order
+    (empty for a section that declares none)."""
+    return _FIELDS_OF.get(section, ())
 
 
 # -- concrete paths -------------------------------------------------------------------------------
@@ -776,9 +792,15 @@ def declaration(path: str, letter: Any = None) -> Field | None:
     return found
 
 
+@lru_cache(maxsize=4096)
+def _steps(path: str) -> tuple[str | int, ...]:
+    """A concrete path's steps: attribute names and list indexes (``"a[2].b"`` -> ``("a", 2, "b")``)."""
+    return tuple(int(part[1:-1]) if part.startswith("[") else part for part in re.findall(r"[A-Za-z_]+|\[\d+\]", path))
+
+
 def _resolve(obj: Any, path: str) -> Any:
-    for part in re.findall(r"[A-Za-z_]+|\[\d+\]", path):
-        obj = obj[int(part[1:-1])] if part.startswith("[") else getattr(obj, part)
+    for step in _steps(path):
+        obj = obj[step] if type(step) is int else getattr(obj, step)
     return obj
 
 
@@ -869,13 +891,21 @@ def instances(letter: Any, field: Field) -> Iterator[tuple[str, Any, Any]]:
     if "[" not in field.path:
         yield field.path, _resolve(letter, field.path), None
         return
-    head, rest = field.path.split("[", 1)
-    tag, tail = rest.split("]", 1)
-    items = ITEMS[head]
+    head, tag, tail, variant = _split_pattern(field.path)
     for i, element in enumerate(_resolve(letter, head)):
-        if tag and items.variant and getattr(element, items.variant) != tag:
+        if variant and getattr(element, variant) != tag:
             continue
         yield f"{head}[{i}]{tail}", _resolve(element, tail[1:]), element
+
+
+@lru_cache(maxsize=None)
+def _split_pattern(pattern: str) -> tuple[str, str, str, str | None]:
+    """``"assistance[records].institution"`` -> ``("assistance", "records", ".institution", "kind")``:
+    the list, the variant tag, the rest, and the attribute the tag is tested on (None when any item counts)."""
+    head, rest = pattern.split("[", 1)
+    tag, tail = rest.split("]", 1)
+    variant = ITEMS[head].variant
+    return head, tag, tail, variant if tag and variant else None
 
 
 def is_empty(value: Any) -> bool:
@@ -945,12 +975,17 @@ def _default_value(owner: Any, tail: str) -> Any:
     return _resolve(type(owner)(), tail)
 
 
+#: (type of the owner, tail) -> the value a fresh owner holds there, for :func:`hidden_data`'s
+#: comparisons (a model's defaults are constants and factories of empty values).
+_DEFAULTS: dict[tuple[type, str], Any] = {}
+
+
 def hidden_data(letter: Any) -> list[Hidden]:
     """Every group of values that an answer hides: fields whose condition (``when``) is false
     but which hold something other than their default. One :class:`Hidden` per condition and
     item (per condition for a letter-wide one), in the order of the declarations."""
     groups: dict[tuple[str, str], Hidden] = {}
-    defaults: dict[tuple[type, str], Any] = {}  # (compared only: one default per type and field)
+    defaults = _DEFAULTS  # (compared only, never handed out: one default per type and field)
     for field in all_fields():
         if field.when is None:
             continue

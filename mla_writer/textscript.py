@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from functools import cache, lru_cache
+from functools import cache
+
+from .textmemo import memo_by_text
 
 #: ISO 15924 script codes (as CLDR gives them) and the word Unicode character names start with.
 UNICODE_SCRIPTS: dict[str, str] = {
@@ -67,18 +69,39 @@ def other_script(text: str) -> str | None:
 MINORITY = 1 / 4
 
 #: Abbreviations in capitals (OCRTEH, UNTOC, МВД) say nothing about the language of a text.
-_WORD = re.compile(r"\w+")
+#: Candidates for them: runs of two or more word characters without a lower-case
+#: letter of the common alphabets (Latin, Latin-1, Cyrillic); :meth:`str.isupper` decides.
+_CAPITALS = re.compile(r"(?<!\w)[^\Wa-z\u00df-\u00ff\u0430-\u045f]{2,}(?!\w)")
 
 
 def script_shares(text: str) -> tuple[Counter, int]:
     """``(counts, letters)``: how many letters of ``text`` are in each script (ISO 15924 code ->
-    count) and how many letters it has in all, abbreviations in capitals left out."""
-    text = _WORD.sub(lambda m: "" if len(m.group(0)) > 1 and m.group(0).isupper() else m.group(0), text)
-    counts = Counter(s for s in map(char_script, text) if s is not None)
-    return counts, sum(1 for ch in text if ch.isalpha())
+    count) and how many letters it has in all, abbreviations in capitals (words of two or more
+    characters that are :meth:`str.isupper`) left out. Linear in the text: each distinct
+    character is looked up once, so a long text costs little more than counting its characters."""
+    distinct = set(text)
+    chars = Counter(text) if len(distinct) > 200 else {ch: text.count(ch) for ch in distinct}
+    counts: Counter = Counter()
+    letters = 0
+    for ch, n in chars.items():
+        if ch.isalpha():
+            letters += n
+            script = char_script(ch)
+            if script is not None:
+                counts[script] += n
+    for match in _CAPITALS.finditer(text):
+        word = match.group(0)
+        if word.isupper():
+            for ch in word:
+                if ch.isalpha():
+                    letters -= 1
+                    script = char_script(ch)
+                    if script is not None:
+                        counts[script] -= 1
+    return +counts, letters
 
 
-@lru_cache(maxsize=2048)  # the checklist asks again after every edit, mostly about unchanged texts
+@memo_by_text  # the checklist asks again after every edit, mostly about unchanged texts
 def mismatch(text: str, lang: str) -> str | None:
     """The script ``text`` is written in when that is not the script of ``lang`` (the language it
     is stored under), else None: at least :data:`MIN_LETTERS` letters, :data:`MAJORITY` of them
@@ -87,6 +110,8 @@ def mismatch(text: str, lang: str) -> str | None:
     expected = language_script(lang)
     if expected is None:
         return None
+    if expected == "Latn" and _ascii_lower_share(text) >= MINORITY:
+        return None  # (a shortcut: the Latin letters' share is at least this)
     counts, letters = script_shares(text)
     if not counts or letters < MIN_LETTERS:
         return None
@@ -94,6 +119,23 @@ def mismatch(text: str, lang: str) -> str | None:
     if script == expected or n / letters < MAJORITY or counts.get(expected, 0) / letters >= MINORITY:
         return None
     return script
+
+
+_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+_ASCII_LETTERS = _ASCII_LOWER + _ASCII_LOWER.upper()
+_NOT_ASCII_LOWER = bytes(b for b in range(256) if b not in _ASCII_LOWER)
+_NOT_ASCII_OTHER = bytes(b for b in range(256) if b >= 0x80 or b in _ASCII_LETTERS)
+
+
+def _ascii_lower_share(text: str) -> float:
+    """A lower bound, found in C at the speed of encoding, of the share of Latin letters among
+    the letters :func:`script_shares` counts: ASCII lower-case letters (never in an abbreviation
+    in capitals) over every character but ASCII ones that are not letters. 0.0 for no such character."""
+    data = text.encode("utf-8", "surrogatepass")  # ASCII characters are single bytes < 0x80
+    lower = len(data.translate(None, _NOT_ASCII_LOWER))
+    others = len(data.translate(None, _NOT_ASCII_OTHER))
+    bound = len(text) - others
+    return lower / bound if bound else 0.0
 
 
 def move_targets(text_languages, stored_under: str, script: str, letter_languages) -> list[str]:

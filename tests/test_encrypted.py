@@ -110,3 +110,54 @@ def test_cli_check_and_render_take_a_passphrase_file(letter, tmp_path):
     rendered = run("render", str(path), "--passphrase-file", str(secret), "-o", str(out))
     assert rendered.returncode in (0, 1), rendered.stderr
     assert SECRET in out.read_text(encoding="utf-8")
+
+
+def _at_terminal(args, answer: bytes | None, timeout: float = 300):
+    """Run ``python -m mla_writer *args`` on a pseudo-terminal of its own (so that getpass reads
+    /dev/tty with echo off, as at a real terminal); when it asks for the passphrase, type
+    ``answer`` (None: press Ctrl+D). Returns ``(exit status, everything the terminal showed)``."""
+    import os
+    import pty
+    import select
+    import time
+
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the command, its terminal the pty
+        os.execv(sys.executable, [sys.executable, "-m", "mla_writer", *args])
+    shown, asked, deadline = b"", False, time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([fd], [], [], 1.0)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:  # EIO: the child closed the terminal
+                break
+            if not chunk:
+                break
+            shown += chunk
+            if not asked and b"Passphrase for case.mlar: " in shown:
+                asked = True
+                os.write(fd, b"\x04" if answer is None else answer + b"\n")
+    finally:
+        os.close(fd)
+    _, status = os.waitpid(pid, 0)
+    assert asked, shown
+    return os.waitstatus_to_exitcode(status), shown.decode("utf-8", "replace")
+
+
+def test_cli_asks_for_the_passphrase_at_the_terminal(letter, tmp_path):
+    path = tmp_path / "case.mlar"
+    storage.save(letter, path, sealer=Sealer(PASS))
+    status, shown = _at_terminal(["check", str(path), "--json"], PASS.encode("utf-8"))
+    assert status in (0, 1) and '"complete"' in shown, shown
+    assert PASS not in shown and "correct horse" not in shown  # not echoed
+    out = tmp_path / "letter.html"
+    status, shown = _at_terminal(["render", str(path), "-o", str(out)], PASS.encode("utf-8"))
+    assert status in (0, 1), shown
+    assert SECRET in out.read_text(encoding="utf-8")
+    status, shown = _at_terminal(["check", str(path)], b"not the passphrase")
+    assert status == 2 and "passphrase is wrong" in shown and "Traceback" not in shown
+    status, shown = _at_terminal(["check", str(path)], None)  # Ctrl+D: nothing given
+    assert status == 2 and "--passphrase-file" in shown and "Traceback" not in shown

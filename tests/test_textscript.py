@@ -50,3 +50,80 @@ def test_checklist_advises_in_the_section_of_the_field(example, today):
 
 def test_letter_languages_written_rightly_give_no_advice(example, today):
     assert not [p for p in check(example, "ru", today).problems() if p.code == "text.wrong_script"]
+
+
+def _shares_by_definition(text):
+    """script_shares as its docstring defines it, one character at a time (the reference the
+    linear implementation must agree with)."""
+    import re
+    from collections import Counter
+
+    kept = re.sub(r"\w+", lambda m: "" if len(m.group(0)) > 1 and m.group(0).isupper() else m.group(0), text)
+    return Counter(s for s in map(textscript.char_script, kept) if s is not None), sum(1 for ch in kept if ch.isalpha())
+
+
+_ALPHABETS = "abcXYZ éÉßÿŸ ЖжМВДёЁ ΩωΣ אב ა ա _0123 .,-'\n\u00a0\u0130\u0131ǅ"
+
+
+@pytest.mark.parametrize("text", [
+    "МВД РФ, ГУ МВД, УВД", "OCRTEH2 and ÉTAT, Мвд МВД2 мвд", "ǅemal ǅ İSTANBUL ıi", "A I à É", "", "2024 1 _ABC_ __",
+    RUSSIAN * 3 + " UNTOC " + FRENCH,
+])
+def test_script_shares_agree_with_the_definition(text):
+    assert textscript.script_shares(text) == _shares_by_definition(text)
+
+
+def test_script_shares_agree_with_the_definition_on_random_text():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=300, derandomize=True, deadline=None)
+    @given(st.text(alphabet=st.sampled_from(_ALPHABETS), max_size=60) | st.text(max_size=60))
+    def agree(text):
+        assert textscript.script_shares(text) == _shares_by_definition(text)
+
+    agree()
+
+
+def test_the_memo_keeps_a_bounded_number_of_characters():
+    from mla_writer.textmemo import memo_by_text
+
+    calls = []
+    length = memo_by_text(lambda text: calls.append(text) or len(text), max_chars=10, min_chars=2)
+    assert [length("abcd"), length("abcd"), length("efgh")] == [4, 4, 4]
+    assert calls == ["abcd", "efgh"]  # the second "abcd" was kept
+    length("ijkl")  # 12 characters: the least recently used ("abcd") goes
+    length("efgh")
+    length("abcd")
+    assert calls == ["abcd", "efgh", "ijkl", "abcd"]
+    length("x" * 11)
+    length("x" * 11)  # longer than the bound: never kept
+    assert calls[-2:] == ["x" * 11, "x" * 11]
+    length("y")
+    length("y")  # shorter than min_chars: never kept
+    assert calls[-2:] == ["y", "y"]
+
+
+def test_the_latin_shortcut_never_changes_the_verdict():
+    """mismatch() skips counting for Latin-script languages when ASCII lower-case letters alone
+    make up a quarter of the letters: on texts near that quarter the verdict is the counted one."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    def counted(text):
+        counts, letters = _shares_by_definition(text)
+        if not counts or letters < textscript.MIN_LETTERS:
+            return None
+        script, n = counts.most_common(1)[0]
+        if script == "Latn" or n / letters < textscript.MAJORITY or counts.get("Latn", 0) / letters >= textscript.MINORITY:
+            return None
+        return script
+
+    @settings(max_examples=400, derandomize=True, deadline=None)
+    @given(st.integers(0, 12), st.integers(0, 40), st.text(alphabet=st.sampled_from(_ALPHABETS), max_size=40))
+    def agree(latin, cyrillic, noise):
+        text = "ab " * latin + "Жж " * cyrillic + noise
+        textscript.mismatch.cache_clear()
+        assert textscript.mismatch(text, "en") == counted(text)
+
+    agree()

@@ -30,6 +30,7 @@ from .. import __version__
 from ..points import section_of
 from . import i18n
 from .autosave import Autosaver
+from .background import LatestOnly
 from .files import DraftFilesMixin
 from .i18n import _, ngettext
 from .pages.plan import step_sections
@@ -39,6 +40,17 @@ from .widgets.preview import PreviewPane
 from .widgets.sidebar import Sidebar
 
 CHECK_DEBOUNCE_MS = 250
+
+
+def _checking(lang: str, today):
+    """The checker's job: the letter's checklist report, messages in UI language ``lang``."""
+
+    def work(letter):
+        from ..checklist import check
+
+        return check(letter, lang, today)
+
+    return work
 
 
 class MainWindow(DraftFilesMixin, QMainWindow):
@@ -76,7 +88,11 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         self.check_timer = QTimer(self)
         self.check_timer.setSingleShot(True)
         self.check_timer.setInterval(CHECK_DEBOUNCE_MS)
-        self.check_timer.timeout.connect(self.run_check)
+        self.check_timer.timeout.connect(self.check_later)
+        #: the checklist after an edit, off the GUI thread (run_check() checks at once, here)
+        self.checker = LatestOnly(None, self)
+        self.checker.finished.connect(self._show_report)
+        self.checker.failed.connect(lambda _error: self.run_check())  # (here, where an error reaches the crash hook)
 
         self._build_body()
         self._build_menus()
@@ -292,6 +308,7 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         """Make ``session`` the open draft and show ``step`` (by default the first step of the letter)."""
         old = self.session
         self.session = session
+        self.checker.cancel()  # a check of the draft before is not this one's
         session.setParent(self)
         session.edited.connect(self._on_edit)
         session.languages_changed.connect(self.preview.schedule)
@@ -374,12 +391,25 @@ class MainWindow(DraftFilesMixin, QMainWindow):
             page.rebuild()
 
     def run_check(self) -> None:
+        """Check the letter now, on the GUI thread (a check still running after an edit is dropped)."""
         self.check_timer.stop()
+        self.checker.cancel()
         if self.session is None:
             return
         from ..checklist import check
 
-        report = check(self.session.letter, i18n.ui_language(), self.today)
+        self._show_report(check(self.session.letter, i18n.ui_language(), self.today))
+
+    def check_later(self) -> None:
+        """Check the letter off the GUI thread (after an edit's debounce); the report is shown
+        when it comes, unless a newer check was asked for meanwhile."""
+        self.check_timer.stop()
+        if self.session is not None:
+            self.checker.submit(self.session.letter, _checking(i18n.ui_language(), self.today))
+
+    def _show_report(self, report) -> None:
+        if self.session is None:
+            return
         self.session.report = report
         self.sidebar.update_status(report)
         page = self.pages[self.current]
@@ -607,5 +637,6 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         if self.session is not None:
             self.session.release()
         self.preview.shutdown()
+        self.checker.shutdown()
         event.accept()
 

@@ -36,7 +36,8 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]
 
 def clean_text(value: str) -> str:
     """Remove XML-invalid characters, normalise line endings, trim surrounding whitespace."""
-    value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    if "\r" in value or "\u2028" in value:  # (each a fast scan; most texts have neither)
+        value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     value = _XML_INVALID.sub("", value)
     return value.strip()
 

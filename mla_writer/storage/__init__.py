@@ -470,14 +470,18 @@ def _variant_tags() -> frozenset[str]:
     return frozenset(vocab.ASSISTANCE_KIND.codes) | frozenset(vocab.BASIS_TYPE.codes)
 
 
-def document(letter: LetterOfRequest) -> dict[str, Any]:
+def _envelope() -> dict[str, Any]:
+    """The document's keys before ``"letter"`` (which comes last)."""
     return {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
         "app_version": __version__,
         "saved_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        "letter": _settled(letter).model_dump(mode="json"),
     }
+
+
+def document(letter: LetterOfRequest) -> dict[str, Any]:
+    return {**_envelope(), "letter": _settled(letter).model_dump(mode="json")}
 
 
 def _settled(letter: LetterOfRequest) -> LetterOfRequest:
@@ -489,7 +493,21 @@ def _settled(letter: LetterOfRequest) -> LetterOfRequest:
 
 
 def dumps(letter: LetterOfRequest) -> str:
-    return json.dumps(document(letter), ensure_ascii=False, indent=2) + "\n"
+    """The draft document as JSON text (two-space indents, UTF-8 characters as they are)."""
+    return dump_bytes(letter).decode("utf-8")
+
+
+def dump_bytes(letter: LetterOfRequest) -> bytes:
+    """:func:`dumps` encoded as UTF-8, made without a round trip through Python objects: the
+    letter is serialised by pydantic (the same JSON as ``json.dumps(document(letter),
+    ensure_ascii=False, indent=2)``, in a tenth of the time for a large case), one level
+    deeper. Raw line breaks occur only between tokens (those in text are escaped), so indenting
+    every line break indents the letter by one level."""
+    from pydantic_core import to_json
+
+    head = json.dumps(_envelope(), ensure_ascii=False, indent=2).encode("utf-8")
+    body = to_json(_settled(letter), indent=2).replace(b"\n", b"\n  ")
+    return head[:-2] + b',\n  "letter": ' + body + b"\n}\n"
 
 
 def loads(text: str | bytes, source: str = "draft") -> LetterOfRequest:
@@ -611,7 +629,7 @@ def save(letter: LetterOfRequest, path: str | os.PathLike[str], backup: bool = T
     its ``.bak`` (a plain previous version is encrypted before it is kept): nothing of the
     content reaches the disk in plain text, temporary files included.
     """
-    data = dumps(letter).encode("utf-8")
+    data = dump_bytes(letter)
     if sealer is None:
         return atomic_write_bytes(path, data, backup=backup, expect=expect)
     return atomic_write_bytes(path, sealer.seal(data), backup=backup, expect=expect,

@@ -17,7 +17,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from typing import Any, Literal
+from decimal import Decimal
+from enum import Enum
+from functools import lru_cache
+from typing import Annotated, Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, RootModel, ValidationError
 
@@ -70,8 +73,25 @@ def parse_json(text: str, source: str) -> Any:
         data = json.loads(text, parse_constant=_constant, object_pairs_hook=_pairs, parse_int=_int, parse_float=_float)
     except _Refused as exc:
         raise DraftError(exc.message, source=source, **exc.params) from None
-    _no_surrogates(data, source)
+    if _may_hold_surrogates(text):
+        _no_surrogates(data, source)
     return data
+
+
+#: A JSON escape of a surrogate code point (``\ud83d``); a match may also be an escaped
+#: backslash followed by "ud83d", which only makes :func:`parse_json` look closer.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _may_hold_surrogates(text: str) -> bool:
+    """False when no string parsed from ``text`` can hold a surrogate: the text has none
+    (it encodes as UTF-8) and escapes none. A cheap look at the whole text, so that the
+    strings need not be walked one by one."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return _SURROGATE_ESCAPE.search(text) is not None
 
 
 def _no_surrogates(data: Any, source: str) -> None:
@@ -96,11 +116,47 @@ def _check_text(text: str, source: str) -> None:
                          source=source, code=ord(text[exc.start]), index=exc.start) from None
 
 
+@lru_cache(maxsize=None)
+def _dated_fields(cls: type) -> tuple[str, ...]:
+    """The fields of model class ``cls`` (in declaration order) whose values may hold a date
+    or a date-time, at any depth: the only ones :func:`check_dates` and :func:`aware_datetimes`
+    need to visit (the texts of a large case are most of it and hold none). Conservative: a
+    type it cannot tell about counts as one that may."""
+    _DATED_IN_PROGRESS.add(cls)
+    try:
+        return tuple(name for name, field in cls.model_fields.items() if _may_hold_date(field.annotation))
+    finally:
+        _DATED_IN_PROGRESS.discard(cls)
+
+
+_DATED_IN_PROGRESS: set[type] = set()
+
+
+def _may_hold_date(tp: Any) -> bool:
+    if tp is Any or tp is object:
+        return True
+    if isinstance(tp, type):
+        if issubclass(tp, dt.date):
+            return True
+        if issubclass(tp, BaseModel):
+            return tp in _DATED_IN_PROGRESS or bool(_dated_fields(tp))  # (a model holding itself: may)
+        return not issubclass(tp, (str, bytes, bool, int, float, Decimal, Enum, type(None)))
+    origin, args = get_origin(tp), get_args(tp)
+    if origin is Literal:
+        return False
+    if origin is Annotated:
+        return _may_hold_date(args[0])
+    if origin is not None and args:
+        return any(_may_hold_date(arg) for arg in args if arg is not Ellipsis)
+    return True
+
+
 def _walk(model: BaseModel, raw: Any, loc: tuple[Any, ...]):
-    """Yield ``(value, raw, loc, owner)`` for every field value of ``model`` and the input it came from."""
+    """Yield ``(value, raw, loc, owner)`` for every field value of ``model`` that may be a date
+    or a date-time (:func:`_dated_fields`) and the input it came from."""
     if not isinstance(raw, dict):
         return
-    for name in type(model).model_fields:
+    for name in _dated_fields(type(model)):
         if name not in raw:
             continue
         value, given = getattr(model, name), raw[name]
@@ -164,7 +220,7 @@ def aware(value: dt.datetime, owner: BaseModel | None = None) -> dt.datetime:
 
 def aware_datetimes(model: BaseModel) -> None:
     """Make every date-time in ``model`` (recursively) time-zone-aware, in place."""
-    for name in type(model).model_fields:
+    for name in _dated_fields(type(model)):
         value = getattr(model, name)
         if isinstance(value, dt.datetime):
             if value.tzinfo is None or value.utcoffset() is None:

@@ -105,3 +105,29 @@ def test_an_encrypted_recovery_copy_asks_and_is_kept_on_a_wrong_passphrase(make_
     assert third.session.letter.place.get("en") == SECRET
     assert third.session.sealer is not None and third.autosaver.path.read_bytes().startswith(MAGIC)
     assert _scan(tmp_path) == []
+
+
+def test_recent_files_name_an_encrypted_draft_by_its_file_only(make_window, tmp_path):
+    """The recent-files register (the settings file), the File menu and the start step hold the
+    encrypted draft's path and show its file name: nothing of what the letter says."""
+    window = make_window(folder=tmp_path / "autosave")
+    window.ask_passphrase = lambda name, confirm: PASS
+    path = tmp_path / "drafts" / "case-0417.mlar"
+    path.parent.mkdir()
+    window.ask_draft_path = lambda: str(path)
+    _type_secret(window)
+    window.session.letter.facts.summary.set("en", SECRET + " was heard on 12 March.")
+    assert window.save_encrypted()
+    window.session.dirty = False
+    assert window.open_file(str(path), ask=False)
+    assert window.settings.recent_files() == [str(path.resolve())]
+    window._fill_recent()
+    shown = [(action.text(), action.toolTip()) for action in window.recent_menu.actions()]
+    assert shown == [("case-0417.mlar", str(path.resolve()))]
+    window.go_to(0)
+    start = window.current_page()
+    rows = [start.recent.item(i).text() + start.recent.item(i).toolTip() for i in range(start.recent.count())]
+    assert len(rows) == 1 and rows[0].startswith("case-0417.mlar")
+    assert not any(word in " ".join(rows + [t for pair in shown for t in pair]) for word in ("Ivanova", "Marina", "March"))
+    window.settings.sync()
+    assert _scan(tmp_path) == []  # the settings file included

@@ -82,3 +82,19 @@ def test_no_break_spaces_of_a_loaded_text_survive_an_edit(make_window, example_p
     editor.edit.setTextCursor(cursor)
     type_text(editor.edit, " B")
     assert window.session.letter.facts.summary.get("fr") == "Les faits\u00a0: A.\nSuite\u202f! B"
+
+
+def test_line_breaks_are_what_the_pattern_defines():
+    """line_breaks() reads every keystroke's text with str.replace; on any mix of breaks it gives
+    what the regular expression that defines it gives."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from mla_writer.gui.widgets.fields import _BREAKS, line_breaks
+
+    @settings(max_examples=500, derandomize=True, deadline=None)
+    @given(st.text(alphabet=st.sampled_from("ab \r\n\v\f\u0085\u2028\u2029\u00a0"), max_size=30))
+    def agree(text):
+        assert line_breaks(text) == _BREAKS.sub("\n", text)
+
+    agree()

@@ -72,3 +72,25 @@ def test_a_plain_text_field_over_several_lines_is_held_to_the_limit(make_window,
     out = tmp_path / "a.mlar"
     assert window.save_to(out)
     assert storage.load(out).identification.requesting_authority.address == window.session.get(path)
+
+
+def test_typing_into_a_full_field_touches_only_the_line_typed_in(make_window):
+    """What is taken out again is taken out where it was typed: the rest of the text is not set
+    again (a full text of a million characters was laid out and spell-checked anew on every
+    keystroke), and the cursor stays where the user types."""
+    window = make_window("en")
+    editor = _editor(window, "facts", "facts.summary")
+    text = "y" + _lines(MAX_TEXT - 2) + "y"
+    _paste(editor.edit, text)
+    assert window.session.letter.facts.summary.get("en") == text
+    cursor = editor.edit.textCursor()
+    cursor.setPosition(4000)  # inside line 51 of 12,500
+    editor.edit.setTextCursor(cursor)
+    changes = []
+    editor.edit.document().contentsChange.connect(lambda at, removed, added: changes.append((at, removed, added)))
+    window.statusBar().clearMessage()
+    type_text(editor.edit, "zz")
+    assert window.session.letter.facts.summary.get("en") == text
+    assert editor.edit.textCursor().position() == 4000
+    assert "at most" in window.statusBar().currentMessage()
+    assert changes and all(at == 4000 and removed + added <= 2 for at, removed, added in changes), changes

@@ -200,7 +200,7 @@ class MLTextField(FieldEditor):
         self.session.touch()
         self._label_tabs()
         self._update_count(text)
-        self._update_script()
+        self._update_script(text)
         self.changed.emit()
 
     def _update_count(self, text: str | None = None) -> None:
@@ -243,9 +243,9 @@ class MLTextField(FieldEditor):
         QMessageBox.warning(self, _("Spelling"), message)
 
     # -- text in the wrong alphabet ------------------------------------------------------------
-    def _update_script(self) -> None:
+    def _update_script(self, text: str | None = None) -> None:
         lang = self.language()
-        script = textscript.mismatch(self.text(), lang)
+        script = textscript.mismatch(self.text() if text is None else text, lang)
         targets = []
         if script is not None:
             letter = self.session.letter

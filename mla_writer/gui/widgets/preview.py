@@ -1,12 +1,9 @@
 """Live preview of the letter, rendered by ``mla_writer.render`` off the GUI thread.
 
 Edits restart a debounce timer; when it fires, a snapshot of the letter is rendered in a worker
-thread and the HTML shown when ready. Results from older snapshots are dropped, so typing is
-never blocked and the preview never goes backwards.
-
-The snapshot is the letter as plain data (``model_dump``: new dicts and lists around the same
-immutable values, 2 ms for the large case where a deep copy took 84 ms on the GUI thread); the
-worker builds its own letter from it (``model_validate``), which the GUI thread never touches.
+thread and the HTML shown when ready (:class:`~mla_writer.gui.background.LatestOnly`, as the
+checklist after an edit). Only the newest render is shown, so typing is never blocked and the
+preview never goes backwards.
 
 A find bar under the preview (:class:`FindBar`; the window's Ctrl+F opens it) finds text in
 the letter: Enter or F3 the next match, Shift+Enter or Shift+F3 the previous one, Esc closes it.
@@ -17,10 +14,11 @@ from __future__ import annotations
 import math
 import re
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut, QTextOption
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
+from ..background import LatestOnly
 from ..i18n import _
 
 DEBOUNCE_MS = 700
@@ -47,41 +45,15 @@ def scaled_html(html: str, factor: float) -> str:
     return _STYLE.sub(style, html)
 
 
-class _Signals(QObject):
-    done = Signal(int, str, bool)  # generation, html or message, ok
+def _render(bilingual):
+    """The worker's job: the letter's HTML (``bilingual``: the second language, or None)."""
 
+    def work(letter) -> str:
+        from ...render import render_html
 
-class _RenderJob(QRunnable):
-    def __init__(self, generation: int, snapshot: dict, bilingual, signals: _Signals) -> None:
-        super().__init__()
-        self.bilingual = bilingual
-        self.generation = generation
-        self.snapshot = snapshot
-        self.signals = signals
+        return render_html(letter, letter.output_language, bilingual)
 
-    def run(self) -> None:
-        try:
-            self._run()
-        except RuntimeError:  # the window closed while rendering: nobody to tell
-            pass
-
-    def _run(self) -> None:
-        try:
-            from ...render import RenderError, render_html
-        except ImportError:
-            self.signals.done.emit(self.generation, "unavailable", False)
-            return
-        try:
-            from ...model import LetterOfRequest
-
-            letter = LetterOfRequest.model_validate(self.snapshot)
-            html = render_html(letter, letter.output_language, self.bilingual)
-        except RenderError as exc:
-            self.signals.done.emit(self.generation, str(exc), False)
-        except Exception as exc:  # noqa: BLE001 - a preview must never take the window down
-            self.signals.done.emit(self.generation, f"{type(exc).__name__}: {exc}", False)
-        else:
-            self.signals.done.emit(self.generation, html, True)
+    return work
 
 
 class PreviewPane(QWidget):
@@ -113,12 +85,9 @@ class PreviewPane(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self.render_now)
-        self.signals = _Signals(self)
-        self.signals.done.connect(self._done)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self.generation = 0
-        self.shown_generation = 0
+        self.runner = LatestOnly(_render(None), self)
+        self.runner.finished.connect(self._on_rendered)
+        self.runner.failed.connect(self._show_failure)
         #: The letter's HTML last shown (None: a message was shown instead), and the scale it is
         #: shown at (:meth:`fit`).
         self.html: str | None = None
@@ -129,6 +98,16 @@ class PreviewPane(QWidget):
         self.fit_timer.setInterval(150)
         self.fit_timer.timeout.connect(self.refit)
         self.retranslate()
+
+    @property
+    def generation(self) -> int:
+        """How many renders were asked for (0: none yet)."""
+        return self.runner.generation
+
+    @property
+    def shown_generation(self) -> int:
+        """The render shown last (0: none yet)."""
+        return self.runner.shown_generation
 
     def ensure_view(self):
         """The text browser that shows the letter (built on first need)."""
@@ -171,24 +150,33 @@ class PreviewPane(QWidget):
         session = self.session_getter()
         if session is None:
             return
-        self.generation += 1
-        snapshot = session.letter.model_dump()  # (plain data: the worker makes its own letter)
-        self.pool.start(_RenderJob(self.generation, snapshot, self.bilingual_getter(), self.signals))
+        self.runner.submit(session.letter, _render(self.bilingual_getter()))
 
-    def _done(self, generation: int, text: str, ok: bool) -> None:
-        if generation < self.shown_generation:
-            return
-        self.shown_generation = generation
-        self.ensure_view()
-        bar = self.view.verticalScrollBar().value()
-        self.html = text if ok else None
-        if ok:
+    def _on_rendered(self, html: str) -> None:
+        """The newest render's HTML: shown at the scale that fits the pane (:meth:`fit`)."""
+        self.html = html
+
+        def fill(_view) -> None:
             self._show_html()
             self.fit()
-        elif text == "unavailable":
-            self.view.setPlainText(_("The preview is not available: the letter renderer is not installed."))
+
+        self._show(fill)
+
+    def _show_failure(self, error: Exception) -> None:
+        if isinstance(error, ImportError):
+            text = _("The preview is not available: the letter renderer is not installed.")
         else:
-            self.view.setPlainText(_("The preview could not be produced: {reason}").format(reason=text))
+            from ...render import RenderError
+
+            reason = str(error) if isinstance(error, RenderError) else f"{type(error).__name__}: {error}"
+            text = _("The preview could not be produced: {reason}").format(reason=reason)
+        self.html = None
+        self._show(lambda view: view.setPlainText(text))
+
+    def _show(self, fill) -> None:
+        self.ensure_view()
+        bar = self.view.verticalScrollBar().value()
+        fill(self.view)
         self.view.verticalScrollBar().setValue(bar)
         self.rendered.emit()
 
@@ -248,7 +236,8 @@ class PreviewPane(QWidget):
 
     def shutdown(self) -> None:
         self.timer.stop()
-        self.pool.waitForDone(5000)
+        self.runner.wait(5000)
+        self.runner.shutdown()
 
 
 class FindBar(QWidget):

@@ -1,0 +1,118 @@
+"""Work on the letter off the GUI thread: the live preview and the checklist after an edit.
+
+The GUI thread takes a snapshot of the letter as plain data (``model_dump``: new dicts and
+lists around the same immutable values, 3 ms for the large case where a deep copy took 84 ms)
+and goes back to the user at once; one worker thread builds its own letter from the snapshot
+(``model_validate``), which the GUI thread never touches, and runs the work on it.
+
+Only the newest result is delivered: a job superseded before it starts is not run, and the
+result of one superseded while it ran is dropped. So a slow preview or check never shows the
+letter as it was before a later edit, and typing is never blocked by either.
+
+The worker is a Python thread (``concurrent.futures``), not a ``QThreadPool``: a pool destroyed
+with its window waits for its job in C++, holding the interpreter lock the job needs to finish
+(a deadlock seen when a window closed while a check ran).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as wait_for
+
+from PySide6.QtCore import QObject, Signal
+
+
+class _Signals(QObject):
+    done = Signal(int, object, object)  # generation, result, exception (None when it worked)
+
+
+class _Job:
+    def __init__(self, runner: "LatestOnly", generation: int, snapshot: dict, work: Callable[[Any], Any]) -> None:
+        self.runner = runner
+        self.generation = generation
+        self.snapshot = snapshot
+        self.work = work
+        self.signals = runner.signals
+
+    def run(self) -> None:
+        if self.generation != self.runner.generation:  # (read across threads: an int, at worst one run too many)
+            return  # superseded before it started
+        try:
+            from ..model import LetterOfRequest
+
+            result, error = self.work(LetterOfRequest.model_validate(self.snapshot)), None
+        except Exception as exc:  # noqa: BLE001 - handed to the GUI thread, which decides what to say
+            result, error = None, exc
+        try:
+            self.signals.done.emit(self.generation, result, error)
+        except RuntimeError:  # the window closed meanwhile: nobody to tell
+            pass
+
+
+class LatestOnly(QObject):
+    """Runs ``work(letter)`` in one worker thread on a snapshot of the letter given to
+    :meth:`submit`, and emits :attr:`finished` (the result) or :attr:`failed` (the exception)
+    on the GUI thread for the newest submission only.
+
+    ``generation`` counts submissions (and cancellations); ``shown_generation`` is the one
+    whose outcome was delivered last (0: none yet)."""
+
+    finished = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, work: Callable[[Any], Any] | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.work = work
+        self.signals = _Signals(self)
+        self.signals.done.connect(self._done)
+        self.pool: ThreadPoolExecutor | None = None  # (made on the first submission)
+        self._last: Future | None = None
+        self.generation = 0
+        self.shown_generation = 0
+        self._submitted = 0
+
+    def submit(self, letter, work: Callable[[Any], Any] | None = None) -> int:
+        """Snapshot ``letter`` now and run ``work`` (by default the runner's) on it in the
+        worker; earlier submissions are superseded. Returns the submission's generation."""
+        self.generation += 1
+        snapshot = letter.model_dump()  # (plain data: the worker makes its own letter)
+        if self.pool is None:
+            self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mla-writer-background")
+        self._last = self.pool.submit(_Job(self, self.generation, snapshot, work or self.work).run)
+        self._submitted = self.generation
+        return self.generation
+
+    def cancel(self) -> None:
+        """Drop the outcome of everything submitted so far (the caller has a newer one)."""
+        self.generation += 1
+
+    def pending(self) -> bool:
+        """Whether the outcome of the newest submission (not cancelled since) is still to come."""
+        return self._submitted == self.generation > self.shown_generation
+
+    def wait(self, msecs: int = 5000) -> bool:
+        """Wait up to ``msecs`` for the worker to finish what was submitted (its outcome is
+        delivered with the next events); True if it has."""
+        if self._last is None:
+            return True
+        return not wait_for([self._last], timeout=msecs / 1000).not_done
+
+    def shutdown(self) -> None:
+        """Drop what is pending and let the worker thread end once its job, if any, is done
+        (the window closes; a later submission starts a new worker)."""
+        self.cancel()
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = None
+
+    def _done(self, generation: int, result: Any, error: Exception | None) -> None:
+        if generation != self.generation:
+            return  # superseded while it ran
+        self.shown_generation = generation
+        if error is None:
+            self.finished.emit(result)
+        else:
+            self.failed.emit(error)
