@@ -11,7 +11,10 @@ letter as it was before a later edit, and typing is never blocked by either.
 
 The worker is a Python thread (``concurrent.futures``), not a ``QThreadPool``: a pool destroyed
 with its window waits for its job in C++, holding the interpreter lock the job needs to finish
-(a deadlock seen when a window closed while a check ran).
+(a deadlock seen when a window closed while a check ran). The worker touches no Qt object at
+all: it leaves its outcome in its future, and a timer of the GUI thread collects it. (Emitting a
+signal from the worker crashed the process when the window, and the signal's object with it,
+was destroyed while a job ran.)
 """
 
 from __future__ import annotations
@@ -22,11 +25,11 @@ from typing import Any
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import wait as wait_for
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 
-class _Signals(QObject):
-    done = Signal(int, object, object)  # generation, result, exception (None when it worked)
+#: How often (ms) the GUI thread looks for a finished job while one is pending.
+POLL_MS = 15
 
 
 class _Job:
@@ -35,21 +38,18 @@ class _Job:
         self.generation = generation
         self.snapshot = snapshot
         self.work = work
-        self.signals = runner.signals
 
-    def run(self) -> None:
+    def run(self) -> tuple[int, Any, Exception | None] | None:
+        """In the worker: ``(generation, result, exception or None)``, or None when superseded
+        before it started. Touches no Qt object."""
         if self.generation != self.runner.generation:  # (read across threads: an int, at worst one run too many)
-            return  # superseded before it started
+            return None  # superseded before it started
         try:
             from ..model import LetterOfRequest
 
-            result, error = self.work(LetterOfRequest.model_validate(self.snapshot)), None
+            return self.generation, self.work(LetterOfRequest.model_validate(self.snapshot)), None
         except Exception as exc:  # noqa: BLE001 - handed to the GUI thread, which decides what to say
-            result, error = None, exc
-        try:
-            self.signals.done.emit(self.generation, result, error)
-        except RuntimeError:  # the window closed meanwhile: nobody to tell
-            pass
+            return self.generation, None, exc
 
 
 class LatestOnly(QObject):
@@ -66,10 +66,12 @@ class LatestOnly(QObject):
     def __init__(self, work: Callable[[Any], Any] | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.work = work
-        self.signals = _Signals(self)
-        self.signals.done.connect(self._done)
         self.pool: ThreadPoolExecutor | None = None  # (made on the first submission)
         self._last: Future | None = None
+        self._futures: list[Future] = []
+        self.poll = QTimer(self)  # (the GUI thread's: collects what the worker finished)
+        self.poll.setInterval(POLL_MS)
+        self.poll.timeout.connect(self._collect)
         self.generation = 0
         self.shown_generation = 0
         self._submitted = 0
@@ -82,7 +84,10 @@ class LatestOnly(QObject):
         if self.pool is None:
             self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mla-writer-background")
         self._last = self.pool.submit(_Job(self, self.generation, snapshot, work or self.work).run)
+        self._futures.append(self._last)
         self._submitted = self.generation
+        if not self.poll.isActive():
+            self.poll.start()
         return self.generation
 
     def cancel(self) -> None:
@@ -98,15 +103,31 @@ class LatestOnly(QObject):
         delivered with the next events); True if it has."""
         if self._last is None:
             return True
-        return not wait_for([self._last], timeout=msecs / 1000).not_done
+        done = not wait_for([self._last], timeout=msecs / 1000).not_done
+        if done:
+            QTimer.singleShot(0, self, self._collect)  # delivered with the next events, not later
+        return done
 
     def shutdown(self) -> None:
         """Drop what is pending and let the worker thread end once its job, if any, is done
         (the window closes; a later submission starts a new worker)."""
         self.cancel()
+        self.poll.stop()
+        self._futures.clear()
         if self.pool is not None:
             self.pool.shutdown(wait=False, cancel_futures=True)
             self.pool = None
+
+    def _collect(self) -> None:
+        """In the GUI thread: deliver the outcome of each finished job (the newest only counts)."""
+        finished = [f for f in self._futures if f.done()]
+        self._futures = [f for f in self._futures if not f.done()]
+        if not self._futures:
+            self.poll.stop()
+        for future in finished:
+            outcome = None if future.cancelled() else future.result()
+            if outcome is not None:
+                self._done(*outcome)
 
     def _done(self, generation: int, result: Any, error: Exception | None) -> None:
         if generation != self.generation:

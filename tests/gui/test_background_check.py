@@ -120,3 +120,43 @@ def test_a_snapshot_the_worker_cannot_read_is_checked_here(make_window, example_
         pass
     assert window.sidebar.statuses["identification"] == "incomplete"
 
+
+
+def test_a_runner_destroyed_while_its_job_runs_does_not_bring_the_app_down(qtbot):
+    """The worker touches no Qt object: when the window (and the runner with it) is destroyed
+    while a job runs, the job ends quietly and nothing is delivered (CI once crashed here when
+    the worker emitted a signal on the destroyed object)."""
+    from PySide6.QtCore import QObject
+    from PySide6.QtWidgets import QApplication
+
+    from mla_writer.model import LetterOfRequest
+
+    started, release = threading.Event(), threading.Event()
+
+    def slow(letter):
+        started.set()
+        release.wait(5)
+        return letter.output_language
+
+    parent = QObject()
+    runner = LatestOnly(slow, parent)
+    got = []
+    runner.finished.connect(got.append)
+    runner.submit(LetterOfRequest())
+    assert started.wait(5)
+    pool = runner.pool
+    import shiboken6
+
+    shiboken6.delete(parent)  # the window is destroyed: the runner goes with it, its job still running
+    assert not shiboken6.isValid(runner)
+    release.set()
+    pool.shutdown(wait=True)  # the job has ended, with nobody left to tell
+    for _ in range(5):
+        QApplication.processEvents()
+        qtbot.wait(20)
+    assert got == []
+    # a runner alive delivers as before
+    runner2 = LatestOnly(lambda letter: letter.output_language)
+    with qtbot.waitSignal(runner2.finished, timeout=5000) as blocker:
+        runner2.submit(LetterOfRequest())
+    assert blocker.args == ["en"]
