@@ -92,25 +92,9 @@ def _docx_shape(data: bytes):
 
 
 def _baseline(texts, rows, cols):
-    import docx
+    from bench_render import python_docx_baseline
 
-    from mla_writer.assets import get_asset
-
-    reference = str(get_asset("templates", "reference.docx"))
-
-    def run() -> bytes:
-        doc = docx.Document(reference)
-        for text in texts:
-            doc.add_paragraph(text)
-        table = doc.add_table(rows=rows, cols=cols)
-        for r, row in enumerate(table.rows):
-            for c, cell in enumerate(row.cells):
-                cell.text = f"{r}.{c}"
-        buf = io.BytesIO()
-        doc.save(buf)
-        return buf.getvalue()
-
-    return run
+    return python_docx_baseline(texts, rows, cols)
 
 
 def measure(runs: int) -> list[tuple[str, str, str, str]]:

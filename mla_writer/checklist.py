@@ -1029,9 +1029,9 @@ def _latin_forms(c: _Ctx, point: PointDef) -> None:
 
     if textscript.language_script(c.letter.output_language) != "Latn":
         return
-    for field in fields.all_fields():
-        head, _, tail = field.path.rpartition(".")
-        if not tail.startswith("latin_") or fields.section_id(field) != point.id:
+    for field in fields.section_fields(point.id):
+        tail = field.path.rpartition(".")[2]
+        if not tail.startswith("latin_"):
             continue
         for path, value, item in fields.instances(c.letter, field):
             if value or not fields.in_letter(c.letter, field, item):

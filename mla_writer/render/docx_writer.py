@@ -517,11 +517,6 @@ def _joined(left: ET.Element, right: ET.Element) -> ET.Element:
     return out
 
 
-def _plain(elem: ET.Element) -> str:
-    """The text of a paragraph without its bidi isolation marks, trimmed."""
-    return "".join(elem.itertext()).replace("\u2068", "").replace("\u2069", "").strip()
-
-
 def _combined(left: ET.Element | None, right: ET.Element | None, drop: tuple[str, ...] = ()) -> ET.Element | None:
     """A running header or footer in both languages: the left one, then the right one without
     the parts both share (``drop``: the reference)."""

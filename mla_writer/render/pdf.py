@@ -218,6 +218,40 @@ _RIGHT_TO_LEFT = frozenset({"R", "AL", "RLE", "RLO", "RLI"})
 _ISOLATES = re.compile("[\u2066-\u2069]")
 
 
+def _with_word_xml(data: bytes, change) -> bytes:
+    """The .docx ``data`` with ``change`` applied to the text of its ``word/*.xml`` parts
+    (``change``: dict name -> XML text, returns the dict to write); ``data`` itself when nothing
+    changed, or when it is not a readable .docx. One unpacking and one packing. Raises nothing."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            parts = [(info, zf.read(info)) for info in zf.infolist()]
+        texts = {info.filename: raw.decode("utf-8") for info, raw in parts
+                 if info.filename.startswith("word/") and info.filename.endswith(".xml")}
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, UnicodeDecodeError):
+        return data
+    changed = change(dict(texts))
+    if changed == texts:
+        return data
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        for info, raw in parts:
+            zf.writestr(info, changed[info.filename].encode("utf-8") if info.filename in changed else raw)
+    return out.getvalue()
+
+
+def _without_isolates(texts: dict[str, str]) -> dict[str, str]:
+    import unicodedata
+
+    if not any(_ISOLATES.search(t) for t in texts.values()):
+        return texts
+    if any(unicodedata.bidirectional(ch) in _RIGHT_TO_LEFT for t in texts.values() for ch in set(t)):
+        return texts
+    return {name: _ISOLATES.sub("", t) for name, t in texts.items()}
+
+
 def plain_isolates(data: bytes) -> bytes:
     """The .docx ``data`` without its bidi isolation marks (U+2066–U+2069) when none of its
     parts holds right-to-left text; else ``data`` unchanged (also when it is not a zip).
@@ -227,39 +261,19 @@ def plain_isolates(data: bytes) -> bytes:
     change nothing on the page, but LibreOffice's PDF export draws them as glyphs of their own,
     which splits a word off the value in a PDF's text ("⁨ rosecutor … P" when copied): so the
     PDF of such a letter is made without them. Raises nothing."""
-    import io
-    import unicodedata
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            parts = [(info, zf.read(info)) for info in zf.infolist()]
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        return data
-    texts = {}
-    for info, raw in parts:
-        if info.filename.startswith("word/") and info.filename.endswith(".xml"):
-            try:
-                texts[info.filename] = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                return data
-    if not any(_ISOLATES.search(t) for t in texts.values()):
-        return data
-    if any(unicodedata.bidirectional(ch) in _RIGHT_TO_LEFT for t in texts.values() for ch in set(t)):
-        return data
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as zf:
-        for info, raw in parts:
-            if info.filename in texts:
-                raw = _ISOLATES.sub("", texts[info.filename]).encode("utf-8")
-            zf.writestr(info, raw)
-    return out.getvalue()
+    return _with_word_xml(data, _without_isolates)
 
 
 #: The paragraph that follows a heading: its properties' opening, where widow control is switched off.
 _AFTER_HEADING = re.compile(
     r'(<w:pStyle w:val="Heading\d"/>(?:(?!</w:p>).)*</w:p>\s*<w:p(?: [^>]*)?><w:pPr><w:pStyle w:val="[^"]*"/>'
     r'(?:<w:keepNext(?: [^>]*)?/>)?(?:<w:keepLines(?: [^>]*)?/>)?)(?!<w:widowControl)', re.S)
+
+
+def _with_headings_kept(texts: dict[str, str]) -> dict[str, str]:
+    if "word/document.xml" in texts:
+        texts["word/document.xml"] = _AFTER_HEADING.sub(r'\1<w:widowControl w:val="0"/>', texts["word/document.xml"])
+    return texts
 
 
 def headings_kept(data: bytes) -> bytes:
@@ -272,26 +286,13 @@ def headings_kept(data: bytes) -> bytes:
     there, the heading keeps at least one line of its text on the same page. Word keeps the
     heading with its paragraph either way, so the .docx itself is left as it is: this applies
     to the copy LibreOffice converts to PDF."""
-    return _rewrite_document(data, lambda xml: _AFTER_HEADING.sub(r'\1<w:widowControl w:val="0"/>', xml))
+    return _with_word_xml(data, _with_headings_kept)
 
 
-def _rewrite_document(data: bytes, change) -> bytes:
-    """``data`` (a .docx) with ``change`` applied to the text of ``word/document.xml``."""
-    import io
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            parts = [(info, zf.read(info)) for info in zf.infolist()]
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w") as zf:
-            for info, raw in parts:
-                if info.filename == "word/document.xml":
-                    raw = change(raw.decode("utf-8")).encode("utf-8")
-                zf.writestr(info, raw)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, UnicodeDecodeError):
-        return data
-    return out.getvalue()
+def for_libreoffice(data: bytes) -> bytes:
+    """The copy of the .docx that LibreOffice converts to PDF: :func:`plain_isolates` and
+    :func:`headings_kept` in one pass. Raises nothing."""
+    return _with_word_xml(data, lambda texts: _with_headings_kept(_without_isolates(texts)))
 
 
 def docx_to_pdf(docx: "bytes | str | os.PathLike[str]", out_path: "str | os.PathLike[str]",
@@ -324,7 +325,7 @@ def docx_to_pdf(docx: "bytes | str | os.PathLike[str]", out_path: "str | os.Path
             except OSError as exc:
                 raise PdfError(N_("cannot read {path}: {reason}"), path=os.fspath(docx),
                                reason=exc.strerror or str(exc)) from None
-        source.write_bytes(headings_kept(plain_isolates(source.read_bytes())))
+        source.write_bytes(for_libreoffice(source.read_bytes()))
         command = _command(program, profile, source, outdir)
         try:
             result = _run(command, timeout, work)
