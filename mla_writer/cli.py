@@ -231,6 +231,12 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, opens the desktop application.",
     )
     parser.add_argument("--version", action="version", version=f"MLA Writer {__version__}")
+    from .samples import DEFAULT_SAMPLE
+
+    parser.add_argument("--demo", nargs="?", const="", metavar="SAMPLE",
+                        help=f"open the application in training mode with a sample letter (default: {DEFAULT_SAMPLE}; "
+                             "see 'mla-writer sample --list'): exported letters are marked as training, and "
+                             "nothing is kept in your recent files, office profile or recovery copies")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (help_text, add_arguments, _run) in COMMANDS.items():
         add_arguments(sub.add_parser(name, help=help_text, description=help_text))
@@ -256,6 +262,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: --help, --version, or a usage error (code 2)
         return int(exc.code or 0)
+    if args.demo is not None:  # training mode (gui/demo.py): the sample must exist
+        if args.command is not None:
+            return _fail("--demo opens the application; it takes no command")
+        if args.demo:
+            from .samples import SampleIndexError, sample_names
+
+            try:
+                names = sample_names()
+            except SampleIndexError as exc:
+                return _fail(str(exc))
+            if args.demo not in names:
+                return _fail(f"there is no sample named {args.demo!r}; the samples are: {', '.join(names)}")
     if args.command is None:
         return -1  # no subcommand: the caller opens the GUI
     _help, _add, run = COMMANDS[args.command]
@@ -305,6 +323,9 @@ def _render_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--identities-annex", metavar="ANNEX", dest="identities_annex",
                    help="also write the confidential annex of identities (.docx or .pdf): each pseudonym of a "
                         "protected victim or witness with the true identity, to be sent apart from the letter")
+    p.add_argument("--training", action="store_true",
+                   help="mark every page \"TRAINING - NOT A REAL REQUEST\" in the letter's language (a letter "
+                        "written for a workshop or a demonstration, never to be sent)")
     p.add_argument("--for-file", action="store_true", dest="for_file",
                    help="write the copy for the file, which names protected persons in full and is marked "
                         "\"not to be sent\" (the letter to send names them by pseudonym only)")
@@ -327,15 +348,19 @@ def _render(args: argparse.Namespace) -> int:
         return _fail("the identities annex must be written to another file than the letter")
     try:
         if out.suffix.lower() in (".html", ".htm"):
-            atomic_write_text(out, render_html(letter, lang, args.bilingual, today=args.today, identities=identities), backup=False)
+            atomic_write_text(out, render_html(letter, lang, args.bilingual, today=args.today, identities=identities,
+                                               training=args.training), backup=False)
         elif out.suffix.lower() == ".pdf":
-            export_pdf(letter, out, lang, args.bilingual, args.reference, today=args.today, identities=identities)
+            export_pdf(letter, out, lang, args.bilingual, args.reference, today=args.today, identities=identities,
+                       training=args.training)
         else:
-            export_docx(letter, out, lang, args.bilingual, args.reference, today=args.today, identities=identities)
+            export_docx(letter, out, lang, args.bilingual, args.reference, today=args.today, identities=identities,
+                        training=args.training)
         if args.identities_annex:
             annex = Path(args.identities_annex)
             write = export_pdf if annex.suffix.lower() == ".pdf" else export_docx
-            write(letter, annex, lang, args.bilingual, args.reference, today=args.today, part="identities-annex")
+            write(letter, annex, lang, args.bilingual, args.reference, today=args.today, part="identities-annex",
+                  training=args.training)
     except RenderError as exc:
         return _fail(str(exc))
     except OSError as exc:

@@ -26,27 +26,29 @@ class RenderError(Exception):
 
 
 def render_html(letter: "LetterOfRequest", lang: str | None = None, bilingual: str | None = None,
-                today: dt.date | None = None, identities: str = "pseudonyms") -> str:
+                today: dt.date | None = None, identities: str = "pseudonyms", training: bool = False) -> str:
     """A complete HTML document for the live preview (Qt rich-text subset, no CSS layout, no JS);
-    ``identities`` as for :func:`render_docx`."""
+    ``identities`` and ``training`` as for :func:`render_docx` (the training mark opens the page)."""
     from .engine import build_blocks
     from .html_writer import write_html
 
-    return write_html(build_blocks(letter, lang, bilingual, today, identities))
+    return write_html(build_blocks(letter, lang, bilingual, today, identities, training=training))
 
 
 def render_docx(letter: "LetterOfRequest", lang: str | None = None, bilingual: str | None = None,
                 reference: "str | os.PathLike[str] | None" = None, today: dt.date | None = None,
-                identities: str = "pseudonyms") -> bytes:
+                identities: str = "pseudonyms", training: bool = False) -> bytes:
     """The letter as .docx bytes, built on ``reference`` (default ``templates/reference.docx``).
 
     ``identities``: ``"pseudonyms"`` (default: the letter as sent, protected victims and
     witnesses by pseudonym only) or ``"full"`` (a copy for the file that names them; never send
-    it). Raises :class:`RenderError`."""
+    it). ``training``: "TRAINING — NOT A REAL REQUEST" in the header of every page (every
+    section's headers) and in a notice at the start, in the letter's language.
+    Raises :class:`RenderError`."""
     from .docx_writer import write_docx
     from .engine import build_blocks
 
-    return write_docx(build_blocks(letter, lang, bilingual, today, identities), reference)
+    return write_docx(build_blocks(letter, lang, bilingual, today, identities, training=training), reference)
 
 
 def has_protected_identities(letter: "LetterOfRequest") -> bool:
@@ -57,31 +59,34 @@ def has_protected_identities(letter: "LetterOfRequest") -> bool:
 
 
 def render_identities_annex(letter: "LetterOfRequest", lang: str | None = None, bilingual: str | None = None,
-                            reference: "str | os.PathLike[str] | None" = None, today: dt.date | None = None) -> bytes:
+                            reference: "str | os.PathLike[str] | None" = None, today: dt.date | None = None,
+                            training: bool = False) -> bytes:
     """The confidential annex of identities as .docx bytes: each pseudonym of the letter with the
-    person's true identity, "CONFIDENTIAL" in the header of every page. To be sent apart from the
-    letter. Raises :class:`RenderError`, also when no person is named by a pseudonym."""
+    person's true identity, "CONFIDENTIAL" in the header of every page (and the training mark
+    when ``training``). To be sent apart from the letter. Raises :class:`RenderError`, also when no person is named by a pseudonym."""
     from .docx_writer import write_docx
     from .engine import build_blocks
 
     if not has_protected_identities(letter):
         raise RenderError("the letter names no victim or witness by a pseudonym: there is no identities annex to write")
-    return write_docx(build_blocks(letter, lang, bilingual, today, "full", name="identities.j2"), reference)
+    return write_docx(build_blocks(letter, lang, bilingual, today, "full", name="identities.j2", training=training),
+                      reference)
 
 
 def export_docx(letter: "LetterOfRequest", path: "str | os.PathLike[str]", lang: str | None = None,
                 bilingual: str | None = None, reference: "str | os.PathLike[str] | None" = None,
-                today: dt.date | None = None, identities: str = "pseudonyms", part: str = "letter") -> None:
+                today: dt.date | None = None, identities: str = "pseudonyms", part: str = "letter",
+                training: bool = False) -> None:
     """Render and write the .docx atomically (a failure leaves any previous file untouched).
 
-    ``identities``: see :func:`render_docx`; ``part``: ``"letter"`` or ``"identities-annex"``
-    (:func:`render_identities_annex`)."""
+    ``identities``, ``training``: see :func:`render_docx`; ``part``: ``"letter"`` or
+    ``"identities-annex"`` (:func:`render_identities_annex`)."""
     from ..storage import atomic_write_bytes
 
     if part == "identities-annex":
-        data = render_identities_annex(letter, lang, bilingual, reference, today)
+        data = render_identities_annex(letter, lang, bilingual, reference, today, training)
     else:
-        data = render_docx(letter, lang, bilingual, reference, today, identities)
+        data = render_docx(letter, lang, bilingual, reference, today, identities, training)
     try:
         atomic_write_bytes(path, data, backup=False)
     except OSError as exc:
@@ -90,7 +95,8 @@ def export_docx(letter: "LetterOfRequest", path: "str | os.PathLike[str]", lang:
 
 def export_pdf(letter: "LetterOfRequest", path: "str | os.PathLike[str]", lang: str | None = None,
                bilingual: str | None = None, reference: "str | os.PathLike[str] | None" = None,
-               today: dt.date | None = None, identities: str = "pseudonyms", part: str = "letter") -> None:
+               today: dt.date | None = None, identities: str = "pseudonyms", part: str = "letter",
+               training: bool = False) -> None:
     """Render the letter and write it as PDF/A-2b at ``path``, converted by LibreOffice (headless,
     a temporary profile, no network; see :mod:`mla_writer.render.pdf`), atomically (a failure
     leaves any previous file untouched). The arguments are those of :func:`export_docx`.
@@ -103,9 +109,9 @@ def export_pdf(letter: "LetterOfRequest", path: "str | os.PathLike[str]", lang: 
 
     find_soffice()  # before rendering: a missing LibreOffice is told at once
     if part == "identities-annex":
-        data = render_identities_annex(letter, lang, bilingual, reference, today)
+        data = render_identities_annex(letter, lang, bilingual, reference, today, training)
     else:
-        data = render_docx(letter, lang, bilingual, reference, today, identities)
+        data = render_docx(letter, lang, bilingual, reference, today, identities, training)
     docx_to_pdf(data, path)
 
 

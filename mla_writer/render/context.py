@@ -925,10 +925,11 @@ class _Builder:
 
 
 def build_context(letter: LetterOfRequest, lang: str, incomplete: list[str], langs: list[str] | None = None,
-                  full_identities: bool = False) -> dict[str, Any]:
+                  full_identities: bool = False, training: bool = False) -> dict[str, Any]:
     """The view of ``letter`` in ``lang``. ``langs``: the languages of the whole letter (two for a
     bilingual letter, in column order); ``full_identities``: the "for the file" variant, which
-    names protected persons (never sent)."""
+    names protected persons (never sent); ``training``: the letter is a training exercise (demo
+    mode, ``render --training``) and is marked "not a real request" on every page."""
     builder = _Builder(letter, lang, full_identities)
     builder.langs = list(langs or [lang])
     view = builder.build()
@@ -938,6 +939,7 @@ def build_context(letter: LetterOfRequest, lang: str, incomplete: list[str], lan
     view["special_procedures"] = join_list(special, lang)
     view["special_count"] = len(special)
     view["full_identities"] = full_identities
+    view["training"] = training
     view["incomplete"] = incomplete
     view["incomplete_count"] = len(incomplete)
     view["incomplete_list"] = join_list(incomplete, lang)

@@ -6,7 +6,8 @@ WordprocessingML fragment (fast: one parse instead of thousands of API calls), a
 the markers the reference document carries in its header and footer:
 
 ``{LETTERHEAD}``    a header paragraph replaced by the letterhead (else it opens the body)
-``{HEADER_MARKS}``  replaced by "CONFIDENTIAL" / "DRAFT — INCOMPLETE" when they apply
+``{HEADER_MARKS}``  replaced by "CONFIDENTIAL" / "DRAFT — INCOMPLETE" / "TRAINING — NOT A REAL REQUEST"
+                    when they apply (a training mark goes atop each header of a reference without it)
 ``{FOOTER}``        replaced by the reference and the localised "Page X of Y" (PAGE/NUMPAGES fields)
 """
 
@@ -676,6 +677,19 @@ def write_docx(blocks: Blocks, reference: "str | os.PathLike[str] | None" = None
             if content is not None:
                 writer.runs(content, runs)
             _replace_marker(p, marker, runs)
+    if blocks.training and not marker_paras["{HEADER_MARKS}"] and running is not None:
+        # a reference without the marker: the training mark still heads every page, as a
+        # paragraph of its own at the top of each header part
+        content = running.find("header")
+        if right_running is not None:
+            content = _combined(content, right_running.find("header"))
+        runs = []
+        writer.runs(content, runs)
+        for part in hf_parts:
+            if part.element.tag == _W + "hdr":
+                for offset, elem in enumerate(_fragment([f'<w:p><w:pPr><w:pStyle w:val="{ids["header"]}"/></w:pPr>'
+                                                          f'{"".join(runs)}</w:p>'])):
+                    part.element.insert(offset, elem)
 
     # body
     out: list[str] = []

@@ -31,6 +31,7 @@ class Blocks:
     roots: list[ET.Element]  # one <letter> element per language
     draft: bool
     incomplete: list[str] = field(default_factory=list)
+    training: bool = False  # marked "TRAINING — NOT A REAL REQUEST" (demo mode, render --training)
 
 
 def _finalize(value: Any) -> Any:
@@ -78,7 +79,7 @@ def template(name: str = LETTER_TEMPLATE):
 
 
 def render_markup(letter: LetterOfRequest, lang: str, incomplete: list[str], langs: list[str] | None = None,
-                  full_identities: bool = False, name: str = LETTER_TEMPLATE) -> str:
+                  full_identities: bool = False, name: str = LETTER_TEMPLATE, training: bool = False) -> str:
     """The block markup of template ``name`` for ``letter`` in ``lang`` (see :func:`.context.build_context`)."""
     from ..i18n import translations
     from .context import build_context
@@ -86,7 +87,7 @@ def render_markup(letter: LetterOfRequest, lang: str, incomplete: list[str], lan
     from jinja2 import TemplateError
 
     tr = translations("letter", lang)
-    view = build_context(letter, lang, incomplete, langs, full_identities)
+    view = build_context(letter, lang, incomplete, langs, full_identities, training)
     try:
         return template(name).render(L=view, gettext=tr.gettext, ngettext=tr.ngettext)
     except TemplateError as exc:  # a template bug (or a sandbox refusal), never the user's text
@@ -114,11 +115,14 @@ def parse_markup(markup: str) -> ET.Element:
 
 
 def build_blocks(letter: LetterOfRequest, lang: str | None = None, bilingual: str | None = None,
-                 today: dt.date | None = None, identities: str = "pseudonyms", name: str = LETTER_TEMPLATE) -> Blocks:
+                 today: dt.date | None = None, identities: str = "pseudonyms", name: str = LETTER_TEMPLATE,
+                 training: bool = False) -> Blocks:
     """The letter (template ``name``) as blocks, in ``lang`` (and ``bilingual`` beside it).
 
     ``identities``: ``"pseudonyms"`` (the letter as sent: protected persons by pseudonym only)
-    or ``"full"`` (the variant for the file, never sent). Raises :class:`RenderError`.
+    or ``"full"`` (the variant for the file, never sent). ``training``: mark every page
+    "TRAINING — NOT A REAL REQUEST" in the letter's language (running header, and a notice at
+    the start). Raises :class:`RenderError`.
     """
     if identities not in ("pseudonyms", "full"):
         raise RenderError(f"unknown identities variant {identities!r} (pseudonyms or full)")
@@ -139,6 +143,6 @@ def build_blocks(letter: LetterOfRequest, lang: str | None = None, bilingual: st
 
     incomplete = [r.point for r in incomplete_in_languages(letter, langs, today=today)]
     roots = [parse_markup(render_markup(version, code, section_labels(incomplete, code), langs,
-                                        identities == "full", name))
+                                        identities == "full", name, training))
              for version, code in zip(versions, langs)]
-    return Blocks(langs, roots, bool(incomplete), section_labels(incomplete, lang))
+    return Blocks(langs, roots, bool(incomplete), section_labels(incomplete, lang), training)

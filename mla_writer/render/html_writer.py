@@ -151,7 +151,12 @@ def _block(elem: ET.Element, out: list[str], narrow: bool = False) -> None:
     elif tag == "pagebreak":
         out.append("<hr/>")
     elif tag == "running":
-        pass
+        # the page has no running header, except a training letter's mark, which opens it
+        header = elem.find("header") if elem.get("show") == "1" else None
+        if header is not None:
+            out.append('<p align="center" style="color:#b00000; font-weight:bold; font-size:13pt;">')
+            _inline(header, out)
+            out.append("</p><hr/>")
 
 
 def _body(root: ET.Element) -> list[str]:
@@ -172,7 +177,12 @@ def write_html(blocks: Blocks) -> str:
         return head + "".join(_body(blocks.roots[0])) + "</body></html>"
     from .bilingual import pair_blocks
 
-    out = [head, '<table border="0" cellspacing="0" cellpadding="6" width="100%">']
+    out = [head]
+    for root in blocks.roots if blocks.training else ():  # the mark in both languages, over the columns
+        running = root.find("running")
+        if running is not None:
+            _block(running, out)
+    out.append('<table border="0" cellspacing="0" cellpadding="6" width="100%">')
     for left, right in pair_blocks(blocks):
         out.append("<tr>")
         for elem, code in ((left, blocks.langs[0]), (right, blocks.langs[1])):
