@@ -73,6 +73,8 @@ class DraftFilesMixin:
         label = self._draft_label() or _("Untitled")
         if self.session is not None and self.session.read_only:
             label = _("{name} (read-only)").format(name=label)
+        if self.training():
+            label = _("Training mode: {name}").format(name=label)
         self.setWindowTitle(f"{label}[*] \u2014 MLA Writer")
         self.setWindowModified(bool(self.session is not None and self.session.dirty))
 
@@ -95,9 +97,16 @@ class DraftFilesMixin:
         box.button(B.Discard).setText(_("Don't save"))
         return B(box.exec())
 
+    def training(self) -> bool:
+        """Whether the window is in training mode (:mod:`.demo`): letters are marked as training."""
+        return getattr(self, "demo", None) is not None
+
     def maybe_save(self) -> bool:
-        """True when it is fine to drop the current draft."""
+        """True when it is fine to drop the current draft (in training mode, the training letter
+        is dropped without asking: it is a copy of a sample)."""
         if self.session is None or not self.session.dirty:
+            return True
+        if self.training() and self.session.path is None:
             return True
         answer = self.ask_unsaved()
         B = QtWidgets.QMessageBox.StandardButton
@@ -467,12 +476,14 @@ class DraftFilesMixin:
             self.show_error(_("Cannot export the PDF"), _("The letter renderer is not available ({error}).").format(error=exc))
             return False
         try:
-            data = render_docx(letter, lang=letter.output_language, bilingual=self.bilingual(), identities=identities)
+            data = render_docx(letter, lang=letter.output_language, bilingual=self.bilingual(), identities=identities,
+                               training=self.training())
             more = []
             if annex:
                 from ..render import render_identities_annex
 
-                more.append((render_identities_annex(letter, letter.output_language, self.bilingual()),
+                more.append((render_identities_annex(letter, letter.output_language, self.bilingual(),
+                                                     training=self.training()),
                              str(self.annex_path(path))))
         except RenderError as exc:
             self.show_error(_("Cannot export the PDF"), draft_error_text(exc))
@@ -511,10 +522,11 @@ class DraftFilesMixin:
             self.show_error(_("Cannot export the letter"), _("The letter renderer is not available ({error}).").format(error=exc))
             return False
         try:
-            export_docx(letter, path, lang=letter.output_language, bilingual=self.bilingual(), identities=identities)
+            export_docx(letter, path, lang=letter.output_language, bilingual=self.bilingual(), identities=identities,
+                        training=self.training())
             if annex:
                 export_docx(letter, self.annex_path(path), lang=letter.output_language, bilingual=self.bilingual(),
-                            part="identities-annex")
+                            part="identities-annex", training=self.training())
         except (RenderError, OSError) as exc:
             self.show_error(_("Cannot export the letter"), str(exc))
             return False

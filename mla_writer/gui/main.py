@@ -33,13 +33,36 @@ def make_window(settings=None, autosave_folder=None):
     return MainWindow(settings, autosave_folder)
 
 
+def demo_argument(argv: list[str]) -> "str | None":
+    """The sample of ``--demo [SAMPLE]`` in ``argv`` (the default sample for a bare ``--demo``),
+    or None when the application is not started in training mode."""
+    for i, arg in enumerate(argv):
+        if arg == "--demo" or arg.startswith("--demo="):
+            value = arg.partition("=")[2] if "=" in arg else (
+                argv[i + 1] if i + 1 < len(argv) and not argv[i + 1].startswith("-") else "")
+            if not value:
+                from ..samples import DEFAULT_SAMPLE
+
+                value = DEFAULT_SAMPLE
+            return value
+    return None
+
+
 def run(argv: list[str]) -> int:
     app = make_app(argv)
-    window = make_window()
+    sample = demo_argument(argv[1:])
+    if sample is not None:  # training mode: the user's own settings, autosave and profile untouched
+        from .demo import launch
+
+        window = launch(sample)
+    else:
+        window = make_window()
     from . import crash
 
     crash.install(window)  # an unexpected error: a dialog and a recovery copy, the window stays
     window.show()
+    if sample is not None:
+        return app.exec()
     for arg in argv[1:]:
         if not arg.startswith("-"):
             window.open_file(arg, ask=False)

@@ -19,13 +19,13 @@ NAME_ROLE = Qt.ItemDataRole.UserRole
 class SampleDialog(QDialog):
     """The samples by title; the summary of the selected one below. ``chosen()`` after ``exec()``."""
 
-    def __init__(self, infos, lang: str, parent=None) -> None:
+    def __init__(self, infos, lang: str, parent=None, title: str | None = None, intro: str | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_("New from Sample"))
+        self.setWindowTitle(title or _("New from Sample"))
         self.resize(640, 420)
         layout = QVBoxLayout(self)
-        intro = QLabel(_("Choose a fictional case to start from. It opens as a new draft: what you change "
-                         "is never written to the sample itself."), self)
+        intro = QLabel(intro or _("Choose a fictional case to start from. It opens as a new draft: what you change "
+                                  "is never written to the sample itself."), self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.list = QListWidget(self)
@@ -62,9 +62,10 @@ class SampleDialog(QDialog):
         return item.data(NAME_ROLE) if item is not None else None
 
 
-def ask_sample(parent, infos) -> str | None:
-    """Show the list (modal); the name chosen, or None when cancelled. Tests replace this."""
-    dialog = SampleDialog(infos, ui_language(), parent)
+def ask_sample(parent, infos, title: str | None = None, intro: str | None = None) -> str | None:
+    """Show the list (modal); the name chosen, or None when cancelled. Tests replace this.
+    ``title`` and ``intro``: the dialog's own (default: those of File → New from Sample)."""
+    dialog = SampleDialog(infos, ui_language(), parent, title, intro)
     try:
         return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
     finally:

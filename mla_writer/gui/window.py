@@ -84,6 +84,8 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         self.today = None
         self._blocked = False  # the footer says how many problems keep the user on this step
         self._built_actions: list = []  # the menus' QActions (and QActionGroup), dropped on a rebuild
+        self.demo = None  # a demo.DemoMode in training mode
+        self.presentation = False  # fonts enlarged for a projector (demo.set_presentation)
 
         self.check_timer = QTimer(self)
         self.check_timer.setSingleShot(True)
@@ -153,7 +155,8 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         nav.addWidget(self.preview_button)
         nav.addWidget(self.next_button)
         column.addLayout(nav)
-        self.preview = PreviewPane(lambda: self.session, self.splitter, bilingual=lambda: self.bilingual())
+        self.preview = PreviewPane(lambda: self.session, self.splitter, bilingual=lambda: self.bilingual(),
+                                   training=lambda: self.training())
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(centre)
         self.splitter.addWidget(self.preview)
@@ -201,6 +204,11 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         files = bar.addMenu(_("&File"))
         files.addAction(self._action(_("&New"), self.new_draft, [K.New]))
         files.addAction(self._action(_("New from Sa&mple\u2026"), self.new_from_sample))
+        # training mode (gui/demo.py)
+        self.demo_action = self._action(_("&Training Mode\u2026"), self.toggle_demo, checkable=True)
+        self.demo_reset_action = self._action(_("Reset Training &Letter"), self.reset_demo)
+        files.addAction(self.demo_action)
+        files.addAction(self.demo_reset_action)
         files.addAction(self._action(_("&Open\u2026"), self.open_dialog, [K.Open]))
         self.recent_menu = files.addMenu(_("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
@@ -229,6 +237,9 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         self.guidance_action = self._action(_("&Guidance Panel"), self.toggle_guidance, ["Shift+F1"], checkable=True)
         self.guidance_action.setChecked(self.settings.guidance_visible())
         view.addAction(self.guidance_action)
+        self.presentation_action = self._action(_("Presen&tation Mode"), self.set_presentation, ["Ctrl+Shift+F11"],
+                                                checkable=True)
+        view.addAction(self.presentation_action)
         # A button among buttons: written as they are (sentence case), not as the menu's command
         self.preview_button.setText(_("Preview pane"))
         self.preview_button.setChecked(self.preview_action.isChecked())
@@ -255,6 +266,37 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         self.back_button.setAccessibleName(_("Back"))
         self.next_button.setAccessibleName(_("Next"))
         self.sidebar.retranslate()
+        self.demo_changed()
+
+    # -- training and presentation modes (gui/demo.py) --------------------------------------------
+    def toggle_demo(self, on: bool) -> bool:
+        """File → Training Mode…: choose a sample and train with it, or leave the mode."""
+        from .demo import toggle_demo
+
+        return toggle_demo(self, on)
+
+    def reset_demo(self) -> bool:
+        """File → Reset Training Letter: the training sample as it was, edits dropped unasked."""
+        from .demo import reset_demo
+
+        return reset_demo(self)
+
+    def set_presentation(self, on: bool) -> None:
+        """View → Presentation Mode: larger fonts and widgets for a projector."""
+        from .demo import set_presentation
+
+        set_presentation(self, on)
+
+    def demo_changed(self) -> None:
+        """The menus, banner, title and preview follow the training and presentation modes."""
+        self.demo_action.setChecked(self.demo is not None)
+        self.demo_reset_action.setEnabled(self.demo is not None)
+        self.presentation_action.setChecked(self.presentation)
+        banner = getattr(self, "demo_banner", None)
+        if banner is not None:
+            banner.retranslate()
+        self._update_title()
+        self.preview.schedule()
 
     def new_from_sample(self) -> bool:
         """File → New from Sample… (:mod:`.sample_picker`)."""
@@ -638,5 +680,9 @@ class MainWindow(DraftFilesMixin, QMainWindow):
             self.session.release()
         self.preview.shutdown()
         self.checker.shutdown()
+        if self.demo is not None:  # the training session's folder goes with it
+            from .demo import end_demo
+
+            end_demo(self)
         event.accept()
 

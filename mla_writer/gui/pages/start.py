@@ -26,7 +26,19 @@ class StartPage(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
+        # in a scroll area, as the other steps: a small screen, or presentation mode's large
+        # fonts, scroll the page instead of squeezing its texts (no Qt namespace enum here: the
+        # start page is built before the first paint, and that object is slow to build)
+        from PySide6.QtWidgets import QScrollArea
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer.addWidget(self.scroll)
+        body = QWidget(self.scroll)
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(24, 18, 24, 18)
         self.title = QLabel("MLA Writer", self)
         font = self.title.font()
@@ -90,6 +102,7 @@ class StartPage(QWidget):
         layout.addWidget(self.recent_label)
         layout.addWidget(self.recent)
         layout.addStretch(1)
+        self.scroll.setWidget(body)
         self.refresh([], None)
 
     def refresh(self, recent: list[str], current: str | None) -> None:

@@ -45,13 +45,14 @@ def scaled_html(html: str, factor: float) -> str:
     return _STYLE.sub(style, html)
 
 
-def _render(bilingual):
-    """The worker's job: the letter's HTML (``bilingual``: the second language, or None)."""
+def _render(bilingual, training: bool = False):
+    """The worker's job: the letter's HTML (``bilingual``: the second language, or None;
+    ``training``: marked as a training letter)."""
 
     def work(letter) -> str:
         from ...render import render_html
 
-        return render_html(letter, letter.output_language, bilingual)
+        return render_html(letter, letter.output_language, bilingual, training=training)
 
     return work
 
@@ -59,10 +60,11 @@ def _render(bilingual):
 class PreviewPane(QWidget):
     rendered = Signal()
 
-    def __init__(self, session_getter, parent=None, bilingual=lambda: None) -> None:
+    def __init__(self, session_getter, parent=None, bilingual=lambda: None, training=lambda: False) -> None:
         super().__init__(parent)
         self.session_getter = session_getter
         self.bilingual_getter = bilingual
+        self.training_getter = training  # training mode: the letter carries its training mark
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         # Until the window's second stage (or the first render) a framed label that looks like
@@ -150,7 +152,7 @@ class PreviewPane(QWidget):
         session = self.session_getter()
         if session is None:
             return
-        self.runner.submit(session.letter, _render(self.bilingual_getter()))
+        self.runner.submit(session.letter, _render(self.bilingual_getter(), self.training_getter()))
 
     def _on_rendered(self, html: str) -> None:
         """The newest render's HTML: shown at the scale that fits the pane (:meth:`fit`)."""

@@ -1,0 +1,331 @@
+"""Training mode (issue 17, item 3): File → Training Mode… and ``mla-writer --demo``.
+
+A trainer's session leaves no trace in the real settings (recent files, last folder, layout),
+the office profile, the recovery copies of real work or the personal word lists: the files on
+disk are compared before and after. Exports carry the training mark; Reset brings the sample
+back without asking; the banner is translated; presentation mode fits 1280×720 in every UI
+language with nothing cut.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from mla_writer import samples
+from mla_writer.gui import demo as demo_mode
+from mla_writer.gui.i18n import _
+
+pytestmark = pytest.mark.gui
+
+LANGS = ["en", "fr", "ru", "es"]
+SAMPLE = samples.DEFAULT_SAMPLE
+OTHER = "corruption-ge-ae"
+
+
+def _place(text: str):
+    from mla_writer.model import MLText
+
+    return MLText.model_validate({"en": text})
+
+
+def _settle(rounds: int = 8) -> None:
+    for _ in range(rounds):
+        QApplication.processEvents()
+
+
+def _tree(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` (relative path -> SHA-256 of its content)."""
+    if not folder.exists():
+        return {}
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _drafts(folder: Path) -> dict[str, str]:
+    """The recovery copies (and unreadable ones) in an autosave folder; lock files are not work."""
+    return {name: digest for name, digest in _tree(folder).items() if ".mlar" in name}
+
+
+def _never_ask(*_args):
+    pytest.fail("training mode asked about saving")
+
+
+def _start(window, monkeypatch, sample: str = SAMPLE) -> None:
+    monkeypatch.setattr(demo_mode, "ask_demo_sample", lambda _window: sample)
+    assert window.toggle_demo(True)
+    _settle()
+
+
+def test_the_menu_opens_the_chosen_sample_and_the_banner(make_window, monkeypatch):
+    window = make_window("en")
+    offered = []
+    from mla_writer.gui import sample_picker
+
+    monkeypatch.setattr(sample_picker, "ask_sample",
+                        lambda parent, infos, title=None, intro=None: offered.append((infos, title)) or OTHER)
+    window.demo_action.trigger()
+    _settle()
+    assert [info.name for info in offered[0][0]] == list(samples.index())  # the sample picker's list
+    assert offered[0][1] == _("Training Mode")
+    assert window.demo is not None and window.demo.sample == OTHER
+    assert window.session.letter == samples.load_sample(OTHER)
+    assert window.demo_banner.isVisible()
+    assert window.demo_action.isChecked() and window.demo_reset_action.isEnabled()
+    assert _("Training mode: {name}").format(name="") in window.windowTitle()
+
+
+def test_cancelling_the_choice_leaves_the_mode_off(make_window, monkeypatch):
+    window = make_window("en")
+    monkeypatch.setattr(demo_mode, "ask_demo_sample", lambda _window: None)
+    window.demo_action.trigger()
+    assert window.demo is None and not window.demo_action.isChecked()
+    assert not window.demo_reset_action.isEnabled()
+
+
+def test_the_preview_and_exports_carry_the_mark(make_window, monkeypatch, qtbot, tmp_path):
+    from mla_writer.i18n import translations
+
+    window = make_window("ru")
+    _start(window, monkeypatch)
+    window.session.set("output_language", "es")
+    mark = translations("letter", "es").gettext("TRAINING — NOT A REAL REQUEST")
+    assert mark != "TRAINING — NOT A REAL REQUEST"
+    window.preview.schedule()
+    qtbot.waitUntil(lambda: window.preview.view is not None
+                    and mark in window.preview.view.document().toRawText(), timeout=15000)
+    out = tmp_path / "training.docx"
+    assert window.export_to(out, annex=True)
+    import docx
+
+    for path in (out, window.annex_path(out)):
+        document = docx.Document(str(path))
+        for section in document.sections:
+            assert mark in "\n".join(p.text for p in section.header.paragraphs)
+            assert mark in "\n".join(p.text for p in section.first_page_header.paragraphs)
+    # out of training mode, the same export has no mark
+    demo_mode.leave_demo(window)
+    window.set_session(__import__("mla_writer.gui.session", fromlist=["Session"]).Session(samples.load_sample(SAMPLE)))
+    plain = tmp_path / "real.docx"
+    assert window.export_to(plain)
+    assert all(mark not in p.text for s in docx.Document(str(plain)).sections for p in s.header.paragraphs)
+
+
+def test_reset_brings_the_sample_back_without_asking(make_window, monkeypatch):
+    window = make_window("fr")
+    _start(window, monkeypatch)
+    window.ask_unsaved = _never_ask
+    window.go_to(3)
+    window.session.set("place", _place("Parquet inventé pour l'exercice"))
+    assert window.session.dirty and window.session.letter != samples.load_sample(SAMPLE)
+    window.demo_reset_action.trigger()
+    _settle()
+    assert window.session.letter == samples.load_sample(SAMPLE)
+    assert not window.session.dirty
+    assert window.demo is not None  # still training
+    # the banner's button does the same
+    window.session.set("place", _place("Autre"))
+    window.demo_banner.reset_button.click()
+    assert window.session.letter == samples.load_sample(SAMPLE)
+
+
+def _real_state(tmp_path: Path, config: Path) -> dict:
+    return {"settings": _tree(tmp_path / "settings.ini.d") | {"ini": hashlib.sha256(
+        (tmp_path / "settings.ini").read_bytes()).hexdigest()},
+        "recovery": _drafts(tmp_path / "autosave"), "config": _tree(config), "dictionary": _tree(tmp_path / "dictionary")}
+
+
+def test_training_leaves_no_trace_on_disk(make_window, monkeypatch, tmp_path, _private_config_dir):
+    """Recent files, last folder, window layout, UI language, office profile, recovery copies,
+    personal word lists: the real ones are byte for byte as before; the training folder is gone."""
+    from mla_writer import office
+    from mla_writer.gui import spellcheck
+    from mla_writer.gui.autosave import Autosaver
+
+    config = _private_config_dir
+    office.save_profile(office.Profile())  # the user's real profile ...
+    (tmp_path / "dictionary").mkdir()
+    (tmp_path / "dictionary" / "en.dic").write_text("Chisinau\n", encoding="utf-8")
+    window = make_window("en")
+    real_draft = tmp_path / "real-case.mlar"
+    window.save_to(real_draft)  # ... a real draft in the recent files ...
+    # ... and the recovery copy of another window's real work, left by a crash
+    other = Autosaver(lambda: window.session, tmp_path / "autosave")
+    window.session.set("place", _place("Real prosecutor's office"))
+    other.note_edit()
+    assert other.save_now()
+    other.lock.unlock()
+    window.session.dirty = False
+    window.settings.sync()
+    before = _real_state(tmp_path, config)
+    recent_before = window.settings.recent_files()
+    assert recent_before == [str(real_draft.resolve())] and len(before["recovery"]) == 1
+
+    _start(window, monkeypatch)
+    folder = window.demo.folder
+    assert folder.is_dir() and not str(folder).startswith(str(tmp_path))
+    # the trainer works: edits (recovery copies), saves a copy (recent files, last folder),
+    # fills the office profile, adds a word, switches the language and the panes
+    window.session.set("place", _place("Training office"))
+    assert window.autosaver.save_now()
+    assert window.autosaver.path.parent == folder / "autosave"
+    exercise = tmp_path / "exercise" / "exercise.mlar"
+    exercise.parent.mkdir()
+    assert window.save_to(exercise)
+    assert window.settings.recent_files()[0] == str(exercise.resolve())
+    profile = office.Profile()
+    office.save_profile(profile)
+    assert office.profile_path().parent == folder / "config"
+    assert spellcheck.personal_folder() == folder / "dictionary"
+    window.set_ui_language("ru")
+    window.toggle_preview(False)
+    window.toggle_guidance(False)
+    window.set_presentation(True)
+    window.export_to(tmp_path / "exercise" / "letter.docx")
+    assert window.offer_recovery() is False  # the real work's recovery copy is not offered here
+    window.session.set("place", _place("Unsaved training edit"))
+
+    window.ask_unsaved = _never_ask
+    demo_mode.leave_demo(window)
+    _settle()
+    assert window.demo is None and not folder.exists()
+    assert not window.demo_banner.isVisible()
+    window.settings.sync()
+    assert window.settings.recent_files() == recent_before
+    assert _real_state(tmp_path, config) == before
+    assert office.profile_path().parent == config
+    assert window.autosaver.path.parent == tmp_path / "autosave"
+    assert window.session.path is None and not window.session.dirty  # a new empty letter
+    # and the real recovery copy is still offered, as before training
+    window.ask_recover = lambda *a, **k: False
+    from mla_writer.gui.autosave import find_orphans
+
+    assert len(find_orphans(tmp_path / "autosave", [])) == 1
+
+
+def test_closing_in_training_mode_removes_its_folder(make_window, monkeypatch, tmp_path):
+    window = make_window("en")
+    window.settings.sync()
+    settings_before = (tmp_path / "settings.ini").read_bytes()
+    _start(window, monkeypatch)
+    folder = window.demo.folder
+    window.session.set("place", _place("Edited in the workshop"))
+    window.resize(900, 700)
+    window.ask_unsaved = _never_ask
+    window.close()
+    _settle()
+    assert not folder.exists()
+    assert (tmp_path / "settings.ini").read_bytes() == settings_before  # not even the window's size
+    assert _drafts(tmp_path / "autosave") == {}
+
+
+def test_the_command_line_demo_never_touches_the_users_folders(qtbot, tmp_path, monkeypatch):
+    """``mla-writer --demo SAMPLE``: the window is in training mode from the start; the user's
+    settings file is only read, the user's data folder (autosave, word lists) never made."""
+    from mla_writer.gui.main import demo_argument
+
+    assert demo_argument(["--demo"]) == SAMPLE
+    assert demo_argument(["--demo", OTHER]) == OTHER
+    assert demo_argument(["--demo=" + OTHER]) == OTHER
+    assert demo_argument(["case.mlar"]) is None
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    real_ini = tmp_path / "real-settings.ini"
+    real = QSettings(str(real_ini), QSettings.Format.IniFormat)
+    real.setValue("ui/language", "es")
+    real.setValue("files/recent", ["/cases/real.mlar"])
+    real.sync()
+    before = real_ini.read_bytes()
+    window = demo_mode.launch(OTHER, real)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    _settle()
+    folder = window.demo.folder
+    assert window.session.letter == samples.load_sample(OTHER)
+    assert window.settings.ui_language() == "es"  # the display choices come along ...
+    assert window.settings.recent_files() == []  # ... the real work's list does not
+    assert window.demo_banner.isVisible()
+    assert window.demo_banner.label.text().startswith("<b>" + _("TRAINING MODE"))
+    window.session.set("place", _place("Workshop"))
+    window.autosaver.save_now()
+    window.close()
+    _settle()
+    assert not folder.exists()
+    assert real_ini.read_bytes() == before
+    assert not (tmp_path / "data").exists()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_banner_speaks_the_ui_language(make_window, monkeypatch, lang):
+    window = make_window(lang)
+    _start(window, monkeypatch)
+    banner = window.demo_banner
+    texts = [banner.label.text(), banner.reset_button.text(), banner.leave_button.text(), window.demo_action.text()]
+    if lang != "en":
+        assert "TRAINING MODE" not in texts[0] and "Reset training letter" != texts[1]
+    assert _("TRAINING MODE") in texts[0]
+    other = "fr" if lang != "fr" else "ru"
+    window.set_ui_language(other)
+    assert _("TRAINING MODE") in window.demo_banner.label.text()
+    assert window.demo_action.isChecked()  # the menus built again still show the mode
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_presentation_mode_fits_1280_by_720(make_window, monkeypatch, lang):
+    """Presentation mode in training mode, banner shown, every step of the sample: nothing cut."""
+    from mla_writer.gui.widgets.listeditor import ListEditor
+
+    from .clipping import clipped
+
+    window = make_window(lang)
+    _start(window, monkeypatch)
+    normal = window.next_button.fontMetrics().height()
+    window.presentation_action.trigger()
+    window.resize(1280, 720)
+    _settle()
+    assert window.presentation and window.presentation_action.isChecked()
+    assert window.next_button.fontMetrics().height() > normal * 1.2
+    assert (window.width(), window.height()) == (1280, 720)
+    problems = [f"banner: {p}" for p in clipped(window, window.demo_banner)]
+    for step in range(len(window.plan)):
+        window.go_to(step)
+        _settle()
+        page = window.current_page()
+        problems += [f"step {step + 1}: {p}" for p in clipped(window, page)]
+        for editor in [e for e in page.findChildren(ListEditor) if e.isVisible()][:2]:
+            if editor.list.count():
+                editor.list.setCurrentRow(editor.list.count() - 1)
+                _settle()
+                problems += [f"step {step + 1}, {editor.path}: {p}" for p in clipped(window, page)]
+        for button in (window.back_button, window.next_button, window.preview_button):
+            problems += [f"step {step + 1}: {p}" for p in clipped(window, button.parentWidget())
+                         if "button" in p]
+    problems += [f"sidebar: {p}" for p in clipped(window, window.sidebar)]
+    assert list(dict.fromkeys(problems)) == []
+    window.presentation_action.trigger()
+    _settle()
+    assert not window.presentation and window.next_button.fontMetrics().height() == normal
+
+
+def test_a_case_register_hook_has_one_place_to_ask(make_window, monkeypatch):
+    """There is no case register yet: the one question a recorder of real work must ask."""
+    window = make_window("en")
+    assert demo_mode.records_real_work()
+    _start(window, monkeypatch)
+    assert not demo_mode.records_real_work()
+    demo_mode.leave_demo(window)
+    assert demo_mode.records_real_work()
+
+
+def test_a_real_draft_with_unsaved_changes_is_asked_about_before_training(make_window, monkeypatch):
+    window = make_window("en")
+    window.session.set("place", _place("Real office"))
+    asked = []
+    window.ask_unsaved = lambda: asked.append(1) or QMessageBox.StandardButton.Cancel
+    monkeypatch.setattr(demo_mode, "ask_demo_sample", lambda _window: SAMPLE)
+    assert not window.toggle_demo(True)
+    assert asked == [1] and window.demo is None and window.session.get("place") == _place("Real office")
