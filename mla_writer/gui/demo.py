@@ -63,6 +63,36 @@ def demo_settings(folder: Path, real: QSettings | None = None) -> QSettings:
     return q
 
 
+#: The file in a training folder that names the process using it.
+OWNER_FILE = "owner.pid"
+
+
+def remove_stale_folders(base: Path | None = None) -> list[Path]:
+    """Remove the training folders (in ``base``, default the system's temporary folder) left by
+    a training session that was killed: those whose owner process is gone. Returns them."""
+    removed = []
+    for folder in Path(base or tempfile.gettempdir()).glob(FOLDER_PREFIX + "*"):
+        try:
+            pid = int((folder / OWNER_FILE).read_text(encoding="ascii"))
+        except (OSError, ValueError):
+            continue  # not one of ours, or being made: left alone
+        if pid == os.getpid() or _alive(pid):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # (another user's process, or a platform without signals: assume alive)
+        return True
+    return True
+
+
 class DemoMode:
     """One training session of a window: the sample shown, and the temporary folder that holds
     the settings, autosave, office profile and word lists of the session.
@@ -72,9 +102,12 @@ class DemoMode:
 
     def __init__(self, sample: str, folder: Path | None = None) -> None:
         self.sample = sample
+        if folder is None:
+            remove_stale_folders()
         self.folder = Path(folder) if folder is not None else Path(tempfile.mkdtemp(prefix=FOLDER_PREFIX))
         for sub in ("autosave", "config", "dictionary"):
             (self.folder / sub).mkdir(parents=True, exist_ok=True, mode=0o700)
+        (self.folder / OWNER_FILE).write_text(str(os.getpid()), encoding="ascii")
         self._saved_env: str | None = None
         #: (QSettings, autosave folder) of the window outside the mode; None: the user's own
         self._real: tuple = (None, None)

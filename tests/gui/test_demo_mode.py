@@ -329,3 +329,23 @@ def test_a_real_draft_with_unsaved_changes_is_asked_about_before_training(make_w
     monkeypatch.setattr(demo_mode, "ask_demo_sample", lambda _window: SAMPLE)
     assert not window.toggle_demo(True)
     assert asked == [1] and window.demo is None and window.session.get("place") == _place("Real office")
+
+
+def test_a_killed_sessions_folder_is_removed_by_the_next_one(tmp_path):
+    """A training session killed before its end leaves its folder; the next one removes it (and
+    only folders whose owner process is gone)."""
+    import os
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    gone = tmp_path / (demo_mode.FOLDER_PREFIX + "gone")
+    alive = tmp_path / (demo_mode.FOLDER_PREFIX + "alive")
+    other = tmp_path / (demo_mode.FOLDER_PREFIX + "foreign")
+    for folder, owner in ((gone, done.stdout.strip()), (alive, str(os.getpid())), (other, None)):
+        (folder / "autosave").mkdir(parents=True)
+        (folder / "autosave" / "x.mlar").write_text("{}", encoding="utf-8")
+        if owner:
+            (folder / demo_mode.OWNER_FILE).write_text(owner, encoding="ascii")
+    assert demo_mode.remove_stale_folders(tmp_path) == [gone]
+    assert not gone.exists() and alive.exists() and other.exists()
