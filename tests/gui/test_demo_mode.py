@@ -109,10 +109,44 @@ def test_the_preview_and_exports_carry_the_mark(make_window, monkeypatch, qtbot,
             assert mark in "\n".join(p.text for p in section.first_page_header.paragraphs)
     # out of training mode, the same export has no mark
     demo_mode.leave_demo(window)
-    window.set_session(__import__("mla_writer.gui.session", fromlist=["Session"]).Session(samples.load_sample(SAMPLE)))
+    from mla_writer.gui.session import Session
+
+    window.set_session(Session(samples.load_sample(SAMPLE)))
     plain = tmp_path / "real.docx"
     assert window.export_to(plain)
     assert all(mark not in p.text for s in docx.Document(str(plain)).sections for p in s.header.paragraphs)
+
+
+def test_a_pdf_exported_in_training_mode_is_marked_on_every_page(make_window, monkeypatch, qtbot, tmp_path):
+    """File → Export PDF in training mode, the letter and its identities annex: pdftotext, page
+    by page, finds the mark in the letter's language on each."""
+    import sys
+
+    from pypdf import PdfReader
+
+    from mla_writer.i18n import translations
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "render"))
+    from render_helpers import pdf_text, soffice
+
+    soffice()  # LibreOffice is required: fail, never skip
+    window = make_window("es")
+    _start(window, monkeypatch)
+    window.session.set("output_language", "ru")
+    mark = translations("letter", "ru").gettext("TRAINING — NOT A REAL REQUEST")
+    target = tmp_path / "training.pdf"
+    window.ask_export_incomplete = lambda count: True
+    window.ask_export_variant = lambda: ("pseudonyms", True)
+    window.ask_export_pdf_path = lambda: str(target)
+    with qtbot.waitSignal(window.exported, timeout=180_000):
+        assert window.export_letter_pdf()
+    for pdf in (target, window.annex_path(target)):
+        pages = len(PdfReader(str(pdf)).pages)
+        assert pages >= 1
+        unmarked = [page for page in range(1, pages + 1)
+                    if " ".join(mark.split()) not in " ".join(pdf_text(pdf, page).split())]
+        assert unmarked == [], pdf.name
+    assert len(PdfReader(str(target)).pages) >= 3
 
 
 def test_reset_brings_the_sample_back_without_asking(make_window, monkeypatch):
