@@ -216,7 +216,7 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         files.addSeparator()
         files.addAction(self._action(_("&Save"), self.save_draft, [K.Save]))
         files.addAction(self._action(_("Save &As\u2026"), self.save_as, ["Ctrl+Shift+S"]))
-        files.addAction(self._action(_("Save E&ncrypted\u2026"), self.save_encrypted))
+        files.addAction(self._action(_("Save Encr&ypted\u2026"), self.save_encrypted))
         files.addSeparator()
         files.addAction(self._action(_("&Export Letter\u2026"), self.export_letter, ["Ctrl+E"]))
         files.addAction(self._action(_("Export &PDF\u2026"), self.export_letter_pdf, ["Ctrl+Shift+E"]))

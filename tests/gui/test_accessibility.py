@@ -131,3 +131,28 @@ def test_no_mnemonic_is_used_twice_on_a_step(make_window, example_path, lang):
                 clashes.append(f"step {step}: {seen[key]!r} and {text!r}")
             seen[key] = text
     assert clashes == []
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ru", "es"])
+def test_no_mnemonic_is_used_twice_in_a_menu(make_window, lang):
+    """Within one menu, Alt+letter (then the letter) must choose one entry, in every UI language."""
+    from PySide6.QtWidgets import QMenu
+
+    window = make_window(lang)
+    clashes = []
+    menus = [a.menu() for a in window.menuBar().actions() if a.menu() is not None]
+    while menus:
+        menu = menus.pop()
+        seen: dict[str, str] = {}
+        for action in menu.actions():
+            if action.isSeparator():
+                continue
+            if isinstance(action.menu(), QMenu):
+                menus.append(action.menu())
+            key = _mnemonic(action.text())
+            if key is None:
+                continue
+            if key in seen:
+                clashes.append(f"{menu.title()!r}: {seen[key]!r} and {action.text()!r}")
+            seen[key] = action.text()
+    assert clashes == []
