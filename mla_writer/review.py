@@ -341,7 +341,8 @@ def describe_target(letter: LetterOfRequest, comment: Comment, lang: str) -> str
     if path is None:
         from .i18n import ui_gettext
 
-        return f"{section.heading(lang)} \u2014 " + ui_gettext(lang)("(the item was removed)")
+        _ = ui_gettext(lang)
+        return f"{section.heading(lang)} \u2014 " + _("(the item was removed)")
     if path.startswith(POINT_TARGET):
         return section.heading(lang)
     item = re.fullmatch(r"([a-z_.]+)\[(\d+)\]", path)

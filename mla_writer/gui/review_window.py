@@ -208,7 +208,7 @@ class ReviewWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("{name} \u2014 review \u2014 MLA Writer").format(name=self.path.name))
-        for i, text in enumerate((_("Letter"), _("Checklist report"), _("History"), _("Versions"))):
+        for i, text in enumerate((_("Letter of request"), _("Checklist report"), _("History"), _("Versions"))):
             self.tabs.setTabText(i, text)
         self.from_label.setText(_("From version:"))
         self.to_label.setText(_("to:"))
