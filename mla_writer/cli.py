@@ -376,3 +376,5 @@ register("history", "print a draft's review history and whether its hash chain i
          _review_cli.history_arguments, _review_cli.history)
 register("diff", "print what changed between two kept versions of a draft, field by field",
          _review_cli.diff_arguments, _review_cli.diff)
+register("review-report", "write the review report (status, history, comments by point, checklist, changes since "
+         "the last submission) as .docx or .pdf", _review_cli.report_arguments, _review_cli.report)

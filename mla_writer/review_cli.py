@@ -99,3 +99,40 @@ def check_lines(letter, lang: str) -> list[str]:
     from . import review
 
     return review.chain_summary(letter.review, lang) if review.verify(letter.review) else []
+
+
+def report_arguments(p: argparse.ArgumentParser) -> None:
+    _common(p)
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="the report to write: .docx, or .pdf (through LibreOffice)")
+    from .cli import _iso_date
+
+    p.add_argument("--today", type=_iso_date, metavar="YYYY-MM-DD", help="check completeness as of this date")
+
+
+def report(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from . import review
+    from .cli import _fail, _load
+    from .render import RenderError
+    from .review_report import review_report_docx
+    from .storage import DraftError, atomic_write_bytes
+
+    try:
+        letter = _load(args)
+        data = review_report_docx(letter, args.lang, args.today)
+    except (DraftError, review.ReviewError) as exc:
+        return _fail(exc.localized(args.lang))
+    out = Path(args.output)
+    try:
+        if out.suffix.lower() == ".pdf":
+            from .render.pdf import docx_to_pdf
+
+            docx_to_pdf(data, out)
+        else:
+            atomic_write_bytes(out, data, backup=False)
+    except RenderError as exc:
+        return _fail(str(exc))
+    except OSError as exc:
+        return _fail(f"cannot write {out}: {exc.strerror or exc}")
+    return EXIT_OK

@@ -82,3 +82,43 @@ def test_diff_of_a_version_the_draft_does_not_keep_is_a_clear_error(reviewed, ca
     assert main(["diff", str(reviewed), "--from", "1", "--to", "9"]) == 2
     err = capsys.readouterr().err
     assert "keeps no version 9" in err and "Traceback" not in err
+
+
+def _docx_text(path) -> str:
+    from docx import Document
+
+    doc = Document(str(path))
+    parts = [p.text for p in doc.paragraphs]
+    parts += [cell.text for table in doc.tables for row in table.rows for cell in row.cells]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("lang, status", [("en", "Submitted for review"), ("ru", "Передан на проверку")])
+def test_the_review_report_gives_status_history_comments_checklist_and_changes(reviewed, tmp_path, lang, status):
+    out = tmp_path / "report.docx"
+    assert main(["review-report", str(reviewed), "-o", str(out), "--lang", lang, *ASOF]) == 0
+    text = _docx_text(out)
+    assert status in text and "Anna Popescu" in text
+    assert "Too short for the bank." in text  # the comment, under its point
+    from mla_writer.i18n import ui_gettext
+
+    _ = ui_gettext(lang)
+    assert _("Checklist report") in text and _("Changes since the last submission") in text
+    assert _("Since version {n}:").format(n=3) in text or _("No change since version {n}.").format(n=3) in text
+
+
+def test_the_review_report_lists_the_changes_since_the_last_submission(reviewed, tmp_path):
+    letter = storage.load(reviewed)
+    letter.urgency.deadline = dt.date(2027, 2, 1)
+    storage.save(letter, reviewed)
+    out = tmp_path / "report.docx"
+    assert main(["review-report", str(reviewed), "-o", str(out), *ASOF]) == 0
+    text = _docx_text(out)
+    assert "Since version 3:" in text
+    assert "5. Urgency and time limit \u2014 Execute by: 10 January 2027 \u2192 1 February 2027" in text
+
+
+def test_libreoffice_converts_the_review_report(reviewed, tmp_path):
+    out = tmp_path / "report.pdf"
+    assert main(["review-report", str(reviewed), "-o", str(out), *ASOF]) == 0
+    assert out.read_bytes().startswith(b"%PDF")

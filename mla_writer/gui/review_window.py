@@ -204,6 +204,9 @@ class ReviewWindow(QMainWindow):
         for widget in (self.section_box, self.target_box, self.comment_edit, self.add_button):
             inner.addWidget(widget)
         column.addWidget(self.comments_box, 1)
+        self.report_button = QPushButton(pane)
+        self.report_button.clicked.connect(self.write_report)
+        column.addWidget(self.report_button)
         return pane
 
     def retranslate(self) -> None:
@@ -228,6 +231,7 @@ class ReviewWindow(QMainWindow):
         self.comment_edit.setAccessibleName(_("Text of the new comment"))
         self.comment_edit.setPlaceholderText(_("What should the drafter change, and why?"))
         self.add_button.setText(_("Add comment"))
+        self.report_button.setText(_("Write the Review Report\u2026"))
 
     # -- what is shown -----------------------------------------------------------------------------
     def actor(self) -> review.Actor:
@@ -404,6 +408,35 @@ class ReviewWindow(QMainWindow):
             return False
         note = self.note_edit.text().strip()
         return self._act(lambda: function(self.letter, comment.id, self.actor(), note))
+
+    def ask_report_path(self) -> str:
+        """Where to write the review report ("" when the user cancels; tests replace this)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        suggested = str(self.path.with_name(self.path.stem + "-review.docx"))
+        path, _filter = QFileDialog.getSaveFileName(self, _("Write the review report"), suggested,
+                                                    _("Word documents (*.docx)"))
+        if path and not path.lower().endswith(".docx"):
+            path += ".docx"
+        return path
+
+    def write_report(self) -> bool:
+        """Write the review report (:mod:`mla_writer.review_report`) in the UI language."""
+        from ..review_report import review_report_docx
+        from ..storage import atomic_write_bytes
+
+        path = self.ask_report_path()
+        if not path:
+            return False
+        try:
+            atomic_write_bytes(path, review_report_docx(self.letter, ui_language()), backup=False)
+        except review.ReviewError as exc:
+            self._warn(exc.localized(ui_language()))
+            return False
+        except OSError as exc:
+            self._warn(_("The report was not written: {reason}").format(reason=exc.strerror or str(exc)))
+            return False
+        return True
 
     def _warn(self, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, _("Review"), text, QMessageBox.StandardButton.Ok, self)

@@ -154,3 +154,18 @@ def test_a_point_comment_shows_at_the_top_of_its_step(make_window, qtbot, submit
     window.go_to(window.step_of_section["facts"])
     assert any("when the money moved" in t for t in _comment_labels(window.current_page()))
     assert POINT_BY_ID["facts"].id in review.open_counts(window.session.letter)
+
+
+def test_the_review_window_writes_the_review_report(make_window, qtbot, submitted, tmp_path):
+    from docx import Document
+
+    window = make_window("ru")
+    reviewer = window.open_for_review(submitted)
+    qtbot.addWidget(reviewer)
+    reviewer.name_edit.setText("Анна Попеску")
+    _comment(reviewer, "urgency.deadline", "Срок слишком короткий.")
+    out = tmp_path / "report.docx"
+    reviewer.ask_report_path = lambda: str(out)
+    assert reviewer.write_report()
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert "Срок слишком короткий." in text and "Статус: Передан на проверку" in text
