@@ -97,8 +97,9 @@ class ReviewWindow(QMainWindow):
 
     changed = Signal()
 
-    def __init__(self, path, letter, stamp=None, sealer=None, parent=None) -> None:
+    def __init__(self, path, letter, stamp=None, sealer=None, parent=None, settings=None) -> None:
         super().__init__(parent)
+        self.settings = settings  # a gui.settings.Settings: the name and role last used
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.path = Path(path)
         self.letter = letter
@@ -136,9 +137,14 @@ class ReviewWindow(QMainWindow):
         split.setSizes([700, 460])
         self.setCentralWidget(split)
         self.resize(1200, 800)
-        actor = profile_actor()
-        self.name_edit.setText(actor.name)
-        self.role_edit.setText(actor.role)
+        name = role = ""
+        if settings is not None:  # the name and role used last, else the office profile's
+            name = str(settings.q.value("review/name", "") or "")
+            role = str(settings.q.value("review/role", "") or "")
+        if not name:
+            name, role = profile_actor()
+        self.name_edit.setText(name)
+        self.role_edit.setText(role)
         self.retranslate()
         self.refresh()
 
@@ -377,6 +383,9 @@ class ReviewWindow(QMainWindow):
             text = exc.localized(ui_language()) if isinstance(exc, DraftError) else str(exc)
             self._warn(_("The change was not saved: {reason}").format(reason=text))
             return False
+        if self.settings is not None:  # remembered for the next review (the office profile otherwise)
+            self.settings.q.setValue("review/name", self.actor().name)
+            self.settings.q.setValue("review/role", self.actor().role)
         self.refresh()
         self.changed.emit()
         return True
@@ -467,6 +476,6 @@ def open_for_review(parent, path) -> "ReviewWindow | None":
     except DraftError as exc:
         parent.show_error(_("Cannot open the draft"), draft_error_text(exc))
         return None
-    window = ReviewWindow(path, letter, stamp, sealer, parent)
+    window = ReviewWindow(path, letter, stamp, sealer, parent, getattr(parent, "settings", None))
     window.setWindowFlag(Qt.WindowType.Window, True)
     return window

@@ -169,3 +169,25 @@ def test_the_review_window_writes_the_review_report(make_window, qtbot, submitte
     assert reviewer.write_report()
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
     assert "Срок слишком короткий." in text and "Статус: Передан на проверку" in text
+
+
+def test_name_and_role_come_from_the_office_profile_then_from_the_last_review(make_window, qtbot, submitted):
+    from mla_writer.office import Profile, save_profile
+
+    profile = Profile()
+    profile.office.signatory.name = "Claire Vasseur"
+    profile.office.signatory.title.set("en", "Head of the international cooperation office")
+    save_profile(profile)
+    window = make_window("en")
+    reviewer = window.open_for_review(submitted)
+    qtbot.addWidget(reviewer)
+    assert (reviewer.name_edit.text(), reviewer.role_edit.text()) == (
+        "Claire Vasseur", "Head of the international cooperation office")
+    reviewer.name_edit.setText("Anna Popescu")
+    reviewer.role_edit.setText("Deputy head")
+    _comment(reviewer, "point:urgency", "Check the time limit.")
+    event = storage.load(submitted).review.events[-1]
+    assert (event.name, event.role) == ("Anna Popescu", "Deputy head")
+    again = window.open_for_review(submitted)
+    qtbot.addWidget(again)
+    assert (again.name_edit.text(), again.role_edit.text()) == ("Anna Popescu", "Deputy head")
