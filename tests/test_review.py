@@ -114,6 +114,14 @@ def test_comments_never_reach_the_letter(example):
     html = render_html(example, "en")
     assert "UNIQUE-COMMENT-MARK" not in html and REVIEWER.name not in html
     assert html == plain
+    import io
+    import zipfile
+
+    from mla_writer.render import render_docx
+
+    with zipfile.ZipFile(io.BytesIO(render_docx(example, "fr"))) as docx:
+        words = "".join(docx.read(name).decode("utf-8", "replace") for name in docx.namelist() if name.endswith(".xml"))
+    assert "UNIQUE-COMMENT-MARK" not in words and "too short for the bank" not in words
     report = check(example, "en", today=dt.date(2026, 11, 22))
     assert "UNIQUE-COMMENT-MARK" not in json.dumps(report.to_dict(), ensure_ascii=False)
 
