@@ -76,11 +76,16 @@ def show_comments(page) -> None:
                 pass
             del labels[path]
     for path, found in buckets.items():
-        label = labels.get(path)
         try:
+            _editor, problems = page.problem_map.entries[path]
+            row = problems.parentWidget()
+            label = labels.get(path)
+            try:  # a label of a row the form has since rebuilt is not this row's
+                if label is not None and label.parentWidget() is not row:
+                    label = None
+            except RuntimeError:
+                label = None
             if label is None:
-                _editor, problems = page.problem_map.entries[path]
-                row = problems.parentWidget()
                 label = _label(row)
                 row.layout().insertWidget(row.layout().indexOf(problems) + 1, label)
                 labels[path] = label

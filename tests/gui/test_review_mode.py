@@ -191,3 +191,17 @@ def test_name_and_role_come_from_the_office_profile_then_from_the_last_review(ma
     again = window.open_for_review(submitted)
     qtbot.addWidget(again)
     assert (again.name_edit.text(), again.role_edit.text()) == ("Anna Popescu", "Deputy head")
+
+
+def test_a_comment_stays_beside_its_field_when_the_step_is_rebuilt(make_window, qtbot, submitted):
+    letter = storage.load(submitted)
+    review.add_comment(letter, "urgency.deadline", "Give three months.", review.Actor("A. P."))
+    storage.save(letter, submitted)
+    window = make_window("en")
+    assert window.open_file(submitted, ask=False)
+    window.go_to(window.step_of_section["urgency"])
+    page = window.current_page()
+    page.rebuild()
+    qtbot.waitUntil(lambda: any("three months" in t for t in _comment_labels(page)))
+    (label,) = [w for w in page.findChildren(QLabel, "reviewComment") if w.isVisible()]
+    assert label.parentWidget() is page.form.rows["urgency.deadline"][1]
