@@ -292,8 +292,15 @@ class ReviewWindow(QMainWindow):
         for comment in current.comments:
             state = _("resolved") if comment.resolved else _("open")
             who = ", ".join(p for p in (comment.name, comment.role) if p)
-            item = QListWidgetItem(f"[{state}] {review.describe_target(self.letter, comment, lang)}\n"
-                                   f"{comment.text}\n\u2014 {who}, {review.format_moment(comment.at, lang)}")
+            text = (f"[{state}] {review.describe_target(self.letter, comment, lang)}\n"
+                    f"{comment.text}\n\u2014 {who}, {review.format_moment(comment.at, lang)}")
+            last = comment.events[-1]
+            if last.kind == "resolve":
+                by = ", ".join(p for p in (last.name, last.role) if p)
+                text += "\n" + _("Resolved by {who}, {when}").format(who=by, when=review.format_moment(last.at, lang))
+                if last.note:
+                    text += f" \u2014 {last.note}"
+            item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, comment.id)
             self.comment_list.addItem(item)
         if 0 <= row < self.comment_list.count():
