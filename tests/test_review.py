@@ -302,3 +302,23 @@ def test_format_6_review_comments_become_the_history(tmp_path):
         ("urgency.deadline", "Too short.", True, "A. Popescu"), ("facts.summary", "Shorter, please.", False, "A. Popescu")]
     assert review.verify(letter.review) == []
     assert current.comments[0].at == "2026-11-01T10:00:00+00:00"
+
+
+def test_twenty_versions_of_the_large_case_keep_the_file_manageable(tmp_path):
+    """Issue 13: 20 kept versions of the large case (bench/bench_review.py gives the times)."""
+    from .test_large_case import _large_case
+
+    letter = _large_case()
+    first = letter.urgency.deadline
+    path = tmp_path / "large.mlar"
+    storage.save(letter, path, backup=False)
+    plain = path.stat().st_size
+    for i in range(10):
+        review.set_status(letter, "submitted", DRAFTER, at=AT)
+        review.set_status(letter, "returned", REVIEWER, at=AT)
+        letter.urgency.deadline = dt.date(2027, 1, 1) + dt.timedelta(days=i)
+    storage.save(letter, path, backup=False)
+    again = storage.load(path)
+    assert len(review.versions(again.review)) == 20 and review.verify(again.review) == []
+    assert path.stat().st_size < plain + 20 * 200_000  # each version compressed to well under 200 kB
+    assert review.version_letter(again, 1).urgency.deadline == first
