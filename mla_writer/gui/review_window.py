@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import fields, review
-from ..points import POINT_BY_ID, SECTIONS
+from ..points import SECTIONS
 from .i18n import _, ui_language
 from .widgets.problems import ERROR_COLOUR
 
