@@ -955,7 +955,7 @@ if set(RULES) != set(POINT_BY_ID):  # a section without a rule, or a rule withou
 
 # -- free text still to translate (point 14) ------------------------------------------------
 
-_NOT_LETTER_TEXT = frozenset({"review_comments"})
+_NOT_LETTER_TEXT = frozenset({"review"})
 
 
 def free_text_fields(model: BaseModel, prefix: str = "") -> Iterator[tuple[str, MLText]]:

@@ -179,14 +179,19 @@ def _check(args: argparse.Namespace) -> int:
     except DraftError as exc:
         return _fail(exc.localized(args.lang))
     report = check(letter, args.lang, today=args.today)
-    code = EXIT_OK if report.complete else EXIT_INCOMPLETE  # decided before any output
+    from .review_cli import check_lines
+
+    broken = check_lines(letter, args.lang)  # a review history edited by hand (mla_writer.review)
+    code = EXIT_OK if report.complete and not broken else EXIT_INCOMPLETE  # decided before any output
 
     def write() -> None:
         if args.json:
-            json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+            json.dump({**report.to_dict(), "review_history_broken": broken}, sys.stdout, ensure_ascii=False, indent=2)
             print()
         else:
             _print_report(report)
+            for line in broken:
+                print(_escape(line))
 
     _output(write)
     return code
@@ -386,3 +391,15 @@ def _render(args: argparse.Namespace) -> int:
 
 
 register("render", "write the letter as a Word document (or HTML preview) in a chosen language", _render_args, _render)
+
+
+# -- the central authority's review (mla_writer/review_cli.py) ------------------------------
+
+from . import review_cli as _review_cli  # noqa: E402  (no Qt, no heavy imports)
+
+register("history", "print a draft's review history and whether its hash chain is intact (exit 1 if broken)",
+         _review_cli.history_arguments, _review_cli.history)
+register("diff", "print what changed between two kept versions of a draft, field by field",
+         _review_cli.diff_arguments, _review_cli.diff)
+register("review-report", "write the review report (status, history, comments by point, checklist, changes since "
+         "the last submission) as .docx or .pdf", _review_cli.report_arguments, _review_cli.report)

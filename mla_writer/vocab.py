@@ -252,6 +252,30 @@ DATA_TYPE = Vocabulary(
     Term("content", N_("content data")),
 )
 
+# -- central authority review (mla_writer.review): where a draft stands -------------------
+REVIEW_STATUS = Vocabulary(
+    "review_status",
+    Term("draft", N_("Draft")),
+    Term("submitted", N_("Submitted for review")),
+    Term("returned", N_("Returned for changes")),
+    Term("approved", N_("Approved")),
+    Term("sent", N_("Sent")),
+    Term("acknowledged", N_("Receipt acknowledged")),
+    Term("executed", N_("Executed")),
+    Term("partly_executed", N_("Partly executed")),
+    Term("refused", N_("Refused")),
+    Term("withdrawn", N_("Withdrawn")),
+)
+
+#: What one entry of a draft's review history records.
+REVIEW_EVENT = Vocabulary(
+    "review_event",
+    Term("status", N_("Change of status")),
+    Term("comment", N_("Comment")),
+    Term("resolve", N_("Comment resolved")),
+    Term("reopen", N_("Comment reopened")),
+)
+
 #: Every vocabulary by name (a field of kind "code" names one of these).
 VOCABULARIES: dict[str, Vocabulary] = {
     v.name: v
@@ -268,5 +292,7 @@ VOCABULARIES: dict[str, Vocabulary] = {
         WITNESS_STATUS,
         RECORDING,
         DATA_TYPE,
+        REVIEW_STATUS,
+        REVIEW_EVENT,
     )
 }

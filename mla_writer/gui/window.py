@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer, Signal  # (not QEvent: building its enum costs ~4 ms)
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -129,6 +130,13 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         # The step, and under it the guidance on its point (made when first needed: _show_guidance)
         self.step_split = QSplitter(centre)
         self.step_split.addWidget(self.stack)
+        # the central authority's review: its status, or a warning that its history was edited
+        self.review_banner = QLabel(centre)
+        self.review_banner.setObjectName("reviewBanner")
+        self.review_banner.setWordWrap(True)
+        self.review_banner.setContentsMargins(12, 4, 12, 0)
+        self.review_banner.hide()
+        column.addWidget(self.review_banner)
         self.guidance_panel = None
         column.addWidget(self.step_split, 1)
         # The footer: the step's message on a line of its own ("Step 2 of 16", or what keeps
@@ -213,6 +221,9 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         self.recent_menu = files.addMenu(_("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._fill_recent()
+        files.addSeparator()
+        files.addAction(self._action(_("Open for Re&view\u2026"), self.open_for_review_dialog))
+        files.addAction(self._action(_("Su&bmit for Review"), self.submit_for_review))
         files.addSeparator()
         files.addAction(self._action(_("&Save"), self.save_draft, [K.Save]))
         files.addAction(self._action(_("Save &As\u2026"), self.save_as, ["Ctrl+Shift+S"]))
@@ -453,6 +464,7 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         if self.session is None:
             return
         self.session.report = report
+        self.show_review_state()
         self.sidebar.update_status(report)
         page = self.pages[self.current]
         if page is not None:
@@ -460,6 +472,53 @@ class MainWindow(DraftFilesMixin, QMainWindow):
             if self._blocked:  # "n problems to fix" follows the fixes
                 self._show_step_message(page.blocking(report))
         self.checked.emit()
+
+    # -- the central authority's review (mla_writer.review; gui/review_window.py) ----------------
+    def show_review_state(self) -> None:
+        """The banner above the step and the open comments per point in the sidebar."""
+        from . import review_marks
+        from .. import review
+
+        letter = self.session.letter
+        html = review_marks.banner_html(letter)
+        self.review_banner.setText(html)
+        self.review_banner.setVisible(bool(html))
+        self.sidebar.update_comments(review.open_counts(letter) if letter.review.events else {})
+
+    def open_for_review_dialog(self) -> None:
+        """File → Open for review: choose a draft and open it in a review window."""
+        path, _filter = QFileDialog.getOpenFileName(self, _("Open draft for review"), self.settings.last_folder(),
+                                                    self.file_filter())
+        if path:
+            self.open_for_review(path)
+
+    def open_for_review(self, path):
+        """Open the draft at ``path`` read-only in a review window (returned; None if unreadable)."""
+        from .review_window import open_for_review
+
+        window = open_for_review(self, path)
+        if window is not None:
+            self.review_windows = [w for w in getattr(self, "review_windows", []) if w.isVisible()] + [window]
+            window.show()
+        return window
+
+    def submit_for_review(self) -> bool:
+        """File → Submit for review: the drafter hands the draft (again) to the central authority;
+        the draft is saved at once (a snapshot of the letter goes into its history)."""
+        from .. import review
+        from .review_window import profile_actor
+
+        self.ensure_ready()
+        letter = self.session.letter
+        actor = profile_actor()
+        try:
+            review.set_status(letter, "submitted", actor if actor.name else review.Actor(_("Drafter")))
+        except review.ReviewError as exc:
+            self.show_error(_("Cannot submit the draft"), exc.localized(i18n.ui_language()))
+            return False
+        self.session.touch()
+        self.run_check()  # the banner, the sidebar and the step follow
+        return self.save_draft()
 
     # -- navigation ---------------------------------------------------------------------------
     def go_to(self, index: int) -> None:

@@ -13,6 +13,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstr
 
 from .. import vocab
 from .assistance import AssistanceItem
+from .review import Review
 from .text import CleanStr, Language, MLText
 from .values import Amount, LanguageCode, PartialDate, UpgradeNote, vocabulary_type  # noqa: F401 (re-exported)
 
@@ -276,16 +277,6 @@ class Annex(_Strict):
     pages: int | None = Field(default=None, ge=0)
 
 
-class ReviewComment(_Strict):
-    """A reviewer's note on a field (central authority review)."""
-
-    path: CleanStr = ""
-    author: CleanStr = ""
-    created: dt.datetime | None = None
-    text: CleanStr = ""
-    resolved: bool = False
-
-
 class LetterOfRequest(_Strict):
     """A letter of request for mutual legal assistance in a criminal matter."""
 
@@ -318,7 +309,8 @@ class LetterOfRequest(_Strict):
 
     signatory: Signatory = Field(default_factory=Signatory)
     annexes: list[Annex] = []
-    review_comments: list[ReviewComment] = []
+    review: Review = Field(default_factory=Review, description="The central authority's review: status changes, comments "
+                           "and snapshots in a hash-chained history (mla_writer.review); never part of the letter.")
     upgrade_notes: list[UpgradeNote] = Field(
         default=[], description="Values an upgrade of the draft format could not convert; shown until dealt with."
     )

@@ -61,7 +61,7 @@ from .files import (  # noqa: F401 (re-exported: storage.save, storage.atomic_wr
 )
 
 FORMAT_NAME = "mla-writer-draft"
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 EXTENSION = DRAFT_EXTENSION
 #: Refuse to read anything larger: no real draft comes near it.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -324,9 +324,31 @@ def _migrate_5_to_6(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _migrate_6_to_7(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 7: the central authority's review (``review``: a hash-chained list of events,
+    see :mod:`mla_writer.review`) replaces the plain ``review_comments`` list. Each old comment
+    becomes a comment event (and a resolution if it was resolved), at the time it was made
+    (else when the draft was saved); the chain starts with them."""
+    letter = data.get("letter")
+    if not isinstance(letter, dict):
+        return data
+    old = letter.pop("review_comments", None)
+    if isinstance(old, list) and old:
+        from ..review import legacy_events
+
+        saved = data.get("saved_at")
+        try:
+            saved = dt.datetime.fromisoformat(saved).astimezone(dt.timezone.utc).isoformat(timespec="seconds")
+        except (TypeError, ValueError):
+            saved = "1970-01-01T00:00:00+00:00"
+        letter["review"] = legacy_events(old, saved)
+    return data
+
+
 #: ``MIGRATIONS[n]`` turns a version-``n`` document into a version-``n+1`` document.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
     1: _migrate_1_to_2, 2: _migrate_2_to_3, 3: _migrate_3_to_4, 4: _migrate_4_to_5, 5: _migrate_5_to_6,
+    6: _migrate_6_to_7,
 }
 
 

@@ -140,6 +140,9 @@ class StepPage(QWidget):
         problems = [p for r in results for p in (*r.errors, *r.warnings)]
         orphans = self.problem_map.distribute(problems)
         self.show_orphans(orphans)
+        from ..review_marks import show_comments  # a central authority's open comments (issue 13)
+
+        show_comments(self)
         for editor, _label in list(self.problem_map.entries.values()):
             if hasattr(editor, "mark_items"):
                 try:

@@ -29,6 +29,8 @@ class Sidebar(QListWidget):
         self.setUniformItemSizes(False)
         self.setSpacing(1)
         self.statuses: dict[str, str] = {}
+        #: section id -> open review comments on it (mla_writer.review)
+        self.comment_counts: dict[str, int] = {}
         #: Step or section id of each row (kept here, not in Qt.ItemDataRole, which loads slowly).
         self.row_ids: list[str] = [START, *(s.id for s in SECTIONS), REVIEW]
         for _sid in self.row_ids:
@@ -47,19 +49,31 @@ class Sidebar(QListWidget):
         self.setAccessibleName(_("Points of the checklist"))
         self.item(0).setText(_("Start"))
         for i, section in enumerate(SECTIONS, start=1):
-            self._set_text(self.item(i), section.heading(lang), self.statuses.get(section.id))
+            self._set_text(self.item(i), section.heading(lang), self.statuses.get(section.id), section.id)
         self.item(self.count() - 1).setText(_("Review and export"))
 
-    def _set_text(self, item, heading: str, key: str | None) -> None:
+    def _set_text(self, item, heading: str, key: str | None, sid: str | None = None) -> None:
+        count = self.comment_counts.get(sid, 0) if sid else 0
+        said = heading
+        if count:  # open comments of a central authority's review (mla_writer.review)
+            from ..i18n import ngettext
+
+            words = ngettext("{count} open comment", "{count} open comments", count).format(count=count)
+            said = f"{heading}, {words}"
+            heading = f"{heading} \u00b7 \u270e {count}"
         if key is None:
             item.setText(heading)
+            if count:
+                from PySide6.QtCore import Qt
+
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, said)
             return
         from PySide6.QtCore import Qt  # statuses come with the model, after the first paint
 
         item.setText(f"{SYMBOLS[key]} {heading}")
         words = status_text(key)
         item.setToolTip(words)
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{heading}: {words}")
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{said}: {words}")
         item.setForeground(QBrush(QColor(COLOURS[key])))
 
     def update_status(self, report) -> None:
@@ -67,7 +81,14 @@ class Sidebar(QListWidget):
         for i, section in enumerate(SECTIONS, start=1):
             key = status_key(report.result(section.id))
             self.statuses[section.id] = key
-            self._set_text(self.item(i), section.heading(lang), key)
+            self._set_text(self.item(i), section.heading(lang), key, section.id)
+
+    def update_comments(self, counts: dict[str, int]) -> None:
+        """Show the number of open review comments beside each point (``{section id: count}``)."""
+        if counts == self.comment_counts:
+            return
+        self.comment_counts = dict(counts)
+        self.retranslate()
 
     def select_step(self, step: int) -> None:
         self.blockSignals(True)
