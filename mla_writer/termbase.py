@@ -341,6 +341,9 @@ def export_tbx(concepts: Iterable[Concept], source_lang: str = "en") -> bytes:
                 unit.set_target_terms([t.text for t in concept.terms[lang]], lang)
         for langset in unit.getlanguageNodes():
             lang = langset.get("{http://www.w3.org/XML/1998/namespace}lang")
+            if lang not in concept.terms:  # (the store's source language, which this concept may lack)
+                unit.xmlelement.remove(langset)
+                continue
             for tig, term in zip(langset.findall(unit.namespaced("tig")), concept.terms.get(lang, [])):
                 node = etree.SubElement(tig, unit.namespaced("termNote"))
                 node.set("type", "administrativeStatus")
@@ -380,7 +383,8 @@ def import_tbx(data: bytes, source: str = "TBX file") -> list[Concept]:
         for held in terms.values():
             held.sort(key=lambda t: STATUSES.index(t.status))
         concept_id = unit.xmlelement.get("id") or f"user-{uuid.uuid4().hex[:12]}"
-        out.append(Concept(concept_id, terms, _clean(unit.getnotes()), user=True))
+        notes = [n.text for n in unit.get_common_notes(source=True) if n.scope == "concept" and _clean(n.text)]
+        out.append(Concept(concept_id, terms, _clean(" ".join(dict.fromkeys(notes))), user=True))
     if not out:
         raise TermbaseError(f"{source} holds no term")
     return out

@@ -174,9 +174,7 @@ def _tidy_xliff2(store) -> None:
 
 def _mark_to_review(unit, version: str) -> None:
     if version == "2.0":
-        segment = unit.xmlelement.find(unit.namespaced("segment"))
-        if segment is not None:
-            segment.set("state", "initial")
+        unit.xmlelement.set("state", "initial")  # (the toolkit's 2.0 unit is the <segment>)
     else:
         target = unit.xmlelement.find(unit.namespaced("target"))
         if target is not None:
