@@ -175,11 +175,16 @@ def user_path() -> Path:
     return Path(platformdirs.user_data_dir("MLA Writer", appauthor=False)) / FILE_NAME
 
 
+def shipped_concepts() -> list[Concept]:
+    """The concepts of the shipped glossary of UN terms."""
+    return _read_json(shipped_path(), user=False)
+
+
 def load(user_file: Path | None = None) -> Termbase:
     """The shipped glossary and the user's entries (``user_file``, default :func:`user_path`;
     none yet is an empty list). Raises :class:`TermbaseError` when the user's file is damaged
     (it is left as it is)."""
-    concepts = _read_json(shipped_path(), user=False)
+    concepts = shipped_concepts()
     path = user_file or user_path()
     if path.exists():
         concepts += _read_json(path, user=True)

@@ -202,6 +202,7 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         files.addAction(self._action(_("&New"), self.new_draft, [K.New]))
         files.addAction(self._action(_("New from Sa&mple\u2026"), self.new_from_sample))
         files.addAction(self._action(_("&Open\u2026"), self.open_dialog, [K.Open]))
+        files.addAction(self._action(_("Open for &Translation\u2026"), self.open_for_translation))
         self.recent_menu = files.addMenu(_("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._fill_recent()
@@ -229,6 +230,7 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         self.guidance_action = self._action(_("&Guidance Panel"), self.toggle_guidance, ["Shift+F1"], checkable=True)
         self.guidance_action.setChecked(self.settings.guidance_visible())
         view.addAction(self.guidance_action)
+        view.addAction(self._action(_("&Translate\u2026"), self.open_translation, ["Ctrl+Shift+T"]))
         # A button among buttons: written as they are (sentence case), not as the menu's command
         self.preview_button.setText(_("Preview pane"))
         self.preview_button.setChecked(self.preview_action.isChecked())
@@ -483,6 +485,34 @@ class MainWindow(DraftFilesMixin, QMainWindow):
             self.preview_action.setChecked(True)
             self.toggle_preview(True)
         self.preview.open_find()
+
+    def open_for_translation(self):
+        """File → Open for Translation…: open a draft, then the translation workspace on it."""
+        if not self.maybe_save():
+            return None
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _filter = QFileDialog.getOpenFileName(self, _("Open draft"), self.settings.last_folder(), self.file_filter())
+        if path and self.open_file(path, ask=False):
+            return self.open_translation()
+        return None
+
+    def open_translation(self):
+        """View → Translate: the translation workspace on the open draft (:mod:`.translate`); returns it."""
+        from .translate import TranslateWorkspace
+
+        self.ensure_ready()
+        old = getattr(self, "translate_window", None)
+        if old is not None and old.session is self.session and old.isVisible():
+            old.raise_()
+            old.activateWindow()
+            return old
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        self.translate_window = TranslateWorkspace(self)
+        self.translate_window.show()
+        return self.translate_window
 
     def show_guide(self) -> None:
         """Help → User Guide: the offline guide in the UI language (:mod:`.guide`)."""
