@@ -278,8 +278,8 @@ def find(text: str, entries: list[Entry]) -> list[Hit]:
 @dataclass(frozen=True)
 class Advice:
     """``kind`` is ``"forbidden"`` (the translation uses ``variant``, a forbidden variant of the
-    entry's target term) or ``"missing"`` (the source has the entry's term, the translation none
-    of its target terms)."""
+    entry's target term) or ``"missing"`` (the source has the entry's term, as ``variant`` says
+    it, and the translation none of its target terms)."""
 
     kind: str
     entry: Entry
@@ -308,7 +308,7 @@ def advise(source_text: str, target_text: str, entries: list[Entry]) -> list[Adv
             continue
         seen.add(entry.concept.id)
         if not any(_contains(target_text, t, entry.target_lang) for t in (entry.target, *entry.alternatives)):
-            out.append(Advice("missing", entry))
+            out.append(Advice("missing", entry, hit.found))
     return out
 
 

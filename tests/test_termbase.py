@@ -42,7 +42,7 @@ def test_advice_on_a_forbidden_variant_and_a_missing_target_term():
     advice = termbase.advise(source, "Se respeta el principio de la doble criminalidad en el Estado requerido.", entries)
     assert [(a.kind, a.entry.concept.id, a.variant) for a in advice] == [
         ("forbidden", "un-dual-criminality", "doble criminalidad"),
-        ("missing", "un-dual-criminality", ""),
+        ("missing", "un-dual-criminality", "double incrimination"),
     ]
     good = "Se respeta el principio de la doble incriminación en el Estado requerido."
     assert termbase.advise(source, good, entries) == []

@@ -156,3 +156,21 @@ def test_cli_import_refuses_with_exit_2_and_the_reason(tmp_path, capsys):
     assert main(["xliff", "import", str(ours), str(tmp_path / "missing.xlf")]) == 2
     assert "cannot read" in capsys.readouterr().err
     assert main(["xliff", "export", str(ours), "--to", "fr", "-o", str(out)]) == 2  # French is the source
+
+
+def test_the_french_sample_translated_through_xliff_gives_a_spanish_letter_without_untranslated_text():
+    """The issue's "done when": the French sample, translated into Spanish through XLIFF, point 14
+    complete, a Spanish letter with no untranslated mark; a later source edit marks one field."""
+    from mla_writer.render import render_docx
+
+    from .render.test_letter_render import docx_parts
+
+    letter = french_only()
+    letter.language.accepted_languages = ["es"]
+    exported = xliff.export_xliff(letter, "es", version="2.0")
+    xliff.import_xliff(letter, translate_file(exported.data, "2.0", lambda uid, src: f"(es) {src}"))
+    assert check(letter, "en").result("language").state == "complete"
+    xml = docx_parts(render_docx(letter, "es"))["word/document.xml"].decode()
+    assert "MLAUntranslated" not in xml and "(es) " in xml
+    letter.offences[0].law_excerpt.set("fr", letter.offences[0].law_excerpt.get("fr") + " Corrigé.")
+    assert translation.stale_paths(letter, "es") == ["offences[0].law_excerpt"]

@@ -89,8 +89,15 @@ class FieldRow(QFrame):
         self.title = QLabel(f"<b>{_esc(unit.point.heading(ui_language()))}</b> \u2014 {_esc(unit.label(letter, ui_language()))}")
         self.title.setWordWrap(True)
         self.state = QLabel()
+        self.confirm = QPushButton(_("Translation still correct"))
+        self.confirm.setToolTip(_("The source changed, and you have checked that the translation still says the same."))
+        self.confirm.clicked.connect(self.confirm_current)
+        head = QHBoxLayout()
+        head.addStretch(1)
+        head.addWidget(self.confirm)
+        head.addWidget(self.state)
         grid.addWidget(self.title, 0, 0)
-        grid.addWidget(self.state, 0, 1, Qt.AlignmentFlag.AlignRight)
+        grid.addLayout(head, 0, 1)
         lines = max(unit.field.lines, 1)
         self.source = QPlainTextEdit()
         self.target = QPlainTextEdit()
@@ -138,6 +145,7 @@ class FieldRow(QFrame):
         """The state, the terms found in the source and the advice on the translation."""
         state = self.state_now()
         self.state.setText(f'<span style="color:{_STATE_COLOUR[state]}">\u25cf {_esc(_STATE_TEXT[state]())}</span>')
+        self.confirm.setVisible(state == translation.STALE)
         entries = self.workspace.entries
         source_text, target_text = raw(self.source), raw(self.target)
         self.hits = termbase.find(source_text, entries)
@@ -158,7 +166,7 @@ class FieldRow(QFrame):
                     variant=advice.variant, term=advice.entry.target or "\u2014")
             else:
                 text = _("The source says \u201c{source}\u201d: the termbase gives \u201c{term}\u201d, which the translation "
-                         "does not use.").format(source=advice.entry.source_terms[0], term=advice.entry.target)
+                         "does not use.").format(source=advice.variant, term=advice.entry.target)
             lines.append(f"<span style='color:#92400e'>\u26a0 {_esc(text)}</span>")
         self.terms.setText("<br>".join(lines))
         self.terms.setVisible(bool(lines))
@@ -175,6 +183,13 @@ class FieldRow(QFrame):
         if ws.source_lang in self.unit.text:
             translation.record(ws.session.letter, self.path, ws.target_lang, ws.source_lang)
         ws.changed(self)
+
+    def confirm_current(self) -> None:
+        """The translation was checked against the changed source: it is current again."""
+        ws = self.workspace
+        translation.record(ws.session.letter, self.path, ws.target_lang, ws.source_lang)
+        ws.changed(self)
+        ws.apply_filters()
 
     def _source_edited(self) -> None:
         if self._loading or not self.workspace.unlocked:

@@ -74,6 +74,11 @@ def test_translating_two_fields_turns_point_14_complete(make_window):
     window.run_check()
     problems = window.session.report.result("language").errors
     assert [(p.code, p.path) for p in problems] == [("language.stale", "facts.summary")]
+    assert row.confirm.isVisible()
+    row.confirm.click()  # checked: the translation still says the same
+    assert translation.stale_paths(letter, "es") == [] and row.confirm.isHidden()
+    window.run_check()
+    assert window.session.report.result("language").state == "complete"
     workspace.close()
 
 
@@ -142,3 +147,30 @@ def test_the_workspace_in_russian(make_window):
     assert workspace.windowTitle() == "Перевод"
     total = len(workspace.rows)
     assert workspace.progress_label.text().startswith(f"{total - 2} из {total}")
+
+
+def test_a_termbase_entry_added_by_the_user_is_kept_and_highlighted(make_window, tmp_path):
+    from mla_writer import termbase
+
+    window = make_window("en")
+    letter, _left = almost_translated()
+    letter.facts.summary.set("fr", "Une commission rogatoire a été délivrée.")
+    workspace = open_workspace(window, letter)
+    dialog = workspace.edit_termbase()
+    shipped = dialog.table.rowCount()
+    assert shipped == len(termbase.load().entries("fr", "es"))
+    type_into(dialog.source_term, "commission rogatoire")
+    type_into(dialog.target_term, "comisión rogatoria")
+    type_into(dialog.forbidden, "carta rogatoria")
+    assert dialog.add()
+    assert dialog.table.rowCount() == shipped + 1
+    assert termbase.load().user_concepts()[0].usable("es") == ["comisión rogatoria"]  # saved in the data folder
+    row = workspace.row("facts.summary")
+    assert "comisión rogatoria" in row.terms.text()
+    assert dialog.export_tbx(str(tmp_path / "mine.tbx"))
+    dialog.table.selectRow(shipped)
+    assert dialog.remove() and termbase.load().user_concepts() == []
+    assert dialog.import_tbx(str(tmp_path / "mine.tbx")) == 1  # only the user's entry was missing
+    dialog.table.selectRow(0)
+    assert not dialog.remove()  # a shipped UN term stays
+    dialog.close()
