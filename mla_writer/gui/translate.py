@@ -138,6 +138,15 @@ class FieldRow(QFrame):
             self._loading = False
         self.refresh()
 
+    def sync(self) -> None:
+        """Show the model's texts again where they differ from the editors (changed in the wizard)."""
+        ws = self.workspace
+        if (clean_text(raw(self.source)) != self.unit.text.get(ws.source_lang)
+                or clean_text(raw(self.target)) != self.unit.text.get(ws.target_lang)):
+            self.load()
+        else:
+            self.refresh()
+
     def state_now(self) -> str:
         return translation.field_state(self.workspace.session.letter, self.path, self.unit.text, self.workspace.target_lang)
 
@@ -233,7 +242,16 @@ class TranslateWorkspace(QDialog):
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(800)
-        self._reload_timer.timeout.connect(self.session.reloaded.emit)
+        self._reload_timer.timeout.connect(self._tell_wizard)
+        self._emitting = False
+        #: the draft changed elsewhere (the wizard, an answer that clears data, a list reordered)
+        self._sync_timer = QTimer(self)
+        self._sync_timer.setSingleShot(True)
+        self._sync_timer.setInterval(300)
+        self._sync_timer.timeout.connect(self.sync)
+        self.session.edited.connect(self._sync_timer.start)
+        self.session.reloaded.connect(self._reloaded)
+        self.session.structure_changed.connect(lambda _path: self._sync_timer.start())
 
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -420,10 +438,35 @@ class TranslateWorkspace(QDialog):
         self.update_progress()
         self._reload_timer.start()
 
+    def _tell_wizard(self) -> None:
+        """The wizard's editors show the letter again (what was typed here)."""
+        self._emitting = True
+        try:
+            self.session.reloaded.emit()
+        finally:
+            self._emitting = False
+
+    def _reloaded(self) -> None:
+        if not self._emitting:
+            self._sync_timer.start()
+
+    def sync(self) -> None:
+        """Follow changes made to the draft outside the workspace: the rows again when fields
+        came or went (or were replaced), else each row's texts where they differ."""
+        units = translation.units(self.session.letter)
+        if [u.path for u in units] != [r.path for r in self.rows] or any(
+                u.text is not r.unit.text for u, r in zip(units, self.rows)):
+            self.build()
+            return
+        for row in self.rows:
+            row.sync()
+        self.update_progress()
+
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self._sync_timer.stop()
         if self._reload_timer.isActive():
             self._reload_timer.stop()
-            self.session.reloaded.emit()
+            self._tell_wizard()
         super().closeEvent(event)
 
     # -- the letter and XLIFF -----------------------------------------------------------------------
@@ -457,16 +500,26 @@ class TranslateWorkspace(QDialog):
         if not path:
             return False
         exported = export_xliff(letter, self.target_lang, self.source_lang, ui_lang=ui_language())
+        if exported.draft_id_given:
+            self.session.touch()  # the draft now holds the identifier the file names: to be saved
+        if not exported.paths:
+            self.message = _("Nothing to export: every field with text in {source} is translated into {target}.").format(
+                source=language_name(self.source_lang, ui_language()), target=language_name(self.target_lang, ui_language()))
+            self.window_.statusBar().showMessage(self.message, 8000)
+            return False
         try:
             atomic_write_bytes(path, exported.data, backup=False)
         except OSError as exc:
             QMessageBox.warning(self, _("Export for a translator"), _("The file cannot be written: {reason}").format(
                 reason=exc.strerror or exc))
             return False
-        if exported.draft_id_given:
-            self.session.touch()  # the draft now holds the identifier the file names: to be saved
         self.message = ngettext("{count} field written for the translator.", "{count} fields written for the translator.",
                                 len(exported.paths)).format(count=len(exported.paths))
+        if exported.no_source:
+            self.message += " " + ngettext(
+                "{count} field left out: it has no text in {language}.",
+                "{count} fields left out: they have no text in {language}.", len(exported.no_source)).format(
+                count=len(exported.no_source), language=language_name(self.source_lang, ui_language()))
         self.window_.statusBar().showMessage(self.message, 8000)
         return True
 

@@ -311,6 +311,11 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         old = self.session
         self.session = session
         self.checker.cancel()  # a check of the draft before is not this one's
+        workspace = getattr(self, "translate_window", None)
+        if workspace is not None and workspace.session is not session:  # it translated the draft closed now
+            workspace.close()
+            workspace.deleteLater()
+            self.translate_window = None
         session.setParent(self)
         session.edited.connect(self._on_edit)
         session.languages_changed.connect(self.preview.schedule)
@@ -571,6 +576,12 @@ class MainWindow(DraftFilesMixin, QMainWindow):
 
         i18n.set_ui_language(lang)
         self.settings.set_ui_language(lang)
+        workspace = getattr(self, "translate_window", None)
+        reopen = workspace is not None and workspace.isVisible()
+        if workspace is not None:  # made again in the new language
+            workspace.close()
+            workspace.deleteLater()
+            self.translate_window = None
         if adopt_ui_language(self.session, i18n.ui_language()):  # a letter not begun yet drafts in the new language
             self.session.languages_changed.emit()
         step = self.current
@@ -582,6 +593,8 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         self.go_to(step)
         self.run_check()
         self._update_title()
+        if reopen:
+            self.open_translation()
 
     def edit_office(self):
         """Preferences -> My office: the profile dialog (window-modal, not blocking); returns it."""

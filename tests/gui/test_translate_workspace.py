@@ -174,3 +174,30 @@ def test_a_termbase_entry_added_by_the_user_is_kept_and_highlighted(make_window,
     dialog.table.selectRow(0)
     assert not dialog.remove()  # a shipped UN term stays
     dialog.close()
+
+
+def test_the_workspace_follows_the_wizard_and_closes_with_its_draft(make_window, qtbot):
+    window = make_window("en")
+    letter, _left = almost_translated()
+    workspace = open_workspace(window, letter)
+    row = workspace.row("facts.summary")
+    # typed in the wizard: the workspace shows it, and the Spanish text there counts
+    letter.facts.summary.set("fr", "Texte revu dans l'assistant.")
+    letter.facts.summary.set("es", "Texto revisado en el asistente.")
+    translation.note_typed(letter, "facts.summary", "es")
+    window.session.touch()
+    qtbot.waitUntil(lambda: row.source.document().toRawText() == "Texte revu dans l'assistant.")
+    assert row.target.document().toRawText() == "Texto revisado en el asistente."
+    total = len(workspace.rows)
+    assert workspace.progress_label.text() == f"{total - 1} of {total} fields translated into Spanish"
+    # a person removed in the wizard: the rows are made again
+    window.session.change(lambda L: L.persons.pop(), lists=["persons"])
+    qtbot.waitUntil(lambda: len(workspace.rows) < total)
+    assert all(r.unit.text is translation.fields.value_at(letter, r.path) for r in workspace.rows)
+    # another draft opened: the workspace of this one closes
+    window.set_session(Session(french_only()))
+    assert window.translate_window is None and not workspace.isVisible()
+    # in another UI language it opens again, translated
+    workspace = window.open_translation()
+    window.set_ui_language("fr")
+    assert window.translate_window is not workspace and window.translate_window.windowTitle() == "Traduire"
