@@ -63,6 +63,38 @@ def units(letter: LetterOfRequest) -> list[Unit]:
     return out
 
 
+def _group_of(field: fields.Field) -> str | None:
+    """The msgid of the heading the wizard shows above ``field`` (the last group declared before
+    it in its section), or None."""
+    group = None
+    for decl in fields.section_fields(fields.section_id(field)):
+        if decl.item_pattern != field.item_pattern:
+            continue
+        group = decl.group or group
+        if decl is field:
+            return group
+    return None
+
+
+def labels(letter: LetterOfRequest, found: list[Unit], lang: str) -> dict[str, str]:
+    """How each unit is called in UI language ``lang``: its label (:meth:`Unit.label`), with the
+    heading of its group in front where two fields of the same point would read the same
+    ("Authority making the request: Name of the authority")."""
+    from .i18n import ui_gettext
+
+    _ = ui_gettext(lang)
+    out = {u.path: u.label(letter, lang) for u in found}
+    seen: dict[tuple[str, str], int] = {}
+    for u in found:
+        key = (u.point.id, out[u.path])
+        seen[key] = seen.get(key, 0) + 1
+    for u in found:
+        group = _group_of(u.field)
+        if seen[(u.point.id, out[u.path])] > 1 and group:
+            out[u.path] = f"{_(group)}: {out[u.path]}"
+    return out
+
+
 def _sections() -> list[PointDef]:
     from .points import SECTIONS
 
@@ -234,4 +266,4 @@ def ensure_draft_id(letter: LetterOfRequest) -> bool:
 
 __all__ = ["MISSING", "STALE", "CURRENT", "Unit", "Count", "Progress", "units", "progress", "record", "note_typed",
            "field_state", "stale_paths", "source_hash", "source_language", "mark_path", "ensure_draft_id",
-           "points_with_text"]
+           "points_with_text", "labels"]

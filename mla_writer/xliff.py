@@ -131,6 +131,7 @@ def export_xliff(letter: LetterOfRequest, target: str, source: str | None = None
 
     _ = ui_gettext(ui_lang)
     out = Exported(b"", source, target, draft_id_given=given)
+    names = translation.labels(letter, found, ui_lang)
     for unit in found:
         state = progress.states[unit.path]
         if state == translation.CURRENT and not everything:
@@ -144,7 +145,7 @@ def export_xliff(letter: LetterOfRequest, target: str, source: str | None = None
             xu = store.addsourceunit(unit.text.get(source), filename=ORIGINAL_PREFIX + letter.translation.draft_id)
             xu.xmlelement.set("resname", unit.path)
         xu.setid(unit.path)
-        xu.addnote(f"{unit.point.heading(ui_lang)} \u2014 {unit.label(letter, ui_lang)}", origin="developer")
+        xu.addnote(f"{unit.point.heading(ui_lang)} \u2014 {names[unit.path]}", origin="developer")
         if target in unit.text:
             xu.settarget(unit.text.get(target), lang=target)
             if state == translation.STALE:

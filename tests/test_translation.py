@@ -110,3 +110,14 @@ def test_record_refuses_a_path_that_does_not_exist():
     with pytest.raises((LookupError, AttributeError)):
         translation.record(small_letter(), "persons[5].birth_place", "es", "fr")
     assert isinstance(small_letter().facts.summary, MLText)
+
+
+def test_fields_that_would_read_the_same_are_told_apart_by_their_group():
+    letter = french_only()
+    found = translation.units(letter)
+    names = translation.labels(letter, found, "en")
+    assert names["identification.requesting_authority.name"] == "Authority making the request: Name of the authority"
+    assert names["identification.conducting_authority.name"].endswith(": Name of the authority")
+    assert names["facts.summary"] == "Summary of the relevant facts"  # unique: as the wizard labels it
+    per_point = [(u.point.id, names[u.path]) for u in found]
+    assert len(per_point) == len(set(per_point))

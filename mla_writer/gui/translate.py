@@ -86,7 +86,8 @@ class FieldRow(QFrame):
         grid = QGridLayout(self)
         grid.setContentsMargins(8, 6, 8, 6)
         letter = workspace.session.letter
-        self.title = QLabel(f"<b>{_esc(unit.point.heading(ui_language()))}</b> \u2014 {_esc(unit.label(letter, ui_language()))}")
+        label = workspace.labels.get(unit.path) or unit.label(letter, ui_language())
+        self.title = QLabel(f"<b>{_esc(unit.point.heading(ui_language()))}</b> \u2014 {_esc(label)}")
         self.title.setWordWrap(True)
         self.state = QLabel()
         self.confirm = QPushButton(_("Translation still correct"))
@@ -231,6 +232,7 @@ class TranslateWorkspace(QDialog):
             next((lang for lang in languages() if lang != self.target_lang), "en"))
         self.unlocked = False
         self.rows: list[FieldRow] = []
+        self.labels: dict[str, str] = {}
         self.termbase_error = ""
         try:
             self.termbase = termbase.load()
@@ -344,7 +346,9 @@ class TranslateWorkspace(QDialog):
         self.rows = []
         while self.body_layout.count():
             self.body_layout.takeAt(0)
-        for unit in translation.units(self.session.letter):
+        found = translation.units(self.session.letter)
+        self.labels = translation.labels(self.session.letter, found, ui_language())
+        for unit in found:
             row = FieldRow(self, unit)
             self.rows.append(row)
             self.body_layout.addWidget(row)
