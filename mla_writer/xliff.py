@@ -29,6 +29,8 @@ from .model.text import clean_text
 #: The prefix of the ``original`` attribute of an exported file's ``<file>``.
 ORIGINAL_PREFIX = "mla-writer-draft:"
 VERSIONS = ("1.2", "2.0")
+#: A larger file is refused before it is parsed (a letter's translation is far smaller).
+MAX_FILE_BYTES = 64_000_000
 
 
 class XliffRefused(Exception):
@@ -228,6 +230,9 @@ def import_xliff(letter: LetterOfRequest, data: bytes) -> Imported:
     into ``letter``, remembering the source text each was made from (so a later source edit
     marks it stale). Units without a target, and translations to review sent back unchanged,
     are left. Raises :class:`XliffRefused` (nothing changed) as the module docstring says."""
+    if len(data) > MAX_FILE_BYTES:
+        raise XliffRefused(N_("The file is larger than {size} MB: it is not a translation of a letter."),
+                           size=MAX_FILE_BYTES // 1_000_000)
     store, version = _parse(data)
     root = store.document.getroot()
     files = [n for n in root if isinstance(n.tag, str) and n.tag.endswith("}file")]

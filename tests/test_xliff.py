@@ -100,6 +100,8 @@ def test_unknown_or_repeated_ids_and_garbage_are_refused():
     for garbage in (b"", b"not xml", b"<html/>", b'<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"/>'):
         with pytest.raises(XliffRefused):
             xliff.import_xliff(letter, garbage)
+    with pytest.raises(XliffRefused, match="larger than"):
+        xliff.import_xliff(letter, b" " * (xliff.MAX_FILE_BYTES + 1))
     foreign = text.replace('original="mla-writer-draft:', 'original="other:', 1).encode()
     with pytest.raises(XliffRefused, match="not exported by MLA Writer"):
         xliff.import_xliff(letter, foreign)
