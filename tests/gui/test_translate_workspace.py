@@ -201,3 +201,27 @@ def test_the_workspace_follows_the_wizard_and_closes_with_its_draft(make_window,
     workspace = window.open_translation()
     window.set_ui_language("fr")
     assert window.translate_window is not workspace and window.translate_window.windowTitle() == "Traduire"
+
+
+def test_a_translation_typed_in_the_wizard_follows_its_source(make_window):
+    """Typed in the wizard's Spanish tab beside the French text: a translation like one made in
+    the workspace, marked stale when the French text changes, current again once revised."""
+    window = make_window("en")
+    letter, _left = almost_translated()
+    window.set_session(Session(letter))
+    window.go_to(window.step_of_section["facts"])
+    editor, _label = window.current_page().problem_map.entries["facts.summary"]
+    editor.set_language("es")
+    editor.edit.setPlainText("")
+    editor.edit.insertPlainText("Los hechos.")
+    assert letter.facts.summary.get("es") == "Los hechos."
+    assert translation.stale_paths(letter, "es") == []
+    editor.set_language("fr")
+    editor.edit.insertPlainText(" Ajout.")
+    assert translation.stale_paths(letter, "es") == ["facts.summary"]
+    window.run_check()
+    stale = [p.path for p in window.session.report.result("language").errors if p.code == "language.stale"]
+    assert stale == ["facts.summary"]
+    editor.set_language("es")
+    editor.edit.insertPlainText(" Añadido.")
+    assert translation.stale_paths(letter, "es") == []
