@@ -408,9 +408,9 @@ def _xliff(args: argparse.Namespace) -> int:
                 exported = export_xliff(letter, args.target, args.source, args.version, everything=args.everything)
             except ValueError as exc:
                 return _fail(str(exc))
-            atomic_write_bytes(Path(args.output), exported.data, backup=False)
-            if exported.draft_id_given:
+            if exported.draft_id_given:  # first: a file naming an id the draft could not keep would be refused
                 save(letter, args.file, expect=stamp, sealer=sealer)
+            atomic_write_bytes(Path(args.output), exported.data, backup=False)
             _say(f"{args.output}: {len(exported.paths)} field(s) to translate from {exported.source} into {args.target}"
                  + (f"; {len(exported.no_source)} left out (no text in {exported.source})" if exported.no_source else ""))
             return EXIT_OK

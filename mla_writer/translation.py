@@ -157,7 +157,11 @@ def record(letter: LetterOfRequest, path: str, target: str, source: str) -> None
     text = fields.value_at(letter, path)
     if source == target or not isinstance(text, MLText):
         return
-    marks = [m for m in letter.translation.marks if not (mark_path(letter, m) == path and m.target == target)]
+    marks = []
+    for m in letter.translation.marks:  # (the marks of items removed since are dropped too)
+        where = mark_path(letter, m)
+        if where is not None and not (where == path and m.target == target):
+            marks.append(m)
     if source in text:
         marks.append(TranslationMark(path=path, item_id=_item_id(letter, path), target=target, source=source,
                                      source_hash=source_hash(text.get(source))))

@@ -158,6 +158,16 @@ def test_cli_import_refuses_with_exit_2_and_the_reason(tmp_path, capsys):
     assert main(["xliff", "import", str(ours), str(tmp_path / "missing.xlf")]) == 2
     assert "cannot read" in capsys.readouterr().err
     assert main(["xliff", "export", str(ours), "--to", "fr", "-o", str(out)]) == 2  # French is the source
+    # a draft that cannot keep the file's identifier: no file is written
+    fresh, written = tmp_path / "fresh.mlar", tmp_path / "fresh.xlf"
+    storage.save(french_only(), fresh)
+    fresh.chmod(0o444)  # (a read-only draft is never overwritten: storage.save raises DraftReadOnly)
+    try:
+        assert main(["xliff", "export", str(fresh), "--to", "es", "-o", str(written)]) == 2
+    finally:
+        fresh.chmod(0o644)
+    assert "read-only" in capsys.readouterr().err
+    assert not written.exists() and storage.load(fresh).translation.draft_id == ""
 
 
 def test_the_french_sample_translated_through_xliff_gives_a_spanish_letter_without_untranslated_text():
