@@ -518,6 +518,8 @@ class TranslateWorkspace(QDialog):
             return False
         self.message = ngettext("{count} field written for the translator.", "{count} fields written for the translator.",
                                 len(exported.paths)).format(count=len(exported.paths))
+        if exported.draft_id_given:
+            self.message += " " + _("Save the draft: the file names it, and its translation comes back only into this draft.")
         if exported.no_source:
             self.message += " " + ngettext(
                 "{count} field left out: it has no text in {language}.",
