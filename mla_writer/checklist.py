@@ -922,6 +922,20 @@ def _language(c: _Ctx) -> None:
             section=section_of(path).heading(c.lang),
             field=c.field_label(path),
         )
+    from .translation import stale_paths
+
+    stale = stale_paths(L, L.output_language, c.scan.texts)
+    out_name = language_name(L.output_language, c.lang) if stale else out_name
+    for path in stale:
+        c.error(
+            "language.stale",
+            "The text in {language} was translated before its source text changed; check the translation "
+            "again — {section}: {field}",
+            path,
+            language=out_name,
+            section=section_of(path).heading(c.lang),
+            field=c.field_label(path),
+        )
 
 
 def _closing(c: _Ctx) -> None:

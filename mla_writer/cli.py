@@ -123,10 +123,11 @@ def _passphrase_arg(p: argparse.ArgumentParser) -> None:
                         "(without it, the passphrase is asked at the terminal)")
 
 
-def _load(args: argparse.Namespace):
+def _load(args: argparse.Namespace, opened: bool = False):
     """The draft named on the command line; an encrypted one opened with the passphrase from
-    ``--passphrase-file`` or asked at the terminal. Raises DraftError."""
-    from .storage import DraftError, PassphraseNeeded, is_encrypted_file, load
+    ``--passphrase-file`` or asked at the terminal. With ``opened``, ``(letter, stamp, sealer)``
+    as :func:`mla_writer.storage.open_draft` gives them (to save the draft again). Raises DraftError."""
+    from .storage import DraftError, PassphraseNeeded, is_encrypted_file, load, open_draft
 
     passphrase = None
     if is_encrypted_file(args.file):
@@ -147,7 +148,7 @@ def _load(args: argparse.Namespace):
         if not passphrase:
             raise PassphraseNeeded("{source} is encrypted: give its passphrase (--passphrase-file FILE, or at the terminal)",
                                    source=Path(args.file).name)
-    return load(args.file, passphrase)
+    return open_draft(args.file, passphrase) if opened else load(args.file, passphrase)
 
 
 def _check_args(p: argparse.ArgumentParser) -> None:
@@ -403,3 +404,76 @@ register("diff", "print what changed between two kept versions of a draft, field
          _review_cli.diff_arguments, _review_cli.diff)
 register("review-report", "write the review report (status, history, comments by point, checklist, changes since "
          "the last submission) as .docx or .pdf", _review_cli.report_arguments, _review_cli.report)
+
+
+# -- xliff (mla_writer/xliff.py: the fields to translate, for an external translator) -----------
+
+_XLIFF_EPILOG = """\
+export writes the fields not yet translated into LANG (or whose source changed since they were
+translated) as XLIFF, with each field's id and label; the first export gives the draft the
+identifier the file names, and saves the draft. import writes the translations back into the
+draft and saves it; it refuses (exit 2, with the reason) a file exported from another draft, one
+naming fields the draft does not have, or one made from an older version of the source text."""
+
+
+def _xliff_args(p: argparse.ArgumentParser) -> None:
+    p.formatter_class = argparse.RawDescriptionHelpFormatter
+    p.epilog = _XLIFF_EPILOG
+    sub = p.add_subparsers(dest="xliff_command", metavar="export|import", required=True)
+    e = sub.add_parser("export", help="write the fields still to translate as an XLIFF file")
+    e.add_argument("file", help="draft file (.mlar)")
+    _passphrase_arg(e)
+    e.add_argument("--to", required=True, choices=LANGUAGES, dest="target", help="the language to translate into")
+    e.add_argument("--from", choices=LANGUAGES, dest="source",
+                   help="the language to translate from (default: the drafting language)")
+    e.add_argument("-o", "--output", required=True, metavar="FILE.xlf", help="the XLIFF file to write")
+    e.add_argument("--xliff-version", choices=("1.2", "2.0"), default="1.2", dest="version",
+                   help="XLIFF 1.2 (default, read by most CAT tools) or 2.0")
+    e.add_argument("--all", action="store_true", dest="everything", help="every field, translated or not")
+    i = sub.add_parser("import", help="write the translations of an XLIFF file into the draft")
+    i.add_argument("file", help="draft file (.mlar)")
+    i.add_argument("xliff", metavar="FILE.xlf", help="the XLIFF file the translator sent back")
+    _passphrase_arg(i)
+
+
+def _xliff(args: argparse.Namespace) -> int:
+    from .storage import DraftError, atomic_write_bytes, save
+    from .xliff import XliffRefused, export_xliff, import_xliff
+
+    try:
+        letter, stamp, sealer = _load(args, opened=True)
+    except DraftError as exc:
+        return _fail(str(exc))
+    try:
+        if args.xliff_command == "export":
+            try:
+                exported = export_xliff(letter, args.target, args.source, args.version, everything=args.everything)
+            except ValueError as exc:
+                return _fail(str(exc))
+            if exported.draft_id_given:  # first: a file naming an id the draft could not keep would be refused
+                save(letter, args.file, expect=stamp, sealer=sealer)
+            atomic_write_bytes(Path(args.output), exported.data, backup=False)
+            _say(f"{args.output}: {len(exported.paths)} field(s) to translate from {exported.source} into {args.target}"
+                 + (f"; {len(exported.no_source)} left out (no text in {exported.source})" if exported.no_source else ""))
+            return EXIT_OK
+        try:
+            data = Path(args.xliff).read_bytes()
+        except OSError as exc:
+            return _fail(f"cannot read {args.xliff}: {exc.strerror or exc}")
+        try:
+            imported = import_xliff(letter, data)
+        except XliffRefused as exc:
+            return _fail(f"{args.xliff} refused: {exc}")
+        if imported.written:
+            save(letter, args.file, expect=stamp, sealer=sealer)
+        _say(f"{len(imported.written)} translation(s) into {imported.target} written to {args.file}"
+             + (f"; {len(imported.left)} field(s) left as they were" if imported.left else ""))
+        return EXIT_OK
+    except DraftError as exc:  # the draft changed on disk meanwhile, or is read-only
+        return _fail(str(exc))
+    except OSError as exc:
+        return _fail(f"cannot write: {exc.strerror or exc}")
+
+
+register("xliff", "export the fields to translate as XLIFF for a translator, or import the translation", _xliff_args,
+         _xliff)

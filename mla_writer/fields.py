@@ -714,6 +714,7 @@ SECTION_FIELDS: dict[str, tuple[Field, ...]] = {
 #: Model fields that belong to no section, and why (the declarations test reads this).
 NOT_DECLARED: dict[str, str] = {
     "review": "the central authority's review (status, comments, snapshots; mla_writer.review), not part of the letter",
+    "translation": "which translations were made from which source text (mla_writer.translation), not part of the letter",
     "upgrade_notes": "values an upgrade of the file format could not convert; reported by the checklist",
     "assistance[].kind": "the measure's kind: chosen when the measure is added (vocabulary assistance_kind)",
     "legal_bases[].type": "the basis's type: chosen when the basis is added (vocabulary basis_type)",

@@ -38,6 +38,7 @@ DEPENDENCIES = (
     "jinja2", "jinja2.sandbox", "jinja2.ext", "markupsafe",
     "pydantic", "pydantic_core",
     "babel", "babel.core", "babel.dates", "babel.numbers",
+    "translate.storage.xliff", "translate.storage.xliff2", "translate.storage.tbx",  # translation (XLIFF, TBX)
 )
 
 #: Application modules that must be found when walking the package (a bundle that lost one fails).

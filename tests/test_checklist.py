@@ -273,6 +273,7 @@ def test_every_rule_code_is_tested():
             codes.add("parties.unknown_country" if section == "parties" and f.kind == fields.STATE else f"{section}.{generic[f.kind]}")
     codes -= {"upgrade.unconverted"}  # tested in tests/test_format3.py
     codes -= {"text.latin_form"}  # tested in tests/render/test_latin_forms.py, on the sample written in Cyrillic
+    codes -= {"language.stale"}  # tested in tests/test_translation.py (a translation made before its source changed)
     # data an answer hides: one code per section, walked over every condition in tests/test_contradictions.py
     codes |= {f"{fields.section_id(f)}.hidden_data" for f in fields.all_fields() if f.when} & {c for _s, c, _v, _m in RULES}
     tested = {code for _s, code, _sev, _m in RULES}
@@ -290,7 +291,7 @@ def test_fourteen_points_one_definition():
         for name in point.fields:
             assert name in LetterOfRequest.model_fields, name
     covered = {name for p in SECTIONS for name in p.fields}
-    assert covered >= set(LetterOfRequest.model_fields) - {"review", "upgrade_notes"}
+    assert covered >= set(LetterOfRequest.model_fields) - {"review", "upgrade_notes", "translation"}
 
 
 def test_not_applicable_when_condition_is_off(example, today):

@@ -76,7 +76,7 @@ def test_old_drafts_round_trip(name, tmp_path):
     path = tmp_path / name
     storage.save(letter, path)
     saved = json.loads(path.read_text("utf-8"))
-    assert saved["format_version"] == storage.FORMAT_VERSION == 7
+    assert saved["format_version"] == storage.FORMAT_VERSION == 8
     again = storage.load(path)
     assert again == letter
     storage.save(again, path)

@@ -218,6 +218,7 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         files.addAction(self.demo_action)
         files.addAction(self.demo_reset_action)
         files.addAction(self._action(_("&Open\u2026"), self.open_dialog, [K.Open]))
+        files.addAction(self._action(_("Open for Translat&ion\u2026"), self.open_for_translation))
         self.recent_menu = files.addMenu(_("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._fill_recent()
@@ -248,9 +249,10 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         self.guidance_action = self._action(_("&Guidance Panel"), self.toggle_guidance, ["Shift+F1"], checkable=True)
         self.guidance_action.setChecked(self.settings.guidance_visible())
         view.addAction(self.guidance_action)
-        self.presentation_action = self._action(_("Presen&tation Mode"), self.set_presentation, ["Ctrl+Shift+F11"],
+        self.presentation_action = self._action(_("Presentation Mo&de"), self.set_presentation, ["Ctrl+Shift+F11"],
                                                 checkable=True)
         view.addAction(self.presentation_action)
+        view.addAction(self._action(_("&Translate\u2026"), self.open_translation, ["Ctrl+Shift+T"]))
         # A button among buttons: written as they are (sentence case), not as the menu's command
         self.preview_button.setText(_("Preview pane"))
         self.preview_button.setChecked(self.preview_action.isChecked())
@@ -362,6 +364,11 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         old = self.session
         self.session = session
         self.checker.cancel()  # a check of the draft before is not this one's
+        workspace = getattr(self, "translate_window", None)
+        if workspace is not None and workspace.session is not session:  # it translated the draft closed now
+            workspace.close()
+            workspace.deleteLater()
+            self.translate_window = None
         session.setParent(self)
         session.edited.connect(self._on_edit)
         session.languages_changed.connect(self.preview.schedule)
@@ -585,6 +592,34 @@ class MainWindow(DraftFilesMixin, QMainWindow):
             self.toggle_preview(True)
         self.preview.open_find()
 
+    def open_for_translation(self):
+        """File → Open for Translation…: open a draft, then the translation workspace on it."""
+        if not self.maybe_save():
+            return None
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _filter = QFileDialog.getOpenFileName(self, _("Open draft"), self.settings.last_folder(), self.file_filter())
+        if path and self.open_file(path, ask=False):
+            return self.open_translation()
+        return None
+
+    def open_translation(self):
+        """View → Translate: the translation workspace on the open draft (:mod:`.translate`); returns it."""
+        from .translate import TranslateWorkspace
+
+        self.ensure_ready()
+        old = getattr(self, "translate_window", None)
+        if old is not None and old.session is self.session and old.isVisible():
+            old.raise_()
+            old.activateWindow()
+            return old
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        self.translate_window = TranslateWorkspace(self)
+        self.translate_window.show()
+        return self.translate_window
+
     def show_guide(self) -> None:
         """Help → User Guide: the offline guide in the UI language (:mod:`.guide`)."""
         from .guide import GuideDialog
@@ -642,6 +677,12 @@ class MainWindow(DraftFilesMixin, QMainWindow):
 
         i18n.set_ui_language(lang)
         self.settings.set_ui_language(lang)
+        workspace = getattr(self, "translate_window", None)
+        reopen = workspace is not None and workspace.isVisible()
+        if workspace is not None:  # made again in the new language
+            workspace.close()
+            workspace.deleteLater()
+            self.translate_window = None
         if adopt_ui_language(self.session, i18n.ui_language()):  # a letter not begun yet drafts in the new language
             self.session.languages_changed.emit()
         step = self.current
@@ -653,6 +694,8 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         self.go_to(step)
         self.run_check()
         self._update_title()
+        if reopen:
+            self.open_translation()
 
     def edit_office(self):
         """Preferences -> My office: the profile dialog (window-modal, not blocking); returns it."""

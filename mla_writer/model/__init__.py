@@ -25,6 +25,8 @@ from .letter import (
     OtherBasis,
     Person,
     ReciprocityBasis,
+    TranslationMark,
+    TranslationState,
 )
 from .text import LANGUAGES, Language, MLText, clean_text, ml
 

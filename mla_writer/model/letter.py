@@ -277,6 +277,28 @@ class Annex(_Strict):
     pages: int | None = Field(default=None, ge=0)
 
 
+class TranslationMark(_Strict):
+    """That the text of one free-text field in ``target`` was translated from its text in
+    ``source``, and a fingerprint of that source text then (:func:`mla_writer.translation.source_hash`).
+    The source text changing afterwards makes the translation stale. ``item_id`` follows the
+    item (person, measure ...) when its list is reordered."""
+
+    path: CleanStr = ""
+    item_id: CleanStr = ""
+    target: CleanStr = ""
+    source: CleanStr = ""
+    source_hash: CleanStr = ""
+
+
+class TranslationState(_Strict):
+    """What the translation workspace keeps in the draft (format 8): an identifier that an
+    exported XLIFF file names (so that a file for another draft is refused), and one
+    :class:`TranslationMark` per translated field and language."""
+
+    draft_id: CleanStr = ""
+    marks: list[TranslationMark] = []
+
+
 class LetterOfRequest(_Strict):
     """A letter of request for mutual legal assistance in a criminal matter."""
 
@@ -313,6 +335,9 @@ class LetterOfRequest(_Strict):
                            "and snapshots in a hash-chained history (mla_writer.review); never part of the letter.")
     upgrade_notes: list[UpgradeNote] = Field(
         default=[], description="Values an upgrade of the draft format could not convert; shown until dealt with."
+    )
+    translation: TranslationState = Field(
+        default_factory=TranslationState, description="Which translations were made from which source text (format 8)."
     )
 
     def upgrade_note_path(self, note: UpgradeNote) -> str | None:

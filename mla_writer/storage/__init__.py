@@ -61,7 +61,7 @@ from .files import (  # noqa: F401 (re-exported: storage.save, storage.atomic_wr
 )
 
 FORMAT_NAME = "mla-writer-draft"
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 EXTENSION = DRAFT_EXTENSION
 #: Refuse to read anything larger: no real draft comes near it.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -345,10 +345,17 @@ def _migrate_6_to_7(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _migrate_7_to_8(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 8: the translation workspace keeps, per translated field, a fingerprint of the source
+    text it was translated from, and the draft an identifier that exported XLIFF files name
+    (``translation``, empty by default). Nothing else changes."""
+    return data
+
+
 #: ``MIGRATIONS[n]`` turns a version-``n`` document into a version-``n+1`` document.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
     1: _migrate_1_to_2, 2: _migrate_2_to_3, 3: _migrate_3_to_4, 4: _migrate_4_to_5, 5: _migrate_5_to_6,
-    6: _migrate_6_to_7,
+    6: _migrate_6_to_7, 7: _migrate_7_to_8,
 }
 
 

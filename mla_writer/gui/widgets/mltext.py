@@ -197,6 +197,9 @@ class MLTextField(FieldEditor):
         if value.get(self.language()) == text:
             return  # no edit: the spelling highlighter's repaint also reports a change of the document
         value.set(self.language(), text)
+        from ...translation import note_typed
+
+        note_typed(self.session.letter, self.path, self.language())  # a translation typed here is current again
         self.session.touch()
         self._label_tabs()
         self._update_count(text)

@@ -1,0 +1,116 @@
+"""The termbase: the shipped UN glossary, the user's entries, advice on translations, TBX (mla_writer.termbase)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from mla_writer import termbase
+from mla_writer.termbase import FORBIDDEN, PREFERRED, Concept, Term, TermbaseError
+
+
+def test_the_shipped_glossary_holds_the_design_terms_in_the_four_languages():
+    tb = termbase.load()
+    by_id = {c.id: c for c in tb.concepts}
+    assert by_id["un-requested-state"].usable("ru") == ["запрашиваемое государство"]
+    assert by_id["un-mla"].usable("fr") == ["entraide judiciaire"]
+    assert by_id["un-requested-state"].usable("es") == ["Estado requerido"]
+    assert all(c.usable(lang) for c in tb.concepts for lang in ("en", "fr", "ru", "es"))
+    assert not tb.user_concepts()
+    pair = {e.concept.id: e for e in tb.entries("fr", "es")}
+    assert pair["un-requesting-state"].source_terms == ("État requérant",)
+    assert pair["un-requesting-state"].target == "Estado requirente"
+
+
+def test_terms_are_found_in_their_inflected_and_plural_forms_longest_first():
+    entries = termbase.load().entries("fr", "es")
+    text = "La demande d\u2019entraide judiciaire vise les États requis et l'autorité centrale."
+    found = [(h.found, h.entry.target) for h in termbase.find(text, entries)]
+    assert found == [("demande d\u2019entraide judiciaire", "solicitud de asistencia judicial recíproca"),
+                     ("États requis", "Estado requerido"), ("autorité centrale", "autoridad central")]
+    ru = termbase.load().entries("ru", "en")
+    found = [h.entry.target for h in termbase.find("направить запрашиваемому государству и центральному органу", ru)]
+    assert found == ["requested State", "central authority"]
+    # a requesting State is not a requested one
+    assert [h.entry.target for h in termbase.find("l'État requérant", entries)] == ["Estado requirente"]
+
+
+def test_advice_on_a_forbidden_variant_and_a_missing_target_term():
+    entries = termbase.load().entries("fr", "es")
+    source = "Le principe de la double incrimination est respecté par l'État requis."
+    advice = termbase.advise(source, "Se respeta el principio de la doble criminalidad en el Estado requerido.", entries)
+    assert [(a.kind, a.entry.concept.id, a.variant) for a in advice] == [
+        ("forbidden", "un-dual-criminality", "doble criminalidad"),
+        ("missing", "un-dual-criminality", "double incrimination"),
+    ]
+    good = "Se respeta el principio de la doble incriminación en el Estado requerido."
+    assert termbase.advise(source, good, entries) == []
+    assert termbase.advise(source, "", entries) == []  # nothing translated yet: nothing to say
+    advice = termbase.advise(source, "Se respeta el principio de la doble incriminación en el Estado requirente.", entries)
+    assert [(a.kind, a.entry.target) for a in advice] == [("missing", "Estado requerido")]
+
+
+def test_the_users_entries_are_kept_in_the_data_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("MLA_WRITER_DATA_DIR", str(tmp_path / "data"))
+    tb = termbase.load()
+    concept = tb.add("fr", "es", "commission rogatoire", "comisión rogatoria", note="CPP art. 151",
+                     forbidden=["carta rogatoria "])
+    path = termbase.save_user(tb)
+    assert path == tmp_path / "data" / "termbase.json"
+    saved = json.loads(path.read_text("utf-8"))
+    assert [c["id"] for c in saved["concepts"]] == [concept.id]  # the shipped glossary is not copied
+    again = termbase.load()
+    entry = next(e for e in again.entries("fr", "es") if e.concept.user)
+    assert (entry.source_terms, entry.target, entry.forbidden, entry.note) == (
+        ("commission rogatoire",), "comisión rogatoria", ("carta rogatoria",), "CPP art. 151")
+    assert again.entries("es", "fr")  # usable the other way too
+    assert again.remove(entry.concept.id) and not again.remove("un-mla")
+    with pytest.raises(TermbaseError, match="both"):
+        tb.add("fr", "es", "x", " ")
+
+
+def test_a_damaged_user_file_is_refused_and_left_alone(tmp_path):
+    path = tmp_path / "termbase.json"
+    path.write_text("{not json", "utf-8")
+    with pytest.raises(TermbaseError, match="not valid JSON"):
+        termbase.load(path)
+    path.write_text(json.dumps({"format": "mla-writer-termbase", "concepts": [{"terms": {"fr": [{"text": "x", "status": "odd"}]}}]}))
+    with pytest.raises(TermbaseError, match="entry 1"):
+        termbase.load(path)
+    assert "odd" in path.read_text("utf-8")
+
+
+def test_tbx_round_trip_keeps_terms_statuses_and_notes():
+    concepts = [c for c in termbase.load().concepts if c.id in ("un-dual-criminality", "un-untoc")]
+    concepts.append(Concept("mine", {"fr": [Term("commission rogatoire")], "ru": [Term("судебное поручение"),
+                                                                                   Term("рогаторное письмо", FORBIDDEN)]},
+                            "à vérifier", user=True))
+    data = termbase.export_tbx(concepts)
+    assert b"<martif" in data and b"deprecatedTerm-admn-sts" in data
+    back = termbase.import_tbx(data)
+    assert [(c.id, c.terms, c.note) for c in back] == [(c.id, c.terms, c.note) for c in concepts]
+    assert all(c.user for c in back)
+    tb = termbase.load()
+    assert termbase.merge(tb, back) == 1  # the two shipped concepts are there already
+    assert [c.id for c in tb.user_concepts()] == ["mine"]
+
+
+def test_tbx_from_another_tool_is_read_and_garbage_refused():
+    other = """<?xml version="1.0"?>
+<martif type="TBX" xml:lang="en"><text><body>
+<termEntry id="t1"><descrip type="definition">Seizing goods</descrip>
+<langSet xml:lang="en"><tig><term>seizure</term></tig></langSet>
+<langSet xml:lang="es-ES"><tig><term>incautación</term><termNote type="administrativeStatus">admittedTerm-admn-sts</termNote></tig>
+<tig><term>secuestro</term><termNote type="administrativeStatus">supersededTerm-admn-sts</termNote></tig></langSet>
+</termEntry></body></text></martif>""".encode()
+    (concept,) = termbase.import_tbx(other)
+    assert concept.terms == {"en": [Term("seizure", PREFERRED)],
+                             "es": [Term("incautación", "admitted"), Term("secuestro", FORBIDDEN)]}
+    assert concept.note == "Seizing goods"
+    with pytest.raises(TermbaseError, match="not a TBX glossary"):
+        termbase.import_tbx(b"<html><body>no</body></html>")
+    with pytest.raises(TermbaseError, match="not a TBX glossary"):
+        termbase.import_tbx(b"\x00\x01 binary")
+    with pytest.raises(TermbaseError, match="holds no term"):
+        termbase.import_tbx(b'<martif type="TBX"><text><body></body></text></martif>')
