@@ -73,9 +73,10 @@ def _silence_stdout() -> None:
         pass
 
 
-def _output(write: Callable[[], None]) -> None:
+def _output(write: Callable[[], None]) -> bool:
     """Run ``write`` (printing to stdout) and flush; a failure to write is reported on stderr
-    (not for a closed pipe: the reader left on purpose) and never raised."""
+    (not for a closed pipe: the reader left on purpose) and never raised. False when the output
+    could not be written for another reason than a closed pipe (a full disk, an I/O error)."""
     try:
         write()
         sys.stdout.flush()
@@ -83,6 +84,8 @@ def _output(write: Callable[[], None]) -> None:
         _silence_stdout()
         if not isinstance(exc, BrokenPipeError):
             _say(f"cannot write the report: {getattr(exc, 'strerror', None) or exc}")
+            return False
+    return True
 
 
 # -- check -----------------------------------------------------------------------------------
@@ -194,7 +197,8 @@ def _check(args: argparse.Namespace) -> int:
             for line in broken:
                 print(_escape(line))
 
-    _output(write)
+    if not _output(write) and code == EXIT_OK:
+        return EXIT_UNREADABLE  # complete, but the report the caller asked for is lost: not a success
     return code
 
 
@@ -350,6 +354,9 @@ def _render(args: argparse.Namespace) -> int:
     lang = args.lang or letter.output_language
     out = Path(args.output)
     identities = "full" if args.for_file else "pseudonyms"
+    for given in (out, Path(args.identities_annex) if args.identities_annex else None):
+        if given is not None and given.suffix.lower() not in (".docx", ".pdf", ".html", ".htm"):
+            return _fail(f"{_escape(str(given))}: the name must end in .docx, .pdf or .html (it decides what is written)")
     if args.identities_annex and Path(args.identities_annex).resolve() == out.resolve():
         return _fail("the identities annex must be written to another file than the letter")
     try:
@@ -457,7 +464,10 @@ def _xliff(args: argparse.Namespace) -> int:
                  + (f"; {len(exported.no_source)} left out (no text in {exported.source})" if exported.no_source else ""))
             return EXIT_OK
         try:
-            data = Path(args.xliff).read_bytes()
+            from .storage.files import read_regular_file
+            from .xliff import MAX_FILE_BYTES
+
+            data = read_regular_file(args.xliff, MAX_FILE_BYTES)
         except OSError as exc:
             return _fail(f"cannot read {args.xliff}: {exc.strerror or exc}")
         try:

@@ -50,6 +50,7 @@ from .model import MLText
 from .model.letter import AcknowledgementReturn, Authority, CountryCode, Officer, Signatory
 from .model.text import CleanStr
 from .storage import DraftError, _Localizable, atomic_write_text, parse_json
+from .storage.files import read_regular_file
 
 #: Where each part of an office goes in a letter: office attribute -> path in the letter.
 PARTS: dict[str, str] = {
@@ -214,10 +215,7 @@ def load_profile(path: str | os.PathLike[str] | None = None) -> Profile:
     path = Path(path) if path is not None else profile_path()
     source, backup = str(path), path.name + ".bak"
     try:
-        if path.is_dir():
-            raise IsADirectoryError(21, "Is a directory")
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+        data = read_regular_file(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         return Profile()
     except OSError as exc:

@@ -55,7 +55,8 @@ def history(args: argparse.Namespace) -> int:
         for line in review.chain_summary(letter.review, args.lang):
             print(_escape(line))
 
-    _output(write)
+    if not _output(write) and code == EXIT_OK:
+        return EXIT_UNREADABLE
     return code
 
 
@@ -89,8 +90,7 @@ def diff(args: argparse.Namespace) -> int:
         for change in changes:
             print(_escape(review.describe_change(change, args.lang)))
 
-    _output(write)
-    return EXIT_OK
+    return EXIT_OK if _output(write) else EXIT_UNREADABLE
 
 
 def check_lines(letter, lang: str) -> list[str]:

@@ -362,9 +362,16 @@ def export_tbx(concepts: Iterable[Concept], source_lang: str = "en") -> bytes:
     return bytes(store)
 
 
+#: The largest TBX file imported, in bytes (a termbase of tens of thousands of entries is far smaller).
+MAX_FILE_BYTES = 64_000_000
+
+
 def import_tbx(data: bytes, source: str = "TBX file") -> list[Concept]:
     """The concepts of a TBX document (as the user's: ``user=True``, fresh ids when the file's
-    are missing). Raises :class:`TermbaseError` when it is not a TBX glossary or holds none."""
+    are missing). Raises :class:`TermbaseError` when it is not a TBX glossary, holds none, or is
+    larger than :data:`MAX_FILE_BYTES`."""
+    if len(data) > MAX_FILE_BYTES:
+        raise TermbaseError(f"{source} is larger than {MAX_FILE_BYTES // 1_000_000} MB; no glossary is that large")
     from translate.misc.xml_helpers import getXMLlang
     from translate.storage import tbx
 

@@ -445,6 +445,25 @@ def test_complete_check_into_a_closed_pipe_still_exits_0(closed_pipe):
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="/dev/full")
+def test_complete_check_onto_a_full_disk_is_not_a_success():
+    """The report asked for was lost (not a closed pipe, where the reader left on purpose): exit 2."""
+    from .conftest import EXAMPLE, TODAY
+
+    with open("/dev/full", "wb") as full:
+        code, err = _cli(["check", str(EXAMPLE), "--today", TODAY.isoformat()], full)
+    assert code == 2 and "cannot write the report" in err, err
+
+
+@pytest.mark.parametrize("name", ["letter.xyz", "letter"])
+def test_render_to_a_name_it_cannot_tell_the_kind_of_is_refused(tmp_path, name):
+    from .conftest import EXAMPLE
+
+    code, err = _cli(["render", str(EXAMPLE), "-o", str(tmp_path / name)], subprocess.PIPE)
+    assert code == 2 and ".docx, .pdf or .html" in err, err
+    assert not (tmp_path / name).exists()
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="/dev/full")
 def test_unreadable_draft_with_nowhere_to_say_so_exits_2(tmp_path, closed_pipe):
     bad = tmp_path / "bad.mlar"
     bad.write_text("{")
@@ -475,3 +494,56 @@ def test_a_settled_upgrade_note_in_a_file_loads_as_it_saves():
     doc["letter"]["upgrade_notes"] = [{}]
     letter = storage.loads(json.dumps(doc).encode(), "x.mlar")
     assert storage.loads(storage.dumps(letter), "x.mlar") == letter
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs")
+@pytest.mark.parametrize("command", [["check"], ["render", "-o", "out.docx"], ["history"]])
+def test_fifo_given_to_the_command_line_is_refused_without_blocking(tmp_path, command):
+    """The CLI asks whether the file is encrypted before it loads it: that look must not block either
+    (it once opened a FIFO for reading and waited for a writer forever)."""
+    import subprocess
+    import sys
+
+    fifo = tmp_path / "pipe.mlar"
+    os.mkfifo(fifo)
+    proc = subprocess.run([sys.executable, "-m", "mla_writer", command[0], str(fifo), *command[1:]], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2, proc.stderr
+    assert "not a regular file" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert storage.is_encrypted_file(fifo) is False
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs")
+def test_side_files_are_read_only_when_regular(tmp_path):
+    """XLIFF, TBX and office-profile files are read the same way: a FIFO or a folder is refused at once."""
+    from mla_writer.storage.files import read_regular_file
+
+    fifo = tmp_path / "pipe.xlf"
+    os.mkfifo(fifo)
+    with pytest.raises(OSError, match="Not a regular file"):
+        read_regular_file(fifo, 1000)
+    with pytest.raises(IsADirectoryError):
+        read_regular_file(tmp_path, 1000)
+    (tmp_path / "big.xlf").write_bytes(b"x" * 5000)
+    assert len(read_regular_file(tmp_path / "big.xlf", 100)) == 101
+
+
+@pytest.mark.parametrize("moment", ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-12:00", "1899-12-31T23:00:00+00:00"])
+def test_a_date_time_at_the_edge_of_the_calendar_is_refused_naming_the_field(tmp_path, moment):
+    """Such a moment once loaded, checked complete, and then crashed the letter (OverflowError
+    converting it to another time zone)."""
+    from mla_writer.samples import load_sample
+
+    letter = load_sample("online-recruitment-kz-kg")
+    data = json.loads(storage.dump_bytes(letter))
+    electronic = next(m for m in data["letter"]["assistance"] if m["kind"] == "electronic")
+    electronic["period_to"] = moment
+    path = tmp_path / "edge.mlar"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(DraftError) as caught:
+        storage.load(path)
+    message = str(caught.value)
+    assert "Period to" in message and "1900" in message and "2999" in message
+    with pytest.raises(ValueError):
+        letter.assistance[[m.kind for m in letter.assistance].index("electronic")].period_to = dt.datetime(1, 1, 1, tzinfo=dt.timezone.utc)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import termbase
+from ..storage.files import read_regular_file
 from .i18n import _, language_endonym, ngettext
 
 
@@ -130,8 +131,7 @@ class TermbaseDialog(QDialog):
         if not path:
             return 0
         try:
-            with open(path, "rb") as f:
-                concepts = termbase.import_tbx(f.read(), source=path)
+            concepts = termbase.import_tbx(read_regular_file(path, termbase.MAX_FILE_BYTES), source=path)
         except (OSError, termbase.TermbaseError) as exc:
             self.message.setText(_("The file was not imported: {reason}").format(reason=getattr(exc, "strerror", None) or exc))
             return 0

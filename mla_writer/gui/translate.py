@@ -529,14 +529,14 @@ class TranslateWorkspace(QDialog):
         return True
 
     def import_xliff(self, path: str | None = None) -> bool:
-        from ..xliff import XliffRefused, import_xliff
+        from ..storage.files import read_regular_file
+        from ..xliff import MAX_FILE_BYTES, XliffRefused, import_xliff
 
         path = path or self.ask_open_path()
         if not path:
             return False
         try:
-            with open(path, "rb") as f:
-                data = f.read()
+            data = read_regular_file(path, MAX_FILE_BYTES)
             result = import_xliff(self.session.letter, data)
         except OSError as exc:
             self.show_refusal(_("The file cannot be read: {reason}").format(reason=exc.strerror or exc))

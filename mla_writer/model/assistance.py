@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .. import vocab
 from .text import CleanStr, MLText
-from .values import Amount, LanguageCode, vocabulary_type, zone
+from .values import Amount, LanguageCode, Moment, vocabulary_type, zone
 
 ProcedureKind = vocabulary_type(vocab.PROCEDURE_KIND)
 PROCEDURE_KINDS: tuple[str, ...] = vocab.PROCEDURE_KIND.codes
@@ -167,8 +167,8 @@ class ElectronicData(_ItemBase):
     latin_provider: CleanStr = Field(default="", description="The provider's name in Latin script, where it is written in another script.")
     identifiers: CleanStr = ""
     data_types: list[DataType] = []
-    period_from: dt.datetime | None = None
-    period_to: dt.datetime | None = None
+    period_from: Moment | None = None
+    period_to: Moment | None = None
     time_zone: CleanStr = "UTC"
     preservation_reference: CleanStr = ""
     order_attached: bool = False

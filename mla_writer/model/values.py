@@ -16,7 +16,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from .text import CleanStr
 
@@ -34,6 +34,26 @@ def vocabulary_type(vocabulary) -> Any:
 LanguageCode = Annotated[
     str, BeforeValidator(lambda v: v.strip().lower() if isinstance(v, str) else v), StringConstraints(pattern=r"^[a-z]{2,3}$")
 ]
+
+#: The years a date-time of the letter may fall in (electronic data periods): any real period lies
+#: well inside, and every moment in that range converts to any time zone (``datetime`` overflows at
+#: years 1 and 9999, which is how a file could once crash the letter).
+MOMENT_YEARS = (1900, 2999)
+
+
+class MomentOutOfRange(ValueError):
+    """A date-time outside :data:`MOMENT_YEARS`."""
+
+
+def _moment_in_range(value: dt.datetime) -> dt.datetime:
+    low, high = MOMENT_YEARS
+    if not low <= value.year <= high:
+        raise MomentOutOfRange(f"give a date-time between the years {low} and {high}")
+    return value
+
+
+#: A date-time of the letter: within :data:`MOMENT_YEARS` (raises ``ValueError`` otherwise).
+Moment = Annotated[dt.datetime, AfterValidator(_moment_in_range)]
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _EUROPEAN_FULL = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")

@@ -34,6 +34,7 @@ import datetime as dt
 import json
 import os
 import re
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,7 @@ from .. import DRAFT_EXTENSION, __version__
 from ..i18n import N_
 from ..model import LetterOfRequest
 from ..model.text import MAX_TEXT, TextTooLong
+from ..model.values import MOMENT_YEARS, MomentOutOfRange
 from .errors import DraftChangedOnDisk, DraftError, DraftReadOnly, _Localizable, clip, escape  # noqa: F401 (re-exported)
 from .crypto import MAGIC, PassphraseNeeded, Sealer, WrongPassphrase, is_encrypted  # noqa: F401
 from .strict import MAX_INT_DIGITS, aware, aware_datetimes, check_dates, parse_json  # noqa: F401
@@ -376,6 +378,7 @@ _EXPECTED = {
     "text": N_("{field}: the text must be given per language, for example {example}."),
     "verbatim": N_("{field}: \u201c{value}\u201d must be text."),
     "extra": N_("{field}: a draft has no such field (is the name misspelt?)."),
+    "out_of_range": N_("{field}: \u201c{value}\u201d lies outside the years {low}\u2013{high}; give the real date and time."),
     "too_long": N_("{field}: the text is {length} characters long; a field holds at most {limit} characters."),
     "other": N_("{field}: \u201c{value}\u201d is not accepted here."),
 }
@@ -434,6 +437,8 @@ class _ValidationProblem(_Localizable):
             self.group = "extra"
         elif isinstance(error_value, TextTooLong):
             self.group, self.length = "too_long", error_value.length
+        elif isinstance(error_value, MomentOutOfRange):
+            self.group = "out_of_range"
         else:
             self.group = _KIND_GROUP.get(decl.kind, "other") if decl is not None else "other"
         self.values = ""
@@ -471,6 +476,7 @@ class _ValidationProblem(_Localizable):
         text = t.gettext(_EXPECTED[self.group]).format(
             field=field, value=self.value, values=self.values,
             length=format_decimal(self.length, locale=lang), limit=format_decimal(MAX_TEXT, locale=lang),
+            low=MOMENT_YEARS[0], high=MOMENT_YEARS[1],
             example='{"value": "210000", "currency": "EUR"}' if self.group == "amount" else '{"fr": "…", "en": "…"}',
         )
         if self.more:
@@ -640,12 +646,21 @@ def open_draft(path: str | os.PathLike[str], passphrase: str | None = None) -> t
 
 
 def is_encrypted_file(path: str | os.PathLike[str]) -> bool:
-    """True if the draft file at ``path`` is encrypted (False if it cannot be read)."""
+    """True if the draft file at ``path`` is encrypted (False if it cannot be read, or is not a
+    regular file: a FIFO or a device is opened without blocking and never read)."""
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
-        with open(path, "rb") as f:
-            return is_encrypted(f.read(len(MAGIC)))
+        fd = os.open(path, flags)
     except OSError:
         return False
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return False
+        return is_encrypted(os.read(fd, len(MAGIC)))
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
 
 
 def save(letter: LetterOfRequest, path: str | os.PathLike[str], backup: bool = True,

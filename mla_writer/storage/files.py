@@ -124,6 +124,19 @@ def _read_regular(path: Path, limit: int | None) -> tuple[bytes, os.stat_result]
         os.close(fd)
 
 
+def read_regular_file(path: str | os.PathLike[str], limit: int) -> bytes:
+    """The bytes of the regular file at ``path``: at most ``limit`` + 1 bytes, so that the caller
+    can tell a file over its limit. A FIFO, a device or a socket is opened without blocking and
+    never read.
+
+    Raises ``OSError`` (``strerror`` says why, e.g. "Is a directory", "Not a regular file").
+    """
+    try:
+        return _read_regular(Path(path), limit)[0]
+    except _NotRegular:
+        raise OSError(errno.EINVAL, "Not a regular file", str(path)) from None
+
+
 class _NotRegular(Exception):
     def __init__(self, mode: int) -> None:
         self.mode = mode
