@@ -361,3 +361,8 @@ def _render(args: argparse.Namespace) -> int:
 
 
 register("render", "write the letter as a Word document (or HTML preview) in a chosen language", _render_args, _render)
+
+# State packs (mla_writer/packs_cli.py)
+from . import packs_cli as _packs_cli  # noqa: E402
+
+_packs_cli.add_to(register)

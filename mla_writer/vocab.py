@@ -252,6 +252,33 @@ DATA_TYPE = Vocabulary(
     Term("content", N_("content data")),
 )
 
+
+# -- State packs: what a requested-State profile declares (mla_writer.packs) ------------------
+#: When a requested State accepts letters in a language.
+LANGUAGE_CONDITION = Vocabulary(
+    "language_condition",
+    Term("always", N_("always")),
+    Term("urgent", N_("only if the request is urgent")),
+    Term("reciprocity", N_("only on reciprocity")),
+    Term("certified_translation", N_("only with a certified translation")),
+)
+
+#: How a letter reaches a requested State.
+TRANSMISSION_CHANNEL = Vocabulary(
+    "transmission_channel",
+    Term("direct", N_("directly between central authorities")),
+    Term("diplomatic", N_("through the diplomatic channel")),
+    Term("interpol", N_("through INTERPOL, in urgent cases")),
+)
+
+#: By what means a letter is sent.
+TRANSMISSION_MEANS = Vocabulary(
+    "transmission_means",
+    Term("post", N_("post")),
+    Term("email", N_("e-mail")),
+    Term("secure_system", N_("secure electronic system")),
+)
+
 #: Every vocabulary by name (a field of kind "code" names one of these).
 VOCABULARIES: dict[str, Vocabulary] = {
     v.name: v
@@ -268,5 +295,8 @@ VOCABULARIES: dict[str, Vocabulary] = {
         WITNESS_STATUS,
         RECORDING,
         DATA_TYPE,
+        LANGUAGE_CONDITION,
+        TRANSMISSION_CHANNEL,
+        TRANSMISSION_MEANS,
     )
 }
