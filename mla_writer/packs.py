@@ -818,3 +818,83 @@ def letterhead() -> Path | None:
 def stale(profile: StateProfile, max_age_days: int, today: dt.date) -> bool:
     """Whether ``profile`` was last verified more than ``max_age_days`` before ``today``."""
     return (today - profile.last_verified).days > max_age_days
+
+
+# -- into a letter ------------------------------------------------------------------------------------
+
+
+def ml(text: dict[str, str]):
+    """A pack's text as the letter holds it (:class:`~mla_writer.model.MLText`): the languages
+    the application writes letters in; texts in other languages (the State's own) stay in the pack."""
+    from .languages import languages
+    from .model import MLText
+
+    return MLText.model_validate({lang: value for lang, value in text.items() if lang in languages()})
+
+
+def text_in(text: dict[str, str], lang: str) -> str:
+    """``text`` in ``lang``, else in English, else in its first language ("" when empty)."""
+    return text.get(lang) or text.get("en") or next(iter(text.values()), "")
+
+
+def letter_offence(offence: PackOffence, offence_id: str):
+    """A point 9 offence of the letter filled from the catalogue entry ``offence``."""
+    from .model import Offence
+
+    return Offence(id=offence_id, name=ml(offence.name), provision=ml(offence.provision),
+                   max_penalty=ml(offence.max_penalty), law_excerpt=ml(offence.law_text))
+
+
+def office_of(authority: PackAuthority, state: str, lang: str = "en"):
+    """An :class:`~mla_writer.office.Office` for ``authority`` (points 1 and 4, the signature),
+    labelled with its name in ``lang``."""
+    from .model.letter import AcknowledgementReturn, Authority, Signatory
+    from .office import Office
+
+    name = ml(authority.name)
+    return Office(
+        label=text_in(authority.name, lang), requesting_state=state,
+        requesting_authority=Authority(name=name, address=authority.address, latin_address=authority.latin_address,
+                                       phone=authority.phone, email=authority.email),
+        acknowledgement=AcknowledgementReturn(authority=name, address=authority.address,
+                                              latin_address=authority.latin_address, email=authority.email,
+                                              phone=authority.phone),
+        signatory=Signatory(title=ml(authority.signatory_title), authority=name),
+    )
+
+
+class PackSource:
+    """The installed State pack's authorities, offered where the office profile is (:func:`mla_writer.office.register_source`)."""
+
+    title = N_("State pack")
+
+    def __init__(self, lang=lambda: "en") -> None:
+        #: called for the language the offices' labels are in (the UI language)
+        self.lang = lang
+
+    def offices(self):
+        merged = active()
+        if merged is None or merged.pack.requesting_state is None:
+            return []
+        state = merged.pack.requesting_state.code
+        return [office_of(a, state, self.lang()) for a in merged.pack.authorities]
+
+
+def profile_changes(letter: Any, profile: StateProfile) -> list:
+    """What choosing ``profile``'s State fills in ``letter``: the addressee (the central
+    authority) and the languages accepted (point 14), only where the letter holds nothing yet.
+    A list of :class:`mla_writer.office.Change` (apply with :func:`mla_writer.office.apply_changes`)."""
+    from .office import Change
+
+    out = []
+    addressee = letter.addressee
+    for lang, value in ml(profile.central_authority.name).root.items():
+        if not addressee.name.get(lang):
+            out.append(Change("addressee.name", lang, "", value))
+    for attr in ("address", "latin_address", "phone", "email"):
+        value = getattr(profile.central_authority, attr)
+        if value and not getattr(addressee, attr):
+            out.append(Change(f"addressee.{attr}", None, "", value))
+    if not letter.language.accepted_languages:
+        out.append(Change("language.accepted_languages", None, [], [r.language for r in profile.languages]))
+    return out
