@@ -358,14 +358,14 @@ def _stale_profile(c: _Ctx) -> None:
     merged = packs.active() if c.letter.requested_state else None
     profile = merged.pack.profile(c.letter.requested_state) if merged is not None else None
     if profile is not None and packs.stale(profile, merged.pack.max_age_days, c.today):
-        from .states import name
+        from .states import form
 
         c.warning(
             "parties.profile_stale",
-            "The State pack's profile of {state} was last verified on {date}, more than {days} days ago: its "
+            "The State pack's profile {state_of} was last verified on {date}, more than {days} days ago: its "
             "requirements may have changed. Check them with the source ({source}).",
             "requested_state",
-            state=name(profile.state, c.lang),
+            state_of=form(profile.state, c.lang, "de"),
             date=profile.last_verified.isoformat(),
             days=merged.pack.max_age_days,
             source=profile.source,
@@ -381,6 +381,11 @@ _CONDITION_UNMET = {
     "certified_translation": N_("{state} accepts letters in {language} only with a certified translation (State pack): "
                                 "say at point 14 that one is attached, or produce the letter in {accepted}."),
 }
+
+
+def _capital(text: str) -> str:
+    """``text`` starting with a capital (a State's name with its article, opening a sentence)."""
+    return text[:1].upper() + text[1:]
 
 
 def _condition_met(c: _Ctx, condition: str, language: str, requesting: Any) -> bool:
@@ -399,7 +404,7 @@ def _profile_language(c: _Ctx) -> None:
     """Point 14 against the requested State's profile in the installed State pack: the output
     language must be one the State accepts, and its condition met."""
     from . import packs
-    from .states import name
+    from .states import form
 
     L = c.letter
     merged = packs.active() if L.requested_state else None
@@ -409,7 +414,7 @@ def _profile_language(c: _Ctx) -> None:
     lang = L.output_language
     always = [r.language for r in profile.languages if r.condition == "always"] or [r.language for r in profile.languages]
     params = {
-        "state": name(profile.state, c.lang),
+        "state": _capital(form(profile.state, c.lang, "article")),
         "language": language_name(lang, c.lang),
         "accepted": _join([language_name(code, c.lang) for code in always], c.lang),
     }
@@ -426,7 +431,7 @@ def _profile_language(c: _Ctx) -> None:
         return
     requesting = merged.pack.requesting_state
     if not _condition_met(c, rule.condition, lang, requesting):
-        requesting_name = name(requesting.code, c.lang) if requesting is not None else ""
+        requesting_name = form(requesting.code, c.lang, "article") if requesting is not None else ""
         c.error("language.condition", _CONDITION_UNMET[rule.condition],
                 "urgency.urgent" if rule.condition == "urgent" else "language.certified_translation"
                 if rule.condition == "certified_translation" else "output_language",

@@ -131,7 +131,7 @@ class PackDialog(QDialog):
         close.accepted.connect(self.accept)
         outer.addWidget(close)
         self.refresh()
-        self.resize(720, 620)
+        self.resize(820, 620)
 
     # -- showing ----------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -293,9 +293,10 @@ class ProfileBar(QWidget):
 
         lang = ui_language()
         letter = self.session.letter
-        state = state_name(profile.state, lang)
-        parts = [escape(_("State pack: profile of {state}. Languages accepted: {languages}.").format(
-            state=state, languages=accepted_text(profile)))]
+        from ..states import form
+
+        parts = [escape(_("State pack: profile {state_of}. Languages accepted: {languages}.").format(
+            state_of=form(profile.state, lang, "de"), languages=accepted_text(profile)))]
         if self.last:
             parts.append(escape(_("The addressee and the languages accepted were filled from it.")))
         how = [vocab.TRANSMISSION_CHANNEL.label(c, lang) for c in profile.channels]
