@@ -577,6 +577,13 @@ def merge_raw(layers: list[tuple[dict[str, Any], str, Path | None]]) -> Merged:
     return Merged(pack, origins, letterhead, order)
 
 
+def example_path() -> Path:
+    """The fictional example pack shipped with the application (``resources/state-packs/example.toml``)."""
+    from .assets import get_asset
+
+    return get_asset("resources", "state-packs", "example.toml")
+
+
 # -- installed packs -----------------------------------------------------------------------------------
 
 

@@ -193,7 +193,8 @@ class PackDialog(QDialog):
     def _choose_file(self) -> str:
         from PySide6.QtWidgets import QFileDialog
 
-        path, _filter = QFileDialog.getOpenFileName(self, _("Import a State pack"), "", _("State packs (*.toml)"))
+        start = str(packs.example_path().parent)  # the fictional example pack, to try the feature
+        path, _filter = QFileDialog.getOpenFileName(self, _("Import a State pack"), start, _("State packs (*.toml)"))
         return path
 
     def import_pack(self) -> bool:
