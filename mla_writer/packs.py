@@ -43,7 +43,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator, model_validator
+from pydantic import (BaseModel, ConfigDict, Field, StrictBool, StrictInt, StringConstraints, ValidationError, field_validator,
+                      model_validator)
 
 from . import states, vocab
 from .i18n import N_
@@ -90,8 +91,8 @@ class PackInfo(_Strict):
     kind: Literal["national", "local"] = "national"
     extends: Identifier | None = None
     publisher: CleanStr = ""
-    fictional: bool = False
-    profile_max_age_days: int | None = Field(default=None, ge=1, le=36500)
+    fictional: StrictBool = False
+    profile_max_age_days: StrictInt | None = Field(default=None, ge=1, le=36500)
 
 
 class RequestingState(_Strict):
@@ -186,8 +187,8 @@ class StateProfile(_Strict):
     languages: list[LanguageRule] = Field(min_length=1)
     channels: list[Channel] = []
     means: list[Means] = []
-    e_signature_required: bool = False
-    encryption_required: bool = False
+    e_signature_required: StrictBool = False
+    encryption_required: StrictBool = False
     double_criminality: Text = {}
     use_limitation: Text = {}
     documents: list[MeasureDocuments] = []
@@ -850,6 +851,25 @@ def letter_offence(offence: PackOffence, offence_id: str):
 
     return Offence(id=offence_id, name=ml(offence.name), provision=ml(offence.provision),
                    max_penalty=ml(offence.max_penalty), law_excerpt=ml(offence.law_text))
+
+
+def letter_basis(basis: PackLegalBasis):
+    """A point 7 legal basis of the letter for the pack's ``basis``: a catalogue instrument or a bilateral treaty."""
+    from .model.letter import BilateralTreatyBasis, InstrumentBasis
+
+    if basis.instrument:
+        return InstrumentBasis(instrument_id=basis.instrument, articles=basis.articles)
+    return BilateralTreatyBasis(title=ml(basis.title), date=basis.date, articles=basis.articles)
+
+
+def legal_bases_for(merged: "Merged", requested_state: str) -> list[tuple[PackLegalBasis, str]]:
+    """The pack's default legal bases, then those of ``requested_state``'s profile, each with
+    its path for :meth:`Merged.origin` (``"legal_bases"``, ``"profiles.FR.legal_bases"``)."""
+    out = [(b, "legal_bases") for b in merged.pack.legal_bases]
+    profile = merged.pack.profile(requested_state) if requested_state else None
+    if profile is not None:
+        out += [(b, f"profiles.{profile.state}.legal_bases") for b in profile.legal_bases]
+    return out
 
 
 def office_of(authority: PackAuthority, state: str, lang: str = "en"):

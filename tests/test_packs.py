@@ -87,6 +87,34 @@ def test_example_pack_is_valid_and_complete():
     (HEAD + STATE + '[[legal_bases]]\ninstrument = "no-such-treaty"\n', "no-such-treaty is not an instrument of the catalogue"),
     ('letterhead = "missing.docx"\n' + HEAD + STATE, "field \u201cletterhead\u201d: the reference document"),
     ("[pack\n", "The file: it is not valid TOML"),
+    (HEAD + STATE + '[[profiles]]\nstate = "FR"\ncentral_authority = {name = {en = "C"}, address = "1 Rue X, Paris"}\n'
+     'languages = [{language = "en"}, {language = "en", condition = "urgent"}]\nsource = "s"\nlast_verified = 2020-01-01\n'
+     '[[profiles]]\nstate = "FR"\ncentral_authority = {name = {en = "C"}, address = "1 Rue X, Paris"}\n'
+     'languages = [{language = "fr"}]\nsource = "s"\nlast_verified = 2020-01-01\n',
+     "Profile of FR, field \u201cstate\u201d: another profile is for the same State"),
+    (HEAD + STATE + '[[profiles]]\nstate = "FR"\ncentral_authority = {name = {en = "C"}, address = "1 Rue X, Paris"}\n'
+     'languages = [{language = "en"}, {language = "en", condition = "urgent"}]\nsource = "s"\nlast_verified = 2020-01-01\n',
+     "Profile of FR, field \u201clanguages\u201d: a language is listed twice"),
+    (HEAD + STATE + '[[profiles]]\nstate = "FR"\ncentral_authority = {name = {en = "C"}, address = "1 Rue X, Paris"}\n'
+     'languages = [{language = "English"}]\nsource = "s"\nlast_verified = 2999-01-01\n',
+     "Profile of FR, field \u201clanguages[1].language\u201d: the value must be a language code"),
+    (HEAD + STATE + '[[profiles]]\nstate = "FR"\ncentral_authority = {name = {en = "C"}, address = "1 Rue X, Paris"}\n'
+     'languages = [{language = "en"}]\nsource = "s"\nlast_verified = 2999-01-01\n',
+     "Profile of FR, field \u201clast_verified\u201d: the date is in the future"),
+    (HEAD + STATE + '[[profiles]]\nstate = "FRA"\n', "Profile of FRA, field \u201cstate\u201d: the value must be a two-letter State code"),
+    (HEAD + STATE + '[[profiles]]\nstate = "FR"\ncentral_authority = {name = {en = "C"}, address = "1 Rue X, Paris"}\n'
+     'languages = [{language = "en"}]\nchannels = ["pigeon"]\nmeans = ["fax"]\nsource = "s"\nlast_verified = 2020-01-01\n'
+     'e_signature_required = "yes"\ndocuments = [{measure = "search"}]\n',
+     "Profile of FR, field \u201cchannels[1]\u201d: the value must be one of"),
+    (HEAD.replace('title = "t"', 'title = "t"\nkind = "local"') + STATE,
+     "The [pack] table, field \u201cextends\u201d: the national pack \u201cNone\u201d it extends is not installed"),
+    (HEAD.replace('title = "t"', 'title = "t"\nextends = "x"') + STATE,
+     "The [pack] table, field \u201cextends\u201d: only local additions extend another pack"),
+    (HEAD.replace('title = "t"', 'title = "t"\nprofile_max_age_days = 0') + STATE,
+     "The [pack] table, field \u201cprofile_max_age_days\u201d: the value is too small"),
+    (HEAD + STATE + '[[legal_bases]]\narticles = "3"\n', "Legal basis no. 1: give either an instrument of the catalogue"),
+    (HEAD.replace("format_version = 1", "format_version = 2") + STATE,
+     "The [pack] table, field \u201cformat_version\u201d: the value must be one of 1"),
     ('[pack]\nformat = "something-else"\n', "this is not a State pack of MLA Writer"),
 ])
 def test_invalid_pack_names_entry_and_field(tmp_path, body, expected):
@@ -198,3 +226,28 @@ def test_rendered_letter_uses_the_pack_letterhead(example):
     assert "FICTIONAL EXAMPLE" not in headers(render_docx(example))
     packs.install(EXAMPLE)
     assert "FICTIONAL EXAMPLE" in headers(render_docx(example))
+
+
+def test_profile_field_types_are_all_named(tmp_path):
+    body = (HEAD + STATE + '[[profiles]]\nstate = "FR"\ncentral_authority = {name = {en = "C"}, address = "1 Rue X, Paris"}\n'
+            'languages = [{language = "en"}]\nchannels = ["pigeon"]\nmeans = ["fax"]\nsource = "s"\n'
+            'last_verified = 2020-01-01\ne_signature_required = "yes"\ndocuments = [{measure = "search"}]\n')
+    messages = _messages(_write(tmp_path, body))
+    assert any("\u201cmeans[1]\u201d: the value must be one of" in m for m in messages)
+    assert any("\u201ce_signature_required\u201d: the value must be true or false" in m for m in messages)
+    assert any("\u201cdocuments[1].documents\u201d: this field is required" in m for m in messages)
+
+
+def test_unreadable_files(tmp_path):
+    binary = tmp_path / "binary.toml"
+    binary.write_bytes(b"\xff\xfe\x00garbage")
+    assert any("not a text file in UTF-8" in m for m in _messages(binary))
+    big = tmp_path / "big.toml"
+    big.write_bytes(b"#" * (packs.MAX_FILE_BYTES + 1))
+    assert any("larger than any State pack" in m for m in _messages(big))
+    assert any("cannot be read" in m for m in _messages(tmp_path / "missing.toml"))
+
+
+def test_local_additions_for_another_national_pack(tmp_path):
+    local = _write(tmp_path, LOCAL.replace('extends = "example"', 'extends = "other"'), "local.toml")
+    assert any("extend \u201cother\u201d, not \u201cexample\u201d" in m for m in _messages(local, base=EXAMPLE))

@@ -86,6 +86,24 @@ def accepted_text(profile: packs.StateProfile) -> str:
     return ", ".join(f"{language_name(r.language, lang)} ({condition_label(r.condition)})" for r in profile.languages)
 
 
+def profile_details(profile: packs.StateProfile, lang: str) -> list[tuple[str, str, str]]:
+    """What else the profile says, as ``(label, text in lang, path under the profile)``: double
+    criminality, the limitation on the use of evidence, the documents each measure needs, notes."""
+    from .. import vocab
+
+    out = []
+    if profile.double_criminality:
+        out.append((_("Double criminality"), packs.text_in(profile.double_criminality, lang), "double_criminality"))
+    if profile.use_limitation:
+        out.append((_("Use of the evidence"), packs.text_in(profile.use_limitation, lang), "use_limitation"))
+    for need in profile.documents:
+        label = _("Documents for \u201c{measure}\u201d").format(measure=vocab.ASSISTANCE_KIND.label(need.measure, lang))
+        out.append((label, packs.text_in(need.documents, lang), "documents"))
+    if profile.notes:
+        out.append((_("Notes"), packs.text_in(profile.notes, lang), "notes"))
+    return out
+
+
 class PackDialog(QDialog):
     """Preferences -> State pack: the installed packs, Import and Remove, and what the pack in use
     holds, each value's origin in its tooltip. ``choose_file`` (replaced by tests) returns the
@@ -180,6 +198,8 @@ class PackDialog(QDialog):
             node(item, _("Central authority"), packs.text_in(p.central_authority.name, lang), f"{path}.central_authority")
             node(item, _("Address"), p.central_authority.address, f"{path}.central_authority.address")
             node(item, _("Languages accepted"), accepted_text(p), f"{path}.languages")
+            for label, text, sub in profile_details(p, lang):
+                node(item, label, text, f"{path}.{sub}")
             node(item, _("Source"), p.source, f"{path}.source")
         self.tree.expandToDepth(0)
         self.tree.resizeColumnToContents(0)
@@ -308,6 +328,9 @@ class ProfileBar(QWidget):
             how.append(_("encryption required"))
         if how:
             parts.append(escape(_("Sending: {how}.").format(how="; ".join(how))))
+        details = profile_details(profile, lang)
+        if details:
+            parts.append("<br>" + "<br>".join(escape(f"{label}: {text}") for label, text, _path in details))
         rule = profile.rule(letter.output_language)
         self.proposed = None
         if rule is None or rule.condition != "always":

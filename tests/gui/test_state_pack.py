@@ -95,6 +95,8 @@ def test_new_user_flow(make_window):
     note = page.profile_bar.note
     assert "English (only if the request is urgent)" in note.text() and "Write the letter in French" in note.text()
     assert "Fictional example pack" in note.toolTip() and "last verified 2026-06-01" in note.toolTip()
+    assert "Double criminality: Required for searches and seizures (invented)." in note.text()
+    assert "Documents for \u201cSearch and seizure\u201d: A copy of the domestic search order (invented)." in note.text()
     SHOTS.mkdir(exist_ok=True)
     window.grab().save(str(SHOTS / "parties-en.png"))
     # point 14 blocks English while the request is not urgent
@@ -141,3 +143,26 @@ def test_screenshots_in_russian(make_window):
     dialog = window.edit_packs()
     dialog.grab().save(str(SHOTS / "pack-dialog-ru.png"))
     dialog.close()
+
+
+def test_legal_bases_of_the_pack_and_of_the_requested_state(make_window, tmp_path):
+    packs.install(EXAMPLE)
+    local = tmp_path / "local.toml"
+    local.write_text('[pack]\nformat = "mla-writer-state-pack"\nformat_version = 1\nid = "mine"\ntitle = "Mine"\n'
+                     'kind = "local"\nextends = "example"\n[[profiles]]\nstate = "FR"\n'
+                     'legal_bases = [{ title = { en = "Example bilateral treaty" }, date = 2001-02-03, articles = "4" }]\n',
+                     encoding="utf-8")
+    packs.install(local)
+    window = make_window("en")
+    window.session.letter.requested_state = "FR"
+    window.go_to(window.step_of_section["legal_basis"])
+    editor = window.current_page().problem_map.entries["legal_bases"][0]
+    offered = {a.text(): a for a in editor.add_button.menu().actions()}
+    from_pack = [t for t in offered if t.startswith("From the State pack")]
+    assert len(from_pack) == 2 and "art. 18" in from_pack[0] and "Example bilateral treaty, art. 4" in from_pack[1]
+    assert "Mine (local additions)" in offered[from_pack[1]].toolTip()
+    offered[from_pack[0]].trigger()
+    offered[from_pack[1]].trigger()
+    bases = window.session.letter.legal_bases
+    assert (bases[0].type, bases[0].instrument_id, bases[0].articles) == ("instrument", "untoc", "18")
+    assert bases[1].type == "bilateral" and bases[1].title.get("en") == "Example bilateral treaty"
