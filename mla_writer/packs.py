@@ -37,6 +37,7 @@ import datetime as dt
 import os
 import shutil
 import tempfile
+import threading
 import tomllib
 import uuid
 from dataclasses import dataclass, field
@@ -705,7 +706,7 @@ def install(path: str | os.PathLike[str]) -> Installed:
     raw = read_raw(path)
     info = raw["pack"]
     pid, kind = str(info.get("id", "")), info.get("kind", "national")
-    merged_alone = validate_file(path)  # every problem of the file itself (and of the merge, for local additions)
+    validate_file(path)  # every problem of the file itself (and of the merge, for local additions)
     current = installed()
     if kind == "national":
         other = next((i for i in current if i.kind == "national" and i.id != pid), None)
@@ -714,7 +715,6 @@ def install(path: str | os.PathLike[str]) -> Installed:
                                                                           "installed: remove it first"), id=other.id)])
         items = [i for i in current if i.id != pid] + [Installed(pid, kind, "", None, path.parent)]
         _merge_installed(items, {pid: (raw, str(path), path.parent)})  # the installed local additions still fit
-    del merged_alone
     root = packs_dir()
     try:
         root.mkdir(parents=True, exist_ok=True)
@@ -742,7 +742,8 @@ def install(path: str | os.PathLike[str]) -> Installed:
     except OSError as exc:
         raise PackError(str(path), [PackProblem(FILE_ENTRY, "", N_("it cannot be installed: {reason}"),
                                                 reason=exc.strerror or str(exc))]) from None
-    _cache.clear()
+    with _lock:
+        _cache.clear()
     return next(i for i in installed() if i.id == pid)
 
 
@@ -751,7 +752,8 @@ def remove(pack_id: str) -> bool:
     found = [i for i in installed() if i.id == pack_id or (i.kind == "local" and i.extends == pack_id)]
     for item in found:
         shutil.rmtree(item.folder)
-    _cache.clear()
+    with _lock:
+        _cache.clear()
     return bool(found)
 
 
@@ -778,6 +780,7 @@ def export(pack_id: str, target: str | os.PathLike[str]) -> list[Path]:
 
 
 _cache: dict[tuple, Merged | None] = {}
+_lock = threading.Lock()  # the checker runs in a worker thread, the wizard on the GUI thread
 
 
 def _fingerprint() -> tuple:
@@ -799,16 +802,17 @@ def active() -> Merged | None:
     """The installed packs merged (national first, then its local additions), or None when no
     national pack is installed or the installed packs no longer validate (they are never
     half-used). Cached until a pack file changes."""
-    key = _fingerprint()
-    if key in _cache:
-        return _cache[key]
-    try:
-        merged = _merge_installed(installed())
-    except PackError:
-        merged = None
-    _cache.clear()
-    _cache[key] = merged
-    return merged
+    with _lock:
+        key = _fingerprint()
+        if key in _cache:
+            return _cache[key]
+        try:
+            merged = _merge_installed(installed())
+        except (PackError, OSError):
+            merged = None
+        _cache.clear()
+        _cache[key] = merged
+        return merged
 
 
 def profile_for(code: str) -> StateProfile | None:

@@ -293,10 +293,16 @@ class ProfileBar(QWidget):
         self.show_profile()
 
     def fill(self, profile: packs.StateProfile) -> list:
-        """Fill the empty addressee fields and accepted languages from ``profile``; returns the changes."""
+        """Fill the empty addressee fields and accepted languages from ``profile``; returns the
+        changes. What the previous State's profile filled (and the user left as it was) is taken
+        back first: another State, another central authority."""
+        previous, self.last = self.last, []
+        if previous:
+            self.session.change(partial(office.undo_changes, changes=previous))
         changes = packs.profile_changes(self.session.letter, profile)
         if changes:
             self.session.change(partial(office.apply_changes, changes=changes))
+        if previous or changes:
             self.session.reloaded.emit()
             self.session.check_requested.emit()
         self.last = changes

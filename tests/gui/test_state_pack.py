@@ -125,6 +125,11 @@ def test_typed_addressee_is_kept(make_window):
     page = window.current_page()
     fill_editor(window, page.problem_map.entries["requested_state"][0], "requested_state", "ES", None)
     assert letter.addressee.address == "Typed address" and letter.addressee.email == "central-es@example.org"
+    # another State: what the first profile filled is replaced, what was typed is kept
+    fill_editor(window, page.problem_map.entries["requested_state"][0], "requested_state", "DE", None)
+    assert letter.addressee.email == "central-de@example.org" and letter.addressee.address == "Typed address"
+    assert letter.addressee.name.root == {"en": "Example Federal Office (fictional)"}
+    assert letter.language.accepted_languages == ["de", "en"]
 
 
 def test_screenshots_in_russian(make_window):
