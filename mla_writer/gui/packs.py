@@ -347,7 +347,7 @@ class ProfileBar(QWidget):
                 _("Write the letter in {language}").format(language=language_name(self.proposed, lang)))))
         if self.last:
             links.append('<a href="undo">{}</a>'.format(escape(_("Undo"))))
-        self.note.setText(" ".join(parts) + (" " + " \u00b7 ".join(links) if links else ""))
+        self.note.setText(" ".join(parts) + ("<br>" + " \u00b7 ".join(links) if links else ""))
         tip = provenance(merged, f"profiles.{profile.state}")
         tip += "\n" + _("Source: {source}; last verified {date}.").format(source=profile.source,
                                                                          date=profile.last_verified.isoformat())

@@ -98,6 +98,11 @@ def test_new_user_flow(make_window):
     assert "Double criminality: Required for searches and seizures (invented)." in note.text()
     assert "Documents for \u201cSearch and seizure\u201d: A copy of the domestic search order (invented)." in note.text()
     SHOTS.mkdir(exist_ok=True)
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+    window.resize(1100, 760)
+    QApplication.processEvents()
     window.grab().save(str(SHOTS / "parties-en.png"))
     # point 14 blocks English while the request is not urgent
     assert letter.output_language == "en"
