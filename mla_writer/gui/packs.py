@@ -364,8 +364,8 @@ class ProfileBar(QWidget):
         """Make the proposed accepted language the letter's output language."""
         if not self.proposed:
             return
-        code = self.proposed
-        self.session.change(lambda letter: setattr(letter, "output_language", code))
+        self.session.change(partial(office.apply_changes, changes=[
+            office.Change("output_language", None, self.session.letter.output_language, self.proposed)]))
         self.session.reloaded.emit()
         self.session.languages_changed.emit()
         self.session.check_requested.emit()
