@@ -346,6 +346,96 @@ def _parties(c: _Ctx) -> None:
             "The requesting and the requested State must be different.",
             "requested_state",
         )
+    _stale_profile(c)
+
+
+# -- requested-State profiles of the installed State pack (mla_writer.packs) ------------------
+
+
+def _stale_profile(c: _Ctx) -> None:
+    from . import packs
+
+    merged = packs.active() if c.letter.requested_state else None
+    profile = merged.pack.profile(c.letter.requested_state) if merged is not None else None
+    if profile is not None and packs.stale(profile, merged.pack.max_age_days, c.today):
+        from .states import form
+
+        c.warning(
+            "parties.profile_stale",
+            "The State pack's profile {state_of} was last verified on {date}, more than {days} days ago: its "
+            "requirements may have changed. Check them with the source ({source}).",
+            "requested_state",
+            state_of=form(profile.state, c.lang, "de"),
+            date=profile.last_verified.isoformat(),
+            days=merged.pack.max_age_days,
+            source=profile.source,
+        )
+
+
+#: What the letter lacks when a language's condition is not met, by condition.
+_CONDITION_UNMET = {
+    "urgent": N_("{state} accepts letters in {language} only when the request is urgent (State pack), and this "
+                 "letter is not marked urgent at point 5. Mark it urgent if it is, or produce it in {accepted}."),
+    "reciprocity": N_("{state} accepts letters in {language} only on reciprocity (State pack), and the pack does not "
+                      "say that {requesting} accepts letters in {language}. Produce the letter in {accepted}."),
+    "certified_translation": N_("{state} accepts letters in {language} only with a certified translation (State pack): "
+                                "say at point 14 that one is attached, or produce the letter in {accepted}."),
+}
+
+
+def _capital(text: str) -> str:
+    """``text`` starting with a capital (a State's name with its article, opening a sentence)."""
+    return text[:1].upper() + text[1:]
+
+
+def _condition_met(c: _Ctx, condition: str, language: str, requesting: Any) -> bool:
+    L = c.letter
+    if condition == "urgent":
+        return fields.holds("urgent", L)
+    if condition == "reciprocity":
+        return (requesting is not None and requesting.code == L.requesting_state
+                and language in requesting.accepts_languages)
+    if condition == "certified_translation":
+        return L.language.certified_translation
+    return True
+
+
+def _profile_language(c: _Ctx) -> None:
+    """Point 14 against the requested State's profile in the installed State pack: the output
+    language must be one the State accepts, and its condition met."""
+    from . import packs
+    from .states import form
+
+    L = c.letter
+    merged = packs.active() if L.requested_state else None
+    profile = merged.pack.profile(L.requested_state) if merged is not None else None
+    if profile is None:
+        return
+    lang = L.output_language
+    always = [r.language for r in profile.languages if r.condition == "always"] or [r.language for r in profile.languages]
+    params = {
+        "state": _capital(form(profile.state, c.lang, "article")),
+        "language": language_name(lang, c.lang),
+        "accepted": _join([language_name(code, c.lang) for code in always], c.lang),
+    }
+    rule = profile.rule(lang)
+    if rule is None:
+        if L.language.certified_translation:
+            return
+        if L.language.accepted_languages and lang not in L.language.accepted_languages:
+            return  # language.not_accepted already says it
+        c.error("language.profile_not_accepted",
+                "According to the State pack, {state} does not accept letters in {language}. Produce the letter in "
+                "{accepted}, or attach a certified translation.",
+                "output_language", **params)
+        return
+    requesting = merged.pack.requesting_state
+    if not _condition_met(c, rule.condition, lang, requesting):
+        requesting_name = form(requesting.code, c.lang, "article") if requesting is not None else ""
+        c.error("language.condition", _CONDITION_UNMET[rule.condition],
+                "urgency.urgent" if rule.condition == "urgent" else "language.certified_translation"
+                if rule.condition == "certified_translation" else "output_language",
+                requesting=requesting_name, **params)
 
 
 def _identification(c: _Ctx) -> None:
@@ -911,6 +1001,7 @@ def _language(c: _Ctx) -> None:
             "attach a certified translation.",
             "language.certified_translation",
         )
+    _profile_language(c)
     missing = _untranslated(c.scan.texts, L.output_language)
     out_name = language_name(L.output_language, c.lang) if missing else ""
     for path in missing:

@@ -487,3 +487,9 @@ def _xliff(args: argparse.Namespace) -> int:
 
 register("xliff", "export the fields to translate as XLIFF for a translator, or import the translation", _xliff_args,
          _xliff)
+
+
+# State packs (mla_writer/packs_cli.py)
+from . import packs_cli as _packs_cli  # noqa: E402
+
+_packs_cli.add_to(register)

@@ -276,6 +276,32 @@ REVIEW_EVENT = Vocabulary(
     Term("reopen", N_("Comment reopened")),
 )
 
+# -- State packs: what a requested-State profile declares (mla_writer.packs) ------------------
+#: When a requested State accepts letters in a language.
+LANGUAGE_CONDITION = Vocabulary(
+    "language_condition",
+    Term("always", N_("always")),
+    Term("urgent", N_("only if the request is urgent")),
+    Term("reciprocity", N_("only on reciprocity")),
+    Term("certified_translation", N_("only with a certified translation")),
+)
+
+#: How a letter reaches a requested State.
+TRANSMISSION_CHANNEL = Vocabulary(
+    "transmission_channel",
+    Term("direct", N_("directly between central authorities")),
+    Term("diplomatic", N_("through the diplomatic channel")),
+    Term("interpol", N_("through INTERPOL, in urgent cases")),
+)
+
+#: By what means a letter is sent.
+TRANSMISSION_MEANS = Vocabulary(
+    "transmission_means",
+    Term("post", N_("post")),
+    Term("email", N_("e-mail")),
+    Term("secure_system", N_("secure electronic system")),
+)
+
 #: Every vocabulary by name (a field of kind "code" names one of these).
 VOCABULARIES: dict[str, Vocabulary] = {
     v.name: v
@@ -294,5 +320,9 @@ VOCABULARIES: dict[str, Vocabulary] = {
         DATA_TYPE,
         REVIEW_STATUS,
         REVIEW_EVENT,
+)
+        LANGUAGE_CONDITION,
+        TRANSMISSION_CHANNEL,
+        TRANSMISSION_MEANS,
     )
 }

@@ -31,7 +31,7 @@ def _private_config_dir(tmp_path_factory, monkeypatch):
     """Every test has its own settings folder (the office profile): never the user's own."""
     folder = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("MLA_WRITER_CONFIG_DIR", str(folder))
-    monkeypatch.setenv("MLA_WRITER_DATA_DIR", str(folder / "data"))  # the user's termbase (mla_writer.termbase)
+    monkeypatch.setenv("MLA_WRITER_DATA_DIR", str(folder / "data"))  # the user's termbase, installed State packs
     return folder
 
 

@@ -299,6 +299,8 @@ class OfficeBar(QWidget):
     # -- filling ------------------------------------------------------------------------------
     def offices(self) -> list[tuple[office.OfficeSource, office.Office]] | None:
         """The offices on offer; None (after saying why) when the profile cannot be read."""
+        from . import packs  # noqa: F401 (registers the State pack's authorities as a source of offices)
+
         try:
             return office.available_offices()
         except office.OfficeError as exc:
@@ -317,9 +319,12 @@ class OfficeBar(QWidget):
             self.fill_from(found[0][1])
             return
         menu = self.menu = QMenu(self)
+        menu.setToolTipsVisible(True)
         for source, of in found:
             name = of.label or _(source.title)
-            menu.addAction(name, lambda of=of: self.fill_from(of))
+            action = menu.addAction(name, lambda of=of: self.fill_from(of))
+            tooltip = getattr(source, "tooltip", None)  # where the office comes from (a State pack)
+            action.setToolTip(tooltip(of) if tooltip else _(source.title))
         menu.popup(self.button.mapToGlobal(self.button.rect().bottomLeft()))
 
     def fill_from(self, of: office.Office) -> list[office.Change]:

@@ -268,6 +268,7 @@ class MainWindow(DraftFilesMixin, QMainWindow):
             languages.addAction(action)
         settings_menu = bar.addMenu(_("&Preferences"))
         settings_menu.addAction(self._action(_("My &Office\u2026"), self.edit_office))
+        settings_menu.addAction(self._action(_("State &Pack\u2026"), self.edit_packs))
         helpmenu = bar.addMenu(_("&Help"))
         helpmenu.addAction(self._action(_("&User Guide"), self.show_guide, [K.HelpContents]))
         helpmenu.addAction(self._action(_("&About MLA Writer"), self.about))
@@ -708,6 +709,23 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         self.office_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.office_dialog.open()
         return self.office_dialog
+
+    def edit_packs(self):
+        """Preferences -> State pack (:mod:`.packs`): window-modal, not blocking; returns the dialog."""
+        from PySide6.QtCore import Qt
+
+        from .packs import PackDialog
+
+        self.pack_dialog = PackDialog(self)
+        self.pack_dialog.changed.connect(self._packs_changed)
+        self.pack_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.pack_dialog.open()
+        return self.pack_dialog
+
+    def _packs_changed(self) -> None:
+        """Another pack: the steps offer its authorities and offences, the checklist reads its profiles."""
+        self._show_letter_again()
+        self.run_check()
 
     def _office_saved(self) -> None:
         """A new letter still empty starts from the profile just saved, as a new one would; the

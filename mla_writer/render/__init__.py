@@ -35,6 +35,15 @@ def render_html(letter: "LetterOfRequest", lang: str | None = None, bilingual: s
     return write_html(build_blocks(letter, lang, bilingual, today, identities, training=training))
 
 
+def _reference(reference: "str | os.PathLike[str] | None") -> "str | os.PathLike[str] | None":
+    """``reference``, else the installed State pack's letterhead (:func:`mla_writer.packs.letterhead`), else None (the default)."""
+    if reference is not None:
+        return reference
+    from ..packs import letterhead
+
+    return letterhead()
+
+
 def render_docx(letter: "LetterOfRequest", lang: str | None = None, bilingual: str | None = None,
                 reference: "str | os.PathLike[str] | None" = None, today: dt.date | None = None,
                 identities: str = "pseudonyms", training: bool = False) -> bytes:
@@ -48,7 +57,7 @@ def render_docx(letter: "LetterOfRequest", lang: str | None = None, bilingual: s
     from .docx_writer import write_docx
     from .engine import build_blocks
 
-    return write_docx(build_blocks(letter, lang, bilingual, today, identities, training=training), reference)
+    return write_docx(build_blocks(letter, lang, bilingual, today, identities, training=training), _reference(reference))
 
 
 def has_protected_identities(letter: "LetterOfRequest") -> bool:
@@ -70,7 +79,7 @@ def render_identities_annex(letter: "LetterOfRequest", lang: str | None = None, 
     if not has_protected_identities(letter):
         raise RenderError("the letter names no victim or witness by a pseudonym: there is no identities annex to write")
     return write_docx(build_blocks(letter, lang, bilingual, today, "full", name="identities.j2", training=training),
-                      reference)
+                      _reference(reference))
 
 
 def export_docx(letter: "LetterOfRequest", path: "str | os.PathLike[str]", lang: str | None = None,

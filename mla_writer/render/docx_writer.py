@@ -94,6 +94,22 @@ _FIELD = (
 )
 
 
+def check_reference(path: "str | os.PathLike[str]") -> None:
+    """Raise :class:`RenderError` (naming the problem) unless ``path`` is a .docx usable as a
+    reference document: readable, with every style of :data:`REQUIRED_STYLES`."""
+    from docx import Document
+
+    path = os.fspath(path)
+    source = os.path.basename(path)
+    if not os.path.isfile(path):
+        raise RenderError(f"the reference document {path} does not exist")
+    try:
+        doc = Document(path)
+    except Exception as exc:  # zip, package or XML errors: not a usable .docx
+        raise RenderError(f"the reference document {source} is not a readable Word (.docx) file ({type(exc).__name__})") from None
+    _style_ids(doc, source)
+
+
 def _style_ids(doc, source: str) -> dict[str, str]:
     """Style key -> styleId in the reference document; RenderError naming what is missing."""
     from docx.styles import BabelFish

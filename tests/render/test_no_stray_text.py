@@ -81,7 +81,7 @@ ORDINARY = {
     "en": {code for v in vocab.VOCABULARIES.values() for code in v.codes
            if "_" not in code and code not in ("ejn", "interpol", "eurojust")},
     "fr": {"information", "service", "expert", "suspect", "instrument", "caution", "limitation", "liaison",
-           "certification", "verbatim"},
+           "certification", "verbatim", "direct", "urgent"},  # direct, urgent: State-pack codes, French words
     "es": {"verbatim"},
     "ru": set(),
 }

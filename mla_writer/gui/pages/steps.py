@@ -120,6 +120,12 @@ class DeclaredStep(StepPage):
 class PartiesPage(DeclaredStep):
     section_ids = ("parties",)
 
+    def top_widgets(self, parent):
+        from ..packs import ProfileBar
+
+        self.profile_bar = ProfileBar(self.session, parent)  # the requested State's profile in the State pack
+        return [*super().top_widgets(parent), self.profile_bar]
+
     def guidance(self):
         return _(
             "Choose the two States and name the central authority that will receive the letter. "

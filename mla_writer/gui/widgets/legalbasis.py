@@ -56,11 +56,34 @@ def build_basis(form, path: str, basis) -> None:
     form.declared(item_fields("legal_bases", basis), path)
 
 
-def _factories() -> list:
-    return [(basis_type_label(code), lambda items, code=code: _CLASSES[code]()) for code in vocab.BASIS_TYPE.codes]
+def _factories(session) -> list:
+    out = [(basis_type_label(code), lambda items, code=code: _CLASSES[code]()) for code in vocab.BASIS_TYPE.codes]
+    return out + _pack_factories(session.letter.requested_state)
 
 
-LEGAL_BASES = ListSpec("legal_bases", N_("Legal bases"), N_("&Add a legal basis"), _factories, basis_title, build_basis)
+def _pack_factories(requested_state: str) -> list:
+    """The State pack's legal bases (its defaults, then the requested State's), each with its origin as tooltip."""
+    from ... import packs
+
+    merged = packs.active()
+    if merged is None:
+        return []
+    from ..packs import provenance
+
+    lang = ui_language()
+    out = []
+    for basis, path in packs.legal_bases_for(merged, requested_state):
+        what = catalogue.instrument_title(basis.instrument, lang) if basis.instrument else packs.text_in(basis.title, lang)
+        if basis.articles:
+            art = _("art.")
+            what += f", {art} {basis.articles}"
+        out.append((_("From the State pack: {basis}").format(basis=what),
+                    lambda items, basis=basis: packs.letter_basis(basis), provenance(merged, path)))
+    return out
+
+
+LEGAL_BASES = ListSpec("legal_bases", N_("Legal bases"), N_("&Add a legal basis"), _factories, basis_title, build_basis,
+                       with_session=True)
 
 
 def legal_bases_editor(session, problems, parent=None) -> ListEditor:

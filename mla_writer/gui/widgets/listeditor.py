@@ -83,8 +83,11 @@ class ListEditor(QWidget):
         self.add_button = QPushButton(add_text, self)
         if len(factories) > 1:
             menu = QMenu(self.add_button)
-            for label, make in factories:
-                menu.addAction(label, lambda make=make: self.add_item(make))
+            menu.setToolTipsVisible(True)
+            for label, make, *tooltip in factories:  # an optional third element: the entry's tooltip
+                action = menu.addAction(label, lambda make=make: self.add_item(make))
+                if tooltip:
+                    action.setToolTip(tooltip[0])
             self.add_button.setMenu(menu)
         else:
             self.add_button.clicked.connect(lambda: self.add_item(factories[0][1]))
@@ -264,15 +267,17 @@ class ListSpec:
 
     ``path``       the list (a key of :data:`mla_writer.fields.ITEMS`);
     ``label``      msgid of the list's label; ``add_text`` msgid of the Add button (with its mnemonic);
-    ``factories``  ``() -> [(label, make)]``, built when the editor is (labels in the UI language);
+    ``factories``  ``() -> [(label, make)]`` (or ``(label, make, tooltip)``), built when the editor is (labels in the UI language);
     ``title``      ``(index, item, letter) -> str``, the item's line in the list;
     ``build``      ``(form, item_path, item)`` to fill an item's form; by default its declared fields;
-    ``options``    per declaration path, options for :meth:`Form.field` (``yes``/``no`` texts).
+    ``options``    per declaration path, options for :meth:`Form.field` (``yes``/``no`` texts);
+    ``with_session`` ``factories`` takes the session (what it offers depends on the letter).
     """
 
-    def __init__(self, path: str, label: str, add_text: str, factories: Callable[[], list], title: Callable,
-                 build: Callable | None = None, options: dict | None = None) -> None:
+    def __init__(self, path: str, label: str, add_text: str, factories: Callable[..., list], title: Callable,
+                 build: Callable | None = None, options: dict | None = None, with_session: bool = False) -> None:
         self.path = path
+        self.with_session = with_session  # ``factories(session)``: what it offers depends on the letter
         self.label = label
         self.add_text = add_text
         self.factories = factories
@@ -284,4 +289,5 @@ class ListSpec:
         form.declared(item_fields(self.path, item), item_path, self.options)
 
     def editor(self, session, problems: ProblemMap, parent=None) -> ListEditor:
-        return ListEditor(session, problems, self.path, self.factories(), self.build, self.title, _(self.add_text), parent)
+        factories = self.factories(session) if self.with_session else self.factories()
+        return ListEditor(session, problems, self.path, factories, self.build, self.title, _(self.add_text), parent)
