@@ -320,7 +320,6 @@ VOCABULARIES: dict[str, Vocabulary] = {
         DATA_TYPE,
         REVIEW_STATUS,
         REVIEW_EVENT,
-)
         LANGUAGE_CONDITION,
         TRANSMISSION_CHANNEL,
         TRANSMISSION_MEANS,
