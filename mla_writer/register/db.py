@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, or_, select
+from sqlalchemy import Connection, Engine, bindparam, create_engine, delete, event, func, insert, or_, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 
@@ -44,6 +44,8 @@ CONNECT_TIMEOUT = 5
 
 _LETTERS = LetterRow.__table__
 _DEADLINES = DeadlineRow.__table__
+_DELETE_DEADLINES = delete(_DEADLINES).where(_DEADLINES.c.letter_id == bindparam("letter_id"))
+_INSERT_DEADLINE = insert(_DEADLINES)
 
 
 class RegisterError(Exception):
@@ -123,6 +125,11 @@ def _make_engine(url: str, timeout: int) -> Engine:
                 dbapi_connection.isolation_level = None  # SQLAlchemy emits BEGIN itself (below)
                 dbapi_connection.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_SECONDS * 1000}")
                 dbapi_connection.execute("PRAGMA foreign_keys = ON")
+                # write-ahead log: a commit costs one sync, readers never wait for a writer.
+                # (The file must be on a local disk, as the user's data folder is; a register
+                # shared between computers is PostgreSQL's job.)
+                dbapi_connection.execute("PRAGMA journal_mode = WAL")
+                dbapi_connection.execute("PRAGMA synchronous = NORMAL")
 
             @event.listens_for(engine, "begin")
             def _begin(conn):  # pragma: no cover - trivial
@@ -172,6 +179,8 @@ class Register:
         self.engine = engine
         self.journal = journal
         self.created = False
+        self._statements: dict[str, Any] = {}
+        self._known: set[str] | None = None  # the journal's paths, once read
 
     @classmethod
     def open(cls, url: str | None = None, *, setting: str | None = None, journal: Path | None = None,
@@ -232,7 +241,14 @@ class Register:
         return list(known)
 
     def _note(self, added: Iterable[str] = (), removed: Iterable[str] = ()) -> None:
-        lines = [f"-{p}\n" for p in removed] + [f"+{p}\n" for p in added if "\n" not in p]
+        """Append to the journal: ``added`` paths not yet in it, ``removed`` ones."""
+        if self._known is None:
+            self._known = set(self.known_files())
+        removed = [p for p in removed if "\n" not in p]
+        added = [p for p in dict.fromkeys(added) if "\n" not in p and p not in self._known]
+        lines = [f"-{p}\n" for p in removed] + [f"+{p}\n" for p in added]
+        self._known.difference_update(removed)
+        self._known.update(added)
         if not lines:
             return
         try:
@@ -246,11 +262,23 @@ class Register:
             pass  # the register itself has the cards; only a later rebuild would miss these
 
     # -- writes -------------------------------------------------------------------------------
+    def _upsert_statement(self, dialect: str):
+        """``INSERT ... ON CONFLICT (path) DO UPDATE ... RETURNING id``, built once (parameters
+        are given at execution)."""
+        cached = self._statements.get(dialect)
+        if cached is None:
+            if dialect == "postgresql":
+                from sqlalchemy.dialects.postgresql import insert as upsert
+            else:
+                from sqlalchemy.dialects.sqlite import insert as upsert
+            stmt = upsert(_LETTERS)
+            columns = [c.name for c in _LETTERS.c if c.name not in ("id", "path")]
+            cached = stmt.on_conflict_do_update(index_elements=[_LETTERS.c.path],
+                                                set_={k: stmt.excluded[k] for k in columns}).returning(_LETTERS.c.id)
+            self._statements[dialect] = cached
+        return cached
+
     def _write_entry(self, conn: Connection, entry: Entry) -> int:
-        if conn.dialect.name == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert as upsert
-        else:
-            from sqlalchemy.dialects.sqlite import insert as upsert
         values = {
             "path": entry.path, "file_name": entry.file_name, "encrypted": entry.encrypted,
             "requesting_reference": entry.requesting_reference, "court_case_number": entry.court_case_number,
@@ -261,13 +289,10 @@ class Register:
             "changed_by": entry.changed_by, "content_hash": entry.content_hash,
             "indexed_at": dt.datetime.now(dt.timezone.utc),
         }
-        stmt = upsert(_LETTERS).values(**values)
-        stmt = stmt.on_conflict_do_update(index_elements=[_LETTERS.c.path],
-                                          set_={k: stmt.excluded[k] for k in values if k != "path"})
-        letter_id = conn.execute(stmt.returning(_LETTERS.c.id)).scalar_one()
-        conn.execute(delete(_DEADLINES).where(_DEADLINES.c.letter_id == letter_id))
+        letter_id = conn.execute(self._upsert_statement(conn.dialect.name), values).scalar_one()
+        conn.execute(_DELETE_DEADLINES, {"letter_id": letter_id})
         if entry.deadlines:
-            conn.execute(insert(_DEADLINES), [
+            conn.execute(_INSERT_DEADLINE, [
                 {"letter_id": letter_id, "due": d.due, "source": d.source, "kind": d.kind, "measure": d.measure}
                 for d in entry.deadlines])
         return letter_id
@@ -277,6 +302,15 @@ class Register:
         with self._transaction() as conn:
             self._write_entry(conn, entry)
         self._note(added=[entry.path])
+
+    def upsert_many(self, entries: Iterable[Entry]) -> int:
+        """Write many cards in one transaction (an import); returns how many."""
+        entries = list(entries)
+        with self._transaction() as conn:
+            for entry in entries:
+                self._write_entry(conn, entry)
+        self._note(added=[e.path for e in entries])
+        return len(entries)
 
     def record(self, path: str | os.PathLike[str]) -> Entry:
         """Read the draft at ``path`` (an encrypted one is not opened) and write its card.
@@ -310,11 +344,13 @@ class Register:
         root = Path(folder)
         if not root.is_dir():
             raise RegisterError(f"not a folder: {folder}")
+        carded = self._hashes()
         for path in sorted(root.rglob(f"*{EXTENSION}")):
             if not path.is_file():
                 continue
             try:
-                result.indexed.append(self.record(path).path)
+                self._record_if_changed(path, carded.get(absolute(path)))
+                result.indexed.append(absolute(path))
             except (DraftError, OSError) as exc:
                 result.failed.append((str(path), str(exc)))
         return result
@@ -326,8 +362,7 @@ class Register:
         from ..storage import DraftError
 
         result = ScanResult()
-        with self._transaction() as conn:
-            carded = set(conn.execute(select(_LETTERS.c.path)).scalars())
+        carded = self._hashes()
         for path in dict.fromkeys([*self.known_files(), *sorted(carded)]):
             if not os.path.exists(path):
                 if path not in carded:
@@ -335,10 +370,27 @@ class Register:
                 result.missing.append(path)
                 continue
             try:
-                result.indexed.append(self.record(path).path)
+                self._record_if_changed(path, carded.get(path))
+                result.indexed.append(path)
             except (DraftError, OSError) as exc:
                 result.failed.append((path, str(exc)))
         return result
+
+    def _hashes(self) -> dict[str, str]:
+        """path -> content hash of every card."""
+        with self._transaction() as conn:
+            return dict(conn.execute(select(_LETTERS.c.path, _LETTERS.c.content_hash)).all())
+
+    def _record_if_changed(self, path: str | os.PathLike[str], known_hash: str | None) -> None:
+        """:meth:`record`, unless the file's bytes are those the card was made from."""
+        from .entry import file_facts
+
+        if known_hash:
+            digest, _mtime = file_facts(path)
+            if digest == known_hash:
+                self._note(added=[absolute(path)])
+                return
+        self.record(path)
 
     # -- reads --------------------------------------------------------------------------------
     def entries(self, *, search: str = "", state: str = "", status: str = "", kind: str = "",
