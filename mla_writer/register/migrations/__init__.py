@@ -1,1 +1,0 @@
-"""Alembic migrations of the register (run by :func:`mla_writer.register.db.upgrade` at open)."""
