@@ -143,7 +143,7 @@ def _make_engine(url: str, timeout: int) -> Engine:
     except NoSuchModuleError:
         raise RegisterError(f"no database driver for {parsed.drivername}") from None
     except ImportError as exc:
-        raise RegisterError(f"the database driver is not installed: {exc.name}") from None
+        raise RegisterError(f"the database driver cannot be loaded: {exc}") from None
     raise RegisterError(f"the case register can be SQLite or PostgreSQL, not {backend}")
 
 
