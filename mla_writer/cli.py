@@ -493,3 +493,33 @@ register("xliff", "export the fields to translate as XLIFF for a translator, or 
 from . import packs_cli as _packs_cli  # noqa: E402
 
 _packs_cli.add_to(register)
+
+
+# -- the case register and its calendar (mla_writer/register; imported when a command runs) --
+
+def _register_args(p: argparse.ArgumentParser) -> None:
+    from .register.cli import add_register_arguments
+
+    add_register_arguments(p)
+
+
+def _register_run(args: argparse.Namespace) -> int:
+    from .register.cli import run_register
+
+    return run_register(args)
+
+
+def _ics_args(p: argparse.ArgumentParser) -> None:
+    from .register.cli import add_ics_arguments
+
+    add_ics_arguments(p)
+
+
+def _ics_run(args: argparse.Namespace) -> int:
+    from .register.cli import run_ics
+
+    return run_ics(args)
+
+
+register("register", "the case register: list the letters and their deadlines, scan a folder, rebuild", _register_args, _register_run)
+register("ics", "write the deadlines of a draft (or of the register) to a calendar file (.ics)", _ics_args, _ics_run)

@@ -151,6 +151,26 @@ def check_catalogues() -> str:
     return f"{'+'.join(DOMAINS)} in {' '.join(langs)}"
 
 
+def check_register() -> str:
+    """The case register: a new SQLite register (its Alembic migrations run), a card written and
+    read back, its deadline as a calendar event."""
+    from .register import Deadline, Entry, Register
+    from .register.calendar import ics_bytes
+
+    with tempfile.TemporaryDirectory(prefix="mla-writer-smoke-register-") as tmp:
+        try:
+            with Register.open("sqlite:///" + str(Path(tmp) / "register.sqlite"), journal=Path(tmp) / "known.txt") as reg:
+                reg.upsert(Entry(path=str(Path(tmp) / "x.mlar"), file_name="x.mlar", requesting_reference="SMOKE-1",
+                                 requesting_state="FR", deadlines=(Deadline(dt.date(2026, 12, 1), "letter"),)))
+                [entry] = reg.entries(check_files=False)
+            events = ics_bytes([entry]).count(b"BEGIN:VEVENT")
+        except Exception as exc:  # noqa: BLE001
+            raise SmokeFailure(f"the case register does not work: {type(exc).__name__}: {exc}") from None
+    if entry.reference != "SMOKE-1" or events != 1:
+        raise SmokeFailure("the case register did not give back what was written")
+    return "SQLite, calendar"
+
+
 def check_window() -> dict:
     from .gui import smoke as gui_smoke
 
@@ -260,6 +280,7 @@ def main(argv: list[str] | None = None) -> int:
         _say(f"imports ok ({check_imports()} modules)")
         _say(f"locale data ok ({check_locale_data()})")
         _say(f"catalogues ok ({check_catalogues()})")
+        _say(f"case register ok ({check_register()})")
         seen = check_window()
         _say(f"main window ok (platform {seen['platform']}, \"{seen['title']}\", "
              f"{seen['size'][0]}x{seen['size'][1]}; {seen['files']})")

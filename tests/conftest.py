@@ -32,6 +32,9 @@ def _private_config_dir(tmp_path_factory, monkeypatch):
     folder = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("MLA_WRITER_CONFIG_DIR", str(folder))
     monkeypatch.setenv("MLA_WRITER_DATA_DIR", str(folder / "data"))  # the user's termbase, installed State packs
+    # the case register (and its journal of files) in the test's folder, SQLite unless a test says otherwise
+    monkeypatch.setenv("MLA_WRITER_REGISTER_DIR", str(folder / "register"))
+    monkeypatch.delenv("MLA_WRITER_REGISTER_URL", raising=False)
     return folder
 
 

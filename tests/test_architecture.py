@@ -22,7 +22,8 @@ def test_domain_imports_no_qt():
     code = (
         "import sys, importlib\n"
         "for name in ('mla_writer.model', 'mla_writer.checklist', 'mla_writer.storage', 'mla_writer.cli',"
-        " 'mla_writer.catalogue', 'mla_writer.i18n', 'mla_writer.office'):\n"
+        " 'mla_writer.catalogue', 'mla_writer.i18n', 'mla_writer.office',"
+        " 'mla_writer.register', 'mla_writer.register.calendar', 'mla_writer.register.zones'):\n"
         "    importlib.import_module(name)\n"
         "try:\n    importlib.import_module('mla_writer.render')\nexcept ModuleNotFoundError:\n    pass\n"
         "bad = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')))\n"

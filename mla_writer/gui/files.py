@@ -191,6 +191,7 @@ class DraftFilesMixin:
         self.set_session(session)
         self.settings.add_recent(path)
         self.settings.set_last_folder(str(path.parent))
+        self.update_register(path)
         return True
 
     def ask_draft_in_use(self, path: Path, host: str, pid: int) -> str | None:
@@ -366,6 +367,7 @@ class DraftFilesMixin:
         self.settings.set_last_folder(str(path.parent))
         self._update_title()
         self.statusBar().showMessage(_("Saved {name}").format(name=path.name), 5000)
+        self.update_register(path)
         return True
 
     # -- export ------------------------------------------------------------------------------

@@ -99,6 +99,25 @@ class Settings:
     def set_last_folder(self, folder: str) -> None:
         self.q.setValue("files/folder", folder)
 
+    # -- the case register (mla_writer.gui.register_window) ---------------------------------
+    def register_url(self) -> str:
+        """The register's database URL set by the user ("" = the SQLite file on this computer;
+        the environment variable MLA_WRITER_REGISTER_URL comes first)."""
+        return str(self.q.value("register/url") or "")
+
+    def set_register_url(self, url: str) -> None:
+        self.q.setValue("register/url", url)
+
+    def register_near_days(self) -> int:
+        """A deadline due within this many days is marked in the register (default 14)."""
+        try:
+            return max(0, min(365, int(self.q.value("register/near_days", 14))))
+        except (TypeError, ValueError):
+            return 14
+
+    def set_register_near_days(self, days: int) -> None:
+        self.q.setValue("register/near_days", int(days))
+
     def sync(self) -> None:
         self.q.sync()
         self._private()

@@ -36,6 +36,7 @@ from .files import DraftFilesMixin
 from .i18n import _, ngettext
 from .pages.plan import step_sections
 from .pages.start import StartPage
+from .register_window import RegisterMixin
 from .settings import Settings
 from .widgets.preview import PreviewPane
 from .widgets.sidebar import Sidebar
@@ -54,7 +55,7 @@ def _checking(lang: str, today):
     return work
 
 
-class MainWindow(DraftFilesMixin, QMainWindow):
+class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
     checked = Signal()  # a checklist report was produced
     exported = Signal(str)  # path of an exported letter
     ready = Signal()  # the model and the step views are loaded and the draft is open
@@ -253,6 +254,8 @@ class MainWindow(DraftFilesMixin, QMainWindow):
                                                 checkable=True)
         view.addAction(self.presentation_action)
         view.addAction(self._action(_("&Translate\u2026"), self.open_translation, ["Ctrl+Shift+T"]))
+        view.addSeparator()
+        view.addAction(self._action(_("Case &Register\u2026"), self.show_register))
         # A button among buttons: written as they are (sentence case), not as the menu's command
         self.preview_button.setText(_("Preview pane"))
         self.preview_button.setChecked(self.preview_action.isChecked())
@@ -688,6 +691,7 @@ class MainWindow(DraftFilesMixin, QMainWindow):
             self.session.languages_changed.emit()
         step = self.current
         self._drop_pages()
+        self.forget_register_window()  # built again in the new language when next shown
         self._build_menus()
         self.preview.retranslate()
         if self.session is not None:
@@ -796,6 +800,7 @@ class MainWindow(DraftFilesMixin, QMainWindow):
         self.settings.save_window(self.saveGeometry(), self.splitter.saveState())
         self.settings.sync()
         self.autosaver.close()
+        self.close_register()
         if self.session is not None:
             self.session.release()
         self.preview.shutdown()
