@@ -499,7 +499,10 @@ class RegisterMixin:
         an encrypted draft by its file only). A register offline is said in the status bar;
         the draft is not affected. True when the card was written."""
         from ..register import RegisterError, RegisterOffline, entry_for, stamp_facts
+        from . import demo
 
+        if not demo.records_real_work():  # training mode: nothing of it reaches the case register
+            return False
         session = self.session
         try:
             facts = stamp_facts(session.stamp) if session.stamp is not None else {}

@@ -345,14 +345,29 @@ def test_presentation_mode_fits_1280_by_720(make_window, monkeypatch, lang):
     assert not window.presentation and window.next_button.fontMetrics().height() == normal
 
 
-def test_a_case_register_hook_has_one_place_to_ask(make_window, monkeypatch):
-    """There is no case register yet: the one question a recorder of real work must ask."""
+def test_training_writes_nothing_to_the_case_register(make_window, monkeypatch, tmp_path):
+    """A letter saved in training mode gets no card in the case register (its file on disk is
+    read back); real work saved after training does."""
+    from mla_writer.register import Register
+
     window = make_window("en")
     assert demo_mode.records_real_work()
     _start(window, monkeypatch)
     assert not demo_mode.records_real_work()
+    exercise = tmp_path / "exercise.mlar"
+    assert window.save_to(exercise)
     demo_mode.leave_demo(window)
     assert demo_mode.records_real_work()
+    real = tmp_path / "real.mlar"
+    assert window.save_to(real)
+    window.close_register()
+    register = Register.open()
+    try:
+        paths = {e.path for e in register.entries()}
+    finally:
+        register.close()
+    assert str(real.resolve()) in paths
+    assert str(exercise.resolve()) not in paths and len(paths) == 1
 
 
 def test_a_real_draft_with_unsaved_changes_is_asked_about_before_training(make_window, monkeypatch):
