@@ -69,10 +69,12 @@ class Checker:
 
     available = True
 
-    def __init__(self, lang: str, tag: str, dictionary) -> None:
+    def __init__(self, lang: str, tag: str, dictionary, word_list: Path | None = None) -> None:
         self.lang = lang
         self.tag = tag
         self._dict = dictionary
+        #: The personal word list's file (None: added words are kept for this session only).
+        self.word_list = word_list
         self._known: dict[str, bool] = {}  # the dictionary's answers so far (at most CACHE_SIZE)
         #: How many times the dictionary was asked (words not known yet).
         self.lookups = 0
@@ -110,6 +112,8 @@ class Checker:
         try:
             self._dict.add(word)
             self._known[word] = True
+            if self.word_list is not None:
+                private(self.word_list)  # (a list Enchant made itself: owner-only too)
         except OSError:
             raise
         except Exception as exc:  # noqa: BLE001 - Enchant reports a failed write as its own error
@@ -246,15 +250,29 @@ def _make(lang: str, personal: Path | None) -> Checker | Unavailable:
             return Unavailable(lang, NO_DICTIONARY, tag)
         if personal is not None:
             try:
-                personal.mkdir(parents=True, exist_ok=True)
+                private(personal, folder=True)
                 word_list = personal / f"{lang}.dic"
-                word_list.touch(exist_ok=True)
-                return Checker(lang, found, enchant.DictWithPWL(found, str(word_list)))
+                word_list.touch(mode=0o600, exist_ok=True)
+                private(word_list)  # (one an earlier version left readable by all: owner-only now)
+                return Checker(lang, found, enchant.DictWithPWL(found, str(word_list)), word_list)
             except OSError:  # a folder that cannot be written: check without the word list
                 pass
         return Checker(lang, found, enchant.DictWithPWL(found))
     except Exception as exc:  # noqa: BLE001 - a broken dictionary turns checking off, no more
         return Unavailable(lang, NO_DICTIONARY, tag, f"{type(exc).__name__}: {exc}")
+
+
+def private(path: Path, folder: bool = False) -> None:
+    """Make ``path`` readable and writable by its owner only: a folder (created with its parents
+    if missing) 0700, a file 0600. The personal word lists hold names from case files. Raises
+    OSError when a folder cannot be created; a mode that cannot be changed (a file system
+    without modes, a file of another user's) is left as it is."""
+    if folder:
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        os.chmod(path, 0o700 if folder else 0o600)
+    except OSError:
+        pass
 
 
 def forget() -> None:

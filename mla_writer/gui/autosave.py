@@ -93,7 +93,11 @@ def move_legacy_data(folder: Path | None = None, legacy: list[Path] | None = Non
                 if target.exists():
                     held = target.read_text(encoding="utf-8").splitlines()
                     words = held + [w for w in words if w not in set(held)]
-                target.parent.mkdir(parents=True, exist_ok=True)
+                from ..spelling import private
+
+                private(target.parent, folder=True)  # (the word lists hold names: owner-only)
+                target.touch(mode=0o600, exist_ok=True)
+                private(target)
                 target.write_text("".join(f"{w}\n" for w in words), encoding="utf-8")
                 path.unlink()
             except OSError:
