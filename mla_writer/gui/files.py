@@ -229,6 +229,32 @@ class DraftFilesMixin:
         session.read_only = answer == "read_only"
         return True
 
+    def ask_overwrite_open(self, path: Path, host: str, pid: int) -> bool:
+        """Save As chose a draft another window has open: overwrite it anyway? (tests replace this)"""
+        from PySide6.QtWidgets import QMessageBox
+
+        text = _("{name} is open in another MLA Writer window (computer {host}, process {pid}). "
+                 "Saving over it would overwrite the work done there, and that window's next save "
+                 "would overwrite yours. Save over it anyway?").format(name=path.name, host=host or "?", pid=pid or "?")
+        box = QMessageBox(QMessageBox.Icon.Warning, _("The draft is open elsewhere"), text,
+                          QMessageBox.StandardButton.NoButton, self)
+        anyway = box.addButton(_("Save over it"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is anyway
+
+    def _open_elsewhere(self, path: Path) -> bool:
+        """Whether saving at ``path`` (not this window's draft) would overwrite a draft another
+        window holds, and the user did not choose to go on."""
+        from .draftlock import DraftLock
+
+        lock = DraftLock(path)
+        if lock.acquire():
+            lock.release()
+            return False
+        return not self.ask_overwrite_open(path, *lock.holder())
+
     def _relock(self, path: Path) -> None:
         """The draft is now saved at ``path``: hold that file's lock instead of the old one."""
         from .draftlock import DraftLock
@@ -339,6 +365,9 @@ class DraftFilesMixin:
         session = self.session
         same = session.path is not None and _same_file(path, session.path)
         expect = session.stamp if same else None
+        if not same and not (session.lock is not None and _same_file(session.lock.draft, path)) \
+                and self._open_elsewhere(path):
+            return False
         try:
             try:
                 stamp = save(session.letter, path, expect=expect, sealer=session.sealer)
