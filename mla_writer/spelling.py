@@ -36,6 +36,17 @@ NO_DICTIONARY = "no_dictionary"  # no Hunspell dictionary for the language
 #: "aujourd'hui", "vice-président"). Digits and underscores end a word.
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
 
+#: A run of text without spaces longer than this is no word, nor a run of words worth checking
+#: (a pasted base64 or hexadecimal blob, a long address): its words are not checked.
+LONGEST_TOKEN = 64
+
+#: Space-free runs of text (the tokens :data:`LONGEST_TOKEN` bounds).
+_TOKEN = re.compile(r"\S+")
+
+#: How many answers of the dictionary each checker keeps (word -> spelt right); when full it
+#: starts again, so memory stays bounded whatever is pasted.
+CACHE_SIZE = 50_000
+
 
 class Unavailable:
     """No checking for ``lang``: ``reason`` is :data:`NO_LIBRARY` or :data:`NO_DICTIONARY`,
@@ -58,17 +69,34 @@ class Checker:
 
     available = True
 
-    def __init__(self, lang: str, tag: str, dictionary) -> None:
+    def __init__(self, lang: str, tag: str, dictionary, word_list: Path | None = None) -> None:
         self.lang = lang
         self.tag = tag
         self._dict = dictionary
+        #: The personal word list's file (None: added words are kept for this session only).
+        self.word_list = word_list
+        self._known: dict[str, bool] = {}  # the dictionary's answers so far (at most CACHE_SIZE)
+        #: How many times the dictionary was asked (words not known yet).
+        self.lookups = 0
 
     def check(self, word: str) -> bool:
-        """Whether ``word`` is spelt right (in the dictionary or the personal word list)."""
-        try:
-            return bool(self._dict.check(word))
-        except Exception:  # noqa: BLE001 - a word Enchant cannot take is not worth an error
-            return True
+        """Whether ``word`` is spelt right (in the dictionary or the personal word list). The
+        answer is kept: asking again about the same word does not ask the dictionary again."""
+        known = self._known.get(word)
+        if known is None:
+            self.lookups += 1
+            try:
+                known = bool(self._dict.check(word))
+            except Exception:  # noqa: BLE001 - a word Enchant cannot take is not worth an error
+                known = True
+            if len(self._known) >= CACHE_SIZE:
+                self._known.clear()
+            self._known[word] = known
+        return known
+
+    def known(self, word: str) -> bool:
+        """Whether the answer for ``word`` is kept (:meth:`check` would not ask the dictionary)."""
+        return word in self._known
 
     def suggest(self, word: str, limit: int = 6) -> list[str]:
         """Up to ``limit`` corrections for ``word``, best first (may be empty)."""
@@ -83,6 +111,9 @@ class Checker:
         Raises OSError when the word list cannot be written."""
         try:
             self._dict.add(word)
+            self._known[word] = True
+            if self.word_list is not None:
+                private(self.word_list)  # (a list Enchant made itself: owner-only too)
         except OSError:
             raise
         except Exception as exc:  # noqa: BLE001 - Enchant reports a failed write as its own error
@@ -91,6 +122,21 @@ class Checker:
     def misspelt(self, text: str) -> list[tuple[int, int]]:
         """``(start, length)`` of each misspelt word of ``text``, in character offsets."""
         return [(start, len(word)) for start, word in words(text, self.lang) if not self._word_ok(word)]
+
+    def scan(self, text: str, lookups: int | None = None) -> tuple[list[tuple[int, int]], bool]:
+        """Like :meth:`misspelt`, asking the dictionary about at most ``lookups`` words not asked
+        before (None: no bound): ``(misspelt, complete)``, where ``complete`` is False when words
+        were left unchecked (not underlined) because the bound was reached."""
+        found, asked, complete = [], 0, True
+        for start, word in words(text, self.lang):
+            if not self.known(word):
+                if lookups is not None and asked >= lookups:
+                    complete = False
+                    continue
+                asked += 1
+            if not self._word_ok(word):
+                found.append((start, len(word)))
+        return found, complete
 
     def _word_ok(self, word: str) -> bool:
         if self.check(word):
@@ -104,18 +150,22 @@ def words(text: str, lang: str | None = None) -> list[tuple[int, str]]:
     """``(start, word)`` of the words of ``text`` worth checking: not one letter alone, not an
     abbreviation in capitals (UNTOC, МВД); with ``lang``, only words in its alphabet (a Latin
     name in Russian text is no word of the Russian dictionary; text in the wrong alphabet
-    altogether is :mod:`mla_writer.textscript`'s business)."""
+    altogether is :mod:`mla_writer.textscript`'s business); not in a run of text without spaces
+    longer than :data:`LONGEST_TOKEN` characters (a pasted code or blob)."""
     from .textscript import char_script, language_script
 
     script = language_script(lang) if lang else None
     found = []
-    for match in _WORD.finditer(text):
-        word = match.group(0)
-        if len(word) < 2 or (word.isupper() and len(word) <= 6):
+    for token in _TOKEN.finditer(text):
+        if token.end() - token.start() > LONGEST_TOKEN:
             continue
-        if script is not None and char_script(word[0]) != script:
-            continue
-        found.append((match.start(), word))
+        for match in _WORD.finditer(text, token.start(), token.end()):
+            word = match.group(0)
+            if len(word) < 2 or (word.isupper() and len(word) <= 6):
+                continue
+            if script is not None and char_script(word[0]) != script:
+                continue
+            found.append((match.start(), word))
     return found
 
 
@@ -200,15 +250,29 @@ def _make(lang: str, personal: Path | None) -> Checker | Unavailable:
             return Unavailable(lang, NO_DICTIONARY, tag)
         if personal is not None:
             try:
-                personal.mkdir(parents=True, exist_ok=True)
+                private(personal, folder=True)
                 word_list = personal / f"{lang}.dic"
-                word_list.touch(exist_ok=True)
-                return Checker(lang, found, enchant.DictWithPWL(found, str(word_list)))
+                word_list.touch(mode=0o600, exist_ok=True)
+                private(word_list)  # (one an earlier version left readable by all: owner-only now)
+                return Checker(lang, found, enchant.DictWithPWL(found, str(word_list)), word_list)
             except OSError:  # a folder that cannot be written: check without the word list
                 pass
         return Checker(lang, found, enchant.DictWithPWL(found))
     except Exception as exc:  # noqa: BLE001 - a broken dictionary turns checking off, no more
         return Unavailable(lang, NO_DICTIONARY, tag, f"{type(exc).__name__}: {exc}")
+
+
+def private(path: Path, folder: bool = False) -> None:
+    """Make ``path`` readable and writable by its owner only: a folder (created with its parents
+    if missing) 0700, a file 0600. The personal word lists hold names from case files. Raises
+    OSError when a folder cannot be created; a mode that cannot be changed (a file system
+    without modes, a file of another user's) is left as it is."""
+    if folder:
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        os.chmod(path, 0o700 if folder else 0o600)
+    except OSError:
+        pass
 
 
 def forget() -> None:

@@ -93,3 +93,34 @@ def test_a_bundle_looks_in_its_own_dictionaries_first(tmp_path):
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == ["True", "zz_ZZ", "True", "False"]
+
+
+def test_the_personal_word_lists_are_private_to_their_owner(tmp_path):
+    """The word lists hold names from case files (victims, witnesses): folder 0700, files 0600,
+    a list an earlier version left readable by all included, once it is next used."""
+    old = tmp_path / "old" / "dictionary"
+    old.mkdir(parents=True, mode=0o755)
+    os.chmod(old, 0o755)
+    (old / "ru.dic").write_text("Иванова\n", encoding="utf-8")
+    os.chmod(old / "ru.dic", 0o644)
+    fresh = tmp_path / "new" / "dictionary"
+    for folder, lang in ((fresh, "en"), (old, "ru")):
+        checker = spelling.checker(lang, folder)
+        assert checker.available
+        checker.add("Zorglubova")
+        assert (folder.stat().st_mode & 0o777) == 0o700
+        assert ((folder / f"{lang}.dic").stat().st_mode & 0o777) == 0o600
+    assert (old / "ru.dic").read_text(encoding="utf-8").split() == ["Иванова", "Zorglubova"]
+
+
+def test_word_lists_moved_from_an_earlier_folder_are_private(tmp_path):
+    from mla_writer.gui.autosave import move_legacy_data
+
+    legacy = tmp_path / "legacy"
+    (legacy / "dictionary").mkdir(parents=True)
+    (legacy / "dictionary" / "fr.dic").write_text("Dupontel\n", encoding="utf-8")
+    os.chmod(legacy / "dictionary" / "fr.dic", 0o644)
+    moved = move_legacy_data(tmp_path / "data", [legacy])
+    assert moved == [tmp_path / "data" / "dictionary" / "fr.dic"]
+    assert (moved[0].stat().st_mode & 0o777) == 0o600
+    assert ((tmp_path / "data" / "dictionary").stat().st_mode & 0o777) == 0o700

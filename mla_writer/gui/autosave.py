@@ -93,7 +93,11 @@ def move_legacy_data(folder: Path | None = None, legacy: list[Path] | None = Non
                 if target.exists():
                     held = target.read_text(encoding="utf-8").splitlines()
                     words = held + [w for w in words if w not in set(held)]
-                target.parent.mkdir(parents=True, exist_ok=True)
+                from ..spelling import private
+
+                private(target.parent, folder=True)  # (the word lists hold names: owner-only)
+                target.touch(mode=0o600, exist_ok=True)
+                private(target)
                 target.write_text("".join(f"{w}\n" for w in words), encoding="utf-8")
                 path.unlink()
             except OSError:
@@ -122,9 +126,12 @@ class Orphan:
     ``saved_at`` is the ISO time the copy was written ("" if unknown); ``step`` the index of the
     wizard step the user was on (None if the copy does not say)."""
 
-    def __init__(self, path: Path, source: str | None, saved_at: str, lock: QLockFile, step: int | None = None) -> None:
+    def __init__(self, path: Path, source: str | None, saved_at: str, lock: QLockFile, step: int | None = None,
+                 source_known: bool = True) -> None:
         self.path = path
         self.source = source  # the draft file it was editing, if any
+        #: False when the copy does not say which draft it holds (encrypted, or damaged)
+        self.source_known = source_known
         self.saved_at = saved_at
         self.lock = lock
         self.step = step
@@ -166,6 +173,7 @@ class Orphan:
             os.replace(self.path, kept)
         except OSError:
             kept = self.path
+        self.path = kept  # (its time is still read from it)
         self.release()
         return kept
 
@@ -185,8 +193,6 @@ def find_orphans(folder: Path | None = None, legacy: list[Path] | None = None) -
     this window until :meth:`Orphan.discard`, :meth:`Orphan.release` or
     :meth:`Orphan.keep_unreadable`. Lock files left by runs that died before writing any copy
     are removed."""
-    import json
-
     found = []
     folder = folder or default_folder()
     paths = [path for place in [folder, *(legacy or [])] if place.is_dir()
@@ -196,18 +202,51 @@ def find_orphans(folder: Path | None = None, legacy: list[Path] | None = None) -
         lock.setStaleLockTime(0)
         if not lock.tryLock(0):
             continue  # another running window owns it
-        source, saved_at, step = None, "", None
-        try:
-            meta = json.loads(path.read_text(encoding="utf-8"))
-            source, saved_at = meta.get("autosave_of"), str(meta.get("saved_at", ""))
-            step = meta.get("autosave_step")
-        except (OSError, ValueError, AttributeError):
-            pass
-        found.append(Orphan(path, source if isinstance(source, str) else None, saved_at, lock,
-                            step if isinstance(step, int) and not isinstance(step, bool) else None))
+        source, saved_at, step, known = _read_meta(path)
+        found.append(Orphan(path, source, saved_at, lock, step, source_known=known))
     prune_stale_locks(folder)
     found.sort(key=lambda o: o.saved_time() or dt.datetime.min.replace(tzinfo=dt.timezone.utc), reverse=True)
     return found
+
+
+def _read_meta(path: Path) -> "tuple[str | None, str, int | None, bool]":
+    """``(source, saved_at, step, known)`` of an autosave: the draft file it was editing (None:
+    a new draft), when it was written (ISO, "" if unknown), the wizard step, and whether the
+    copy said at all (False: it is encrypted, or too damaged to tell). A damaged copy (cut off
+    while being written) is read as far as it goes: the keys written before the damage count."""
+    import json
+    import re
+
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError:
+        return None, "", None, False
+    from ..storage.crypto import is_encrypted
+
+    if is_encrypted(data):
+        return None, "", None, False
+    text = data.decode("utf-8", errors="replace")
+    try:
+        meta = json.loads(text)
+        if not isinstance(meta, dict):
+            raise ValueError
+    except (ValueError, RecursionError):
+        meta = {}
+        decoder = json.JSONDecoder()
+        for key in ("autosave_of", "saved_at", "autosave_step"):
+            at = re.search(f'"{key}"\\s*:\\s*', text)
+            if at is None:
+                continue
+            try:
+                meta[key], _end = decoder.raw_decode(text, at.end())
+            except ValueError:
+                continue
+        if "autosave_of" not in meta:
+            return None, str(meta.get("saved_at", "")), None, False
+    source, step = meta.get("autosave_of"), meta.get("autosave_step")
+    return (source if isinstance(source, str) else None, str(meta.get("saved_at", "")),
+            step if isinstance(step, int) and not isinstance(step, bool) else None, True)
 
 
 def prune_stale_locks(folder: Path) -> list[Path]:
@@ -316,10 +355,10 @@ class Autosaver(QObject):
             return None
         from ..storage import document
 
-        doc = document(session.letter)
-        doc["autosave_of"] = str(session.path) if session.path else None
         step = getattr(self.parent(), "current", None)  # the window's step: recovery reopens it
-        doc["autosave_step"] = step if isinstance(step, int) else None
+        # what recovery shows first: a copy cut off while being written still says it
+        doc = {"autosave_of": str(session.path) if session.path else None,
+               "autosave_step": step if isinstance(step, int) else None, **document(session.letter)}
         return doc, getattr(session, "sealer", None)  # an encrypted draft's copy is encrypted too
 
     def _write(self, doc: dict, sealer) -> None:

@@ -24,7 +24,7 @@ import threading
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Signal
+from PySide6.QtCore import QObject, Signal
 
 from .i18n import _, ngettext
 
@@ -32,8 +32,12 @@ _installed: "_Hook | None" = None
 
 
 def log_folder() -> Path:
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(base) / "logs"
+    """``logs/`` in the user's data folder (:func:`~.autosave.data_folder`, ``~/.local/share/MLA
+    Writer`` on Linux). Earlier versions wrote to Qt's application data folder, which names the
+    application twice (``MLA Writer/MLA Writer/logs``): a log left there stays, unread."""
+    from .autosave import data_folder
+
+    return data_folder() / "logs"
 
 
 def report(exc_type, exc, tb) -> str:
@@ -93,6 +97,8 @@ class _Hook(QObject):
         self.previous = (sys.excepthook, threading.excepthook)
         self.box = None
         self.more = 0
+        #: Where the last report was written (None: the log could not be written).
+        self.log_path: Path | None = None
         self.arrived.connect(self._show)
 
     def __call__(self, exc_type, exc, tb) -> None:
@@ -101,7 +107,7 @@ class _Hook(QObject):
             return
         try:
             text = report(exc_type, exc, tb)
-            write_log(text, self.log_dir)
+            self.log_path = write_log(text, self.log_dir)
             print(text, file=sys.stderr)
             self.arrived.emit(text)
         except Exception:  # the hook itself must never fail
@@ -126,6 +132,8 @@ class _Hook(QObject):
         message = _("Something went wrong inside MLA Writer. Your draft is intact: keep working, and save it.")
         if saved:
             message += " " + _("An automatic copy of it was written just now.")
+        if self.log_path is not None:
+            message += "\n\n" + _("The report below is also in the log: {path}").format(path=self.log_path)
         box = QMessageBox(QMessageBox.Icon.Critical, _("Unexpected error"), message, QMessageBox.StandardButton.Ok, window)
         box.setDetailedText(text)
         copy = box.addButton(_("Copy the report"), QMessageBox.ButtonRole.ActionRole)

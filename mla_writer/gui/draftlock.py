@@ -17,7 +17,12 @@ from PySide6.QtCore import QLockFile
 
 
 def lock_path(draft: Path) -> Path:
-    return draft.with_name(f".~{draft.name}.lock")
+    """The lock file of ``draft``: beside the file itself, a symbolic link followed to its
+    target (two windows opening one draft through different links share one lock)."""
+    import os
+
+    real = Path(os.path.realpath(draft))
+    return real.with_name(f".~{real.name}.lock")
 
 
 class DraftLock:

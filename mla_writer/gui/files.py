@@ -19,8 +19,36 @@ from .autosave import find_orphans
 from .i18n import _, ngettext
 
 
+#: The loader's message for a file that is not JSON: its ``reason`` is the parser's own, in English.
+_NOT_JSON = ("{source} is not valid JSON (line {line}, column {column}: {reason}); "
+             "the file may be truncated or damaged")
+
+
+#: The longest run of characters without spaces a message shows whole (a long folder path fits).
+LONGEST_RUN = 300
+
+
+def clip_runs(text: str, longest: int = LONGEST_RUN) -> str:
+    """``text`` with each run of non-space characters longer than ``longest`` shortened to its
+    start and end around "…" (``longest`` characters in all)."""
+    import re
+
+    head = longest * 2 // 3
+    tail = longest - head - 1
+    return re.sub(r"\S{%d,}" % (longest + 1), lambda m: m.group(0)[:head] + "\u2026" + m.group(0)[-tail:], text)
+
+
 def draft_error_text(exc) -> str:
-    """The loader's one-line reason, in the UI language when the loader can give it."""
+    """The loader's one-line reason, in the UI language when the loader can give it. A file
+    that is not JSON is said to be damaged, with where (line, column), without the parser's
+    English wording."""
+    if getattr(exc, "msgid", None) == _NOT_JSON:
+        from ..storage.errors import escape
+
+        params = exc.params
+        return escape(_("{source} is damaged at line {line}, column {column}: it may have been cut off "
+                 "while it was being written.").format(source=params.get("source", ""), line=params.get("line", "?"),
+                                                       column=params.get("column", "?")))
     localized = getattr(exc, "localized", None)
     return localized(i18n.ui_language()) if callable(localized) else str(exc)
 
@@ -115,8 +143,12 @@ class DraftFilesMixin:
         return answer == B.Discard
 
     def show_error(self, title: str, message: str) -> QtWidgets.QMessageBox:
+        """A warning over the window (window-modal, not waited for). A run of characters
+        without spaces longer than :data:`LONGEST_RUN` (a number of thousands of digits quoted
+        from a file) is shortened in the middle."""
         from PySide6.QtCore import Qt
 
+        message = clip_runs(message)
         box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, title, message, QtWidgets.QMessageBox.StandardButton.Ok, self)
         box.setWindowModality(Qt.WindowModality.WindowModal)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -230,6 +262,32 @@ class DraftFilesMixin:
         session.read_only = answer == "read_only"
         return True
 
+    def ask_overwrite_open(self, path: Path, host: str, pid: int) -> bool:
+        """Save As chose a draft another window has open: overwrite it anyway? (tests replace this)"""
+        from PySide6.QtWidgets import QMessageBox
+
+        text = _("{name} is open in another MLA Writer window (computer {host}, process {pid}). "
+                 "Saving over it would overwrite the work done there, and that window's next save "
+                 "would overwrite yours. Save over it anyway?").format(name=path.name, host=host or "?", pid=pid or "?")
+        box = QMessageBox(QMessageBox.Icon.Warning, _("The draft is open elsewhere"), text,
+                          QMessageBox.StandardButton.NoButton, self)
+        anyway = box.addButton(_("Save over it"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is anyway
+
+    def _open_elsewhere(self, path: Path) -> bool:
+        """Whether saving at ``path`` (not this window's draft) would overwrite a draft another
+        window holds, and the user did not choose to go on."""
+        from .draftlock import DraftLock
+
+        lock = DraftLock(path)
+        if lock.acquire():
+            lock.release()
+            return False
+        return not self.ask_overwrite_open(path, *lock.holder())
+
     def _relock(self, path: Path) -> None:
         """The draft is now saved at ``path``: hold that file's lock instead of the old one."""
         from .draftlock import DraftLock
@@ -340,6 +398,9 @@ class DraftFilesMixin:
         session = self.session
         same = session.path is not None and _same_file(path, session.path)
         expect = session.stamp if same else None
+        if not same and not (session.lock is not None and _same_file(session.lock.draft, path)) \
+                and self._open_elsewhere(path):
+            return False
         try:
             try:
                 stamp = save(session.letter, path, expect=expect, sealer=session.sealer)
@@ -552,14 +613,8 @@ class DraftFilesMixin:
         next start (tests replace this). ``index`` of ``total`` copies left by crashed runs."""
         from PySide6.QtWidgets import QMessageBox
 
-        source = Path(orphan.source).name if orphan.source else _("a new draft")
-        text = _(
-            "MLA Writer did not close normally. An automatic copy of your work ({source}, saved {time}) "
-            "was kept. Recover it?"
-        ).format(source=source, time=self.recovery_time(orphan))
-        if total > 1:
-            text += "\n\n" + _("Copy {n} of {total}: the others are offered after this one.").format(n=index, total=total)
-        box = QMessageBox(QMessageBox.Icon.Question, _("Recover unsaved work?"), text, QMessageBox.StandardButton.NoButton, self)
+        box = QMessageBox(QMessageBox.Icon.Question, _("Recover unsaved work?"), self.recovery_question(orphan, index, total),
+                          QMessageBox.StandardButton.NoButton, self)
         recover = box.addButton(_("Recover"), QMessageBox.ButtonRole.AcceptRole)
         discard = box.addButton(_("Discard"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(_("Decide later"), QMessageBox.ButtonRole.RejectRole)
@@ -567,6 +622,22 @@ class DraftFilesMixin:
         box.exec()
         clicked = box.clickedButton()
         return True if clicked is recover else False if clicked is discard else None
+
+    def recovery_question(self, orphan, index: int = 1, total: int = 1) -> str:
+        """What :meth:`ask_recover` asks about ``orphan``: which draft, when it was saved."""
+        if orphan.source:
+            source = Path(orphan.source).name
+        elif getattr(orphan, "source_known", True):
+            source = _("a new draft")
+        else:  # encrypted, or too damaged to say
+            source = _("draft name unknown")
+        text = _(
+            "MLA Writer did not close normally. An automatic copy of your work ({source}, saved {time}) "
+            "was kept. Recover it?"
+        ).format(source=source, time=self.recovery_time(orphan))
+        if total > 1:
+            text += "\n\n" + _("Copy {n} of {total}: the others are offered after this one.").format(n=index, total=total)
+        return text
 
     def _load_orphan(self, orphan):
         """(letter, sealer) of a recovery copy; an encrypted one asks for its passphrase
@@ -625,10 +696,11 @@ class DraftFilesMixin:
                 kept += 1
                 continue
             except DraftError as exc:
+                when = self.recovery_time(orphan)  # (before the copy is renamed)
                 where = orphan.keep_unreadable()
                 self.show_error(_("Cannot recover the draft"), _(
                     "The automatic copy saved {time} cannot be read: {reason}. It was not deleted: "
-                    "it is kept as {path}.").format(time=self.recovery_time(orphan), reason=draft_error_text(exc), path=where))
+                    "it is kept as {path}.").format(time=when, reason=draft_error_text(exc).rstrip("."), path=where))
                 continue
             session = Session(letter, Path(orphan.source) if orphan.source else None)
             session.sealer = sealer

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLayout, QLineEdit, QVBoxLayout
 
 from .i18n import _, ngettext
 
@@ -18,18 +18,24 @@ class PassphraseDialog(QDialog):
         self.confirm = confirm
         self.setWindowTitle(_("Encrypt the draft") if confirm else _("Encrypted draft"))
         layout = QVBoxLayout(self)
+        # never smaller than its content: the message of a refused passphrase makes it grow
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         intro = QLabel(_("Choose a passphrase for {name}. Without it the draft cannot be opened again: "
                          "nobody can recover it.").format(name=name) if confirm
                        else _("{name} is encrypted. Enter its passphrase.").format(name=name), self)
         intro.setWordWrap(True)
+        intro.setMinimumWidth(self.fontMetrics().averageCharWidth() * 50)  # (wrapped at a readable width)
+        self.intro = intro
         layout.addWidget(intro)
         form = QFormLayout()
         self.first = QLineEdit(self)
         self.first.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(_("Passphrase:"), self.first)
-        self.second = QLineEdit(self)
-        self.second.setEchoMode(QLineEdit.EchoMode.Password)
+        #: The passphrase typed again (only when encrypting; None when opening).
+        self.second: QLineEdit | None = None
         if confirm:
+            self.second = QLineEdit(self)
+            self.second.setEchoMode(QLineEdit.EchoMode.Password)
             form.addRow(_("Repeat it:"), self.second)
         layout.addLayout(form)
         self.problem = QLabel(self)
@@ -46,6 +52,7 @@ class PassphraseDialog(QDialog):
         if problem:
             self.problem.setText(problem)
             self.problem.show()
+            self.adjustSize()  # (room for the message: nothing above it is cut)
             return
         super().accept()
 
@@ -57,7 +64,7 @@ class PassphraseDialog(QDialog):
         if self.confirm and len(text) < MIN_LENGTH:
             return ngettext("A passphrase has at least {count} character.", "A passphrase has at least {count} characters.",
                             MIN_LENGTH).format(count=MIN_LENGTH)
-        if self.confirm and self.second.text() != text:
+        if self.second is not None and self.second.text() != text:
             return _("The two passphrases differ.")
         return ""
 

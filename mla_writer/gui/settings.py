@@ -97,7 +97,10 @@ class Settings:
         return str(self.q.value("files/folder", "") or "")
 
     def set_last_folder(self, folder: str) -> None:
-        self.q.setValue("files/folder", folder)
+        """Remember ``folder`` (made absolute: "." would name whatever folder the next run starts in)."""
+        import os
+
+        self.q.setValue("files/folder", os.path.abspath(folder) if folder else folder)
 
     # -- the case register (mla_writer.gui.register_window) ---------------------------------
     def register_url(self) -> str:

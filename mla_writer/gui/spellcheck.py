@@ -64,30 +64,166 @@ def _utf16(text: str, index: int) -> int:
     return len(text[:index].encode("utf-16-le")) // 2
 
 
-class SpellHighlighter(QSyntaxHighlighter):
-    """Underlines the misspelt words of a document with a red wavy line, in one language."""
+#: A block (paragraph) whose words were not all checked yet (its QTextBlock user state).
+_PENDING = 1
+#: A block whose words were all checked.
+_DONE = 0
 
-    def __init__(self, document) -> None:
+
+class _Pass:
+    """What the highlighters have spent in the pass under way (one turn of the event loop):
+    shared, so that a page of several editors is bounded as one."""
+
+    active = False
+    lookups = 0
+    characters = 0
+    waiting: "list[SpellHighlighter]" = []
+
+    @classmethod
+    def start(cls, highlighter) -> None:
+        if not cls.active:
+            from PySide6.QtCore import QTimer
+
+            cls.active = True
+            cls.lookups = cls.characters = 0
+            QTimer.singleShot(0, cls.end)  # the pass ends when the event loop turns
+        if highlighter not in cls.waiting:
+            cls.waiting.append(highlighter)
+
+    @classmethod
+    def end(cls) -> None:
+        cls.active = False
+        waiting, cls.waiting = cls.waiting, []
+        for highlighter in waiting:
+            try:
+                highlighter.resume()
+            except RuntimeError:  # (deleted meanwhile)
+                pass
+
+
+class SpellHighlighter(QSyntaxHighlighter):
+    """Underlines the misspelt words of a document with a red wavy line, in one language.
+
+    Never one long pass on the GUI thread, whatever the document's size: each pass Qt makes
+    (a text set, a paste, a change of language) asks the dictionary about at most
+    :attr:`LOOKUPS` words it was not asked about before, and checks at most :attr:`CHARACTERS`
+    characters of blocks (paragraphs); the blocks left are marked pending and checked a few at
+    a time when the event loop is idle, those shown in ``view`` (the editor) first. The
+    checker keeps each answer (:meth:`mla_writer.spelling.Checker.check`), so a language
+    checked once is painted again without asking the dictionary."""
+
+    #: Words asked of the dictionary (not known yet) in one pass.
+    LOOKUPS = 300
+    #: Characters of blocks checked in one pass (a bigger block is checked alone).
+    CHARACTERS = 8_000
+    #: Pause between two idle passes, in milliseconds.
+    IDLE_MS = 0
+
+    def __init__(self, document, view=None) -> None:
         super().__init__(document)
+        from PySide6.QtCore import QTimer
+
         self.checker = None
+        self.view = view
         self.format = QTextCharFormat()
         self.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
         self.format.setUnderlineColor(UNDERLINE)
+        self._resume_at = 0  # no block before this number is pending
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(self.IDLE_MS)
+        self._idle.timeout.connect(self._continue)
 
     def set_language(self, lang: str | None) -> None:
-        """Check in ``lang`` (None: no checking); the document is painted again."""
+        """Check in ``lang`` (None: no checking); the document is painted again (the blocks the
+        pass has no room for are checked while the event loop is idle)."""
         found = checker(lang) if lang else None
         self.checker = found if found is not None and found.available else None
         self.rehighlight()
+
+    def pending(self) -> bool:
+        """Whether blocks of the document wait to be checked."""
+        return self._first_pending() is not None
 
     def misspelt(self, text: str) -> list[tuple[int, int]]:
         """``(start, length)`` of the misspelt words of ``text`` (Python string offsets)."""
         return self.checker.misspelt(text) if self.checker is not None else []
 
+    def resume(self) -> None:
+        """Check the pending blocks when the event loop is next idle (nothing if none)."""
+        if self.checker is not None and not self._idle.isActive() and self.pending():
+            self._idle.start()
+
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt API)
-        for start, length in self.misspelt(text):
+        # (an edit highlights its own block first: blocks moved by it are found again from here)
+        self._resume_at = min(self._resume_at, self.currentBlock().blockNumber())
+        if self.checker is None:
+            self.setCurrentBlockState(_DONE)
+            return
+        _Pass.start(self)
+        if _Pass.characters and _Pass.characters + len(text) > self.CHARACTERS:
+            _Pass.characters = self.CHARACTERS  # (this pass has checked enough)
+            self.setCurrentBlockState(_PENDING)
+            return
+        _Pass.characters += len(text)
+        before = self.checker.lookups
+        found, complete = self.checker.scan(text, max(self.LOOKUPS - _Pass.lookups, 0))
+        _Pass.lookups += self.checker.lookups - before
+        for start, length in found:
             begin = _utf16(text, start)
             self.setFormat(begin, _utf16(text, start + length) - begin, self.format)
+        self.setCurrentBlockState(_DONE if complete else _PENDING)
+
+    def _first_pending(self, block=None):
+        """The first pending block from ``block`` (default: the first that can be), or None."""
+        if block is None:
+            block = self.document().findBlockByNumber(self._resume_at)
+            if not block.isValid():
+                block = self.document().firstBlock()
+            start = True
+        else:
+            start = False
+        while block.isValid():
+            if block.userState() == _PENDING:
+                if start:
+                    self._resume_at = block.blockNumber()
+                return block
+            block = block.next()
+        if start:
+            self._resume_at = self.document().blockCount()
+        return None
+
+    def _continue(self) -> None:
+        """One idle pass: check pending blocks, those in view first; come back if any are left."""
+        if self.checker is None:
+            return
+        block = None
+        if self.view is not None:
+            try:
+                shown = self.view.firstVisibleBlock()
+                bottom = self.view.viewport().height()
+                while shown.isValid() and self.view.blockBoundingGeometry(shown).translated(
+                        self.view.contentOffset()).top() < bottom:
+                    if shown.userState() == _PENDING:
+                        block = shown
+                        break
+                    shown = shown.next()
+            except RuntimeError:  # (the editor is gone)
+                self.view = None
+        if block is None:
+            block = self._first_pending()
+        if block is None:
+            return
+        _Pass.start(self)
+        # one edit block: the document reports one change for the whole pass, not one a block
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        while block is not None and _Pass.lookups < self.LOOKUPS and _Pass.characters < self.CHARACTERS:
+            # Qt goes on by itself to the next blocks while their state changes (pending ->
+            # checked): one call checks a run of pending blocks, up to the pass's bounds
+            self.rehighlightBlock(block)
+            block = self._first_pending(block.next())
+        cursor.endEditBlock()
 
 
 def word_at(edit, pos) -> tuple[QTextCursor, str] | None:

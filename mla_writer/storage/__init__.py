@@ -572,7 +572,7 @@ def loads(text: str | bytes, source: str = "draft") -> LetterOfRequest:
         raise DraftError(N_('{source} is JSON but not an MLA Writer draft (no "format": "{name}")'), source=source, name=FORMAT_NAME)
     version = data.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise DraftError(N_("{source}: format_version must be a positive whole number, found {found}"), source=source, found=repr(version))
+        raise DraftError(N_("{source}: format_version must be a positive whole number, found {found}"), source=source, found=json.dumps(version, default=str))
     if version > FORMAT_VERSION:
         raise DraftError(
             N_(

@@ -88,3 +88,17 @@ def test_an_error_in_a_worker_thread_is_reported_in_the_window(hooked, qtbot):
     thread.join()
     qtbot.waitUntil(lambda: getattr(window, "crash_box", None) is not None, timeout=10_000)
     assert "RuntimeError" in window.crash_box.detailedText() and SECRET not in window.crash_box.detailedText()
+
+
+def test_the_dialog_says_where_the_log_is(hooked, qtbot):
+    window, _hook, log = hooked
+    _fail_in_a_slot(qtbot, window)
+    assert str(log) in window.crash_box.text()
+
+
+def test_the_log_is_in_the_data_folder_once(monkeypatch, tmp_path):
+    from mla_writer.gui import autosave
+
+    monkeypatch.setattr(autosave, "data_folder", lambda: tmp_path / "MLA Writer")
+    assert crash.log_folder() == tmp_path / "MLA Writer" / "logs"
+    assert "MLA Writer/MLA Writer" not in crash.log_folder().as_posix()

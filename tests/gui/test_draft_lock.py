@@ -89,3 +89,48 @@ def test_the_lock_of_a_killed_run_is_taken_over_without_asking(make_window, draf
     _never_asked(window)
     assert window.open_file(str(draft), ask=False)
     assert window.session.lock is not None and window.session.lock.held()
+
+
+def test_a_draft_opened_through_a_symbolic_link_is_locked_at_its_target(make_window, draft, tmp_path):
+    link = tmp_path / "elsewhere" / "link.mlar"
+    link.parent.mkdir()
+    link.symlink_to(draft)
+    first = make_window()
+    _never_asked(first)
+    assert first.open_file(str(draft), ask=False)
+    second = make_window()
+    asked = []
+    second.ask_draft_in_use = lambda p, host, pid: asked.append(pid) or None
+    assert second.open_file(str(link), ask=False) is False  # warned, and cancelled
+    assert asked == [os.getpid()]
+    assert not lock_path(link).is_relative_to(link.parent)
+    assert not list(link.parent.glob(".~*"))  # no second lock beside the link
+
+
+def test_save_as_onto_a_draft_open_elsewhere_warns_and_can_be_cancelled(make_window, draft, tmp_path):
+    first = make_window()
+    _never_asked(first)
+    assert first.open_file(str(draft), ask=False)
+    before = draft.read_bytes()
+    second = make_window()
+    second.session.letter.place.set("fr", "Second")
+    second.session.touch()
+    second.ask_draft_path = lambda: str(draft)
+    asked = []
+    second.ask_overwrite_open = lambda p, host, pid: asked.append((p, pid)) or False
+    assert second.save_as() is False
+    assert asked == [(draft, os.getpid())]
+    assert draft.read_bytes() == before  # not overwritten
+    assert second.session.dirty
+    second.ask_overwrite_open = lambda p, host, pid: True  # the user chooses to save over it
+    assert second.save_as()
+    assert load(draft).place.get("fr") == "Second"
+
+
+def test_save_as_onto_a_free_file_asks_nothing(make_window, tmp_path):
+    window = make_window()
+    window.ask_overwrite_open = lambda *a: pytest.fail("asked about a file nobody has open")
+    window.ask_draft_path = lambda: str(tmp_path / "free.mlar")
+    window.session.touch()
+    assert window.save_as()
+    assert lock_path(tmp_path / "free.mlar").exists()  # this window holds it now

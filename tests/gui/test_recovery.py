@@ -133,3 +133,51 @@ def test_settings_and_autosave_folder_are_private(make_window, tmp_path):
         os.umask(old)
     assert stat.S_IMODE(os.stat(tmp_path / "settings.ini").st_mode) == 0o600
     assert stat.S_IMODE(os.stat(tmp_path / "autosave").st_mode) == 0o700
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_copy_cut_off_while_written_names_its_draft_and_says_it_is_damaged(make_window, tmp_path, example_path, lang):
+    """The tester's k.mlar: a copy cut off mid-write was offered as "a new draft", then refused
+    with "saved ?" and Python's JSON message, in English in the Russian window."""
+    draft = tmp_path / "k.mlar"
+    draft.write_bytes(example_path.read_bytes())
+    folder = tmp_path / "autosave"
+    writer = make_window(lang, folder=tmp_path / "writer")
+    assert writer.open_file(str(draft), ask=False)
+    writer.session.letter.place.set(writer.session.letter.drafting_language, "Алматы")
+    writer.session.touch()
+    writer.autosaver.note_edit()
+    assert writer.autosaver.save_now()
+    whole = writer.autosaver.path.read_bytes()
+    folder.mkdir()
+    cut = folder / "ffff.mlar"  # a run that died while writing its copy
+    truncated = whole[: len(whole) * 2 // 3]
+    cut.write_bytes(truncated)
+    window = make_window(lang, folder=folder)
+    asked = []
+    window.ask_recover = lambda orphan, i, n: asked.append(window.recovery_question(orphan, i, n)) or True
+    assert window.offer_recovery() is False
+    assert "k.mlar" in asked[0]
+    message = window.error_box.text()
+    kept = folder / "ffff.mlar.unreadable"
+    assert kept.read_bytes() == truncated and str(kept) in message
+    assert " ? " not in message and "saved ?" not in message
+    assert "Unterminated" not in message and "Expecting" not in message and "JSON" not in message
+    if lang == "ru":
+        assert "повреждён" in message and "строка" in message
+    else:
+        assert "damaged at line" in message
+    window.error_box.close()
+
+
+def test_an_encrypted_copy_does_not_pretend_to_be_a_new_draft(make_window, tmp_path):
+    folder = tmp_path / "autosave"
+    folder.mkdir()
+    letter = LetterOfRequest(drafting_language="en", output_language="en")
+    sealed = storage.Sealer("correct horse battery").seal(storage.dump_bytes(letter))
+    (folder / "gggg.mlar").write_bytes(sealed)
+    window = make_window(folder=folder)
+    asked = []
+    window.ask_recover = lambda orphan, i, n: asked.append(window.recovery_question(orphan, i, n)) or None
+    window.offer_recovery()
+    assert "a new draft" not in asked[0] and "draft name unknown" in asked[0]

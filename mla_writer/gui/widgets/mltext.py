@@ -51,7 +51,7 @@ class MLTextField(FieldEditor):
 
             self.edit = TextBox(lines, self)
             self.edit.textChanged.connect(self._edited)
-            self.highlighter = SpellHighlighter(self.edit.document())
+            self.highlighter = SpellHighlighter(self.edit.document(), self.edit)
             self.edit.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             self.edit.customContextMenuRequested.connect(self._context_menu)
         else:
