@@ -26,13 +26,20 @@ class RenderError(Exception):
 
 
 def render_html(letter: "LetterOfRequest", lang: str | None = None, bilingual: str | None = None,
-                today: dt.date | None = None, identities: str = "pseudonyms") -> str:
+                today: dt.date | None = None, identities: str = "pseudonyms", abridged=None) -> str:
     """A complete HTML document for the live preview (Qt rich-text subset, no CSS layout, no JS);
-    ``identities`` as for :func:`render_docx`."""
+    ``identities`` as for :func:`render_docx`. ``abridged``: None (the whole letter), or
+    ``note(kind, count) -> str`` to shorten a very large letter for the preview, each cut
+    followed by that note (:func:`.abridge.abridge`)."""
     from .engine import build_blocks
     from .html_writer import write_html
 
-    return write_html(build_blocks(letter, lang, bilingual, today, identities))
+    blocks = build_blocks(letter, lang, bilingual, today, identities)
+    if abridged is not None:
+        from .abridge import abridge
+
+        abridge(blocks, abridged)
+    return write_html(blocks)
 
 
 def render_docx(letter: "LetterOfRequest", lang: str | None = None, bilingual: str | None = None,

@@ -8,7 +8,7 @@ language holds no text yet (:mod:`mla_writer.textscript`; the checklist advises 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QTabBar, QVBoxLayout, QWidget
 
@@ -16,6 +16,11 @@ from ... import textscript
 from ..i18n import _, language_endonym, ngettext
 from ...model.text import MAX_TEXT
 from .fields import FieldEditor, LineBox, TextBox, enforce_limit, line_edit_full, one_line, raw_text
+
+#: How long (ms) after the last keystroke a multi-line editor's text goes into the letter (and
+#: its word count, tabs and alphabet advice follow). Anything reading the letter sooner
+#: (a save, the window closing) gets it at once (:meth:`Session.typing`).
+SYNC_MS = 150
 
 
 class MLTextField(FieldEditor):
@@ -46,11 +51,17 @@ class MLTextField(FieldEditor):
         self.tabs.currentChanged.connect(self._show_language)
         layout.addWidget(self.tabs)
         self.highlighter = None
+        #: The language of the typed text not yet in the letter (None: nothing pending).
+        self._pending_lang: str | None = None
+        self.sync_timer = QTimer(self)
+        self.sync_timer.setSingleShot(True)
+        self.sync_timer.setInterval(SYNC_MS)
+        self.sync_timer.timeout.connect(self._sync)
         if multiline:
             from ..spellcheck import SpellHighlighter
 
             self.edit = TextBox(lines, self)
-            self.edit.textChanged.connect(self._edited)
+            self.edit.textChanged.connect(self._typed)
             self.highlighter = SpellHighlighter(self.edit.document())
             self.edit.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             self.edit.customContextMenuRequested.connect(self._context_menu)
@@ -170,6 +181,7 @@ class MLTextField(FieldEditor):
     def _show_language(self, *_args) -> None:
         if not self.languages:
             return
+        self._sync()  # what was typed in the tab shown before goes to its own language
         self._loading = True
         value = self.session.get(self.path).get(self.language())
         if self.multiline:
@@ -186,17 +198,36 @@ class MLTextField(FieldEditor):
     def text(self) -> str:
         return raw_text(self.edit) if self.multiline else one_line(self.edit)
 
-    def _edited(self, *_args) -> None:
+    def _typed(self) -> None:
+        """A keystroke (or paste) in a multi-line editor: O(1) in the length of the text. The
+        text is read once, after a pause of :data:`SYNC_MS` or when something reads the letter
+        (:meth:`_sync`)."""
         if self._loading:
             return
-        if self.multiline:
-            enforce_limit(self.edit)  # the limit loading enforces: what is saved always loads
-        else:
+        enforce_limit(self.edit)  # the limit loading enforces: what is saved always loads (O(1) below it)
+        if self._pending_lang is None:
+            self._pending_lang = self.language()
+            self.session.typing(self, self._sync)
+        self.sync_timer.start()
+
+    def _sync(self) -> None:
+        """Put the text typed since the last pause into the letter (see :meth:`_typed`)."""
+        lang, self._pending_lang = self._pending_lang, None
+        self.session.typed(self)
+        self.sync_timer.stop()
+        if lang is not None:
+            self._edited(lang=lang)
+
+    def _edited(self, *_args, lang: str | None = None) -> None:
+        if self._loading:
+            return
+        if not self.multiline:
             line_edit_full(self.edit)
-        text, value = self.text(), self.session.get(self.path)  # (one copy of the text per keystroke)
-        if value.get(self.language()) == text:
+        lang = lang or self.language()
+        text, value = self.text(), self.session.get(self.path)  # (one copy of the text per pause)
+        if value.get(lang) == text:
             return  # no edit: the spelling highlighter's repaint also reports a change of the document
-        value.set(self.language(), text)
+        value.set(lang, text)
         self.session.touch()
         self._label_tabs()
         self._update_count(text)
