@@ -109,3 +109,14 @@ def test_the_preview_of_a_very_large_letter_is_shortened_with_a_visible_note(mak
     from mla_writer.render import render_html
 
     assert render_html(letter, lang).count("A long account of the facts.") == 10_000  # the letter itself is whole
+
+
+def test_a_long_text_is_counted_in_the_background_and_the_count_follows(make_window, qtbot):
+    window = make_window("en")
+    editor = _summary(window)
+    editor.edit.setPlainText("word " * (mltext.LONG_TEXT // 5 + 10))
+    window.session.flush()
+    assert editor._measuring is not None  # counted in the worker ...
+    words = mltext.LONG_TEXT // 5 + 10
+    qtbot.waitUntil(lambda: editor.words.text().startswith(f"{words:,} words") or editor.words.text().startswith(f"{words} words"), timeout=10_000)
+    assert mltext.count_words("a b" * 70_000) == len(("a b" * 70_000).split())  # ... in pieces, the same count

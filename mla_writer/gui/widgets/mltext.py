@@ -21,6 +21,41 @@ from .fields import FieldEditor, LineBox, TextBox, enforce_limit, line_edit_full
 #: its word count, tabs and alphabet advice follow). Anything reading the letter sooner
 #: (a save, the window closing) gets it at once (:meth:`Session.typing`).
 SYNC_MS = 150
+#: A text longer than this has its words counted and its alphabet judged off the GUI thread
+#: (a million characters: 40-50 ms of ``str.split`` alone, on every pause in typing).
+LONG_TEXT = 50_000
+#: Characters counted at a time (the worker lets the GUI thread run between pieces).
+_PIECE = 1 << 16
+
+
+def count_words(text: str) -> int:
+    """``len(text.split())``, counted in pieces of :data:`_PIECE` characters (a word cut by
+    a piece's end counted once)."""
+    words = 0
+    for start in range(0, len(text), _PIECE):
+        piece = text[start:start + _PIECE]
+        words += len(piece.split())
+        if start and piece[:1] and not piece[0].isspace() and not text[start - 1].isspace():
+            words -= 1  # (the word that goes on from the piece before)
+    return words
+
+
+def _measure(text: str, lang: str) -> tuple[int, int, str | None]:
+    """In a worker: ``(characters, words, script or None)`` of ``text`` stored under ``lang``."""
+    return len(text), count_words(text), textscript.mismatch(text, lang)
+
+
+_measurer = None
+
+
+def _measuring_pool():
+    global _measurer
+    if _measurer is None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        _measurer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mla-writer-count")
+    return _measurer
+
 
 
 class MLTextField(FieldEditor):
@@ -57,6 +92,10 @@ class MLTextField(FieldEditor):
         self.sync_timer.setSingleShot(True)
         self.sync_timer.setInterval(SYNC_MS)
         self.sync_timer.timeout.connect(self._sync)
+        self._measuring = None  # (future, text) of a long text counted in the worker
+        self.measure_timer = QTimer(self)
+        self.measure_timer.setInterval(20)
+        self.measure_timer.timeout.connect(self._measured)
         if multiline:
             from ..spellcheck import SpellHighlighter
 
@@ -191,8 +230,11 @@ class MLTextField(FieldEditor):
             self.edit.setCursorPosition(0)
         self._loading = False
         self._update_spelling()
-        self._update_count()
-        self._update_script()
+        if self.multiline and len(value) > LONG_TEXT:
+            self._measure_later(value, self.language())
+        else:
+            self._update_count()
+            self._update_script()
 
     # -- editing ---------------------------------------------------------------------
     def text(self) -> str:
@@ -230,15 +272,35 @@ class MLTextField(FieldEditor):
         value.set(lang, text)
         self.session.touch()
         self._label_tabs()
-        self._update_count(text)
-        self._update_script(text)
+        if self.multiline and len(text) > LONG_TEXT:
+            self._measure_later(text, lang)
+        else:
+            self._update_count(text)
+            self._update_script(text)
         self.changed.emit()
+
+    def _measure_later(self, text: str, lang: str) -> None:
+        """Count a long text's words and judge its alphabet in a worker; shown when done."""
+        self._measuring = (_measuring_pool().submit(_measure, text, lang), lang)
+        self.measure_timer.start()
+
+    def _measured(self) -> None:
+        if self._measuring is None or not self._measuring[0].done():
+            return
+        (future, lang), self._measuring = self._measuring, None
+        self.measure_timer.stop()
+        if future.exception() is not None or lang != self.language():
+            return  # (another tab is shown: it was measured when shown)
+        n, words, script = future.result()
+        self._show_count(n, words)
+        self._show_script(script)
 
     def _update_count(self, text: str | None = None) -> None:
         text = self.text() if text is None else text
-        n = len(text)
+        self._show_count(len(text), count_words(text))
+
+    def _show_count(self, n: int, words: int) -> None:
         self.count.setText(ngettext("{count} character", "{count} characters", n).format(count=n))
-        words = len(text.split())
         self.words.setText(ngettext("{count} word", "{count} words", words).format(count=words) + " \u00b7")
 
     # -- spelling ------------------------------------------------------------------------------
@@ -275,8 +337,10 @@ class MLTextField(FieldEditor):
 
     # -- text in the wrong alphabet ------------------------------------------------------------
     def _update_script(self, text: str | None = None) -> None:
+        self._show_script(textscript.mismatch(self.text() if text is None else text, self.language()))
+
+    def _show_script(self, script: str | None) -> None:
         lang = self.language()
-        script = textscript.mismatch(self.text() if text is None else text, lang)
         targets = []
         if script is not None:
             letter = self.session.letter
