@@ -3,12 +3,14 @@
 Qt lays a rich-text document out on the GUI thread, in steps that grow to 200,000
 characters: a letter of two million characters of facts and 800 persons froze the window
 for up to a quarter of a second per step after each preview (issue 12: typing must not
-stall beyond 50 ms). The preview is a preview: it shows each free text up to
-:data:`TEXT_LIMIT` characters and each part of the letter (from one main heading to the
-next) up to :data:`PART_LIMIT` characters, and says, where it stops, in a visible note, how
-much more the exported letter holds. The letters exported (.docx, PDF) are never shortened.
+stall beyond 50 ms). The preview is a preview: a letter of more than :data:`WHOLE_LIMIT`
+characters shows each free text up to :data:`TEXT_LIMIT` characters and each part of the
+letter (from one main heading to the next) up to :data:`PART_LIMIT` characters, and says,
+where it stops, in a visible note, how much more the exported letter holds. The letters
+exported (.docx, PDF) are never shortened.
 
-A letter within both limits (every ordinary letter, the shipped samples) is left as it is.
+A letter within :data:`WHOLE_LIMIT` (every ordinary letter: the longest shipped sample, in two
+languages side by side, holds 52,000 characters) is shown whole.
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ from collections.abc import Callable
 
 from .engine import Blocks
 
-#: The most characters of one paragraph (a free text, a cell) the preview shows.
-TEXT_LIMIT = 5_000
-#: The most characters of one part of the letter (a main heading to the next) the preview shows.
-PART_LIMIT = 15_000
+#: A letter of at most this many characters (both languages of a bilingual one) is shown whole.
+WHOLE_LIMIT = 80_000
+#: The most characters of one paragraph (a free text, a cell) the preview of a longer letter shows.
+TEXT_LIMIT = 2_000
+#: The most characters of one part of the letter (a main heading to the next) it shows.
+PART_LIMIT = 6_000
 #: A cut is moved back to a space at most this many characters before the limit.
 _WORD_SLACK = 200
 
@@ -162,11 +166,14 @@ def _block_note(note: Note, count: int) -> ET.Element:
 
 
 def abridge(blocks: Blocks, note: Note) -> bool:
-    """Shorten ``blocks`` in place for the preview (see the module's description): free texts
+    """Shorten ``blocks`` in place for the preview (see the module's description): a letter
+    over :data:`WHOLE_LIMIT` characters has its free texts
     to :data:`TEXT_LIMIT` characters, parts to :data:`PART_LIMIT`, each cut followed by a
     ``<cut>`` element holding ``note(kind, count)``. Both languages of a bilingual letter
     leave out the same blocks, so they still line up. True if anything was shortened."""
     before = [_length(root) for root in blocks.roots]
+    if sum(before) <= WHOLE_LIMIT:
+        return False
     for root in blocks.roots:
         _shorten_texts(root, note)
     drop, rows = _parts_plan(blocks.roots[0])
