@@ -6,7 +6,9 @@ freezing the window."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtTest import QTest
 
 from mla_writer.gui.widgets import mltext
 
@@ -45,8 +47,10 @@ def test_keystrokes_do_not_read_the_whole_text_it_is_read_once_after_a_pause(mak
     original_count = mltext.MLTextField._update_count
     monkeypatch.setattr(mltext.MLTextField, "_update_count",
                         lambda self, text=None: (split.__setitem__(0, split[0] + 1), original_count(self, text)))
-    type_text(editor.edit, "More")
-    assert reads[0] == 0 and split[0] == 0  # four keystrokes: the text was not read, nor counted
+    editor.edit.setFocus()
+    for ch in "More":  # four keystrokes, delivered at once (no event loop in between)
+        QTest.sendKeyEvent(QTest.KeyAction.Click, editor.edit, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
+    assert reads[0] == 0 and split[0] == 0  # the text was not read, nor counted
     assert editor.sync_timer.isActive()
     qtbot.waitUntil(lambda: not editor.sync_timer.isActive(), timeout=5000)
     assert reads[0] == 1 and split[0] == 1  # once, after the pause
@@ -58,8 +62,11 @@ def test_keystrokes_do_not_read_the_whole_text_it_is_read_once_after_a_pause(mak
 def test_what_was_typed_is_in_the_letter_for_anyone_who_reads_it_at_once(make_window, tmp_path):
     window = make_window("en")
     editor = _summary(window)
-    type_text(editor.edit, "Typed just now")
-    assert editor.sync_timer.isActive()  # not yet synchronised ...
+    window.preview.timer.stop()
+    window.check_timer.stop()
+    editor.edit.setFocus()
+    editor.edit.insertPlainText("Typed just now")
+    editor.sync_timer.stop()  # (the pause has not come yet: not synchronised ...)
     assert window.session.letter.facts.summary.get("en") == "Typed just now"  # ... but reading the letter flushes
     assert not editor.sync_timer.isActive()
     path = tmp_path / "now.mlar"
@@ -120,3 +127,20 @@ def test_a_long_text_is_counted_in_the_background_and_the_count_follows(make_win
     words = mltext.LONG_TEXT // 5 + 10
     qtbot.waitUntil(lambda: editor.words.text().startswith(f"{words:,} words") or editor.words.text().startswith(f"{words} words"), timeout=10_000)
     assert mltext.count_words("a b" * 70_000) == len(("a b" * 70_000).split())  # ... in pieces, the same count
+
+
+def test_text_typed_just_before_the_step_is_built_again_is_kept(make_window):
+    window = make_window("en")
+    editor = _summary(window)
+    window.preview.timer.stop()  # (renders and checks scheduled before read the letter, as they should)
+    window.check_timer.stop()
+    editor.edit.setFocus()
+    editor.edit.insertPlainText("Kept")
+    editor.sync_timer.stop()  # (the pause has not come yet)
+    assert editor in window.session._pending
+    window._drop_pages(keep_start=True)  # (a new UI language, an office profile filled: steps built again)
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the old editor is gone now
+    assert window.session._pending == {}
+    assert window.session.letter.facts.summary.get("en") == "Kept"
