@@ -128,6 +128,8 @@ class Session(QObject):
 
     def __init__(self, letter, path: Path | None = None, parent=None) -> None:
         super().__init__(parent)
+        #: Editors whose typed text has not reached the letter yet (:meth:`typing`), by key.
+        self._pending: dict = {}
         self.letter = letter
         self.path = path
         #: Shown instead of a file name while there is no file (an example copy, a recovered draft).
@@ -150,6 +152,50 @@ class Session(QObject):
         self.sealer = None
         #: Opened read-only (another window holds the draft): saving asks for another name.
         self.read_only = False
+
+    # -- typed text reaches the letter once per pause, not per keystroke -------------------------
+    @property
+    def letter(self):
+        """The letter, with everything typed so far in it (pending editors are flushed first)."""
+        if self._pending:
+            self.flush()
+        return self._letter
+
+    @letter.setter
+    def letter(self, letter) -> None:
+        self._letter = letter
+
+    @property
+    def dirty(self) -> bool:
+        """Whether the letter was changed since it was opened or saved (typing pending included)."""
+        if self._pending:
+            self.flush()
+        return self._dirty
+
+    @dirty.setter
+    def dirty(self, value: bool) -> None:
+        self._dirty = value
+
+    def typing(self, key, flush) -> None:
+        """An editor (``key``) holds typed text not yet in the letter; ``flush()`` puts it
+        there (and calls :meth:`touch` if it changed anything). Called per keystroke, it costs
+        O(1): the text is read once, when the editor flushes after a pause or when anything
+        reads :attr:`letter` or :attr:`dirty`."""
+        self._pending[key] = flush
+
+    def typed(self, key) -> None:
+        """The editor ``key`` flushed its text itself (nothing of it pending any more)."""
+        self._pending.pop(key, None)
+
+    def flush(self) -> None:
+        """Put every pending editor's text into the letter now."""
+        while self._pending:
+            key = next(iter(self._pending))
+            flush = self._pending.pop(key)
+            try:
+                flush()
+            except RuntimeError:  # its widget was deleted (the step was rebuilt) after a read of the letter
+                pass
 
     def release(self) -> None:
         """Let go of the draft's lock (the draft is closed or replaced)."""

@@ -393,6 +393,8 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
         self.preview.schedule()
 
     def _drop_pages(self, keep_start: bool = False) -> None:
+        if self.session is not None:
+            self.session.flush()  # (text typed just now is read before its editor goes)
         for i, page in enumerate(self.pages):
             if page is not None and not (keep_start and i == 0):
                 self.stack.removeWidget(page)
@@ -445,6 +447,8 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
     def _reload_views(self) -> None:
         """Values changed under the editors: the current step is built again from the letter,
         the other steps when next shown."""
+        if self.session is not None:
+            self.session.flush()  # (text typed just now is read before its editor goes)
         for i, page in enumerate(self.pages):
             if page is not None and i not in (0, self.current):
                 self.stack.removeWidget(page)

@@ -26,13 +26,21 @@ class RenderError(Exception):
 
 
 def render_html(letter: "LetterOfRequest", lang: str | None = None, bilingual: str | None = None,
-                today: dt.date | None = None, identities: str = "pseudonyms", training: bool = False) -> str:
+                today: dt.date | None = None, identities: str = "pseudonyms", training: bool = False,
+                abridged=None) -> str:
     """A complete HTML document for the live preview (Qt rich-text subset, no CSS layout, no JS);
-    ``identities`` and ``training`` as for :func:`render_docx` (the training mark opens the page)."""
+    ``identities`` and ``training`` as for :func:`render_docx` (the training mark opens the page).
+    ``abridged``: None (the whole letter), or ``note(kind, count) -> str`` to shorten a very
+    large letter for the preview, each cut followed by that note (:func:`.abridge.abridge`)."""
     from .engine import build_blocks
     from .html_writer import write_html
 
-    return write_html(build_blocks(letter, lang, bilingual, today, identities, training=training))
+    blocks = build_blocks(letter, lang, bilingual, today, identities, training=training)
+    if abridged is not None:
+        from .abridge import abridge
+
+        abridge(blocks, abridged)
+    return write_html(blocks)
 
 
 def _reference(reference: "str | os.PathLike[str] | None") -> "str | os.PathLike[str] | None":

@@ -105,9 +105,18 @@ def _normalise(elem: ET.Element) -> None:
             child.tail = _WS_NEWLINE.sub(" ", child.tail)
 
 
+#: Characters of markup handed to the XML parser at a time: the parser (in C) holds the
+#: interpreter lock while it runs, and the preview renders in a worker thread beside the GUI's.
+_FEED = 1 << 16
+
+
 def parse_markup(markup: str) -> ET.Element:
     try:
-        root = ET.fromstring(f"<letter>{markup}</letter>")
+        parser = ET.XMLParser()
+        text = f"<letter>{markup}</letter>"
+        for start in range(0, len(text), _FEED):
+            parser.feed(text[start:start + _FEED])
+        root = parser.close()
     except ET.ParseError as exc:  # a template bug, never user text (that is escaped)
         raise RenderError(f"the letter template produced malformed markup ({exc})") from None
     _normalise(root)

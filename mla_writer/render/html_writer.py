@@ -37,6 +37,7 @@ _P_STYLE = {
     "signature-line": ("p", "margin-top:36px; margin-left:260px; color:#666666; font-size:9pt;"),
     "signature": ("p", "margin:0; margin-left:260px;"),
     "annex": ("p", "margin-left:12px;"),
+    "cut-note": ("p", ""),  # (the preview's note where a part of a very large letter is left out)
 }
 _NOTICE_COLOUR = {"urgent": "#fde4e1", "confidential": "#fff4cc", "draft": "#ffd9d9"}
 
@@ -59,6 +60,10 @@ def _inline(elem: ET.Element, out: list[str]) -> None:
             out.append("</span>")
         elif tag == "tag":
             out.append('<span style="color:#9c0006; font-weight:bold; font-style:normal;">')
+            _inline(child, out)
+            out.append("</span>")
+        elif tag == "cut":  # the preview's note that it shows a text or a part shortened (.abridge)
+            out.append('<span style="background-color:#dde8f6; color:#1c3d6e; font-style:italic; font-weight:bold;">')
             _inline(child, out)
             out.append("</span>")
         elif tag in ("page", "pages"):

@@ -33,6 +33,7 @@ def test_the_facts_editor_counts_words(make_window, lang, text, expected):
     editor = _facts(window)
     editor.edit.setPlainText("")
     type_text(editor.edit, text) if len(text) < 40 else editor.edit.insertPlainText(text)
+    window.session.flush()  # (the count follows a pause in typing, or anything reading the letter)
     assert editor.words.isVisible()
     assert editor.words.text().startswith(expected + " ")
 
@@ -46,6 +47,7 @@ def test_russian_typed_as_english_is_advised_and_moved_to_russian(make_window, q
     editor.set_language("en")
     russian = "Подозреваемый открыл счёт в банке и перевёл туда деньги."
     editor.edit.insertPlainText(russian)
+    window.session.flush()  # (the advice follows a pause in typing, or anything reading the letter)
     assert editor.script_bar.isVisible()
     assert editor.move_button.text() == "Move it to Русский"
     # the checklist advises it too, beside the field (a warning: it does not block)
@@ -67,5 +69,6 @@ def test_no_move_is_offered_when_the_right_language_already_has_text(make_window
     editor = _facts(window)
     editor.set_language("en")
     editor.edit.insertPlainText("Подозреваемый открыл счёт в банке и перевёл туда деньги.")
+    window.session.flush()
     assert not editor.script_bar.isVisible()
     assert letter.facts.summary.get("ru") == "Уже переведённый текст."

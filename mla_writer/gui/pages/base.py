@@ -192,6 +192,7 @@ class StepPage(QWidget):
         }
         bar = self.scroll.verticalScrollBar().value()
         old = self.form
+        self.session.flush()  # (text typed just now is read before its editor goes)
         self.problem_map.entries.clear()
         self.form = Form(self.session, self.problem_map, old.parentWidget())
         self.body_layout.insertWidget(self.body_layout.indexOf(old), self.form)

@@ -160,6 +160,7 @@ class ListEditor(QWidget):
     # -- the selected item's form ------------------------------------------------------
     def _selected(self, row: int) -> None:
         if self.form is not None:
+            self.session.flush()  # (text typed just now is read before its editor goes)
             self.problem_map.drop_under(self.path + "[")
             old, self.form = self.form, None
             # Hidden and taken out of the layout but kept in its parent until deleted: a widget

@@ -8,7 +8,7 @@ language holds no text yet (:mod:`mla_writer.textscript`; the checklist advises 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QTabBar, QVBoxLayout, QWidget
 
@@ -16,6 +16,46 @@ from ... import textscript
 from ..i18n import _, language_endonym, ngettext
 from ...model.text import MAX_TEXT
 from .fields import FieldEditor, LineBox, TextBox, enforce_limit, line_edit_full, one_line, raw_text
+
+#: How long (ms) after the last keystroke a multi-line editor's text goes into the letter (and
+#: its word count, tabs and alphabet advice follow). Anything reading the letter sooner
+#: (a save, the window closing) gets it at once (:meth:`Session.typing`).
+SYNC_MS = 150
+#: A text longer than this has its words counted and its alphabet judged off the GUI thread
+#: (a million characters: 40-50 ms of ``str.split`` alone, on every pause in typing).
+LONG_TEXT = 50_000
+#: Characters counted at a time (the worker lets the GUI thread run between pieces).
+_PIECE = 1 << 16
+
+
+def count_words(text: str) -> int:
+    """``len(text.split())``, counted in pieces of :data:`_PIECE` characters (a word cut by
+    a piece's end counted once)."""
+    words = 0
+    for start in range(0, len(text), _PIECE):
+        piece = text[start:start + _PIECE]
+        words += len(piece.split())
+        if start and piece[:1] and not piece[0].isspace() and not text[start - 1].isspace():
+            words -= 1  # (the word that goes on from the piece before)
+    return words
+
+
+def _measure(text: str, lang: str) -> tuple[int, int, str | None]:
+    """In a worker: ``(characters, words, script or None)`` of ``text`` stored under ``lang``."""
+    return len(text), count_words(text), textscript.mismatch(text, lang)
+
+
+_measurer = None
+
+
+def _measuring_pool():
+    global _measurer
+    if _measurer is None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        _measurer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mla-writer-count")
+    return _measurer
+
 
 
 class MLTextField(FieldEditor):
@@ -46,11 +86,21 @@ class MLTextField(FieldEditor):
         self.tabs.currentChanged.connect(self._show_language)
         layout.addWidget(self.tabs)
         self.highlighter = None
+        #: The language of the typed text not yet in the letter (None: nothing pending).
+        self._pending_lang: str | None = None
+        self.sync_timer = QTimer(self)
+        self.sync_timer.setSingleShot(True)
+        self.sync_timer.setInterval(SYNC_MS)
+        self.sync_timer.timeout.connect(self._sync)
+        self._measuring = None  # (future, text) of a long text counted in the worker
+        self.measure_timer = QTimer(self)
+        self.measure_timer.setInterval(20)
+        self.measure_timer.timeout.connect(self._measured)
         if multiline:
             from ..spellcheck import SpellHighlighter
 
             self.edit = TextBox(lines, self)
-            self.edit.textChanged.connect(self._edited)
+            self.edit.textChanged.connect(self._typed)
             self.highlighter = SpellHighlighter(self.edit.document(), self.edit)
             self.edit.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             self.edit.customContextMenuRequested.connect(self._context_menu)
@@ -170,6 +220,7 @@ class MLTextField(FieldEditor):
     def _show_language(self, *_args) -> None:
         if not self.languages:
             return
+        self._sync()  # what was typed in the tab shown before goes to its own language
         self._loading = True
         value = self.session.get(self.path).get(self.language())
         if self.multiline:
@@ -179,38 +230,80 @@ class MLTextField(FieldEditor):
             self.edit.setCursorPosition(0)
         self._loading = False
         self._update_spelling()
-        self._update_count()
-        self._update_script()
+        if self.multiline and len(value) > LONG_TEXT:
+            self._measure_later(value, self.language())
+        else:
+            self._update_count()
+            self._update_script()
 
     # -- editing ---------------------------------------------------------------------
     def text(self) -> str:
         return raw_text(self.edit) if self.multiline else one_line(self.edit)
 
-    def _edited(self, *_args) -> None:
+    def _typed(self) -> None:
+        """A keystroke (or paste) in a multi-line editor: O(1) in the length of the text. The
+        text is read once, after a pause of :data:`SYNC_MS` or when something reads the letter
+        (:meth:`_sync`)."""
         if self._loading:
             return
-        if self.multiline:
-            enforce_limit(self.edit)  # the limit loading enforces: what is saved always loads
-        else:
+        enforce_limit(self.edit)  # the limit loading enforces: what is saved always loads (O(1) below it)
+        if self._pending_lang is None:
+            self._pending_lang = self.language()
+            self.session.typing(self, self._sync)
+        self.sync_timer.start()
+
+    def _sync(self) -> None:
+        """Put the text typed since the last pause into the letter (see :meth:`_typed`)."""
+        lang, self._pending_lang = self._pending_lang, None
+        self.session.typed(self)
+        self.sync_timer.stop()
+        if lang is not None:
+            self._edited(lang=lang)
+
+    def _edited(self, *_args, lang: str | None = None) -> None:
+        if self._loading:
+            return
+        if not self.multiline:
             line_edit_full(self.edit)
-        text, value = self.text(), self.session.get(self.path)  # (one copy of the text per keystroke)
-        if value.get(self.language()) == text:
+        lang = lang or self.language()
+        text, value = self.text(), self.session.get(self.path)  # (one copy of the text per pause)
+        if value.get(lang) == text:
             return  # no edit: the spelling highlighter's repaint also reports a change of the document
-        value.set(self.language(), text)
+        value.set(lang, text)
         from ...translation import note_typed
 
-        note_typed(self.session.letter, self.path, self.language())  # a translation typed here is current again
+        note_typed(self.session.letter, self.path, lang)  # a translation typed here is current again
         self.session.touch()
         self._label_tabs()
-        self._update_count(text)
-        self._update_script(text)
+        if self.multiline and len(text) > LONG_TEXT:
+            self._measure_later(text, lang)
+        else:
+            self._update_count(text)
+            self._update_script(text)
         self.changed.emit()
+
+    def _measure_later(self, text: str, lang: str) -> None:
+        """Count a long text's words and judge its alphabet in a worker; shown when done."""
+        self._measuring = (_measuring_pool().submit(_measure, text, lang), lang)
+        self.measure_timer.start()
+
+    def _measured(self) -> None:
+        if self._measuring is None or not self._measuring[0].done():
+            return
+        (future, lang), self._measuring = self._measuring, None
+        self.measure_timer.stop()
+        if future.exception() is not None or lang != self.language():
+            return  # (another tab is shown: it was measured when shown)
+        n, words, script = future.result()
+        self._show_count(n, words)
+        self._show_script(script)
 
     def _update_count(self, text: str | None = None) -> None:
         text = self.text() if text is None else text
-        n = len(text)
+        self._show_count(len(text), count_words(text))
+
+    def _show_count(self, n: int, words: int) -> None:
         self.count.setText(ngettext("{count} character", "{count} characters", n).format(count=n))
-        words = len(text.split())
         self.words.setText(ngettext("{count} word", "{count} words", words).format(count=words) + " \u00b7")
 
     # -- spelling ------------------------------------------------------------------------------
@@ -247,8 +340,10 @@ class MLTextField(FieldEditor):
 
     # -- text in the wrong alphabet ------------------------------------------------------------
     def _update_script(self, text: str | None = None) -> None:
+        self._show_script(textscript.mismatch(self.text() if text is None else text, self.language()))
+
+    def _show_script(self, script: str | None) -> None:
         lang = self.language()
-        script = textscript.mismatch(self.text() if text is None else text, lang)
         targets = []
         if script is not None:
             letter = self.session.letter

@@ -19,7 +19,7 @@ from PySide6.QtGui import QKeySequence, QPalette, QShortcut, QTextOption
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from ..background import LatestOnly
-from ..i18n import _
+from ..i18n import _, ngettext
 
 DEBOUNCE_MS = 700
 #: The smallest scale of the preview (of its fonts, margins and indents): a pane too narrow for
@@ -45,14 +45,34 @@ def scaled_html(html: str, factor: float) -> str:
     return _STYLE.sub(style, html)
 
 
+def shortened_note(kind: str, count: int) -> str:
+    """The preview's note where it shows a very large letter shortened
+    (:mod:`mla_writer.render.abridge`): ``kind`` "characters" (a text cut short) or "blocks"
+    (paragraphs, items or rows of a part left out), ``count`` how many; in the UI language."""
+    from ..i18n import qlocale
+
+    number = qlocale().toString(count)
+    if kind == "characters":
+        return ngettext("[The preview stops here: {count} more character of this text is not shown. "
+                        "The exported letter holds the whole text.]",
+                        "[The preview stops here: {count} more characters of this text are not shown. "
+                        "The exported letter holds the whole text.]", count).format(count=number)
+    return ngettext("[The preview stops here: {count} more paragraph, item or table row of this part is not shown. "
+                    "The exported letter holds all of them.]",
+                    "[The preview stops here: {count} more paragraphs, items or table rows of this part are not shown. "
+                    "The exported letter holds all of them.]", count).format(count=number)
+
+
 def _render(bilingual, training: bool = False):
     """The worker's job: the letter's HTML (``bilingual``: the second language, or None;
-    ``training``: marked as a training letter)."""
+    ``training``: marked as a training letter),
+    a very large letter shortened with a note at each cut (:func:`shortened_note`: the
+    preview of a letter of millions of characters froze the window while Qt laid it out)."""
 
     def work(letter) -> str:
         from ...render import render_html
 
-        return render_html(letter, letter.output_language, bilingual, training=training)
+        return render_html(letter, letter.output_language, bilingual, training=training, abridged=shortened_note)
 
     return work
 
