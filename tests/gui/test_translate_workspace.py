@@ -214,14 +214,15 @@ def test_a_translation_typed_in_the_wizard_follows_its_source(make_window):
     editor.set_language("es")
     editor.edit.setPlainText("")
     editor.edit.insertPlainText("Los hechos.")
+    letter = window.session.letter  # typed text reaches the letter once per pause, or when read here
     assert letter.facts.summary.get("es") == "Los hechos."
     assert translation.stale_paths(letter, "es") == []
     editor.set_language("fr")
     editor.edit.insertPlainText(" Ajout.")
-    assert translation.stale_paths(letter, "es") == ["facts.summary"]
+    assert translation.stale_paths(window.session.letter, "es") == ["facts.summary"]
     window.run_check()
     stale = [p.path for p in window.session.report.result("language").errors if p.code == "language.stale"]
     assert stale == ["facts.summary"]
     editor.set_language("es")
     editor.edit.insertPlainText(" Añadido.")
-    assert translation.stale_paths(letter, "es") == []
+    assert translation.stale_paths(window.session.letter, "es") == []
