@@ -185,6 +185,64 @@ def _append(letter: LetterOfRequest, kind: str, actor: Actor, at: str | None, **
     return event
 
 
+class _Holder:
+    """Something with a ``review``, as :func:`_append` needs."""
+
+    def __init__(self, review: Review) -> None:
+        self.review = review
+
+
+def merge(ours: Review, disk: Review) -> Review | None:
+    """The review to save over a file whose own review may have grown meanwhile (a reviewer
+    added comments while the drafter had the draft open). The events are append-only, so:
+
+    - the file's history extends ours (or is ours): the file's;
+    - ours extends the file's: ours;
+    - both grew from a common start: the file's, followed by our new events chained anew
+      (renumbered, comment ids renumbered after the file's);
+
+    None when they cannot be merged: either history is broken, or one of our new events is not
+    allowed after the file's (a status change the file's status does not allow)."""
+    if verify(ours) or verify(disk):
+        return None
+    common = 0
+    for a, b in zip(ours.events, disk.events):
+        if a != b:
+            break
+        common += 1
+    if common == len(ours.events):
+        return disk.model_copy(deep=True)
+    if common == len(disk.events):
+        return ours.model_copy(deep=True)
+    holder = _Holder(disk.model_copy(deep=True))
+    renamed: dict[str, str] = {}
+    try:
+        for event in ours.events[common:]:
+            data = event.model_dump(exclude={"seq", "prev", "kind", "at", "name", "role"})
+            now = state(holder.review)
+            if event.kind == "status":
+                if event.status not in allowed_next(now.status):
+                    return None
+            elif event.kind == "comment":
+                renamed[event.comment] = f"c{1 + sum(1 for e in holder.review.events if e.kind == 'comment')}"
+                data["comment"] = renamed[event.comment]
+            else:
+                data["comment"] = renamed.get(event.comment, event.comment)
+                found = now.comment(data["comment"])
+                if found is None or found.resolved == (event.kind == "resolve"):
+                    continue  # already so in the file: nothing to add
+            _append(holder, event.kind, Actor(event.name, event.role), event.at, **data)  # type: ignore[arg-type]
+    except (ReviewError, ValueError):
+        return None
+    return holder.review
+
+
+def grown(ours: Review, disk: Review) -> int:
+    """How many events the file's review has that ours lacks (0 when none)."""
+    have = {event_hash(e) for e in ours.events}
+    return sum(1 for e in disk.events if event_hash(e) not in have)
+
+
 # -- replaying the events ----------------------------------------------------------------------
 
 

@@ -336,3 +336,30 @@ def test_twenty_versions_of_the_large_case_keep_the_file_manageable(tmp_path):
     assert len(review.versions(again.review)) == 20 and review.verify(again.review) == []
     assert path.stat().st_size < plain + 20 * 200_000  # each version compressed to well under 200 kB
     assert review.version_letter(again, 1).urgency.deadline == first
+
+
+# -- merging the review of a file saved meanwhile (issue 13 trial) --------------------------------
+
+
+def test_merge_takes_the_files_review_when_it_extends_ours_and_rechains_ours_when_both_grew(example):
+    review.set_status(example, "submitted", DRAFTER, at=AT)
+    ours = example.review.model_copy(deep=True)
+    review.add_comment(example, "urgency.deadline", "Too short.", REVIEWER, at=AT)
+    disk = example.review.model_copy(deep=True)
+    assert review.merge(ours, disk) == disk and review.merge(disk, ours) == disk
+    assert review.grown(ours, disk) == 1 and review.grown(disk, ours) == 0
+    # both grew: the drafter commented on their side too
+    mine = example.model_copy(deep=True)
+    mine.review = ours.model_copy(deep=True)
+    review.add_comment(mine, "point:facts", "Facts updated.", DRAFTER, at=AT)
+    merged = review.merge(mine.review, disk)
+    assert review.verify(merged) == []
+    assert [(c.id, c.text) for c in review.state(merged).comments] == [("c1", "Too short."), ("c2", "Facts updated.")]
+    # a status change the file's status no longer allows cannot be merged
+    review.set_status(example, "returned", REVIEWER, at=AT)
+    mine = example.model_copy(deep=True)
+    mine.review = ours.model_copy(deep=True)
+    review.set_status(mine, "withdrawn", DRAFTER, at=AT)
+    assert review.merge(mine.review, example.review) is not None  # returned -> withdrawn is allowed
+    review.set_status(example, "withdrawn", REVIEWER, at=AT)
+    assert review.merge(mine.review, example.review) is None
