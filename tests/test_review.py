@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+import re
 
 import pytest
 
@@ -363,3 +364,18 @@ def test_merge_takes_the_files_review_when_it_extends_ours_and_rechains_ours_whe
     assert review.merge(mine.review, example.review) is not None  # returned -> withdrawn is allowed
     review.set_status(example, "withdrawn", REVIEWER, at=AT)
     assert review.merge(mine.review, example.review) is None
+
+
+def test_a_long_text_is_cut_at_word_boundaries():
+    before = " ".join(f"word{i}" for i in range(80))
+    after = before.replace("word40", "changed40")
+    was, now = review._clip_pair(before, after)
+    assert "changed40" in now and "word40" in was
+    for text in (was, now):  # no word cut in two: each piece is a whole "wordN" / "changedN"
+        pieces = text.replace("\u2026", " ").split()
+        assert pieces and all(re.fullmatch(r"(word|changed)\d+", p) for p in pieces), text
+
+
+def test_the_intact_history_counts_its_events_in_good_english(example):
+    review.set_status(example, "submitted", DRAFTER, at=AT)
+    assert review.chain_summary(example.review, "en")[0].startswith("The history is intact (1 event);")

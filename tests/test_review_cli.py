@@ -122,3 +122,24 @@ def test_libreoffice_converts_the_review_report(reviewed, tmp_path):
     out = tmp_path / "report.pdf"
     assert main(["review-report", str(reviewed), "-o", str(out), *ASOF]) == 0
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_the_report_after_approval_shows_the_whole_review_and_who_resolved(reviewed, tmp_path):
+    letter = storage.load(reviewed)
+    review.resolve(letter, "c1", REVIEWER, "Three months now.", at="2026-12-02T10:00:00+02:00")
+    review.set_status(letter, "approved", REVIEWER, at="2026-12-02T10:05:00+02:00")
+    storage.save(letter, reviewed)
+    out = tmp_path / "report.docx"
+    assert main(["review-report", str(reviewed), "-o", str(out), *ASOF]) == 0
+    text = _docx_text(out)
+    assert "From version 1, first submitted, to version 2, approved:" in text
+    assert "Execute by: 15 June 2027 \u2192 10 January 2027" in text
+    assert "Resolved by Anna Popescu, Head of the central authority, 2 Dec 2026" in text and "Three months now." in text
+    assert "Comment 1 [resolved] Execute by: Too short for the bank." in text  # not under its heading again
+    assert "5. Urgency and time limit \u2014 Execute by:" not in text.split("Checklist report")[0]
+
+
+def test_the_report_in_russian_names_the_reference_as_the_letter_does(reviewed, tmp_path):
+    out = tmp_path / "report.docx"
+    assert main(["review-report", str(reviewed), "-o", str(out), "--lang", "ru", *ASOF]) == 0
+    assert "Исходящий номер запрашивающего органа" in _docx_text(out)
