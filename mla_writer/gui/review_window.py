@@ -404,10 +404,23 @@ class ReviewWindow(QMainWindow):
             self._warn(_("Give your name first: each change of the history records who made it."))
             self.name_edit.setFocus()
             return False
+        from ..storage import DraftChangedOnDisk, reread_draft
+
         before = self.letter.review.model_copy(deep=True)
         try:
             action()
-            self.stamp = save(self.letter, self.path, expect=self.stamp, sealer=self.sealer)
+            try:
+                self.stamp = save(self.letter, self.path, expect=self.stamp, sealer=self.sealer)
+            except DraftChangedOnDisk as exc:
+                if exc.current is None:
+                    raise
+                # the drafter (or another reviewer) saved meanwhile: the review window never
+                # changes the letter, so take the file as it is now and do the action on it
+                self.letter.review = before
+                self.letter, stamp = reread_draft(self.path, self.sealer)
+                before = self.letter.review.model_copy(deep=True)
+                action()
+                self.stamp = save(self.letter, self.path, expect=stamp, sealer=self.sealer)
         except review.ReviewError as exc:
             self.letter.review = before
             self._warn(exc.localized(ui_language()))

@@ -169,7 +169,7 @@ def test_the_review_window_writes_the_review_report(make_window, qtbot, submitte
     reviewer.ask_report_path = lambda: str(out)
     assert reviewer.write_report()
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
-    assert "Срок слишком короткий." in text and "Статус: Передан на проверку" in text
+    assert "Срок слишком короткий." in text and "Статус проверки: Передан на проверку" in text
 
 
 def test_name_and_role_come_from_the_office_profile_then_from_the_last_review(make_window, qtbot, submitted):
@@ -290,3 +290,18 @@ def test_the_wizard_notices_a_middle_event_edited_with_the_same_count_and_head(m
     assert review_marks.chain_intact(letter)
     letter.review.events[1].text = "Edited elsewhere."  # same number of events, same head
     assert not review_marks.chain_intact(letter)
+
+
+def test_a_reviewer_acting_after_the_drafter_saved_keeps_the_drafters_letter(make_window, qtbot, submitted):
+    window = make_window("en")
+    reviewer = window.open_for_review(submitted)
+    qtbot.addWidget(reviewer)
+    reviewer.name_edit.setText("Anna Popescu")
+    drafter = storage.load(submitted)
+    drafter.urgency.deadline = dt.date(2027, 9, 1)
+    storage.save(drafter, submitted)
+    _comment(reviewer, "urgency.deadline", "Still too short.")
+    saved = storage.load(submitted)
+    assert saved.urgency.deadline == dt.date(2027, 9, 1)
+    assert [c.text for c in review.state(saved.review).comments] == ["Still too short."]
+    assert review.verify(saved.review) == []
