@@ -379,3 +379,14 @@ def test_a_long_text_is_cut_at_word_boundaries():
 def test_the_intact_history_counts_its_events_in_good_english(example):
     review.set_status(example, "submitted", DRAFTER, at=AT)
     assert review.chain_summary(example.review, "en")[0].startswith("The history is intact (1 event);")
+
+
+def test_a_comment_on_a_removed_item_keeps_the_items_name(example):
+    records = _records(example)
+    name = __import__("mla_writer.fields", fromlist=["item_name"]).item_name(example, "assistance", records, "en")
+    review.set_status(example, "submitted", DRAFTER, at=AT)
+    review.add_comment(example, f"assistance[{records}].institution", "Name the bank.", REVIEWER, at=AT)
+    del example.assistance[records]
+    (comment,) = review.state(example.review).comments
+    assert review.describe_target(example, comment, "en") == f"10. Assistance requested \u2014 {name} (no longer in the draft)"
+    assert review.describe_target(example, comment, "ru").endswith("(больше нет в черновике)")
