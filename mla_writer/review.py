@@ -604,7 +604,8 @@ def changed_warning(letter: LetterOfRequest, lang: str) -> str:
     else:
         text = _("The letter was changed after it was approved: these changes were not approved.")
     if found.version is not None:
-        text += " " + _("The Versions tab (or mla-writer diff) compares it with version {n}.").format(n=found.version)
+        text += " " + _("The Versions tab of the review window (File \u2192 Open for Review), or mla-writer diff, "
+                        "compares it with version {n}.").format(n=found.version)
     return text
 
 

@@ -114,17 +114,16 @@ class ReviewWindow(QMainWindow):
         self.history_view = QTextBrowser(self.tabs)
         versions = QWidget(self.tabs)
         column = QVBoxLayout(versions)
-        line = QHBoxLayout()
+        line = QFormLayout()  # one row each: a version's label is long ("2: Returned for changes, 30 нояб. …")
         self.from_box, self.to_box = QComboBox(versions), QComboBox(versions)
         for box in (self.from_box, self.to_box):  # "2: Returned for changes, 30 нояб. 2026 …" shown whole
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            box.setMinimumContentsLength(24)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(30)
         self.from_label, self.to_label = QLabel(versions), QLabel(versions)
         self.from_label.setBuddy(self.from_box)
         self.to_label.setBuddy(self.to_box)
-        for widget in (self.from_label, self.from_box, self.to_label, self.to_box):
-            line.addWidget(widget)
-        line.addStretch(1)
+        line.addRow(self.from_label, self.from_box)
+        line.addRow(self.to_label, self.to_box)
         column.addLayout(line)
         self.compared_label = QLabel(versions)  # what is compared with what, in words
         self.compared_label.setWordWrap(True)
@@ -234,7 +233,7 @@ class ReviewWindow(QMainWindow):
         for i, text in enumerate((_("Letter of request"), _("Checklist report"), _("History"), _("Versions"))):
             self.tabs.setTabText(i, text)
         self.from_label.setText(_("From version:"))
-        self.to_label.setText(_("to:"))
+        self.to_label.setText(_("To version:"))
         self.who_box.setTitle(_("You"))
         self.name_label.setText(_("Name:"))
         self.role_label.setText(_("Role:"))

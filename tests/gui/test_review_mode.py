@@ -53,6 +53,9 @@ def _comment_labels(page) -> list[str]:
 
 def _shot(widget, name: str) -> None:
     if SHOTS:
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.processEvents()  # the layout follows a label's new text
         widget.grab().save(os.path.join(SHOTS, name))
 
 
@@ -259,26 +262,35 @@ def test_the_versions_tab_of_a_first_review_says_what_it_compares(make_window, q
     assert reviewer.compared_label.text() == "Compared: version 1 \u2192 the draft as it is now"
 
 
-def test_a_change_after_approval_is_shown_to_the_drafter_and_the_reviewer(make_window, qtbot, submitted):
-    window = make_window("en")
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_change_after_approval_is_shown_to_the_drafter_and_the_reviewer(make_window, qtbot, submitted, lang):
+    from mla_writer.i18n import ui_gettext
+
+    warning = ui_gettext(lang)("The letter was changed after it was approved: these changes were not approved.")
+    refusal = ui_gettext(lang)("The letter was changed after it was approved: submit it again or return it "
+                               "for changes before sending it.")
+    window = make_window(lang)
     reviewer = window.open_for_review(submitted)
     qtbot.addWidget(reviewer)
     reviewer.name_edit.setText("Anna Popescu")
     assert _set_status(reviewer, "approved")
     assert window.open_file(submitted, ask=False)
-    assert "changed after it was approved" not in window.review_banner.text()
+    assert warning not in window.review_banner.text()
     window.session.set("urgency.deadline", dt.date(2027, 9, 1))
     window.run_check()
-    qtbot.waitUntil(lambda: "changed after it was approved" in window.review_banner.text())
+    qtbot.waitUntil(lambda: warning in window.review_banner.text())
+    _shot(window, f"drafter-changed-{lang}.png")
     assert window.save_draft()
     reviewer2 = window.open_for_review(submitted)
     qtbot.addWidget(reviewer2)
-    assert reviewer2.changed_label.isVisible() and "changed after it was approved" in reviewer2.changed_label.text()
+    assert reviewer2.changed_label.isVisible() and warning in reviewer2.changed_label.text()
     assert (reviewer2.from_box.currentData(), reviewer2.to_box.currentData()) == (1, 0)  # the approved version
-    assert "1 September 2027" in reviewer2.diff_view.toPlainText()
+    assert "2027" in reviewer2.diff_view.toPlainText() and reviewer2.diff_view.toPlainText().count("\u2192") == 1
+    reviewer2.tabs.setCurrentIndex(3)
+    _shot(reviewer2, f"review-changed-{lang}.png")
     assert reviewer2.next_status.findData("sent") >= 0
     assert not _set_status(reviewer2, "sent")  # refused until approved again
-    assert "changed after it was approved" in reviewer2.error_box.text()
+    assert reviewer2.error_box.text() == refusal
 
 
 def test_the_wizard_notices_a_middle_event_edited_with_the_same_count_and_head(make_window, qtbot, submitted):
