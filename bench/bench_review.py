@@ -32,7 +32,7 @@ def main() -> None:
         t = time.perf_counter()
         storage.load(path)
         plain_load = time.perf_counter() - t
-        for i in range(10):
+        for i in range(20):  # 20 submissions of a changed letter: 20 versions (an unchanged return keeps none)
             review.set_status(letter, "submitted", actor)
             review.add_comment(letter, "urgency.deadline", f"Round {i}: check the deadline.", actor)
             review.set_status(letter, "returned", actor)
