@@ -1,7 +1,8 @@
 """Issue 13: the size and load time of a draft of the large case with 20 kept versions.
 
-Each round submits the large case (a snapshot), changes a field, and returns it (another
-snapshot) with a comment: ten rounds keep 20 versions. Prints the file size without and with
+Each round submits the large case (a snapshot, the letter having changed since the last one),
+comments on it and returns it (no snapshot: the letter is unchanged), then changes two fields:
+twenty rounds keep 20 versions. Prints the file size without and with
 the versions, and the time to load the draft, to verify its history and to restore one version.
 Run: .venv/bin/python bench/bench_review.py
 """
