@@ -143,3 +143,21 @@ def test_the_report_in_russian_names_the_reference_as_the_letter_does(reviewed, 
     out = tmp_path / "report.docx"
     assert main(["review-report", str(reviewed), "-o", str(out), "--lang", "ru", *ASOF]) == 0
     assert "Исходящий номер запрашивающего органа" in _docx_text(out)
+
+
+def test_history_and_check_say_the_letter_changed_after_approval(reviewed, capsys):
+    letter = storage.load(reviewed)
+    review.resolve(letter, "c1", REVIEWER, at=AT)
+    review.set_status(letter, "approved", REVIEWER, at=AT)
+    storage.save(letter, reviewed)
+    assert main(["check", str(reviewed), *ASOF]) == 0
+    assert "changed after it was approved" not in capsys.readouterr().out
+    letter.urgency.deadline = dt.date(2027, 3, 1)
+    storage.save(letter, reviewed)
+    assert main(["history", str(reviewed)]) == 0
+    out = capsys.readouterr().out
+    assert "The letter was changed after it was approved" in out and "version 2" in out
+    assert main(["check", str(reviewed), *ASOF]) == 0  # advisory: the exit status is the checklist's
+    assert "The letter was changed after it was approved" in capsys.readouterr().out
+    assert main(["check", str(reviewed), "--json", *ASOF]) == 0
+    assert "approved" in json.loads(capsys.readouterr().out)["review_changed_since"]
