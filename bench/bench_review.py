@@ -1,7 +1,8 @@
 """Issue 13: the size and load time of a draft of the large case with 20 kept versions.
 
-Each round submits the large case (a snapshot), changes a field, and returns it (another
-snapshot) with a comment: ten rounds keep 20 versions. Prints the file size without and with
+Each round submits the large case (a snapshot, the letter having changed since the last one),
+comments on it and returns it (no snapshot: the letter is unchanged), then changes two fields:
+twenty rounds keep 20 versions. Prints the file size without and with
 the versions, and the time to load the draft, to verify its history and to restore one version.
 Run: .venv/bin/python bench/bench_review.py
 """
@@ -32,7 +33,7 @@ def main() -> None:
         t = time.perf_counter()
         storage.load(path)
         plain_load = time.perf_counter() - t
-        for i in range(10):
+        for i in range(20):  # 20 submissions of a changed letter: 20 versions (an unchanged return keeps none)
             review.set_status(letter, "submitted", actor)
             review.add_comment(letter, "urgency.deadline", f"Round {i}: check the deadline.", actor)
             review.set_status(letter, "returned", actor)

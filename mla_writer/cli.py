@@ -186,16 +186,21 @@ def _check(args: argparse.Namespace) -> int:
     from .review_cli import check_lines
 
     broken = check_lines(letter, args.lang)  # a review history edited by hand (mla_writer.review)
+    from .review_cli import check_advice
+
+    advice = check_advice(letter, args.lang)  # changed after submission or approval: advisory only
     code = EXIT_OK if report.complete and not broken else EXIT_INCOMPLETE  # decided before any output
 
     def write() -> None:
         if args.json:
-            json.dump({**report.to_dict(), "review_history_broken": broken}, sys.stdout, ensure_ascii=False, indent=2)
+            json.dump({**report.to_dict(), "review_history_broken": broken, "review_changed_since": advice}, sys.stdout, ensure_ascii=False, indent=2)
             print()
         else:
             _print_report(report)
             for line in broken:
                 print(_escape(line))
+            if advice:
+                print(_escape(advice))
 
     if not _output(write) and code == EXIT_OK:
         return EXIT_UNREADABLE  # complete, but the report the caller asked for is lost: not a success

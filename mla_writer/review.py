@@ -51,7 +51,7 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     "draft": ("submitted", "withdrawn"),
     "submitted": ("returned", "approved", "withdrawn"),
     "returned": ("submitted", "withdrawn"),
-    "approved": ("sent", "returned", "withdrawn"),
+    "approved": ("sent", "returned", "submitted", "withdrawn"),
     "sent": ("acknowledged", "executed", "partly_executed", "refused", "withdrawn"),
     "acknowledged": ("executed", "partly_executed", "refused", "withdrawn"),
     "partly_executed": ("executed",),
@@ -59,8 +59,12 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     "refused": (),
     "withdrawn": (),
 }
-#: A status change to one of these keeps a snapshot of the letter (a new version).
-SNAPSHOT_ON = frozenset({"submitted", "returned"})
+#: A status change to one of these keeps a snapshot of the letter (a new version) when the
+#: letter differs from the last version kept.
+SNAPSHOT_ON = frozenset({"submitted", "returned", "approved"})
+#: The statuses after which a change of the letter means the letter is no longer the one
+#: submitted (``"submitted"``) or approved (the others).
+WATCHED = frozenset({"submitted", "approved", "sent", "acknowledged", "executed", "partly_executed", "refused"})
 #: The prefix of a comment's target that names a whole point.
 POINT_TARGET = "point:"
 
@@ -103,13 +107,24 @@ def canonical(obj: Any) -> bytes:
 
 
 def event_hash(event: ReviewEvent) -> str:
-    """SHA-256 (64 hex digits) of the event's canonical JSON (every field, ``prev`` included)."""
-    return hashlib.sha256(canonical(event.model_dump(mode="json"))).hexdigest()
+    """SHA-256 (64 hex digits) of the event's canonical JSON (every field, ``prev`` included;
+    an empty ``content``, which events recorded before it existed lack, is left out so that
+    their hashes stay what they were)."""
+    data = event.model_dump(mode="json")
+    if not data.get("content"):
+        data.pop("content", None)
+    return hashlib.sha256(canonical(data)).hexdigest()
+
+
+def events_digest(review: Review) -> str:
+    """SHA-256 of the whole review's canonical JSON: changes when any event changes."""
+    return hashlib.sha256(canonical(review.model_dump(mode="json"))).hexdigest()
 
 
 class ChainProblem(NamedTuple):
     """Where the chain breaks: ``seq`` the position of the event (its index in the list; the
-    number of events for the head) and ``message`` an English msgid with ``{n}`` (1-based)."""
+    last event's for the head) and ``message`` an English msgid with ``{n}`` (its number, from 1)
+    and maybe ``{m}`` (the number of the event after it)."""
 
     seq: int
     message: str
@@ -117,7 +132,7 @@ class ChainProblem(NamedTuple):
     def localized(self, lang: str) -> str:
         from .i18n import ui_gettext
 
-        return ui_gettext(lang)(self.message).format(n=self.seq + 1)
+        return ui_gettext(lang)(self.message).format(n=self.seq + 1, m=self.seq + 2)
 
 
 def verify(review: Review) -> list[ChainProblem]:
@@ -125,16 +140,28 @@ def verify(review: Review) -> list[ChainProblem]:
     deleted, two swapped, or the last one changed or removed each give a problem."""
     problems: list[ChainProblem] = []
     previous = ""
-    for index, event in enumerate(review.events):
+    hashes = [event_hash(e) for e in review.events]
+    for index, event in enumerate(review.events):  # the first break is named; later ones follow from it
         if event.seq != index:
-            problems.append(ChainProblem(index, N_("Event {n} is out of place: an event was deleted, added or moved.")))
+            if any(e.seq == index for e in review.events[index + 1:]):
+                problems.append(ChainProblem(index, N_("Event {n} is out of place: events were moved.")))
+            elif event.seq > index:
+                problems.append(ChainProblem(index, N_("An event just before event {n} was deleted.")))
+            else:
+                problems.append(ChainProblem(index, N_("Event {n} is out of place: an event was added.")))
+            break
         if event.prev != previous:
-            problems.append(ChainProblem(index, N_("Event {n} does not follow the event before it: "
-                                                   "the history was edited by hand.")))
-        previous = event_hash(event)
-    if review.head != previous:
-        problems.append(ChainProblem(len(review.events), N_("The last event does not match the history's seal: "
-                                                            "the last event was edited or removed.")))
+            if index:
+                # event n-1 no longer hashes to what event n recorded: n-1 was changed, or the
+                # link that event n keeps was; the link alone cannot tell which
+                problems.append(ChainProblem(index - 1, N_("Event {n} or event {m} was changed by hand.")))
+            else:
+                problems.append(ChainProblem(index, N_("Event {n} was changed by hand.")))
+            break
+        previous = hashes[index]
+    if review.head != previous and not problems:
+        problems.append(ChainProblem(max(len(review.events) - 1, 0),
+                                     N_("Event {n}, the last one, was changed by hand, or events after it were removed.")))
     return problems
 
 
@@ -156,6 +183,64 @@ def _append(letter: LetterOfRequest, kind: str, actor: Actor, at: str | None, **
     review.events = [*review.events, event]
     review.head = event_hash(event)
     return event
+
+
+class _Holder:
+    """Something with a ``review``, as :func:`_append` needs."""
+
+    def __init__(self, review: Review) -> None:
+        self.review = review
+
+
+def merge(ours: Review, disk: Review) -> Review | None:
+    """The review to save over a file whose own review may have grown meanwhile (a reviewer
+    added comments while the drafter had the draft open). The events are append-only, so:
+
+    - the file's history extends ours (or is ours): the file's;
+    - ours extends the file's: ours;
+    - both grew from a common start: the file's, followed by our new events chained anew
+      (renumbered, comment ids renumbered after the file's);
+
+    None when they cannot be merged: either history is broken, or one of our new events is not
+    allowed after the file's (a status change the file's status does not allow)."""
+    if verify(ours) or verify(disk):
+        return None
+    common = 0
+    for a, b in zip(ours.events, disk.events):
+        if a != b:
+            break
+        common += 1
+    if common == len(ours.events):
+        return disk.model_copy(deep=True)
+    if common == len(disk.events):
+        return ours.model_copy(deep=True)
+    holder = _Holder(disk.model_copy(deep=True))
+    renamed: dict[str, str] = {}
+    try:
+        for event in ours.events[common:]:
+            data = event.model_dump(exclude={"seq", "prev", "kind", "at", "name", "role"})
+            now = state(holder.review)
+            if event.kind == "status":
+                if event.status not in allowed_next(now.status):
+                    return None
+            elif event.kind == "comment":
+                renamed[event.comment] = f"c{1 + sum(1 for e in holder.review.events if e.kind == 'comment')}"
+                data["comment"] = renamed[event.comment]
+            else:
+                data["comment"] = renamed.get(event.comment, event.comment)
+                found = now.comment(data["comment"])
+                if found is None or found.resolved == (event.kind == "resolve"):
+                    continue  # already so in the file: nothing to add
+            _append(holder, event.kind, Actor(event.name, event.role), event.at, **data)  # type: ignore[arg-type]
+    except (ReviewError, ValueError):
+        return None
+    return holder.review
+
+
+def grown(ours: Review, disk: Review) -> int:
+    """How many events the file's review has that ours lacks (0 when none)."""
+    have = {event_hash(e) for e in ours.events}
+    return sum(1 for e in disk.events if event_hash(e) not in have)
 
 
 # -- replaying the events ----------------------------------------------------------------------
@@ -228,14 +313,23 @@ def set_status(letter: LetterOfRequest, new: str, actor: Actor, note: str = "", 
     current = state(letter.review)
     if new not in vocab.REVIEW_STATUS:
         raise ReviewError(N_("\u201c{value}\u201d is not a status."), value=new)
+    if new == current.status == "submitted":
+        raise ReviewError(N_("The draft is already submitted for review."))
     if new not in allowed_next(current.status):
         raise ReviewError(N_("A draft that is \u201c{status_from}\u201d cannot become \u201c{status_to}\u201d."),
                           status_from=current.status, status_to=new)
     if new == "approved" and current.open_comments():
         raise ReviewError(N_("Resolve the open comments before approving the draft ({count} open)."),
                           count=len(current.open_comments()))
-    snapshot = snapshot_of(letter) if new in SNAPSHOT_ON else ""
-    return _append(letter, "status", actor, at, status=new, note=note, snapshot=snapshot)
+    content = content_hash(letter)
+    if new == "sent" and changed_since(letter) is not None:
+        raise ReviewError(N_("The letter was changed after it was approved: submit it again or return it "
+                             "for changes before sending it."))
+    kept = versions(letter.review)
+    snapshot = ""
+    if new in SNAPSHOT_ON and (not kept or version_content(kept[-1].event) != content):
+        snapshot = snapshot_of(letter)
+    return _append(letter, "status", actor, at, status=new, note=note, snapshot=snapshot, content=content)
 
 
 def check_target(letter: LetterOfRequest, target: str) -> None:
@@ -333,27 +427,57 @@ def comment_section(letter: LetterOfRequest, comment: Comment) -> PointDef:
     return section_of(path)
 
 
-def describe_target(letter: LetterOfRequest, comment: Comment, lang: str) -> str:
+def comment_number(comment_id: str) -> str:
+    """How a comment's id is shown: "c3" -> "3"."""
+    return comment_id[1:] if re.fullmatch(r"c\d+", comment_id) else comment_id
+
+
+def _removed_item_name(letter: LetterOfRequest, comment: Comment, lang: str) -> str:
+    """The name a removed item had ("Measure 2 (Service of judicial documents)"), from the
+    latest kept version that still holds it; "" when none does."""
+    match = re.match(r"([a-z_]+)\[(\d+)\]", comment.target)
+    if not match:
+        return ""
+    for version in reversed(versions(letter.review)):
+        try:
+            old = letter_from_snapshot(version.event.snapshot)
+        except ReviewError:
+            continue
+        items = getattr(old, match.group(1), None) or []
+        index = next((i for i, it in enumerate(items) if getattr(it, "id", None) == comment.item), None)
+        if index is not None:
+            try:
+                return fields.item_name(old, match.group(1), index, lang)
+            except (LookupError, AttributeError):
+                return ""
+    return ""
+
+
+def describe_target(letter: LetterOfRequest, comment: Comment, lang: str, section_heading: bool = True) -> str:
     """What a comment is about, in UI language ``lang``: "5. Urgency and time limit — Deadline",
-    "10. Assistance requested — Measure 3 (…): Institution holding the records"."""
+    "10. Assistance requested — Measure 3 (…): Institution holding the records"; without the
+    point's heading when ``section_heading`` is False ("Deadline"; "" for the point as a whole).
+    A comment whose item was removed keeps the item's name as a kept version gives it."""
+    from .i18n import ui_gettext
+
+    _ = ui_gettext(lang)
     path = comment_path(letter, comment)
     section = comment_section(letter, comment)
+    head = section.heading(lang) if section_heading else ""
     if path is None:
-        from .i18n import ui_gettext
-
-        _ = ui_gettext(lang)
-        return f"{section.heading(lang)} \u2014 " + _("(the item was removed)")
-    if path.startswith(POINT_TARGET):
-        return section.heading(lang)
-    item = re.fullmatch(r"([a-z_.]+)\[(\d+)\]", path)
-    if item:
+        name = _removed_item_name(letter, comment, lang)
+        what = (_("{item} (no longer in the draft)").format(item=name) if name
+                else _("an item no longer in the draft"))
+    elif path.startswith(POINT_TARGET):
+        return head
+    elif item := re.fullmatch(r"([a-z_.]+)\[(\d+)\]", path):
         try:
             what = fields.item_name(letter, item.group(1), int(item.group(2)), lang)
         except (LookupError, AttributeError):
             what = path
     else:
         what = fields.describe(letter, path, lang)
-    return f"{section.heading(lang)} \u2014 {what}"
+    return f"{head} \u2014 {what}" if head else what
 
 
 def open_counts(letter: LetterOfRequest) -> dict[str, int]:
@@ -401,6 +525,90 @@ def versions(review: Review) -> list[Version]:
     return [Version(i + 1, e) for i, e in enumerate(kept)]
 
 
+#: Parts of the draft that are not the letter's content: a change to them is no change of the letter.
+NOT_CONTENT = frozenset({"review", "upgrade_notes", "translation"})
+
+
+def _content_of(data: dict[str, Any]) -> str:
+    return hashlib.sha256(canonical({k: v for k, v in data.items() if k not in NOT_CONTENT})).hexdigest()
+
+
+def content_hash(letter: LetterOfRequest) -> str:
+    """SHA-256 (hex) of the letter's content: its canonical JSON without the review, the
+    upgrade notes and the translation marks."""
+    return _content_of(letter.model_dump(mode="json"))
+
+
+def version_content(event: ReviewEvent) -> str:
+    """The content hash of the letter a status event recorded: its ``content``, else (an event
+    recorded before it was kept) that of its snapshot; "" when it has neither."""
+    if event.content:
+        return event.content
+    if event.snapshot:
+        return content_hash(letter_from_snapshot(event.snapshot))
+    return ""
+
+
+def version_at(review: Review, event: ReviewEvent) -> int | None:
+    """The number of the version the letter was at ``event`` (a status change): the one it kept,
+    else the last one kept before it (the letter had not changed since). None before any."""
+    number = None
+    for version in versions(review):
+        if version.event.seq > event.seq:
+            break
+        number = version.number
+    return number
+
+
+class ChangedSince(NamedTuple):
+    """The letter differs from the one the last status change recorded: ``status`` "submitted"
+    or "approved" (which the change undoes), ``event`` that status change, ``version`` its
+    version number (None when unknown)."""
+
+    status: str
+    event: ReviewEvent
+    version: int | None
+
+
+def changed_since(letter: LetterOfRequest) -> ChangedSince | None:
+    """Whether the letter was changed after it was submitted or approved (None when it was not,
+    or when the draft is not at such a status)."""
+    changes = state(letter.review).status_events
+    if not changes or changes[-1].status not in WATCHED:
+        return None
+    last = changes[-1]
+    try:
+        recorded = version_content(last)
+    except ReviewError:
+        recorded = ""
+    if not recorded or recorded == content_hash(letter):
+        return None
+    if last.status != "submitted":  # sent, acknowledged ...: the letter approved is the one that counts
+        last = next((e for e in reversed(changes) if e.status == "approved"), last)
+    return ChangedSince("submitted" if last.status == "submitted" else "approved", last,
+                        version_at(letter.review, last))
+
+
+def changed_warning(letter: LetterOfRequest, lang: str) -> str:
+    """One sentence saying the letter was changed after its submission or approval, in UI
+    language ``lang``; "" when it was not."""
+    from .i18n import ui_gettext
+
+    found = changed_since(letter)
+    if found is None:
+        return ""
+    _ = ui_gettext(lang)
+    if found.status == "submitted":
+        text = _("The letter was changed after it was submitted for review: the reviewer may be reading "
+                 "another version than the one submitted.")
+    else:
+        text = _("The letter was changed after it was approved: these changes were not approved.")
+    if found.version is not None:
+        text += " " + _("The Versions tab of the review window (File \u2192 Open for Review), or mla-writer diff, "
+                        "compares it with version {n}.").format(n=found.version)
+    return text
+
+
 def version_letter(letter: LetterOfRequest, number: int) -> LetterOfRequest:
     """Version ``number`` (from 1); 0 is the letter as it is now. Raises :class:`ReviewError`
     for a version the draft does not keep."""
@@ -414,21 +622,23 @@ def version_letter(letter: LetterOfRequest, number: int) -> LetterOfRequest:
 
 # -- the diff ---------------------------------------------------------------------------------------
 
-ADDED, REMOVED, CHANGED = "added", "removed", "changed"
+ADDED, REMOVED, CHANGED, MOVED = "added", "removed", "changed", "moved"
 
 
 class Change(NamedTuple):
     """One difference between two versions.
 
     ``section`` the section; ``where`` the field or item in words ("Measure 2 (…): Period");
-    ``what`` ADDED, REMOVED or CHANGED; ``before``/``after`` the values as the letter writes
-    them ("" when absent or for a whole item)."""
+    ``what`` ADDED, REMOVED, CHANGED, or MOVED (an item now at another place in its list);
+    ``before``/``after`` the values as the letter writes them ("" when absent or for a whole
+    item; for MOVED the item's new number); ``item`` True for a whole item of a list."""
 
     section: PointDef
     where: str
     what: str
     before: str
     after: str
+    item: bool = False
 
 
 def _key_path(letter: LetterOfRequest, path: str) -> str:
@@ -483,16 +693,35 @@ def _clip_pair(before: str, after: str, keep: int = 60) -> tuple[str, str]:
     end = 0
     while end < min(len(before), len(after)) - start and before[-1 - end] == after[-1 - end]:
         end += 1
-    lo = max(0, start - keep // 2)
+    lo = _word_start(before, max(0, start - keep // 2))
 
     def cut(text: str) -> str:
-        hi = min(len(text), len(text) - end + keep // 2)
-        middle = text[lo:hi]
+        hi = _word_end(text, min(len(text), len(text) - end + keep // 2))
+        middle = text[lo:hi].strip()
         if len(middle) > 3 * keep:
-            middle = middle[: 3 * keep // 2] + " \u2026 " + middle[-3 * keep // 2:]
+            head_end = _word_end(middle, 3 * keep // 2)
+            tail_start = _word_start(middle, len(middle) - 3 * keep // 2)
+            middle = middle[:head_end].rstrip() + " \u2026 " + middle[tail_start:].lstrip()
         return ("\u2026" if lo > 0 else "") + middle + ("\u2026" if hi < len(text) else "")
 
     return cut(before), cut(after)
+
+
+def _word_start(text: str, at: int) -> int:
+    """``at`` moved back to the start of the word it falls in (unchanged at a space or the start;
+    a word longer than 30 characters is cut where it is)."""
+    back = at
+    while back > 0 and not text[back - 1].isspace() and at - back < 30:
+        back -= 1
+    return back if back == 0 or text[back - 1].isspace() else at
+
+
+def _word_end(text: str, at: int) -> int:
+    """``at`` moved on to the end of the word it falls in (see :func:`_word_start`)."""
+    on = at
+    while on < len(text) and not text[on].isspace() and on - at < 30:
+        on += 1
+    return on if on == len(text) or text[on].isspace() else at
 
 
 def _values(letter: LetterOfRequest, lang: str) -> dict[tuple[str, str], tuple[str, fields.Field, str, PointDef]]:
@@ -538,7 +767,17 @@ def diff(old: LetterOfRequest, new: LetterOfRequest, lang: str) -> list[Change]:
             where = fields.item_name(letter, list_path, index, lang)
         except (LookupError, AttributeError):
             where = path
-        changes.append((order[section.id], -1, Change(section, where, ADDED if key in new_items else REMOVED, "", "")))
+        changes.append((order[section.id], -1, Change(section, where, ADDED if key in new_items else REMOVED, "", "",
+                                                      item=True)))
+    for key, (list_path, index) in new_items.items():  # an item kept but now at another place
+        if key in old_items and old_items[key][1] != index and "#" in key:
+            path = f"{list_path}[{index}]"
+            section = POINT_BY_ID[fields.section_id(fields.declaration(path + ".id", new) or _first_field(list_path))]
+            try:
+                where = fields.item_name(old, list_path, old_items[key][1], lang)
+            except (LookupError, AttributeError):
+                where = path
+            changes.append((order[section.id], -1, Change(section, where, MOVED, "", str(index + 1), item=True)))
     before, after = _values(old, lang), _values(new, lang)
     rank = {f: i for i, f in enumerate(fields.all_fields())}
     for key in [*after, *(k for k in before if k not in after)]:
@@ -572,6 +811,11 @@ def describe_change(change: Change, lang: str) -> str:
     from .i18n import ui_gettext
 
     _ = ui_gettext(lang)
+    if change.item:
+        head = f"{change.section.heading(lang)} \u2014 "
+        if change.what == MOVED:
+            return head + _("{item} is now number {n}").format(item=change.where, n=change.after)
+        return head + (_("added: {item}") if change.what == ADDED else _("removed: {item}")).format(item=change.where)
     head = f"{change.section.heading(lang)} \u2014 {change.where}"
     if change.what == CHANGED:
         return f"{head}: {change.before} \u2192 {change.after}"
@@ -602,18 +846,19 @@ def describe_event(letter: LetterOfRequest, event: ReviewEvent, lang: str, comme
     _ = ui_gettext(lang)
     if event.kind == "status":
         text = _("Status: {status}").format(status=status_label(event.status or "", lang))
-        if event.snapshot:
-            number = next((v.number for v in versions(letter.review) if v.event is event), None)
-            if number is not None:
-                text += " " + _("(version {n} kept)").format(n=number)
+        number = version_at(letter.review, event)
+        if event.snapshot and number is not None:
+            text += " " + _("(version {n} kept)").format(n=number)
+        elif number is not None and event.status in SNAPSHOT_ON:
+            text += " " + _("(unchanged: version {n})").format(n=number)
     elif event.kind == "comment":
         comment = (comments or {}).get(event.comment) or Comment(event)
-        text = _("Comment {id} on {target}: {text}").format(id=event.comment, target=describe_target(letter, comment, lang),
-                                                            text=event.text)
+        text = _("Comment {id} on {target}: {text}").format(id=comment_number(event.comment),
+                                                            target=describe_target(letter, comment, lang), text=event.text)
     elif event.kind == "resolve":
-        text = _("Comment {id} resolved").format(id=event.comment)
+        text = _("Comment {id} resolved").format(id=comment_number(event.comment))
     else:
-        text = _("Comment {id} reopened").format(id=event.comment)
+        text = _("Comment {id} reopened").format(id=comment_number(event.comment))
     if event.note:
         text += " \u2014 " + event.note
     return text
@@ -642,8 +887,12 @@ def chain_summary(review: Review, lang: str) -> list[str]:
     _ = ui_gettext(lang)
     problems = verify(review)
     if not problems:
-        return [_("The history is intact ({count} events); this is tamper-evidence, not a signature.")
-                .format(count=len(review.events))]
+        from .i18n import translations
+
+        count = len(review.events)
+        return [translations("ui", lang).ngettext(
+            "The history is intact ({count} event); this is tamper-evidence, not a signature.",
+            "The history is intact ({count} events); this is tamper-evidence, not a signature.", count).format(count=count)]
     return [_("The history is BROKEN: it was changed outside MLA Writer.")] + [p.localized(lang) for p in problems]
 
 

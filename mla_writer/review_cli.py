@@ -54,6 +54,9 @@ def history(args: argparse.Namespace) -> int:
         print()
         for line in review.chain_summary(letter.review, args.lang):
             print(_escape(line))
+        warning = review.changed_warning(letter, args.lang)
+        if warning:
+            print(_escape(warning))
 
     if not _output(write) and code == EXIT_OK:
         return EXIT_UNREADABLE
@@ -99,6 +102,14 @@ def check_lines(letter, lang: str) -> list[str]:
     from . import review
 
     return review.chain_summary(letter.review, lang) if review.verify(letter.review) else []
+
+
+def check_advice(letter, lang: str) -> str:
+    """The advisory line ``mla-writer check`` adds (the exit status does not change): the letter
+    was changed after it was submitted or approved; "" when it was not."""
+    from . import review
+
+    return review.changed_warning(letter, lang)
 
 
 def report_arguments(p: argparse.ArgumentParser) -> None:

@@ -18,13 +18,29 @@ from .points import SECTIONS
 
 
 def changes_since_submission(letter: LetterOfRequest, lang: str) -> tuple[int | None, list[review.Change]]:
-    """``(version, changes)``: the last version kept at a submission and what changed since then
-    (None and [] when the draft was never submitted)."""
-    submitted = [v for v in review.versions(letter.review) if v.event.status == "submitted"]
-    if not submitted:
+    """``(version, changes)``: the version the last submission recorded and what changed since
+    then (None and [] when the draft was never submitted)."""
+    submitted = [e for e in review.state(letter.review).status_events if e.status == "submitted"]
+    number = review.version_at(letter.review, submitted[-1]) if submitted else None
+    if number is None:
         return None, []
-    last = submitted[-1]
-    return last.number, review.diff(review.letter_from_snapshot(last.event.snapshot), letter, lang)
+    return number, review.diff(review.version_letter(letter, number), letter, lang)
+
+
+def changes_over_review(letter: LetterOfRequest, lang: str) -> tuple[int | None, int | None, list[review.Change]]:
+    """``(first, approved, changes)`` for an approved draft: the version first submitted, the
+    version approved, and what changed between them (the whole review); Nones and [] when the
+    draft was never approved."""
+    events = review.state(letter.review).status_events
+    approved = [e for e in events if e.status == "approved"]
+    submitted = [e for e in events if e.status == "submitted"]
+    if not approved or not submitted:
+        return None, None, []
+    first = review.version_at(letter.review, submitted[0])
+    last = review.version_at(letter.review, approved[-1])
+    if first is None or last is None:
+        return None, None, []
+    return first, last, review.diff(review.version_letter(letter, first), review.version_letter(letter, last), lang)
 
 
 def review_report_docx(letter: LetterOfRequest, lang: str, today: dt.date | None = None) -> bytes:
@@ -33,10 +49,11 @@ def review_report_docx(letter: LetterOfRequest, lang: str, today: dt.date | None
     from docx import Document
 
     from .checklist import check
-    from .i18n import ui_gettext
+    from .i18n import translations, ui_gettext
     from .render.context import fmt_date, state_name
 
     _ = ui_gettext(lang)
+    letter_words = translations("letter", lang).gettext  # the letter's own terms for what it says
     doc = Document()
     doc.core_properties.language = lang
     doc.add_heading(_("Review report"), level=0)
@@ -44,7 +61,7 @@ def review_report_docx(letter: LetterOfRequest, lang: str, today: dt.date | None
     facts = [
         (_("Requesting State"), state_name(letter.requesting_state, lang) if letter.requesting_state else ""),
         (_("Requested State"), state_name(letter.requested_state, lang) if letter.requested_state else ""),
-        (_("Reference of the requesting authority"), refs.requesting_reference),
+        (letter_words("Reference of the requesting authority"), refs.requesting_reference),
         (_("Date of the report"), fmt_date(today or dt.date.today(), lang)),
     ]
     for label, value in facts:
@@ -54,7 +71,10 @@ def review_report_docx(letter: LetterOfRequest, lang: str, today: dt.date | None
             para.add_run(value)
 
     current = review.state(letter.review)
-    doc.add_heading(_("Status: {status}").format(status=review.status_label(current.status, lang)), level=1)
+    doc.add_heading(_("Review status: {status}").format(status=review.status_label(current.status, lang)), level=1)
+    warning = review.changed_warning(letter, lang)
+    if warning:
+        doc.add_paragraph().add_run("\u26a0 " + warning).bold = True
     if current.status_events:
         table = doc.add_table(rows=1, cols=4)
         table.style = "Table Grid"
@@ -83,10 +103,19 @@ def review_report_docx(letter: LetterOfRequest, lang: str, today: dt.date | None
         for comment in sorted(found, key=lambda c: c.resolved):
             state = _("resolved") if comment.resolved else _("open")
             para = doc.add_paragraph(style="List Bullet")
-            para.add_run(f"[{state}] {review.describe_target(letter, comment, lang)}: ").bold = True
+            what = review.describe_target(letter, comment, lang, section_heading=False) or _("the point as a whole")
+            number = _("Comment {id}").format(id=review.comment_number(comment.id))
+            para.add_run(f"{number} [{state}] {what}: ").bold = True
             para.add_run(comment.text)
             who = ", ".join(p for p in (comment.name, comment.role) if p)
             para.add_run(f" \u2014 {who}, {review.format_moment(comment.at, lang)}").italic = True
+            last = comment.events[-1]
+            if comment.resolved and last.kind == "resolve":
+                by = ", ".join(p for p in (last.name, last.role) if p)
+                text = _("Resolved by {who}, {when}").format(who=by, when=review.format_moment(last.at, lang))
+                if last.note:
+                    text += f" \u2014 {last.note}"
+                para.add_run("\n" + text).italic = True
 
     doc.add_heading(_("Checklist report"), level=1)
     words = {"complete": _("complete"), "to_fill": _("incomplete"), "to_correct": _("needs correction"),
@@ -98,6 +127,17 @@ def review_report_docx(letter: LetterOfRequest, lang: str, today: dt.date | None
         para.add_run(words.get(result.state, result.state))
         for problem in (*result.errors, *result.warnings):
             doc.add_paragraph(problem.message, style="List Bullet 2")
+
+    first, approved, over = changes_over_review(letter, lang)
+    if approved is not None:
+        doc.add_heading(_("Changes during the review"), level=1)
+        if not over:
+            doc.add_paragraph(_("Version {n} was approved as it was first submitted.").format(n=approved))
+        else:
+            doc.add_paragraph(_("From version {first}, first submitted, to version {n}, approved:").format(
+                first=first, n=approved))
+            for change in over:
+                doc.add_paragraph(review.describe_change(change, lang), style="List Bullet")
 
     number, changes = changes_since_submission(letter, lang)
     doc.add_heading(_("Changes since the last submission"), level=1)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+import re
 
 import pytest
 
@@ -53,7 +54,8 @@ def test_a_forbidden_transition_is_refused_and_nothing_is_recorded(example, star
         review.set_status(example, step, REVIEWER, at=AT)
     assert review.state(example.review).status == start
     before = len(example.review.events)
-    with pytest.raises(ReviewError, match="cannot become"):
+    refusal = "already submitted" if start == target == "submitted" else "cannot become"
+    with pytest.raises(ReviewError, match=refusal):
         review.set_status(example, target, REVIEWER, at=AT)
     assert len(example.review.events) == before
 
@@ -188,7 +190,8 @@ def test_an_edited_event_breaks_the_chain(example, tmp_path):
     path, data = _saved(_returned(example), tmp_path)
     data["letter"]["review"]["events"][1]["text"] = "Nothing to say."
     broken = _reload(path, data)
-    assert [p.seq for p in review.verify(broken.review)] == [2]
+    problems = review.verify(broken.review)
+    assert [p.localized("en") for p in problems] == ["Event 2 or event 3 was changed by hand."]
     with pytest.raises(ReviewError, match="broken"):
         review.add_comment(broken, "point:facts", "more", REVIEWER)
 
@@ -210,7 +213,9 @@ def test_reordered_events_break_the_chain(example, tmp_path):
 def test_the_last_event_edited_or_removed_breaks_the_chain(example, tmp_path):
     path, data = _saved(_returned(example), tmp_path)
     data["letter"]["review"]["events"][-1]["note"] = "Approved after all."
-    assert [p.seq for p in review.verify(_reload(path, data).review)] == [4]
+    problems = review.verify(_reload(path, data).review)
+    assert [p.localized("en") for p in problems] == [
+        "Event 4, the last one, was changed by hand, or events after it were removed."]
     path, data = _saved(example, tmp_path)
     data["letter"]["review"]["events"].pop()
     assert review.verify(_reload(path, data).review)
@@ -230,9 +235,14 @@ def test_a_broken_chain_is_said_in_every_language(example):
 
 def test_submission_and_return_keep_versions_that_restore_the_letter(example):
     original = example.model_copy(deep=True)
-    _returned(example)
+    _returned(example)  # returned unchanged: no second copy, the return refers to version 1
+    assert [v.number for v in review.versions(example.review)] == [1]
+    assert "(unchanged: version 1)" in review.history_lines(example, "en")[-1]
     example.urgency.deadline = dt.date(2027, 1, 10)
+    review.set_status(example, "submitted", DRAFTER, at=AT)
     assert [v.number for v in review.versions(example.review)] == [1, 2]
+    assert [c.where for c in review.diff(review.version_letter(example, 1), review.version_letter(example, 2), "en")] \
+        == ["Execute by"]
     first = review.version_letter(example, 1)
     assert first.model_dump(exclude={"review"}) == original.model_dump(exclude={"review"})
     assert first.review.events == []
@@ -280,8 +290,12 @@ def test_an_unchanged_reordered_list_is_no_change(example):
     old = example.model_copy(deep=True)
     example.assistance.reverse()
     changes = review.diff(old, example, "en")
-    assert all("Measure" not in c.where or c.what == "changed" for c in changes)
-    assert not [c for c in changes if c.what in ("added", "removed")]
+    # renumbered, not changed (only what cites the measures by number reads differently)
+    assert [c.where for c in changes if c.what != "moved"] == ["Measures they wish to attend"]
+    moved = [c for c in changes if c.what == "moved"]
+    assert len(moved) == len(example.assistance) - (len(example.assistance) % 2)
+    assert review.describe_change(moved[0], "en") == (f"10. Assistance requested \u2014 {moved[0].where} is now number 1")
+    assert moved[0].where.startswith(f"Measure {len(example.assistance)} (")
 
 
 # -- the old format ------------------------------------------------------------------------------
@@ -313,12 +327,66 @@ def test_twenty_versions_of_the_large_case_keep_the_file_manageable(tmp_path):
     path = tmp_path / "large.mlar"
     storage.save(letter, path, backup=False)
     plain = path.stat().st_size
-    for i in range(10):
+    for i in range(10):  # a copy is kept only when the letter changed: change it each time
         review.set_status(letter, "submitted", DRAFTER, at=AT)
-        review.set_status(letter, "returned", REVIEWER, at=AT)
         letter.urgency.deadline = dt.date(2027, 1, 1) + dt.timedelta(days=i)
+        review.set_status(letter, "returned", REVIEWER, at=AT)
+        letter.urgency.deadline = dt.date(2027, 6, 1) + dt.timedelta(days=i)
     storage.save(letter, path, backup=False)
     again = storage.load(path)
     assert len(review.versions(again.review)) == 20 and review.verify(again.review) == []
     assert path.stat().st_size < plain + 20 * 200_000  # each version compressed to well under 200 kB
     assert review.version_letter(again, 1).urgency.deadline == first
+
+
+# -- merging the review of a file saved meanwhile (issue 13 trial) --------------------------------
+
+
+def test_merge_takes_the_files_review_when_it_extends_ours_and_rechains_ours_when_both_grew(example):
+    review.set_status(example, "submitted", DRAFTER, at=AT)
+    ours = example.review.model_copy(deep=True)
+    review.add_comment(example, "urgency.deadline", "Too short.", REVIEWER, at=AT)
+    disk = example.review.model_copy(deep=True)
+    assert review.merge(ours, disk) == disk and review.merge(disk, ours) == disk
+    assert review.grown(ours, disk) == 1 and review.grown(disk, ours) == 0
+    # both grew: the drafter commented on their side too
+    mine = example.model_copy(deep=True)
+    mine.review = ours.model_copy(deep=True)
+    review.add_comment(mine, "point:facts", "Facts updated.", DRAFTER, at=AT)
+    merged = review.merge(mine.review, disk)
+    assert review.verify(merged) == []
+    assert [(c.id, c.text) for c in review.state(merged).comments] == [("c1", "Too short."), ("c2", "Facts updated.")]
+    # a status change the file's status no longer allows cannot be merged
+    review.set_status(example, "returned", REVIEWER, at=AT)
+    mine = example.model_copy(deep=True)
+    mine.review = ours.model_copy(deep=True)
+    review.set_status(mine, "withdrawn", DRAFTER, at=AT)
+    assert review.merge(mine.review, example.review) is not None  # returned -> withdrawn is allowed
+    review.set_status(example, "withdrawn", REVIEWER, at=AT)
+    assert review.merge(mine.review, example.review) is None
+
+
+def test_a_long_text_is_cut_at_word_boundaries():
+    before = " ".join(f"word{i}" for i in range(80))
+    after = before.replace("word40", "changed40")
+    was, now = review._clip_pair(before, after)
+    assert "changed40" in now and "word40" in was
+    for text in (was, now):  # no word cut in two: each piece is a whole "wordN" / "changedN"
+        pieces = text.replace("\u2026", " ").split()
+        assert pieces and all(re.fullmatch(r"(word|changed)\d+", p) for p in pieces), text
+
+
+def test_the_intact_history_counts_its_events_in_good_english(example):
+    review.set_status(example, "submitted", DRAFTER, at=AT)
+    assert review.chain_summary(example.review, "en")[0].startswith("The history is intact (1 event);")
+
+
+def test_a_comment_on_a_removed_item_keeps_the_items_name(example):
+    records = _records(example)
+    name = __import__("mla_writer.fields", fromlist=["item_name"]).item_name(example, "assistance", records, "en")
+    review.set_status(example, "submitted", DRAFTER, at=AT)
+    review.add_comment(example, f"assistance[{records}].institution", "Name the bank.", REVIEWER, at=AT)
+    del example.assistance[records]
+    (comment,) = review.state(example.review).comments
+    assert review.describe_target(example, comment, "en") == f"10. Assistance requested \u2014 {name} (no longer in the draft)"
+    assert review.describe_target(example, comment, "ru").endswith("(больше нет в черновике)")

@@ -50,7 +50,7 @@ def test_history_reports_a_hand_edited_history_as_broken(reviewed, capsys):
     _hand_edit(reviewed)
     assert main(["history", str(reviewed)]) == 1
     out = capsys.readouterr().out
-    assert "BROKEN" in out and "Event 3" in out
+    assert "BROKEN" in out and "Event 2 or event 3 was changed by hand." in out  # event 2 was edited
 
 
 def test_history_in_russian(reviewed, capsys):
@@ -71,10 +71,10 @@ def test_check_reports_a_broken_history(reviewed, capsys):
 
 
 def test_diff_prints_the_changes_field_by_field(reviewed, capsys):
-    assert main(["diff", str(reviewed), "--from", "1", "--to", "3"]) == 0
+    assert main(["diff", str(reviewed), "--from", "1", "--to", "2"]) == 0
     out = capsys.readouterr().out.strip().splitlines()
     assert out == ["5. Urgency and time limit \u2014 Execute by: 15 June 2027 \u2192 10 January 2027"]
-    assert main(["diff", str(reviewed), "--from", "1", "--to", "2"]) == 0
+    assert main(["diff", str(reviewed), "--from", "2", "--to", "0"]) == 0
     assert capsys.readouterr().out.strip() == "No change between these versions."
 
 
@@ -104,7 +104,7 @@ def test_the_review_report_gives_status_history_comments_checklist_and_changes(r
 
     _ = ui_gettext(lang)
     assert _("Checklist report") in text and _("Changes since the last submission") in text
-    assert _("Since version {n}:").format(n=3) in text or _("No change since version {n}.").format(n=3) in text
+    assert _("Since version {n}:").format(n=2) in text or _("No change since version {n}.").format(n=2) in text
 
 
 def test_the_review_report_lists_the_changes_since_the_last_submission(reviewed, tmp_path):
@@ -114,7 +114,7 @@ def test_the_review_report_lists_the_changes_since_the_last_submission(reviewed,
     out = tmp_path / "report.docx"
     assert main(["review-report", str(reviewed), "-o", str(out), *ASOF]) == 0
     text = _docx_text(out)
-    assert "Since version 3:" in text
+    assert "Since version 2:" in text
     assert "5. Urgency and time limit \u2014 Execute by: 10 January 2027 \u2192 1 February 2027" in text
 
 
@@ -122,3 +122,42 @@ def test_libreoffice_converts_the_review_report(reviewed, tmp_path):
     out = tmp_path / "report.pdf"
     assert main(["review-report", str(reviewed), "-o", str(out), *ASOF]) == 0
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_the_report_after_approval_shows_the_whole_review_and_who_resolved(reviewed, tmp_path):
+    letter = storage.load(reviewed)
+    review.resolve(letter, "c1", REVIEWER, "Three months now.", at="2026-12-02T10:00:00+02:00")
+    review.set_status(letter, "approved", REVIEWER, at="2026-12-02T10:05:00+02:00")
+    storage.save(letter, reviewed)
+    out = tmp_path / "report.docx"
+    assert main(["review-report", str(reviewed), "-o", str(out), *ASOF]) == 0
+    text = _docx_text(out)
+    assert "From version 1, first submitted, to version 2, approved:" in text
+    assert "Execute by: 15 June 2027 \u2192 10 January 2027" in text
+    assert "Resolved by Anna Popescu, Head of the central authority, 2 Dec 2026" in text and "Three months now." in text
+    assert "Comment 1 [resolved] Execute by: Too short for the bank." in text  # not under its heading again
+    assert "5. Urgency and time limit \u2014 Execute by:" not in text.split("Checklist report")[0]
+
+
+def test_the_report_in_russian_names_the_reference_as_the_letter_does(reviewed, tmp_path):
+    out = tmp_path / "report.docx"
+    assert main(["review-report", str(reviewed), "-o", str(out), "--lang", "ru", *ASOF]) == 0
+    assert "Исходящий номер запрашивающего органа" in _docx_text(out)
+
+
+def test_history_and_check_say_the_letter_changed_after_approval(reviewed, capsys):
+    letter = storage.load(reviewed)
+    review.resolve(letter, "c1", REVIEWER, at=AT)
+    review.set_status(letter, "approved", REVIEWER, at=AT)
+    storage.save(letter, reviewed)
+    assert main(["check", str(reviewed), *ASOF]) == 0
+    assert "changed after it was approved" not in capsys.readouterr().out
+    letter.urgency.deadline = dt.date(2027, 3, 1)
+    storage.save(letter, reviewed)
+    assert main(["history", str(reviewed)]) == 0
+    out = capsys.readouterr().out
+    assert "The letter was changed after it was approved" in out and "version 2" in out
+    assert main(["check", str(reviewed), *ASOF]) == 0  # advisory: the exit status is the checklist's
+    assert "The letter was changed after it was approved" in capsys.readouterr().out
+    assert main(["check", str(reviewed), "--json", *ASOF]) == 0
+    assert "approved" in json.loads(capsys.readouterr().out)["review_changed_since"]

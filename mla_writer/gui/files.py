@@ -217,6 +217,9 @@ class DraftFilesMixin:
             return False
         session = Session(letter, path)
         session.stamp = stamp
+        from .. import review
+
+        session.disk_content = review.content_hash(letter)
         session.sealer = sealer
         if not self._lock_draft(session, path):
             return False
@@ -364,9 +367,11 @@ class DraftFilesMixin:
             B.Yes | B.No, B.Yes)
         return answer == B.Yes
 
-    def ask_changed_on_disk(self, path: Path, gone: bool) -> str | None:
+    def ask_changed_on_disk(self, path: Path, gone: bool, review_entries: int = 0, review_kept: bool = False) -> str | None:
         """The file changed on disk since it was opened (or is gone): "overwrite", "save_as",
-        "reload" (not offered when ``gone``) or None to cancel (tests replace this)."""
+        "reload" (not offered when ``gone``) or None to cancel (tests replace this).
+        ``review_entries``: entries of the review history the file has and this draft lacks;
+        ``review_kept``: whether overwriting keeps them (merged) or loses them."""
         from PySide6.QtWidgets import QMessageBox
 
         if gone:
@@ -376,6 +381,20 @@ class DraftFilesMixin:
             text = _("{name} was changed on disk since you opened it (by another program or a colleague). "
                      "Overwrite it with your version, save your version under another name, or reload the "
                      "version on disk (your changes since you opened it are then lost)?").format(name=path.name)
+        if review_entries and review_kept:
+            text += "\n\n" + ngettext(
+                "The file also holds {count} new entry of the review (a comment or a status change): "
+                "it is kept when you overwrite.",
+                "The file also holds {count} new entries of the review (comments or status changes): "
+                "they are kept when you overwrite.", review_entries).format(count=review_entries)
+        elif review_entries:
+            text += "\n\n" + ngettext(
+                "Warning: the file holds {count} entry of the review (a comment or a status change) that "
+                "cannot be combined with your version: overwriting loses it. Reload, or save your version "
+                "under another name to keep both.",
+                "Warning: the file holds {count} entries of the review (comments or status changes) that "
+                "cannot be combined with your version: overwriting loses them. Reload, or save your version "
+                "under another name to keep both.", review_entries).format(count=review_entries)
         box = QMessageBox(QMessageBox.Icon.Warning, _("The draft changed on disk"), text,
                           QMessageBox.StandardButton.NoButton, self)
         overwrite = box.addButton(_("Save there") if gone else _("Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
@@ -401,24 +420,48 @@ class DraftFilesMixin:
         if not same and not (session.lock is not None and _same_file(session.lock.draft, path)) \
                 and self._open_elsewhere(path):
             return False
+        kept = ""
         try:
             try:
                 stamp = save(session.letter, path, expect=expect, sealer=session.sealer)
             except DraftChangedOnDisk as exc:
-                choice = self.ask_changed_on_disk(path, exc.current is None)
-                if choice == "save_as":
-                    return self.save_as()
-                if choice == "reload":
-                    return self.open_file(path, ask=False) and False
-                if choice != "overwrite":
-                    return False
-                stamp = save(session.letter, path, sealer=session.sealer)
+                disk = self._review_on_disk(path) if exc.current is not None else None
+                if disk is not None and disk[0] is not None and disk[3]:
+                    # only the review changed in the file (a reviewer's comments): the letter is
+                    # ours, the review the file's (append-only: it extends ours), saved at once
+                    merged, entries, disk_stamp, _only = disk
+                    session.letter.review = merged
+                    stamp = save(session.letter, path, expect=disk_stamp, sealer=session.sealer)
+                    self.run_check()
+                    kept = ngettext("{count} new entry of the review saved in the file meanwhile was kept.",
+                                    "{count} new entries of the review saved in the file meanwhile were kept.",
+                                    entries).format(count=entries)
+                else:
+                    kept = ""
+                    entries = disk[1] if disk is not None else 0
+                    if entries:
+                        choice = self.ask_changed_on_disk(path, False, entries, disk[0] is not None)
+                    else:
+                        choice = self.ask_changed_on_disk(path, exc.current is None)
+                    if choice == "save_as":
+                        return self.save_as()
+                    if choice == "reload":
+                        return self.open_file(path, ask=False) and False
+                    if choice != "overwrite":
+                        return False
+                    if disk is not None and disk[0] is not None:
+                        session.letter.review = disk[0]
+                        self.run_check()
+                    stamp = save(session.letter, path, sealer=session.sealer)
         except DraftReadOnly:
             return self.ask_read_only(path) and self.save_as()
         except OSError as exc:
             self.show_error(_("Cannot save the draft"), f"{path}: {exc.strerror or exc}")
             return False
         session.stamp = stamp
+        from .. import review
+
+        session.disk_content = review.content_hash(session.letter)
         session.read_only = False
         self.session.path = path
         self._relock(path)
@@ -427,9 +470,33 @@ class DraftFilesMixin:
         self.settings.add_recent(path)
         self.settings.set_last_folder(str(path.parent))
         self._update_title()
-        self.statusBar().showMessage(_("Saved {name}").format(name=path.name), 5000)
+        if kept:
+            self.statusBar().showMessage(_("Saved {name}").format(name=path.name) + " " + kept, 10000)
+        else:
+            self.statusBar().showMessage(_("Saved {name}").format(name=path.name), 5000)
         self.update_register(path)
         return True
+
+    def _review_on_disk(self, path: Path):
+        """What the file at ``path`` holds of the review, when it changed on disk:
+        ``(merged, entries, stamp, only_review)``: the review to save (ours merged with the file's;
+        None when they cannot be merged), how many of the file's review entries we lack, the
+        file's stamp, and whether only the review changed there (the letter is as we opened or
+        last saved it). None when the file cannot be read, or its review has nothing new."""
+        from .. import review
+        from ..storage import DraftError, reread_draft
+
+        try:
+            disk, disk_stamp = reread_draft(path, self.session.sealer)
+        except (DraftError, OSError):
+            return None
+        ours = self.session.letter.review
+        entries = review.grown(ours, disk.review)
+        if not entries:
+            return None
+        merged = review.merge(ours, disk.review)
+        only = bool(self.session.disk_content) and review.content_hash(disk) == self.session.disk_content
+        return merged, entries, disk_stamp, only
 
     # -- export ------------------------------------------------------------------------------
     def ask_export_incomplete(self, count: int) -> bool:

@@ -15,16 +15,12 @@ from .widgets.problems import ERROR_COLOUR
 
 COMMENT_STYLE = ("QLabel#reviewComment { background: #fff8dc; color: #3e2f00; border-left: 3px solid #c9a100;"
                  " padding: 3px 6px; }")
-_verified: dict[tuple[int, str], bool] = {}
 
 
 def chain_intact(letter) -> bool:
-    """:func:`mla_writer.review.verify` of the letter's history, remembered for its length and head."""
-    key = (len(letter.review.events), letter.review.head)
-    if key not in _verified:
-        _verified.clear()
-        _verified[key] = not review.verify(letter.review)
-    return _verified[key]
+    """:func:`mla_writer.review.verify` of the letter's history (computed each time: an event
+    edited elsewhere with the same number of events and the same head must still be caught)."""
+    return not review.verify(letter.review)
 
 
 def comment_html(comments) -> str:
@@ -32,7 +28,7 @@ def comment_html(comments) -> str:
     lines = []
     for comment in comments:
         who = ", ".join(p for p in (comment.name, comment.role) if p) or _("reviewer")
-        lines.append("\u270e " + escape(_("Comment from {who} ({when}): {text}").format(
+        lines.append("\u270e " + escape(_("Comment ({who}, {when}): {text}").format(
             who=who, when=review.format_moment(comment.at, lang), text=comment.text)))
     return "<br>".join(lines)
 
@@ -109,11 +105,15 @@ def banner_html(letter) -> str:
         return ""
     if not chain_intact(letter):
         return (f'<span style="color:{ERROR_COLOUR}"><b>\u26a0 '
-                + escape(_("The review history of this draft was changed outside MLA Writer: it cannot be trusted "
-                           "(see \u201cmla-writer history\u201d).")) + "</b></span>")
+                + escape(_("The review history of this draft was changed outside MLA Writer: it cannot be trusted. "
+                           "File \u2192 Open for Review shows where, in its History tab.")) + "</b></span>")
     current = review.state(letter.review)
     count = len(current.open_comments())
-    text = _("Review: {status}").format(status=review.status_label(current.status, ui_language()))
+    lang = ui_language()
+    text = _("Review status: {status}").format(status=review.status_label(current.status, lang))
     if count:
         text += " \u2014 " + ngettext("{count} open comment", "{count} open comments", count).format(count=count)
+    warning = review.changed_warning(letter, lang)
+    if warning:
+        return (escape(text) + f'<br><span style="color:{ERROR_COLOUR}"><b>\u26a0 ' + escape(warning) + "</b></span>")
     return escape(text)

@@ -114,15 +114,20 @@ class ReviewWindow(QMainWindow):
         self.history_view = QTextBrowser(self.tabs)
         versions = QWidget(self.tabs)
         column = QVBoxLayout(versions)
-        line = QHBoxLayout()
+        line = QFormLayout()  # one row each: a version's label is long ("2: Returned for changes, 30 нояб. …")
         self.from_box, self.to_box = QComboBox(versions), QComboBox(versions)
+        for box in (self.from_box, self.to_box):  # "2: Returned for changes, 30 нояб. 2026 …" shown whole
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(30)
         self.from_label, self.to_label = QLabel(versions), QLabel(versions)
         self.from_label.setBuddy(self.from_box)
         self.to_label.setBuddy(self.to_box)
-        for widget in (self.from_label, self.from_box, self.to_label, self.to_box):
-            line.addWidget(widget)
-        line.addStretch(1)
+        line.addRow(self.from_label, self.from_box)
+        line.addRow(self.to_label, self.to_box)
         column.addLayout(line)
+        self.compared_label = QLabel(versions)  # what is compared with what, in words
+        self.compared_label.setWordWrap(True)
+        column.addWidget(self.compared_label)
         self.diff_view = QTextBrowser(versions)
         column.addWidget(self.diff_view)
         self.from_box.currentIndexChanged.connect(self.show_diff)
@@ -159,8 +164,11 @@ class ReviewWindow(QMainWindow):
         self.status_label.setFont(font)
         self.chain_label = QLabel(pane)
         self.chain_label.setWordWrap(True)
+        self.changed_label = QLabel(pane)  # the letter was changed after its submission or approval
+        self.changed_label.setWordWrap(True)
         column.addWidget(self.status_label)
         column.addWidget(self.chain_label)
+        column.addWidget(self.changed_label)
         self.who_box = QGroupBox(pane)
         who = QFormLayout(self.who_box)
         self.name_edit, self.role_edit = QLineEdit(self.who_box), QLineEdit(self.who_box)
@@ -194,6 +202,11 @@ class ReviewWindow(QMainWindow):
         self.resolve_button, self.reopen_button = QPushButton(self.comments_box), QPushButton(self.comments_box)
         self.resolve_button.clicked.connect(lambda: self._comment_action(review.resolve))
         self.reopen_button.clicked.connect(lambda: self._comment_action(review.reopen))
+        self.comment_note_label = QLabel(self.comments_box)
+        self.comment_note_edit = QLineEdit(self.comments_box)  # its own note: not the status change's
+        self.comment_note_label.setBuddy(self.comment_note_edit)
+        inner.addWidget(self.comment_note_label)
+        inner.addWidget(self.comment_note_edit)
         buttons.addWidget(self.resolve_button)
         buttons.addWidget(self.reopen_button)
         buttons.addStretch(1)
@@ -220,13 +233,14 @@ class ReviewWindow(QMainWindow):
         for i, text in enumerate((_("Letter of request"), _("Checklist report"), _("History"), _("Versions"))):
             self.tabs.setTabText(i, text)
         self.from_label.setText(_("From version:"))
-        self.to_label.setText(_("to:"))
+        self.to_label.setText(_("To version:"))
         self.who_box.setTitle(_("You"))
         self.name_label.setText(_("Name:"))
         self.role_label.setText(_("Role:"))
         self.status_box.setTitle(_("Status"))
         self.next_label.setText(_("New status:"))
         self.note_label.setText(_("Note (optional):"))
+        self.comment_note_label.setText(_("Note on resolving or reopening (optional):"))
         self.status_button.setText(_("Change status"))
         self.comments_box.setTitle(_("Comments"))
         self.resolve_button.setText(_("Resolve"))
@@ -252,7 +266,11 @@ class ReviewWindow(QMainWindow):
         letter = self.letter
         current = review.state(letter.review)
         problems = review.verify(letter.review)
-        self.status_label.setText(_("Status: {status}").format(status=review.status_label(current.status, lang)))
+        self.status_label.setText(_("Review status: {status}").format(status=review.status_label(current.status, lang)))
+        warning = review.changed_warning(letter, lang)
+        self.changed_label.setText(f'<span style="color:{ERROR_COLOUR}"><b>\u26a0 {escape(warning)}</b></span>'
+                                   if warning else "")
+        self.changed_label.setVisible(bool(warning))
         if problems:
             self.chain_label.setText(f'<span style="color:{ERROR_COLOUR}">' + "<br>".join(
                 escape(line) for line in review.chain_summary(letter.review, lang)) + "</span>")
@@ -261,6 +279,8 @@ class ReviewWindow(QMainWindow):
                                      + escape(review.chain_summary(letter.review, lang)[0]) + "</span>")
         self.next_status.clear()
         for code in review.allowed_next(current.status):
+            if code == "submitted":  # the drafter submits (File → Submit for Review), not the reviewer
+                continue
             self.next_status.addItem(review.status_label(code, lang), code)
         self.status_button.setEnabled(self.next_status.count() > 0 and not problems)
         self.letter_view.setHtml(render_html(letter, letter.output_language))
@@ -277,7 +297,8 @@ class ReviewWindow(QMainWindow):
         colour = ERROR_COLOUR if problems else OK_COLOUR
         self.history_view.setHtml(
             "".join(f"<p>{escape(line)}</p>" for line in history or [_("No review history yet.")])
-            + f'<p style="color:{colour}">' + "<br>".join(escape(s) for s in summary) + "</p>")
+            + f'<p style="color:{colour}">' + "<br>".join(escape(s) for s in summary) + "</p>"
+            + (f'<p style="color:{ERROR_COLOUR}">{escape(warning)}</p>' if warning else ""))
         self._fill_comments(current)
         self._fill_versions()
         if self.section_box.count() == 0:
@@ -292,7 +313,8 @@ class ReviewWindow(QMainWindow):
         for comment in current.comments:
             state = _("resolved") if comment.resolved else _("open")
             who = ", ".join(p for p in (comment.name, comment.role) if p)
-            text = (f"[{state}] {review.describe_target(self.letter, comment, lang)}\n"
+            number = _("Comment {id}").format(id=review.comment_number(comment.id))
+            text = (f"{number} [{state}] {review.describe_target(self.letter, comment, lang)}\n"
                     f"{comment.text}\n\u2014 {who}, {review.format_moment(comment.at, lang)}")
             last = comment.events[-1]
             if last.kind == "resolve":
@@ -313,7 +335,8 @@ class ReviewWindow(QMainWindow):
         choices = [(0, _("as it is now"))] + [
             (v.number, _("{n}: {status}, {when}").format(n=v.number, status=review.status_label(v.event.status, lang),
                                                           when=review.format_moment(v.event.at, lang))) for v in kept]
-        for box, default in ((self.from_box, kept[-2].number if len(kept) > 1 else 0), (self.to_box, 0)):
+        source, target = default_comparison(self.letter)
+        for box, default in ((self.from_box, source), (self.to_box, target)):
             box.blockSignals(True)
             box.clear()
             for number, label in choices:
@@ -330,6 +353,9 @@ class ReviewWindow(QMainWindow):
         except review.ReviewError as exc:
             self.diff_view.setPlainText(exc.localized(lang))
             return
+        source, target = self.from_box.currentData() or 0, self.to_box.currentData() or 0
+        self.compared_label.setText(_("Compared: {old} \u2192 {new}").format(old=_version_words(source),
+                                                                             new=_version_words(target)))
         changes = review.diff(old, new, lang)
         lines = [escape(review.describe_change(c, lang)) for c in changes] or [escape(_("No change between these versions."))]
         self.diff_view.setHtml("<p>" + "</p><p>".join(lines) + "</p>")
@@ -377,10 +403,23 @@ class ReviewWindow(QMainWindow):
             self._warn(_("Give your name first: each change of the history records who made it."))
             self.name_edit.setFocus()
             return False
+        from ..storage import DraftChangedOnDisk, reread_draft
+
         before = self.letter.review.model_copy(deep=True)
         try:
             action()
-            self.stamp = save(self.letter, self.path, expect=self.stamp, sealer=self.sealer)
+            try:
+                self.stamp = save(self.letter, self.path, expect=self.stamp, sealer=self.sealer)
+            except DraftChangedOnDisk as exc:
+                if exc.current is None:
+                    raise
+                # the drafter (or another reviewer) saved meanwhile: the review window never
+                # changes the letter, so take the file as it is now and do the action on it
+                self.letter.review = before
+                self.letter, stamp = reread_draft(self.path, self.sealer)
+                before = self.letter.review.model_copy(deep=True)
+                action()
+                self.stamp = save(self.letter, self.path, expect=stamp, sealer=self.sealer)
         except review.ReviewError as exc:
             self.letter.review = before
             self._warn(exc.localized(ui_language()))
@@ -422,8 +461,11 @@ class ReviewWindow(QMainWindow):
         comment = self._selected()
         if comment is None:
             return False
-        note = self.note_edit.text().strip()
-        return self._act(lambda: function(self.letter, comment.id, self.actor(), note))
+        note = self.comment_note_edit.text().strip()
+        done = self._act(lambda: function(self.letter, comment.id, self.actor(), note))
+        if done:
+            self.comment_note_edit.clear()
+        return done
 
     def ask_report_path(self) -> str:
         """Where to write the review report ("" when the user cancels; tests replace this)."""
@@ -458,6 +500,30 @@ class ReviewWindow(QMainWindow):
         box = QMessageBox(QMessageBox.Icon.Warning, _("Review"), text, QMessageBox.StandardButton.Ok, self)
         self.error_box = box
         box.open()
+
+
+def default_comparison(letter) -> tuple[int, int]:
+    """``(from, to)`` version numbers the Versions tab compares first (0: the draft as it is now):
+    after a change since submission or approval, that version with now; else the last kept
+    version with now when they differ, else the version before it with the last one."""
+    kept = review.versions(letter.review)
+    if not kept:
+        return 0, 0
+    changed = review.changed_since(letter)
+    if changed is not None and changed.version is not None:
+        return changed.version, 0
+    last = kept[-1]
+    try:
+        differs = review.version_content(last.event) != review.content_hash(letter)
+    except review.ReviewError:
+        differs = True
+    if differs:
+        return last.number, 0
+    return (kept[-2].number, last.number) if len(kept) > 1 else (last.number, 0)
+
+
+def _version_words(number: int) -> str:
+    return _("the draft as it is now") if number == 0 else _("version {n}").format(n=number)
 
 
 def _status_words(result) -> str:

@@ -146,6 +146,9 @@ class Session(QObject):
         #: What the file was when it was opened or last saved (storage.Stamp): a save that finds
         #: it changed on disk asks before overwriting. None: not known (nothing is checked).
         self.stamp = None
+        #: The letter's content hash (review.content_hash) when it was opened or last saved: a file
+        #: changed on disk only in its review (a reviewer's comments) is then merged, not overwritten.
+        self.disk_content = ""
         #: The draft's lock (gui.draftlock.DraftLock) while this window edits the file, or None.
         self.lock = None
         #: The key an encrypted draft is saved with (storage.Sealer), or None for a plain draft.

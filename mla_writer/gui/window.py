@@ -517,6 +517,15 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
             window.show()
         return window
 
+    def ask_drafter_name(self) -> str:
+        """The drafter's name for the review history, when there is no office profile ("" when
+        the user cancels; tests replace this)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        name, ok = QInputDialog.getText(self, _("Submit for Review"),
+                                        _("Your name, as the review history should record who submitted the draft:"))
+        return name if ok else ""
+
     def submit_for_review(self) -> bool:
         """File → Submit for review: the drafter hands the draft (again) to the central authority;
         the draft is saved at once (a snapshot of the letter goes into its history)."""
@@ -526,8 +535,15 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
         self.ensure_ready()
         letter = self.session.letter
         actor = profile_actor()
+        if not actor.name:  # no office profile: the name given last time, else asked (and remembered)
+            actor = review.Actor(str(self.settings.q.value("review/drafter", "") or ""))
+            if not actor.name:
+                actor = review.Actor(self.ask_drafter_name().strip())
+                if not actor.name:
+                    return False
+                self.settings.q.setValue("review/drafter", actor.name)
         try:
-            review.set_status(letter, "submitted", actor if actor.name else review.Actor(_("Drafter")))
+            review.set_status(letter, "submitted", actor)
         except review.ReviewError as exc:
             self.show_error(_("Cannot submit the draft"), exc.localized(i18n.ui_language()))
             return False

@@ -6,7 +6,8 @@ and the review keeps the hash of the last one (``head``), so that an event edite
 moved by hand is noticed (:func:`mla_writer.review.verify`). The status and the comments are
 not stored apart: they are what the events say (:func:`mla_writer.review.state`).
 
-A status change to "submitted" or "returned" carries a snapshot of the letter as it then
+A status change records the hash of the letter's content (``content``); one to "submitted",
+"returned" or "approved" whose letter differs from the last version kept carries a snapshot of the letter as it then
 stood (``snapshot``: the canonical JSON of the letter without its review, zlib-compressed and
 base64-encoded; see :mod:`mla_writer.review`). Nothing here reaches the letter.
 No Qt here; the rules live in :mod:`mla_writer.review`.
@@ -61,7 +62,10 @@ class ReviewEvent(BaseModel):
     ``item``     for a comment on a field of a list item: the item's stable id (follows the
                  item when the list is reordered), else "";
     ``text``     for a comment: its text;
-    ``snapshot`` for a status change to "submitted" or "returned": the letter as it stood;
+    ``snapshot`` for a status change to "submitted", "returned" or "approved" when the letter
+                 differs from the last version kept: the letter as it stood (a new version);
+    ``content``  for a status change: SHA-256 of the letter's content as it stood
+                 (:func:`mla_writer.review.content_hash`; "" in events recorded before it was kept);
     ``prev``     SHA-256 (hex) of the previous event's canonical JSON ("" for the first).
     """
 
@@ -79,6 +83,7 @@ class ReviewEvent(BaseModel):
     item: CleanStr = ""
     text: CleanStr = ""
     snapshot: Base64 = ""
+    content: Sha256 = ""
     prev: Sha256 = ""
 
     def moment(self) -> dt.datetime:

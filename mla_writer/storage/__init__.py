@@ -645,6 +645,21 @@ def open_draft(path: str | os.PathLike[str], passphrase: str | None = None) -> t
     return loads(raw, source), stamp, sealer
 
 
+def reread_draft(path: str | os.PathLike[str], sealer: Sealer | None = None) -> tuple[LetterOfRequest, Stamp]:
+    """Read again a draft opened before: ``(letter, stamp)``, an encrypted one with the
+    ``sealer`` it was opened with. Raises :class:`DraftError` (:class:`PassphraseNeeded` for an
+    encrypted file without a sealer, :class:`WrongPassphrase` when it no longer opens with it)."""
+    path = Path(path)
+    source = path.name or str(path)
+    raw, stamp = read_draft_bytes(path, MAX_FILE_BYTES)
+    if is_encrypted(raw):
+        if sealer is None:
+            sealer, raw = Sealer.open(raw, "", source)
+        else:
+            raw = sealer.unseal(raw, source)
+    return loads(raw, source), stamp
+
+
 def is_encrypted_file(path: str | os.PathLike[str]) -> bool:
     """True if the draft file at ``path`` is encrypted (False if it cannot be read, or is not a
     regular file: a FIFO or a device is opened without blocking and never read)."""

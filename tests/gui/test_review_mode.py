@@ -53,6 +53,9 @@ def _comment_labels(page) -> list[str]:
 
 def _shot(widget, name: str) -> None:
     if SHOTS:
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.processEvents()  # the layout follows a label's new text
         widget.grab().save(os.path.join(SHOTS, name))
 
 
@@ -93,6 +96,7 @@ def test_submitted_returned_fixed_resubmitted_approved(make_window, qtbot, submi
     institution = window.session.letter.assistance[records].institution.model_copy(deep=True)
     institution.set(window.session.letter.drafting_language, "Banca Centrală, head office")
     window.session.set(f"assistance[{records}].institution", institution)
+    window.ask_drafter_name = lambda: "Ion Ceban"  # no office profile: the name is asked once
     assert window.submit_for_review()
 
     # the reviewer sees the new version and what changed, resolves both comments, approves
@@ -125,7 +129,7 @@ def test_the_reviewer_cannot_skip_steps_or_act_without_a_name(make_window, qtbot
     reviewer = window.open_for_review(submitted)
     qtbot.addWidget(reviewer)
     codes = [reviewer.next_status.itemData(i) for i in range(reviewer.next_status.count())]
-    assert codes == list(review.TRANSITIONS["submitted"])
+    assert codes == [c for c in review.TRANSITIONS["submitted"] if c != "submitted"]
     reviewer.name_edit.setText("")
     assert not _set_status(reviewer, "returned")
     assert "Give your name" in reviewer.error_box.text()
@@ -168,7 +172,7 @@ def test_the_review_window_writes_the_review_report(make_window, qtbot, submitte
     reviewer.ask_report_path = lambda: str(out)
     assert reviewer.write_report()
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
-    assert "Срок слишком короткий." in text and "Статус: Передан на проверку" in text
+    assert "Срок слишком короткий." in text and "Статус проверки: Передан на проверку" in text
 
 
 def test_name_and_role_come_from_the_office_profile_then_from_the_last_review(make_window, qtbot, submitted):
@@ -205,3 +209,111 @@ def test_a_comment_stays_beside_its_field_when_the_step_is_rebuilt(make_window, 
     qtbot.waitUntil(lambda: any("three months" in t for t in _comment_labels(page)))
     (label,) = [w for w in page.findChildren(QLabel, "reviewComment") if w.isVisible()]
     assert label.parentWidget() is page.form.rows["urgency.deadline"][1]
+
+
+# -- the lawyer's trial of issue 13 ----------------------------------------------------------------
+
+
+def _returned(window, qtbot, path):
+    reviewer = window.open_for_review(path)
+    qtbot.addWidget(reviewer)
+    reviewer.name_edit.setText("Anna Popescu")
+    _comment(reviewer, "urgency.deadline", "Too short.")
+    assert _set_status(reviewer, "returned")
+    return reviewer
+
+
+def test_the_drafter_without_a_profile_is_asked_a_name_once_and_submit_twice_is_refused(make_window, qtbot, submitted):
+    window = make_window("en")
+    reviewer = _returned(window, qtbot, submitted)
+    assert reviewer.next_status.findData("submitted") < 0  # the drafter submits, not the reviewer
+    assert window.open_file(submitted, ask=False)
+    asked = []
+    window.ask_drafter_name = lambda: asked.append(1) or "Ion Ceban"
+    assert window.submit_for_review()
+    assert review.state(storage.load(submitted).review).status_events[-1].name == "Ion Ceban"
+    errors = []
+    window.show_error = lambda title, text: errors.append(text)
+    assert not window.submit_for_review()
+    assert errors == ["The draft is already submitted for review."] and asked == [1]
+
+
+def test_the_status_note_is_not_reused_for_resolving_a_comment(make_window, qtbot, submitted):
+    window = make_window("en")
+    reviewer = _returned(window, qtbot, submitted)
+    type_text(reviewer.note_edit, "For the status only")
+    reviewer.comment_list.setCurrentRow(0)
+    type_text(reviewer.comment_note_edit, "Fixed in version 2")
+    assert reviewer.resolve_button.isEnabled()
+    reviewer.resolve_button.click()
+    resolved = reviewer.letter.review.events[-1]
+    assert resolved.kind == "resolve" and resolved.note == "Fixed in version 2"
+    assert reviewer.comment_note_edit.text() == ""  # cleared after use
+    reviewer.comment_list.setCurrentRow(0)
+    reviewer.reopen_button.click()
+    assert reviewer.letter.review.events[-1].note == ""
+
+
+def test_the_versions_tab_of_a_first_review_says_what_it_compares(make_window, qtbot, submitted):
+    window = make_window("en")
+    reviewer = window.open_for_review(submitted)
+    qtbot.addWidget(reviewer)
+    assert reviewer.from_box.currentData() == 1 and reviewer.to_box.currentData() == 0
+    assert reviewer.compared_label.text() == "Compared: version 1 \u2192 the draft as it is now"
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_change_after_approval_is_shown_to_the_drafter_and_the_reviewer(make_window, qtbot, submitted, lang):
+    from mla_writer.i18n import ui_gettext
+
+    warning = ui_gettext(lang)("The letter was changed after it was approved: these changes were not approved.")
+    refusal = ui_gettext(lang)("The letter was changed after it was approved: submit it again or return it "
+                               "for changes before sending it.")
+    window = make_window(lang)
+    reviewer = window.open_for_review(submitted)
+    qtbot.addWidget(reviewer)
+    reviewer.name_edit.setText("Anna Popescu")
+    assert _set_status(reviewer, "approved")
+    assert window.open_file(submitted, ask=False)
+    assert warning not in window.review_banner.text()
+    window.session.set("urgency.deadline", dt.date(2027, 9, 1))
+    window.run_check()
+    qtbot.waitUntil(lambda: warning in window.review_banner.text())
+    _shot(window, f"drafter-changed-{lang}.png")
+    assert window.save_draft()
+    reviewer2 = window.open_for_review(submitted)
+    qtbot.addWidget(reviewer2)
+    assert reviewer2.changed_label.isVisible() and warning in reviewer2.changed_label.text()
+    assert (reviewer2.from_box.currentData(), reviewer2.to_box.currentData()) == (1, 0)  # the approved version
+    assert "2027" in reviewer2.diff_view.toPlainText() and reviewer2.diff_view.toPlainText().count("\u2192") == 1
+    reviewer2.tabs.setCurrentIndex(3)
+    _shot(reviewer2, f"review-changed-{lang}.png")
+    assert reviewer2.next_status.findData("sent") >= 0
+    assert not _set_status(reviewer2, "sent")  # refused until approved again
+    assert reviewer2.error_box.text() == refusal
+
+
+def test_the_wizard_notices_a_middle_event_edited_with_the_same_count_and_head(make_window, qtbot, submitted):
+    from mla_writer.gui import review_marks
+
+    window = make_window("en")
+    _returned(window, qtbot, submitted)
+    letter = storage.load(submitted)
+    assert review_marks.chain_intact(letter)
+    letter.review.events[1].text = "Edited elsewhere."  # same number of events, same head
+    assert not review_marks.chain_intact(letter)
+
+
+def test_a_reviewer_acting_after_the_drafter_saved_keeps_the_drafters_letter(make_window, qtbot, submitted):
+    window = make_window("en")
+    reviewer = window.open_for_review(submitted)
+    qtbot.addWidget(reviewer)
+    reviewer.name_edit.setText("Anna Popescu")
+    drafter = storage.load(submitted)
+    drafter.urgency.deadline = dt.date(2027, 9, 1)
+    storage.save(drafter, submitted)
+    _comment(reviewer, "urgency.deadline", "Still too short.")
+    saved = storage.load(submitted)
+    assert saved.urgency.deadline == dt.date(2027, 9, 1)
+    assert [c.text for c in review.state(saved.review).comments] == ["Still too short."]
+    assert review.verify(saved.review) == []

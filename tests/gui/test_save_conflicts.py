@@ -105,3 +105,45 @@ def test_a_read_only_draft_is_not_overwritten_and_save_as_is_offered(opened, tmp
     assert path.read_bytes() == before and stat.S_IMODE(path.stat().st_mode) == 0o444
     assert load(tmp_path / "copy.mlar").place.get("fr") == "Mine"
     assert window.session.path == tmp_path / "copy.mlar"
+
+
+# -- a reviewer's comments saved in the file while the drafter had it open (issue 13 trial) ------
+
+
+def _reviewer_comments(path, text="Name the bank."):
+    from mla_writer import review
+    from mla_writer.storage import save
+
+    letter = load(path)
+    if review.state(letter.review).status == "draft":
+        review.set_status(letter, "submitted", review.Actor("Ion Ceban"))
+    review.add_comment(letter, "urgency.deadline", text, review.Actor("Anna Popescu", "Head of unit"))
+    save(letter, path)
+
+
+def test_a_reviewers_comments_saved_meanwhile_are_kept_and_nothing_is_asked(opened):
+    from mla_writer import review
+
+    window, path, _asked = opened  # the drafter changed the place; asking would fail the test
+    _reviewer_comments(path)
+    assert window.save_draft()
+    saved = load(path)
+    assert saved.place.get("fr") == "Mine"  # the letter: the drafter's
+    assert [c.text for c in review.state(saved.review).comments] == ["Name the bank."]  # the review: the file's
+    assert review.verify(saved.review) == [] and review.state(saved.review).status == "submitted"
+    assert "kept" in window.statusBar().currentMessage()
+    assert [c.text for c in review.state(window.session.letter.review).comments] == ["Name the bank."]
+
+
+def test_overwriting_a_colleagues_edit_keeps_the_review_and_says_so(opened):
+    from mla_writer import review
+
+    window, path, asked = opened
+    _reviewer_comments(path)
+    _colleague_saves(path)  # the letter changed on disk too: the user is asked
+    window.ask_changed_on_disk = lambda p, gone, entries=0, kept=False: asked.append((gone, entries, kept)) or "overwrite"
+    assert window.save_draft()
+    assert asked == [(False, 2, True)]
+    saved = load(path)
+    assert saved.place.get("fr") == "Mine"
+    assert [c.text for c in review.state(saved.review).comments] == ["Name the bank."]
