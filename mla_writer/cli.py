@@ -122,19 +122,21 @@ def _print_report(report) -> None:
 
 def _passphrase_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument("--passphrase-file", dest="passphrase_file", metavar="FILE",
-                   help="for an encrypted draft: a file whose first line is the passphrase "
-                        "(without it, the passphrase is asked at the terminal)")
+                   help="for an encrypted draft: a file whose first line is the passphrase, or - for standard "
+                        "input (without it, the passphrase is asked at the terminal)")
 
 
 def _load(args: argparse.Namespace, opened: bool = False):
     """The draft named on the command line; an encrypted one opened with the passphrase from
-    ``--passphrase-file`` or asked at the terminal. With ``opened``, ``(letter, stamp, sealer)``
+    ``--passphrase-file`` (``-``: the first line of standard input) or asked at the terminal. With ``opened``, ``(letter, stamp, sealer)``
     as :func:`mla_writer.storage.open_draft` gives them (to save the draft again). Raises DraftError."""
     from .storage import DraftError, PassphraseNeeded, is_encrypted_file, load, open_draft
 
     passphrase = None
     if is_encrypted_file(args.file):
-        if args.passphrase_file:
+        if args.passphrase_file == "-":  # the first line of standard input
+            passphrase = sys.stdin.readline().rstrip("\r\n") if sys.stdin is not None else ""
+        elif args.passphrase_file:
             try:
                 with open(args.passphrase_file, encoding="utf-8") as f:
                     passphrase = f.readline().rstrip("\r\n")

@@ -19,6 +19,42 @@ EXIT_FAILED = 2
 def _url_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument("--url", help="the register's database URL (default: $MLA_WRITER_REGISTER_URL, else the SQLite "
                                  "file in the user's data folder); e.g. postgresql://user@host/register")
+    p.add_argument("--verbose", action="store_true", help="on a failure, also print the technical reason")
+
+
+def _ngettext(singular: str, plural: str, n: int) -> str:
+    """English plural of the command line's messages (the command line speaks English)."""
+    from ..i18n import translations
+
+    return translations("ui", "en").ngettext(singular, plural, n)
+
+
+def _kind(value: str) -> str:
+    """``--kind``: a code of :data:`mla_writer.vocab.ASSISTANCE_KIND` (argparse error listing them)."""
+    from .. import vocab
+
+    if value not in vocab.ASSISTANCE_KIND:
+        raise argparse.ArgumentTypeError(
+            f"unknown kind {value!r}; one of: {', '.join(code for code, _label in vocab.ASSISTANCE_KIND.options('en'))}")
+    return value
+
+
+def _state(value: str) -> str:
+    """``--state``: an ISO 3166 code the project knows (argparse error otherwise)."""
+    from .. import states
+
+    code = value.strip().upper()
+    if not states.is_state(code):
+        raise argparse.ArgumentTypeError(f"unknown State {value!r}: give an ISO 3166 two-letter code (e.g. FR, DE, RU)")
+    return code
+
+
+def _fail(exc, args: argparse.Namespace) -> int:
+    """Say a RegisterError: its sentence; with ``--verbose`` the technical reason on a second line."""
+    _say(exc.summary("en"))
+    if getattr(args, "verbose", False) and exc.detail:
+        _say(exc.detail)
+    return EXIT_FAILED
 
 
 def add_register_arguments(p: argparse.ArgumentParser) -> None:
@@ -26,9 +62,10 @@ def add_register_arguments(p: argparse.ArgumentParser) -> None:
     ls = sub.add_parser("list", help="list the letters in the register, earliest deadline first")
     _url_arg(ls)
     ls.add_argument("--overdue", action="store_true", help="only letters with a deadline that has expired")
-    ls.add_argument("--state", metavar="XX", help="only letters whose requesting or requested State is XX (ISO code)")
+    ls.add_argument("--state", metavar="XX", type=_state,
+                    help="only letters whose requesting or requested State is XX (ISO code)")
     ls.add_argument("--status", help="only letters with this status (e.g. draft)")
-    ls.add_argument("--kind", help="only letters seeking this kind of assistance (a code, e.g. search)")
+    ls.add_argument("--kind", type=_kind, help="only letters seeking this kind of assistance (a code, e.g. search)")
     ls.add_argument("--search", default="", help="only letters whose references or file name contain this text")
     ls.add_argument("--csv", action="store_true", help="print CSV (for statistics) instead of a table")
     sc = sub.add_parser("scan", help="add every draft (.mlar) in a folder and its subfolders to the register")
@@ -51,46 +88,73 @@ def _open(args: argparse.Namespace):
 
 
 def run_register(args: argparse.Namespace) -> int:
-    from . import RegisterError
-    from .export import csv_text, overdue
+    from . import RegisterError, reason_text
+    from .export import csv_text
 
     try:
         with _open(args) as reg:
             if args.register_command == "scan":
                 result = reg.scan(args.folder)
                 for path, reason in result.failed:
-                    _say(f"{path}: not added ({reason})")
-                print(f"{len(result.indexed)} draft(s) added or updated, {len(result.failed)} not readable.")
+                    _say(f"{path}: not added ({reason_text(reason)})")
+                print(_ngettext("{n} draft added or updated.", "{n} drafts added or updated.", len(result.indexed))
+                      .format(n=len(result.indexed)),
+                      _ngettext("{n} file not readable.", "{n} files not readable.", len(result.failed))
+                      .format(n=len(result.failed)))
                 return EXIT_OK
             if args.register_command == "rebuild":
                 result = reg.rebuild()
                 for path in result.missing:
                     _say(f"{path}: missing")
                 for path, reason in result.failed:
-                    _say(f"{path}: not readable ({reason})")
-                print(f"{len(result.indexed)} draft(s) read again, {len(result.missing)} missing, "
-                      f"{len(result.failed)} not readable.")
+                    _say(f"{path}: not readable ({reason_text(reason)})")
+                print(_ngettext("{n} draft read again.", "{n} drafts read again.", len(result.indexed))
+                      .format(n=len(result.indexed)),
+                      _ngettext("{n} file is missing.", "{n} files are missing.", len(result.missing))
+                      .format(n=len(result.missing)),
+                      _ngettext("{n} file not readable.", "{n} files not readable.", len(result.failed))
+                      .format(n=len(result.failed)))
                 return EXIT_OK
             now = dt.datetime.now(dt.timezone.utc)
-            entries = reg.entries(search=args.search, state=(args.state or "").upper(), status=args.status or "",
+            entries = reg.entries(search=args.search, state=args.state or "", status=args.status or "",
                                   kind=args.kind or "",
                                   deadline_before=(now + dt.timedelta(days=1)).date() if args.overdue else None)
     except RegisterError as exc:
-        _say(str(exc))
-        return EXIT_FAILED
+        return _fail(exc, args)
+    from .export import overdue
+
     if args.overdue:
         entries = [e for e in entries if overdue(e, now)]
     if args.csv:
         sys.stdout.write(csv_text(entries, now))
         return EXIT_OK
-    for e in entries:
-        mark = "MISSING " if e.missing else "OVERDUE " if overdue(e, now) else ""
-        states = f"{e.requesting_state or '--'}>{e.requested_state or '--'}"
-        due = e.next_deadline.isoformat() if e.next_deadline else "-"
-        print(f"{mark}{due:<10} {states:<5} {e.status or '-':<10} {e.reference or '-':<24} {','.join(e.kinds) or '-':<20} {e.path}")
     if not entries:
         print("No letters in the register match.")
+        return EXIT_OK
+    print(list_table(entries, now))
     return EXIT_OK
+
+
+#: Column headings of ``register list``.
+LIST_HEADINGS = ("Note", "Deadline", "States", "Status", "Reference", "Kinds of assistance", "File")
+
+
+def list_table(entries, now: dt.datetime) -> str:
+    """``register list``'s table: a heading row, then one row per card, in words (English
+    labels of statuses and kinds, "missing"/"overdue", "FR > DE"); dates ISO 8601."""
+    from .. import vocab
+    from .export import overdue
+
+    rows = [LIST_HEADINGS]
+    for e in entries:
+        note = "missing" if e.missing else "overdue" if overdue(e, now) else "encrypted" if e.encrypted else ""
+        states = f"{e.requesting_state or '?'} > {e.requested_state or '?'}" if (e.requesting_state or e.requested_state) else ""
+        status = {"draft": "Draft", "": "unknown"}.get(e.status, e.status)
+        kinds = "; ".join(vocab.ASSISTANCE_KIND.label(k, "en") if k in vocab.ASSISTANCE_KIND else k for k in e.kinds)
+        rows.append((note, e.next_deadline.isoformat() if e.next_deadline else "", states, status,
+                     e.reference, kinds, e.path))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(LIST_HEADINGS) - 1)]
+    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(r, widths)) + "  " + r[-1] for r in rows)
 
 
 def add_ics_arguments(p: argparse.ArgumentParser) -> None:
@@ -100,7 +164,8 @@ def add_ics_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="the calendar file to write (.ics)")
     p.add_argument("--lang", choices=("en", "fr", "ru", "es"), default="en", help="language of the event titles")
     p.add_argument("--passphrase-file", dest="passphrase_file", metavar="FILE",
-                   help="for an encrypted draft: a file whose first line is the passphrase")
+                   help="for an encrypted draft: a file whose first line is the passphrase, or - for standard "
+                        "input (without it, the passphrase is asked at the terminal)")
 
 
 def run_ics(args: argparse.Namespace) -> int:
@@ -121,8 +186,7 @@ def run_ics(args: argparse.Namespace) -> int:
             # still carry the reference and the kind only
             entries = [entry_for(args.file, _load(args))]
     except RegisterError as exc:
-        _say(str(exc))
-        return EXIT_FAILED
+        return _fail(exc, args)
     except DraftError as exc:
         _say(exc.localized("en") if hasattr(exc, "localized") else str(exc))
         return EXIT_FAILED
@@ -136,5 +200,6 @@ def run_ics(args: argparse.Namespace) -> int:
         _say(f"cannot write {args.output}: {exc.strerror or exc}")
         return EXIT_FAILED
     count = sum(len(e.deadlines) for e in entries)
-    print(f"{count} deadline(s) written to {args.output}.")
+    print(_ngettext("{n} deadline written to {file}.", "{n} deadlines written to {file}.", count)
+          .format(n=count, file=args.output))
     return EXIT_OK

@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,6 +31,7 @@ from sqlalchemy import Connection, Engine, bindparam, create_engine, delete, eve
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 
+from ..i18n import N_
 from .entry import Deadline, Entry, absolute, read_entry
 from .tables import DeadlineRow, LetterRow
 
@@ -48,13 +50,61 @@ _DELETE_DEADLINES = delete(_DEADLINES).where(_DEADLINES.c.letter_id == bindparam
 _INSERT_DEADLINE = insert(_DEADLINES)
 
 
+#: Short messages of :class:`RegisterError` (domain "ui"); ``{place}`` is :func:`place`.
+OFFLINE = N_("The case register ({place}) cannot be reached.")
+FAILED = N_("The case register ({place}) failed.")
+BUSY = N_("The case register ({place}) is busy: another program holds it.")
+NOT_A_URL = N_("This is not a database address: {address}")
+NO_DRIVER = N_("The database driver for the case register cannot be loaded.")
+NOT_A_BACKEND = N_("The case register can be SQLite or PostgreSQL, not {backend}.")
+NO_FOLDER = N_("The folder of the case register cannot be made: {folder}")
+NOT_A_FOLDER = N_("{folder} is not a folder.")
+THIS_COMPUTER = N_("this computer")
+SHARED_PLACE = N_("database {database} on server {host}")
+
+
 class RegisterError(Exception):
-    """The register cannot do what was asked (message: one line for the user)."""
+    """The register cannot do what was asked. ``msgid`` (domain "ui") with ``params`` is one
+    short sentence for the user (:meth:`summary`); ``detail`` the technical reason (the
+    driver's English text, never a password; may be ""); ``url`` the register's URL, named
+    in the sentence by :func:`place`. ``str()`` is the English sentence and the detail."""
+
+    def __init__(self, msgid: str, /, detail: str = "", url: str = "", **params: Any) -> None:
+        self.msgid, self.detail, self.url, self.params = msgid, detail, url, params
+        text = self.summary("en")
+        super().__init__(f"{text} ({detail})" if detail else text)
+
+    def summary(self, lang: str = "en") -> str:
+        """The one short sentence in UI language ``lang``."""
+        from ..i18n import ui_gettext
+
+        return ui_gettext(lang)(self.msgid).format(place=place(self.url, lang) if self.url else "", **self.params)
 
 
 class RegisterOffline(RegisterError):
     """The register's database cannot be reached (a server down, a network gone, a file that
     cannot be opened). Nothing was written and nothing is queued."""
+
+
+def _mask(text: str) -> str:
+    """``text`` with any ``user:password@`` of a URL in it written ``user:***@``."""
+    return re.sub(r"(://[^:/@\s]*:)[^@\s]*@", r"\1***@", text)
+
+
+def place(url: str, lang: str = "en") -> str:
+    """Which register ``url`` is, in words of ``lang``: "this computer" for SQLite, "database
+    DB on server HOST[:PORT]" for PostgreSQL (never a user or password); "?" if unreadable."""
+    from ..i18n import ui_gettext
+
+    _ = ui_gettext(lang)
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return "?"
+    if parsed.get_backend_name() == "sqlite":
+        return _(THIS_COMPUTER)
+    host = (parsed.host or "localhost") + (f":{parsed.port}" if parsed.port else "")
+    return _(SHARED_PLACE).format(database=parsed.database or "?", host=host)
 
 
 def default_folder() -> Path:
@@ -92,24 +142,39 @@ def describe_url(url: str) -> str:
 @dataclasses.dataclass
 class ScanResult:
     """What a scan or rebuild did: ``indexed`` paths, ``missing`` paths (kept as missing), and
-    ``failed`` ``(path, reason)`` for files that are not readable drafts."""
+    ``failed`` ``(path, error)`` for files that are not readable drafts (a DraftError or
+    OSError; :func:`reason_text` says it in a UI language)."""
 
     indexed: list[str] = dataclasses.field(default_factory=list)
     missing: list[str] = dataclasses.field(default_factory=list)
-    failed: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+    failed: list[tuple[str, BaseException]] = dataclasses.field(default_factory=list)
+
+
+def reason_text(error: BaseException, lang: str = "en") -> str:
+    """Why a file was not read, in UI language ``lang``: a DraftError's localized message, an
+    OSError's system text (the system's language)."""
+    if hasattr(error, "localized"):
+        return error.localized(lang)
+    if isinstance(error, OSError):
+        return str(error.strerror or error)
+    return str(error)
+
+
+def _reason(exc: BaseException) -> str:
+    """The driver's reason for ``exc`` on one line (passwords masked)."""
+    reason = getattr(exc, "orig", None) or exc
+    return _mask(" ".join(str(reason).split())[:300] or type(reason).__name__)
 
 
 def _offline(exc: BaseException, url: str) -> RegisterOffline:
-    reason = getattr(exc, "orig", None) or exc
-    text = " ".join(str(reason).split())[:300] or type(reason).__name__
-    return RegisterOffline(f"the case register ({describe_url(url)}) cannot be reached: {text}")
+    return RegisterOffline(OFFLINE, _reason(exc), url)
 
 
 def _make_engine(url: str, timeout: int) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError:
-        raise RegisterError(f"not a database URL: {url!r}") from None
+        raise RegisterError(NOT_A_URL, address=_mask(url)) from None
     backend = parsed.get_backend_name()
     try:
         if backend == "sqlite":
@@ -117,7 +182,8 @@ def _make_engine(url: str, timeout: int) -> Engine:
                 try:
                     Path(parsed.database).parent.mkdir(parents=True, exist_ok=True, mode=0o700)
                 except OSError as exc:
-                    raise RegisterOffline(f"the case register's folder cannot be made: {exc.strerror or exc}") from None
+                    raise RegisterOffline(NO_FOLDER, str(exc.strerror or exc), url,
+                                          folder=str(Path(parsed.database).parent)) from None
             engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_SECONDS})
 
             @event.listens_for(engine, "connect")
@@ -125,6 +191,9 @@ def _make_engine(url: str, timeout: int) -> Engine:
                 dbapi_connection.isolation_level = None  # SQLAlchemy emits BEGIN itself (below)
                 dbapi_connection.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_SECONDS * 1000}")
                 dbapi_connection.execute("PRAGMA foreign_keys = ON")
+                # what a card loses (an encrypted draft's former content) is overwritten with
+                # zeros in the file, not left in free pages
+                dbapi_connection.execute("PRAGMA secure_delete = ON")
                 # write-ahead log: a commit costs one sync, readers never wait for a writer.
                 # (The file must be on a local disk, as the user's data folder is; a register
                 # shared between computers is PostgreSQL's job.)
@@ -141,10 +210,22 @@ def _make_engine(url: str, timeout: int) -> Engine:
                 parsed = parsed.set(drivername="postgresql+psycopg")
             return create_engine(parsed, connect_args={"connect_timeout": timeout}, pool_pre_ping=True)
     except NoSuchModuleError:
-        raise RegisterError(f"no database driver for {parsed.drivername}") from None
+        raise RegisterError(NO_DRIVER, f"no database driver for {parsed.drivername}") from None
     except ImportError as exc:
-        raise RegisterError(f"the database driver cannot be loaded: {exc}") from None
-    raise RegisterError(f"the case register can be SQLite or PostgreSQL, not {backend}")
+        raise RegisterError(NO_DRIVER, str(exc)) from None
+    raise RegisterError(NOT_A_BACKEND, backend=backend)
+
+
+def other_letter(card: Entry, found: Entry) -> bool:
+    """True when ``found`` (the card of a file the user located) is plainly another letter than
+    ``card``: both have content and their reference or requesting State differ. A card without
+    content (encrypted, or rebuilt from a path only) cannot be compared: False."""
+    def has_content(e: Entry) -> bool:
+        return not e.encrypted and bool(e.reference or e.requesting_state)
+
+    if not (has_content(card) and has_content(found)):
+        return False
+    return (card.reference, card.requesting_state) != (found.reference, found.requesting_state)
 
 
 def _migrations_folder() -> Path:
@@ -186,13 +267,15 @@ class Register:
     def open(cls, url: str | None = None, *, setting: str | None = None, journal: Path | None = None,
              timeout: int = CONNECT_TIMEOUT, rebuild: bool = True) -> "Register":
         """Open (and create or upgrade) the register at ``url`` (default :func:`register_url`).
-        A register just created is rebuilt from the journal's files when ``rebuild``."""
+        A register on this computer (SQLite) just created is rebuilt from the journal's files
+        when ``rebuild``; a shared one (PostgreSQL) is never filled from this desk's journal
+        unasked (:meth:`add_known_files` does it on request)."""
         url = url or register_url(setting)
         engine = _make_engine(url, timeout)
         self = cls(url, engine, journal or default_folder() / JOURNAL_NAME)
         with self._transaction() as conn:
             self.created = upgrade(conn)
-        if self.created and rebuild and self.known_files():
+        if self.created and rebuild and self.backend == "sqlite" and self.known_files():
             self.rebuild()
         return self
 
@@ -218,12 +301,12 @@ class Register:
                 yield conn
         except DBAPIError as exc:
             if isinstance(exc.orig, Exception) and "locked" in str(exc.orig).lower():
-                raise RegisterError(f"the case register is busy (another program holds it): {exc.orig}") from None
+                raise RegisterError(BUSY, _reason(exc), self.url) from None
             if exc.connection_invalidated or type(exc).__name__ in ("OperationalError", "InterfaceError"):
                 raise _offline(exc, self.url) from None
-            raise RegisterError(f"the case register failed: {' '.join(str(exc.orig).split())[:300]}") from None
+            raise RegisterError(FAILED, _reason(exc), self.url) from None
         except SQLAlchemyError as exc:
-            raise RegisterError(f"the case register failed: {exc}") from None
+            raise RegisterError(FAILED, _reason(exc), self.url) from None
 
     # -- the journal of known files (this desk) -----------------------------------------------
     def known_files(self) -> list[str]:
@@ -298,10 +381,32 @@ class Register:
         return letter_id
 
     def upsert(self, entry: Entry) -> None:
-        """Write ``entry``'s card (one transaction), replacing the card of the same path."""
+        """Write ``entry``'s card (one transaction), replacing the card of the same path. When a
+        card with content becomes an encrypted one (a plain draft saved encrypted), SQLite's
+        log is emptied into the file (:meth:`_purge`), so that no copy of the old content stays."""
+        reduced = False
         with self._transaction() as conn:
+            if entry.encrypted and conn.dialect.name == "sqlite":
+                before = conn.execute(select(_LETTERS.c.encrypted).where(_LETTERS.c.path == entry.path)).first()
+                reduced = before is not None and not before[0]
             self._write_entry(conn, entry)
         self._note(added=[entry.path])
+        if reduced:
+            self._purge()
+
+    def _purge(self) -> None:
+        """SQLite: write the log into the file and truncate it (``wal_checkpoint(TRUNCATE)``);
+        with ``secure_delete`` the freed space of the file is zeros. Best effort: a checkpoint
+        that another reader holds back is done by a later one."""
+        if self.backend != "sqlite":
+            return
+        raw = self.engine.raw_connection()
+        try:
+            raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except Exception:  # noqa: BLE001 - busy: the next checkpoint does it
+            pass
+        finally:
+            raw.close()
 
     def upsert_many(self, entries: Iterable[Entry]) -> int:
         """Write many cards in one transaction (an import); returns how many."""
@@ -325,16 +430,36 @@ class Register:
             conn.execute(delete(_LETTERS).where(_LETTERS.c.path == path))
         self._note(removed=[path])
 
-    def locate(self, old_path: str, new_path: str | os.PathLike[str]) -> Entry:
-        """The file of card ``old_path`` is now at ``new_path``: read it there and move the card
-        (one transaction). Raises DraftError / OSError if the new file is not a readable draft."""
-        entry = read_entry(new_path)
+    def locate(self, old_path: str, new_path: str | os.PathLike[str], entry: Entry | None = None) -> Entry:
+        """The file of card ``old_path`` is now at ``new_path``: read it there (or take ``entry``,
+        its card already read) and move the card (one transaction). Raises DraftError / OSError
+        if the new file is not a readable draft. Check :func:`other_letter` first."""
+        entry = entry or read_entry(new_path)
         with self._transaction() as conn:
             if entry.path != old_path:
                 conn.execute(delete(_LETTERS).where(_LETTERS.c.path == old_path))
             self._write_entry(conn, entry)
         self._note(added=[entry.path], removed=[old_path] if entry.path != old_path else [])
         return entry
+
+    def add_known_files(self) -> ScanResult:
+        """Add the drafts this desk's journal knows (the files that still exist) to this
+        register: for a shared register, on the user's request. A file that is gone is listed
+        in ``missing`` and gets no card."""
+        from ..storage import DraftError
+
+        result = ScanResult()
+        carded = self._hashes()
+        for path in self.known_files():
+            if not os.path.exists(path):
+                result.missing.append(path)
+                continue
+            try:
+                self._record_if_changed(path, carded.get(path))
+                result.indexed.append(path)
+            except (DraftError, OSError) as exc:
+                result.failed.append((path, exc))
+        return result
 
     def scan(self, folder: str | os.PathLike[str]) -> ScanResult:
         """Index every draft (``*.mlar``) under ``folder``, recursively; one transaction per file."""
@@ -343,7 +468,7 @@ class Register:
         result = ScanResult()
         root = Path(folder)
         if not root.is_dir():
-            raise RegisterError(f"not a folder: {folder}")
+            raise RegisterError(NOT_A_FOLDER, folder=str(folder))
         carded = self._hashes()
         for path in sorted(root.rglob(f"*{EXTENSION}")):
             if not path.is_file():
@@ -352,7 +477,7 @@ class Register:
                 self._record_if_changed(path, carded.get(absolute(path)))
                 result.indexed.append(absolute(path))
             except (DraftError, OSError) as exc:
-                result.failed.append((str(path), str(exc)))
+                result.failed.append((str(path), exc))
         return result
 
     def rebuild(self) -> ScanResult:
@@ -373,7 +498,7 @@ class Register:
                 self._record_if_changed(path, carded.get(path))
                 result.indexed.append(path)
             except (DraftError, OSError) as exc:
-                result.failed.append((path, str(exc)))
+                result.failed.append((path, exc))
         return result
 
     def _hashes(self) -> dict[str, str]:

@@ -114,15 +114,19 @@ def test_deleting_the_sqlite_database_rebuilds_it_from_the_known_files(tmp_path)
     assert gone.missing and gone.reference == "" and gone.deadlines == () and gone.requesting_state == ""  # nothing invented
 
 
-def test_a_new_postgresql_database_is_rebuilt_from_this_desks_files(pg_url, tmp_path, request):
+def test_a_new_shared_database_gets_this_desks_drafts_only_when_asked(pg_url, tmp_path, request):
     journal = tmp_path / "known-files.txt"
     a, b, c = three_letters(tmp_path / "cases")
     with Register.open("sqlite:///" + str(tmp_path / "old.sqlite"), journal=journal) as reg:
         for path in (a, b, c):
             reg.record(path)
+    c.unlink()
     with Register.open(pg_url, journal=journal) as reg:
         assert reg.created and reg.backend == "postgresql"
-        assert [e.reference for e in reg.entries()] == ["REF-A", "REF-B", "REF-C"]
+        assert reg.entries() == []  # a shared register is not filled from one desk's journal unasked
+        result = reg.add_known_files()
+        assert [Path(p).name for p in result.missing] == ["c.mlar"]
+        assert [e.reference for e in reg.entries()] == ["REF-A", "REF-B"]  # no bare card for a file that is gone
 
 
 def test_scan_folder_indexes_drafts_and_reports_bad_files(open_register, tmp_path):
