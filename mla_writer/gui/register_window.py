@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -73,15 +72,30 @@ class RegisterWindow(QDialog):
         self.setWindowTitle(_("Case Register"))
         self.resize(1100, 560)
         layout = QVBoxLayout(self)
-        self.message = QLabel(self)
+        self.where = QLabel(self)
+        self.where.setWordWrap(True)
+        self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.where)
+        self.banner = QWidget(self)
+        self.banner.setStyleSheet("QWidget#registerBanner { background: #fbeccb; }")
+        self.banner.setObjectName("registerBanner")
+        banner = QHBoxLayout(self.banner)
+        banner.setContentsMargins(6, 4, 6, 4)
+        self.message = QLabel(self.banner)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("QLabel { background: #fbeccb; color: #3b2a00; padding: 6px; }")
-        self.message.hide()
-        layout.addWidget(self.message)
+        self.message.setStyleSheet("QLabel { color: #3b2a00; }")
+        self.details_button = QPushButton(_("&Details\u2026"), self.banner)
+        self.details_button.setAutoDefault(False)
+        self.details_button.clicked.connect(self.show_details)
+        banner.addWidget(self.message, 1)
+        banner.addWidget(self.details_button)
+        self.banner.hide()
+        self.error = None
+        layout.addWidget(self.banner)
 
         filters = QHBoxLayout()
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(_("Search references and file names"))
+        self.search.setPlaceholderText(_("Search outgoing numbers and file names"))
         self.search.setAccessibleName(_("Search"))
         self.search.setClearButtonEnabled(True)
         filters.addWidget(self.search, 2)
@@ -101,7 +115,7 @@ class RegisterWindow(QDialog):
 
         self.table = QTableWidget(0, len(self.COLUMNS), self)
         self.table.setHorizontalHeaderLabels([
-            _("Reference"), _("Requesting State"), _("Requested State"), _("Kinds of assistance"), _("Status"),
+            _("Outgoing number"), _("Requesting State"), _("Requested State"), _("Kinds of assistance"), _("Status"),
             _("Next deadline"), _("Last change"), _("Changed by"), _("File")])
         self.table.setAccessibleName(_("Letters in the register"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -133,22 +147,27 @@ class RegisterWindow(QDialog):
         buttons = QHBoxLayout()
         self.open_button = QPushButton(_("&Open"), self)
         self.locate_button = QPushButton(_("&Locate\u2026"), self)
-        self.scan_button = QPushButton(_("&Scan Folder\u2026"), self)
-        self.rebuild_button = QPushButton(_("Re&build"), self)
+        self.scan_button = QPushButton(_("Add Drafts from &Folder\u2026"), self)
+        self.rebuild_button = QPushButton(_("Re&build Register"), self)
+        self.known_button = QPushButton(_("Add &My Known Drafts"), self)
+        self.known_button.setToolTip(_("Add to this shared register the drafts this computer has saved or opened"))
+        self.remove_button = QPushButton(_("Re&move from Register\u2026"), self)
         self.ics_button = QPushButton(_("Export &Calendar\u2026"), self)
         self.csv_button = QPushButton(_("Export CS&V\u2026"), self)
         self.database_button = QPushButton(_("&Database\u2026"), self)
         self.refresh_button = QPushButton(_("&Refresh"), self)
         close = QPushButton(_("Close"), self)
         for button, slot in ((self.open_button, self.open_selected), (self.locate_button, self.locate_selected),
+                             (self.remove_button, self.remove_selected),
                              (self.scan_button, self.scan_folder), (self.rebuild_button, self.rebuild),
+                             (self.known_button, self.add_known_files),
                              (self.ics_button, self.export_ics), (self.csv_button, self.export_csv),
                              (self.database_button, self.choose_database), (self.refresh_button, self.refresh),
                              (close, self.close)):
             button.setAutoDefault(False)
             button.clicked.connect(slot)
             buttons.addWidget(button)
-            if button is self.rebuild_button or button is self.csv_button:
+            if button is self.known_button or button is self.csv_button:
                 buttons.addSpacing(12)
         buttons.insertStretch(buttons.count() - 1, 1)
         layout.addLayout(buttons)
@@ -166,26 +185,65 @@ class RegisterWindow(QDialog):
         """Read the cards again (a register offline says so and shows nothing)."""
         from ..register import RegisterError
 
+        self.show_where()
         try:
             self.entries = self.main.register().entries()
         except RegisterError as exc:
             self.entries = []
             self.say_offline(exc)
         else:
-            self.message.hide()
+            self.error = None
+            self.banner.hide()
         self._fill_filters()
         self.show_rows()
 
+    def show_where(self) -> None:
+        """Say which register the window shows: this computer's, or the shared server's (and
+        that the environment variable chose it)."""
+        from ..register import effective_url, place
+
+        url, source = effective_url(self.main.settings.register_url())
+        where = place(url, ui_language())
+        if url.startswith("sqlite"):
+            text = _("Register: {place}.").format(place=where)
+        else:
+            text = _("Register: shared, {place}.").format(place=where)
+        if source == "environment":
+            text += " " + _("Chosen by the environment variable {name}.").format(name="MLA_WRITER_REGISTER_URL")
+        self.known_button.setVisible(not url.startswith("sqlite"))
+        self.where.setText(text)
+
     def say_offline(self, exc) -> None:
+        """Show ``exc`` (a RegisterError) in the banner: one sentence in the UI language, the
+        technical reason behind Details…"""
         from ..register import RegisterOffline
 
+        self.error = exc
         if isinstance(exc, RegisterOffline):
-            text = _("The case register is offline: drafts open and save as usual, but the register is not "
-                     "updated until it can be reached again. ({reason})")
+            text = _("{problem} Drafts open and save as usual; the register is not updated until it can be "
+                     "reached again.")
         else:
-            text = _("The case register cannot be used: {reason}")
-        self.message.setText(text.format(reason=str(exc)))
-        self.message.show()
+            text = _("{problem} Drafts open and save as usual.")
+        self.message.setText(text.format(problem=exc.summary(ui_language())))
+        self.details_button.setVisible(bool(exc.detail))
+        self.banner.show()
+
+    def details_text(self) -> str:
+        """The technical reason of the problem shown in the banner ("" if none)."""
+        if self.error is None:
+            return ""
+        from ..register import describe_url
+
+        address = describe_url(self.error.url) if self.error.url else ""
+        return "\n\n".join(t for t in (self.error.detail, _("Address: {url}").format(url=address) if address else "") if t)
+
+    def show_details(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, _("Case Register"), self.message.text(),
+                          QMessageBox.StandardButton.Close, self)
+        box.setDetailedText(self.details_text())
+        box.setInformativeText(self.details_text())
+        box.open()
+        self._details_box = box
 
     def _fill_filters(self) -> None:
         from .. import states, vocab
@@ -237,6 +295,8 @@ class RegisterWindow(QDialog):
     def show_rows(self) -> None:
         from .. import states, vocab
         from ..register.export import near, overdue
+        from ..register.zones import has_zone
+        from .widgets.dates import format_date
 
         lang = ui_language()
         now = self.now()
@@ -246,11 +306,13 @@ class RegisterWindow(QDialog):
         self.table.setRowCount(len(shown))
         for row, e in enumerate(shown):
             late, soon = overdue(e, now), near(e, now, days)
-            due = e.next_deadline.isoformat() if e.next_deadline else ""
+            due = format_date(e.next_deadline)
             if late:
                 due = _("{date} (overdue)").format(date=due)
             elif soon:
                 due = _("{date} (soon)").format(date=due)
+            if e.next_deadline is not None and not has_zone(e.requesting_state):
+                due += " \u00b7 " + _("State unknown: UTC\u221212 assumed")
             file_text = e.file_name
             if e.missing:
                 file_text = _("missing: {name}").format(name=e.file_name)
@@ -262,13 +324,17 @@ class RegisterWindow(QDialog):
                 states.name(e.requested_state, lang) if states.is_state(e.requested_state) else e.requested_state,
                 ", ".join(vocab.ASSISTANCE_KIND.label(k, lang) if k in vocab.ASSISTANCE_KIND else k for k in e.kinds),
                 status_label(e.status), due,
-                e.changed_at.astimezone().strftime("%Y-%m-%d %H:%M") if e.changed_at else "",
+                format_date(e.changed_at.astimezone(), with_time=True) if e.changed_at else "",
                 e.changed_by, file_text)
             keys = {5: e.next_deadline.isoformat() if e.next_deadline else "9999",
                     6: e.changed_at.isoformat() if e.changed_at else ""}
             for column, value in enumerate(values):
                 item = _Item(value, keys.get(column, value.casefold()))
                 item.setToolTip(e.path if column in (0, 8) else value)
+                if column == 5 and e.next_deadline is not None and not has_zone(e.requesting_state):
+                    item.setToolTip(_("The requesting State is not known, so the deadline is taken to end at midnight "
+                                      "in the latest time zone on Earth (UTC\u221212): it is never shown as expired "
+                                      "too early."))
                 if column == 0:
                     item.setData(PATH_ROLE, e.path)
                 if late:
@@ -310,6 +376,7 @@ class RegisterWindow(QDialog):
         entry = self.selected_entry()
         self.open_button.setEnabled(entry is not None)
         self.locate_button.setEnabled(entry is not None and entry.missing)
+        self.remove_button.setEnabled(entry is not None)
 
     # -- actions --------------------------------------------------------------------------------
     def open_selected(self) -> bool:
@@ -334,7 +401,7 @@ class RegisterWindow(QDialog):
         from ..storage import EXTENSION
 
         folder = str(Path(entry.path).parent) if Path(entry.path).parent.exists() else self.main.settings.last_folder()
-        path, _filter = QFileDialog.getOpenFileName(self, _("Locate {name}").format(name=entry.file_name), folder,
+        path, _filter = QFileDialog.getOpenFileName(self, _("Choose the new location of {name}").format(name=entry.file_name), folder,
                                                    _("Letter drafts (*{ext})").format(ext=EXTENSION))
         return path
 
@@ -349,8 +416,18 @@ class RegisterWindow(QDialog):
         new_path = self.ask_locate_path(entry)
         if not new_path:
             return False
+        from ..register import other_letter, read_entry
+
         try:
-            moved = self.main.register().locate(entry.path, new_path)
+            found = read_entry(new_path)
+        except (DraftError, OSError) as exc:
+            self.main.show_error(_("Cannot use this file"), exc.localized(ui_language()) if isinstance(exc, DraftError)
+                                 else f"{new_path}: {exc.strerror or exc}")
+            return False
+        if other_letter(entry, found) and not self.ask_use_other_letter(entry, found):
+            return False
+        try:
+            moved = self.main.register().locate(entry.path, new_path, found)
         except (DraftError, OSError) as exc:
             self.main.show_error(_("Cannot use this file"), str(exc))
             return False
@@ -361,8 +438,66 @@ class RegisterWindow(QDialog):
         self.select_path(moved.path)
         return True
 
+    def ask_use_other_letter(self, card, found) -> bool:
+        """The located file holds another letter than the card: use it anyway? (Default: no.)"""
+        from .. import states
+
+        lang = ui_language()
+
+        def name(e) -> str:
+            ref = e.reference or _("no reference")
+            if e.requesting_state and e.requesting_state != (card.requesting_state if e is found else found.requesting_state):
+                state = states.name(e.requesting_state, lang) if states.is_state(e.requesting_state) else e.requesting_state
+                return f"{ref} ({state})"
+            return ref
+
+        answer = QMessageBox.question(
+            self, _("Another letter"),
+            _("This file holds {found}, not {card}. Use it anyway?\n\nThe register's row for {card} would then "
+              "show this file instead.").format(found=name(found), card=name(card)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def ask_remove(self, entry) -> bool:
+        what = entry.reference or entry.file_name
+        answer = QMessageBox.question(
+            self, _("Remove from Register"),
+            _("Remove {what} from the register?\n\nThe draft file itself is not touched; scanning its folder "
+              "adds it again.").format(what=what),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def remove_selected(self) -> bool:
+        """Remove the selected row from the register (after a confirmation; the file stays)."""
+        from ..register import RegisterError
+
+        entry = self.selected_entry()
+        if entry is None or not self.ask_remove(entry):
+            return False
+        try:
+            self.main.register().forget(entry.path)
+        except RegisterError as exc:
+            self.say_offline(exc)
+            return False
+        self.refresh()
+        return True
+
+    def add_known_files(self) -> bool:
+        """Shared register: add the drafts this computer knows (its journal)."""
+        from ..register import RegisterError
+
+        try:
+            result = self.main.register().add_known_files()
+        except RegisterError as exc:
+            self.say_offline(exc)
+            return False
+        self.refresh()
+        self.tell_result(ngettext("{n} draft added or updated.", "{n} drafts added or updated.", len(result.indexed))
+                         .format(n=len(result.indexed)), result.failed)
+        return True
+
     def ask_scan_folder(self) -> str:
-        return QFileDialog.getExistingDirectory(self, _("Scan a folder for drafts"), self.main.settings.last_folder())
+        return QFileDialog.getExistingDirectory(self, _("Add the drafts of a folder"), self.main.settings.last_folder())
 
     def scan_folder(self) -> bool:
         from ..register import RegisterError
@@ -397,10 +532,14 @@ class RegisterWindow(QDialog):
         return True
 
     def tell_result(self, text: str, failed) -> None:
-        """Say what a scan or rebuild did (in the status line; the unreadable files listed)."""
+        """Say what a scan or rebuild did (in the status line; the unreadable files listed, each
+        with its reason in the UI language)."""
+        from ..register import reason_text
+
         if failed:
             text += " " + ngettext("{n} file could not be read:", "{n} files could not be read:", len(failed)).format(
-                n=len(failed)) + "\n" + "\n".join(f"{p}: {reason}" for p, reason in failed[:10])
+                n=len(failed)) + "\n" + "\n".join(f"{Path(p).name}: {reason_text(reason, ui_language())}"
+                                                   for p, reason in failed[:10])
             QMessageBox.information(self, _("Case Register"), text)
         self.count.setText(text.splitlines()[0])
 
@@ -440,12 +579,51 @@ class RegisterWindow(QDialog):
         self.count.setText(_("Written: {name}").format(name=Path(path).name))
         return True
 
+    def database_dialog(self, current: str) -> QDialog:
+        """The Database… dialog: the register in effect (its URL, password masked, and whether
+        the environment variable chose it) and the setting, ``current``, to edit (``.url``)."""
+        from PySide6.QtWidgets import QDialogButtonBox, QFormLayout
+
+        from ..register import describe_url, effective_url, place
+
+        url, source = effective_url(current)
+        dialog = QDialog(self)
+        dialog.setWindowTitle(_("Register database"))
+        form = QVBoxLayout(dialog)
+        shown = describe_url(url) if not url.startswith("sqlite") else url[len("sqlite:///"):]
+        info = QFormLayout()
+        info.addRow(_("In use:"), QLabel(place(url, ui_language()), dialog))
+        address = QLabel(shown, dialog)
+        address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        info.addRow(_("Address:"), address)
+        source_text = {
+            "environment": _("the environment variable {name}, which takes precedence over the setting below"),
+            "setting": _("the setting below"),
+            "default": _("the register on this computer (no address set)"),
+        }[source].format(name="MLA_WRITER_REGISTER_URL")
+        source_label = QLabel(source_text, dialog)
+        source_label.setWordWrap(True)
+        info.addRow(_("Chosen by:"), source_label)
+        form.addLayout(info)
+        prompt = QLabel(_("A PostgreSQL address shared by the central authority (postgresql://user@server/register), "
+                          "or nothing for the register on this computer:"), dialog)
+        prompt.setWordWrap(True)
+        form.addWidget(prompt)
+        dialog.url = QLineEdit(current, dialog)
+        dialog.url.setAccessibleName(_("Register database"))
+        prompt.setBuddy(dialog.url)
+        form.addWidget(dialog.url)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form.addWidget(buttons)
+        dialog.resize(620, dialog.sizeHint().height())
+        return dialog
+
     def ask_database_url(self, current: str) -> str | None:
-        text, ok = QInputDialog.getText(
-            self, _("Register database"),
-            _("A PostgreSQL URL shared by the central authority (postgresql://user@server/register), "
-              "or nothing for the register on this computer:"), QLineEdit.EchoMode.Normal, current)
-        return text.strip() if ok else None
+        dialog = self.database_dialog(current)
+        ok = dialog.exec() == QDialog.DialogCode.Accepted
+        return dialog.url.text().strip() if ok else None
 
     def choose_database(self) -> bool:
         url = self.ask_database_url(self.main.settings.register_url())
@@ -498,7 +676,7 @@ class RegisterMixin:
         """Write the card of the draft just opened or saved at ``path`` (the session's letter;
         an encrypted draft by its file only). A register offline is said in the status bar;
         the draft is not affected. True when the card was written."""
-        from ..register import RegisterError, RegisterOffline, entry_for, stamp_facts
+        from ..register import RegisterError, RegisterOffline, entry_for, place, stamp_facts
         from . import demo
 
         if not demo.records_real_work():  # training mode: nothing of it reaches the case register
@@ -510,11 +688,16 @@ class RegisterMixin:
             self.register().upsert(entry)
         except RegisterOffline as exc:
             self.close_register()
-            self.statusBar().showMessage(_("Case register offline: the register was not updated ({reason}).").format(
-                reason=str(exc)), 10000)
+            self.statusBar().showMessage(_("The case register ({place}) is offline, its records were not updated.").format(
+                place=place(exc.url, ui_language()) if exc.url else "?"), 10000)
             return False
-        except (RegisterError, OSError) as exc:
-            self.statusBar().showMessage(_("The case register was not updated: {reason}").format(reason=str(exc)), 10000)
+        except RegisterError as exc:
+            self.statusBar().showMessage(_("The case register was not updated: {reason}").format(
+                reason=exc.summary(ui_language())), 10000)
+            return False
+        except OSError as exc:
+            self.statusBar().showMessage(_("The case register was not updated: {reason}").format(
+                reason=str(exc.strerror or exc)), 10000)
             return False
         if self._register_window is not None and self._register_window.isVisible():
             self._register_window.refresh()

@@ -9,11 +9,11 @@ See ``docs/register.md``. Main entry points: :class:`Register` (``Register.open(
 from __future__ import annotations
 
 from .db import (ENV_URL, Register, RegisterError, RegisterOffline, ScanResult, default_folder, describe_url,
-                 other_letter, place, reason_text, register_url)
+                 effective_url, other_letter, place, reason_text, register_url)
 from .entry import DRAFT, Deadline, Entry, entry_for, letter_deadlines, letter_status, read_entry, stamp_facts
 
 __all__ = [
     "DRAFT", "ENV_URL", "Deadline", "Entry", "Register", "RegisterError", "RegisterOffline", "ScanResult",
-    "default_folder", "describe_url", "other_letter", "place", "reason_text", "entry_for", "letter_deadlines", "letter_status", "read_entry",
+    "default_folder", "describe_url", "effective_url", "other_letter", "place", "reason_text", "entry_for", "letter_deadlines", "letter_status", "read_entry",
     "register_url", "stamp_facts",
 ]

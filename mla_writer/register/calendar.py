@@ -24,7 +24,74 @@ ALARM_DAYS = (7, 2)
 
 LETTER_DEADLINE = N_("Deadline of the request")
 NO_REFERENCE = N_("no reference")
-EXPIRES = N_("Expires at the end of {date} in {zone} ({instant} UTC).")
+EXPIRES = N_("Expires at the end of {date}, {zone} ({instant} UTC).")
+#: ``{zone}`` of :data:`EXPIRES`: the local time of the city the State's time zone is named after.
+CITY_TIME = N_("local time in {city}")
+#: ``{zone}`` of :data:`EXPIRES` for a zone without a city: its offset ("UTC+4").
+OFFSET_TIME = N_("time zone {offset}")
+#: The description when the requesting State is not known.
+EXPIRES_UNKNOWN = N_("The requesting State is not known: the latest time zone on Earth ({offset}) is assumed, so "
+                     "the deadline expires at the end of {date} there ({instant} UTC).")
+
+
+def utc_offset(moment: dt.datetime) -> str:
+    """The UTC offset of an aware ``moment``: "UTC+3", "UTC−12", "UTC+5:30", "UTC"."""
+    offset = moment.utcoffset() or dt.timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    if not minutes:
+        return "UTC"
+    sign = "+" if minutes > 0 else "−"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def short_date(day: dt.date, lang: str) -> str:
+    """``day`` as language ``lang``'s CLDR short date, with two-digit day and month and a
+    four-digit year: "20/11/2026" (en, fr, es), "20.11.2026" (ru)."""
+    from babel.dates import get_date_format
+
+    from ..languages import babel_locale
+
+    try:
+        pattern = get_date_format("short", locale=babel_locale(lang)).pattern
+    except Exception:  # noqa: BLE001 - an unknown locale: the international form
+        pattern = "dd.MM.y"
+    positions = {ch: pattern.find(ch) for ch in "dMy"}
+    if min(positions.values()) < 0:
+        positions, sep = {"d": 0, "M": 1, "y": 2}, "."
+    else:
+        sep = next((ch for ch in pattern if ch in "./-"), ".")
+    parts = {"d": f"{day.day:02d}", "M": f"{day.month:02d}", "y": f"{day.year:04d}"}
+    return sep.join(parts[ch] for ch in sorted("dMy", key=positions.__getitem__))
+
+
+def zone_words(state: str, due: dt.date, lang: str) -> str:
+    """Whose time a deadline of ``state`` runs in, in words of ``lang``: "local time in Paris";
+    "time zone UTC+4" for a zone named after no city."""
+    from ..i18n import ui_gettext
+    from ..render.context import zone_city
+
+    _ = ui_gettext(lang)
+    city = zone_city(zone_name(state), lang)
+    if city:
+        return _(CITY_TIME).format(city=city)
+    return _(OFFSET_TIME).format(offset=utc_offset(deadline_end(due, state)))
+
+
+def description(entry: Entry, deadline: Deadline, lang: str = "en") -> str:
+    """When the deadline expires, in ``lang``: the date in the language's form, the State's
+    local time in words (never an IANA zone name), the instant in UTC."""
+    from ..i18n import ui_gettext
+    from .zones import has_zone
+
+    _ = ui_gettext(lang)
+    end = deadline_end(deadline.due, entry.requesting_state).astimezone(dt.timezone.utc)
+    instant = f"{short_date(end.date(), lang)} {end:%H:%M}"
+    if not has_zone(entry.requesting_state):
+        return _(EXPIRES_UNKNOWN).format(offset=utc_offset(deadline_end(deadline.due, "")),
+                                         date=short_date(deadline.due, lang), instant=instant)
+    return _(EXPIRES).format(date=short_date(deadline.due, lang), zone=zone_words(entry.requesting_state,
+                                                                                 deadline.due, lang), instant=instant)
 
 
 def deadline_title(entry: Entry, deadline: Deadline, lang: str = "en") -> str:
@@ -48,9 +115,6 @@ def _uid(entry: Entry, deadline: Deadline) -> str:
 def build_calendar(entries: Iterable[Entry], lang: str = "en", now: dt.datetime | None = None) -> Calendar:
     """A calendar with one event per deadline of ``entries`` (missing files included: their
     deadlines still run). ``now``: the DTSTAMP (default: the current time)."""
-    from ..i18n import ui_gettext
-
-    _ = ui_gettext(lang)
     stamp = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
     cal = Calendar()
     cal.add("prodid", "-//MLA Writer//Case register//EN")
@@ -60,16 +124,13 @@ def build_calendar(entries: Iterable[Entry], lang: str = "en", now: dt.datetime 
     for entry in entries:
         for deadline in entry.deadlines:
             title = deadline_title(entry, deadline, lang)
-            end = deadline_end(deadline.due, entry.requesting_state)
             event = Event()
             event.add("uid", _uid(entry, deadline))
             event.add("dtstamp", stamp)
             event.add("dtstart", deadline.due)
             event.add("dtend", deadline.due + dt.timedelta(days=1))
             event.add("summary", title)
-            event.add("description", _(EXPIRES).format(
-                date=deadline.due.isoformat(), zone=zone_name(entry.requesting_state),
-                instant=end.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M")))
+            event.add("description", description(entry, deadline, lang))
             event.add("transp", "TRANSPARENT")
             for days in ALARM_DAYS:
                 alarm = Alarm()

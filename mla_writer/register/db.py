@@ -131,6 +131,13 @@ def register_url(setting: str | None = None) -> str:
     return url
 
 
+def effective_url(setting: str | None = None) -> tuple[str, str]:
+    """``(url, source)``: :func:`register_url` and where it comes from: "environment"
+    (``$MLA_WRITER_REGISTER_URL``, which wins), "setting" or "default" (this computer)."""
+    source = "environment" if (os.environ.get(ENV_URL) or "").strip() else "setting" if (setting or "").strip() else "default"
+    return register_url(setting), source
+
+
 def describe_url(url: str) -> str:
     """The URL without its password, to show."""
     try:

@@ -94,6 +94,13 @@ def zone_name(state: str) -> str:
     return zones[0] if zones else FALLBACK_ZONE
 
 
+def has_zone(state: str) -> bool:
+    """True when ``state`` has a zone of its own (False: "" or a code no table knows, which
+    gets :data:`FALLBACK_ZONE`)."""
+    code = (state or "").upper()
+    return code in CAPITAL_ZONES or code in OTHER_ZONES or code in zone_table()
+
+
 def state_zone(state: str) -> ZoneInfo:
     """:func:`zone_name` as a ZoneInfo."""
     return ZoneInfo(zone_name(state))

@@ -59,13 +59,13 @@ def test_saved_and_opened_letters_are_listed_and_marked(make_window, three, tmp_
     refs = _by_ref(win)
     a, b = rows[refs["REF-A"]], rows[refs["REF-B"]]
     assert (a[1], a[2], a[4]) == ("France", "Germany", "Draft")
-    assert a[5] == "2026-11-20 (overdue)" and b[5] == "2026-12-08 (soon)"
+    assert a[5] == "20/11/2026 (overdue)" and b[5] == "08/12/2026 (soon)"
     assert win.table.item(refs["REF-A"], 0).background().color() != win.table.item(refs["REF-B"], 0).background().color()
     assert "(overdue)" not in rows[2][5] and "(soon)" not in rows[2][5]
     # the threshold is a setting: 3 days makes B no longer near
     win.near_days.setValue(3)
     assert window.settings.register_near_days() == 3
-    assert _rows(win)[_by_ref(win)["REF-B"]][5] == "2026-12-08"
+    assert _rows(win)[_by_ref(win)["REF-B"]][5] == "08/12/2026"
     # search, filters, sort
     win.search.setText("ref-b")
     assert [r[0] for r in _rows(win)] == ["REF-B"]
@@ -164,14 +164,19 @@ def test_a_register_offline_is_said_and_drafts_still_save(make_window, tmp_path,
     path = tmp_path / "x.mlar"
     assert window.save_to(path)
     assert path.exists()
-    assert "Case register offline" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage() == ("The case register (database register on server 127.0.0.1:1) is "
+                                                   "offline, its records were not updated.")
     win = _register_window(window)
-    assert win.message.isVisible() and "offline" in win.message.text()
+    assert win.banner.isVisible() and "cannot be reached" in win.message.text()
+    assert "psycopg" not in win.message.text() and "connection" not in win.message.text()
+    assert win.details_button.isVisible() and "connect" in win.details_text()
     assert win.table.rowCount() == 0
 
 
-def test_screenshots_of_the_register_window(make_window, three, tmp_path):
+def test_screenshots_of_the_register_window(make_window, three, tmp_path, monkeypatch):
+    shots = Path(os.environ.get("MLA_WRITER_SHOTS", tmp_path))
     for lang in ("en", "ru"):
+        monkeypatch.delenv("MLA_WRITER_REGISTER_URL", raising=False)
         window = make_window(lang)
         window.ask_draft_in_use = lambda path, host, pid: "read_only"  # the first window still has them open
         for path in three:
@@ -179,7 +184,89 @@ def test_screenshots_of_the_register_window(make_window, three, tmp_path):
         win = _register_window(window)
         win.resize(1250, 420)
         win.table.clearSelection()
-        out = Path(os.environ.get("MLA_WRITER_SHOTS", tmp_path)) / f"register-{lang}.png"
-        assert win.grab().save(str(out))
+        assert win.grab().save(str(shots / f"register-{lang}.png"))
         assert win.table.rowCount() == 3
         window.forget_register_window()
+        window.close_register()
+        monkeypatch.setenv("MLA_WRITER_REGISTER_URL", "postgresql://clerk:s3cret@127.0.0.1:1/mla_register")
+        win = _register_window(window)
+        win.resize(1250, 300)
+        assert win.banner.isVisible()
+        assert win.grab().save(str(shots / f"register-offline-{lang}.png"))
+        win.show_details()
+        assert win._details_box.grab().save(str(shots / f"register-details-{lang}.png"))
+        win._details_box.close()
+        dialog = win.database_dialog("")
+        dialog.show()
+        assert dialog.grab().save(str(shots / f"register-database-{lang}.png"))
+        dialog.close()
+        window.forget_register_window()
+        window.close_register()
+
+
+def test_offline_in_russian_one_sentence_details_apart(make_window, monkeypatch):
+    monkeypatch.setenv("MLA_WRITER_REGISTER_URL", "postgresql://clerk:s3cret@127.0.0.1:1/mla_register")
+    window = make_window("ru")
+    win = _register_window(window)
+    text = win.message.text()
+    assert text.startswith("Реестр дел (база данных mla_register на сервере 127.0.0.1:1) недоступен.")
+    assert "postgresql" not in text and "connection" not in text and "s3cret" not in text
+    assert "s3cret" not in win.details_text() and "127.0.0.1" in win.details_text()
+    assert win.where.text().startswith("Реестр: общий, база данных mla_register на сервере 127.0.0.1:1.")
+    assert "MLA_WRITER_REGISTER_URL" in win.where.text()
+
+
+def test_database_dialog_says_the_environment_overrides_the_setting(make_window, monkeypatch):
+    window = make_window("en")
+    win = _register_window(window)
+    assert win.where.text() == "Register: this computer."
+    monkeypatch.setenv("MLA_WRITER_REGISTER_URL", "postgresql://clerk:s3cret@db.example/mla_register")
+    dialog = win.database_dialog("postgresql://other@elsewhere/reg")
+    texts = " | ".join(label.text() for label in dialog.findChildren(__import__("PySide6.QtWidgets").QtWidgets.QLabel))
+    assert "database mla_register on server db.example" in texts
+    assert "postgresql+psycopg://clerk:***@db.example/mla_register" in texts and "s3cret" not in texts
+    assert "environment variable MLA_WRITER_REGISTER_URL" in texts
+    assert dialog.url.text() == "postgresql://other@elsewhere/reg"
+    dialog.close()
+
+
+def test_locating_a_file_with_another_letter_asks_and_rows_can_be_removed(make_window, three, tmp_path):
+    window = make_window("en")
+    for path in three:
+        assert window.open_file(path, ask=False)
+    three[1].unlink()
+    win = _register_window(window)
+    win.table.selectRow(_by_ref(win)["REF-B"])
+    asked = []
+    win.ask_locate_path = lambda entry: str(three[0])  # holds REF-A, not REF-B
+
+    def refuse(card, found):
+        asked.append((card.reference, found.reference))
+        return False
+
+    win.ask_use_other_letter = refuse
+    assert not win.locate_selected()
+    assert asked == [("REF-B", "REF-A")]
+    assert sorted(r[0] for r in _rows(win)) == ["REF-A", "REF-B", "REF-C"]  # nothing moved, nothing lost
+    # remove the missing row, after a confirmation
+    win.table.selectRow(_by_ref(win)["REF-B"])
+    win.ask_remove = lambda entry: False
+    assert not win.remove_selected() and "REF-B" in _by_ref(win)
+    win.ask_remove = lambda entry: True
+    assert win.remove_selected()
+    assert sorted(r[0] for r in _rows(win)) == ["REF-A", "REF-C"]
+    assert three[0].exists()
+
+
+def test_dates_in_the_ui_language_and_an_unknown_zone_said(make_window, tmp_path):
+    write_letter(tmp_path / "n.mlar", "REF-N", "", "DE", letter_deadline=dt.date(2026, 11, 30))
+    write_letter(tmp_path / "r.mlar", "REF-R", "FR", "DE", letter_deadline=dt.date(2026, 11, 20))
+    window = make_window("ru")
+    win = _register_window(window)
+    win.ask_scan_folder = lambda: str(tmp_path)
+    assert win.scan_folder()
+    rows = {r[0]: r for r in _rows(win)}
+    assert rows["REF-R"][5].startswith("20.11.2026")
+    assert "2026-" not in rows["REF-R"][6] and rows["REF-R"][6][2] == "."
+    # 30 Nov ends at 12:00 UTC on 1 Dec at UTC-12: not yet expired at NOW, and the row says why
+    assert "UTC\u221212" in rows["REF-N"][5] and rows["REF-N"][5].startswith("30.11.2026")

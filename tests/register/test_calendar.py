@@ -42,7 +42,7 @@ def test_events_alarms_and_titles(tmp_path, example):
     from mla_writer import vocab
 
     assert str(events[0]["summary"]) == f"REF-7/2026: {vocab.ASSISTANCE_KIND.label(kind, 'en')}"
-    assert "Europe/Paris" in str(events[1]["description"]) and "2026-12-20 23:00 UTC" in str(events[1]["description"])
+    assert str(events[1]["description"]) == "Expires at the end of 20/12/2026, local time in Paris (20/12/2026 23:00 UTC)."
     assert len({str(e["uid"]) for e in events}) == 3
     text = data.decode("utf-8")
     names = {p.name.given for p in example.persons if getattr(p, "name", None) and getattr(p.name, "given", "")}
@@ -96,3 +96,17 @@ def test_every_state_with_several_zones_has_its_capitals_zone():
     missing = [code for code in states if code not in table]
     assert missing == sorted(OTHER_ZONES)  # every State of the list has a zone of its own
     assert zone_name("XK") == "Europe/Belgrade"
+
+
+def test_descriptions_in_the_users_language_without_zone_names(tmp_path):
+    from mla_writer.register.calendar import description
+    from mla_writer.register.entry import Deadline
+
+    fr = read_entry(write_letter(tmp_path / "a.mlar", "R-1", "FR", "DE", letter_deadline=dt.date(2026, 11, 20)))
+    deadline = fr.deadlines[0]
+    ru = description(fr, deadline, "ru")
+    assert "20.11.2026" in ru and "Париж" in ru and "Europe/" not in ru and "2026-11-20" not in ru
+    nobody = read_entry(write_letter(tmp_path / "b.mlar", "R-2", "", "DE", letter_deadline=dt.date(2026, 11, 20)))
+    text = description(nobody, Deadline(dt.date(2026, 11, 20), "letter"), "en")
+    assert "Etc/" not in text and "UTC\u221212" in text and "not known" in text
+    assert "21/11/2026 12:00 UTC" in text  # the end of 20 November at UTC-12
