@@ -240,7 +240,6 @@ class RegisterWindow(QDialog):
     def show_details(self) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, _("Case Register"), self.message.text(),
                           QMessageBox.StandardButton.Close, self)
-        box.setDetailedText(self.details_text())
         box.setInformativeText(self.details_text())
         box.open()
         self._details_box = box

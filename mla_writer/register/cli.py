@@ -22,7 +22,7 @@ def _url_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument("--verbose", action="store_true", help="on a failure, also print the technical reason")
 
 
-def _ngettext(singular: str, plural: str, n: int) -> str:
+def ngettext(singular: str, plural: str, n: int) -> str:
     """English plural of the command line's messages (the command line speaks English)."""
     from ..i18n import translations
 
@@ -97,9 +97,9 @@ def run_register(args: argparse.Namespace) -> int:
                 result = reg.scan(args.folder)
                 for path, reason in result.failed:
                     _say(f"{path}: not added ({reason_text(reason)})")
-                print(_ngettext("{n} draft added or updated.", "{n} drafts added or updated.", len(result.indexed))
+                print(ngettext("{n} draft added or updated.", "{n} drafts added or updated.", len(result.indexed))
                       .format(n=len(result.indexed)),
-                      _ngettext("{n} file not readable.", "{n} files not readable.", len(result.failed))
+                      ngettext("{n} file not readable.", "{n} files not readable.", len(result.failed))
                       .format(n=len(result.failed)))
                 return EXIT_OK
             if args.register_command == "rebuild":
@@ -108,11 +108,11 @@ def run_register(args: argparse.Namespace) -> int:
                     _say(f"{path}: missing")
                 for path, reason in result.failed:
                     _say(f"{path}: not readable ({reason_text(reason)})")
-                print(_ngettext("{n} draft read again.", "{n} drafts read again.", len(result.indexed))
+                print(ngettext("{n} draft read again.", "{n} drafts read again.", len(result.indexed))
                       .format(n=len(result.indexed)),
-                      _ngettext("{n} file is missing.", "{n} files are missing.", len(result.missing))
+                      ngettext("{n} file is missing.", "{n} files are missing.", len(result.missing))
                       .format(n=len(result.missing)),
-                      _ngettext("{n} file not readable.", "{n} files not readable.", len(result.failed))
+                      ngettext("{n} file not readable.", "{n} files not readable.", len(result.failed))
                       .format(n=len(result.failed)))
                 return EXIT_OK
             now = dt.datetime.now(dt.timezone.utc)
@@ -200,6 +200,6 @@ def run_ics(args: argparse.Namespace) -> int:
         _say(f"cannot write {args.output}: {exc.strerror or exc}")
         return EXIT_FAILED
     count = sum(len(e.deadlines) for e in entries)
-    print(_ngettext("{n} deadline written to {file}.", "{n} deadlines written to {file}.", count)
+    print(ngettext("{n} deadline written to {file}.", "{n} deadlines written to {file}.", count)
           .format(n=count, file=args.output))
     return EXIT_OK
