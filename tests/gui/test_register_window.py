@@ -270,3 +270,19 @@ def test_dates_in_the_ui_language_and_an_unknown_zone_said(make_window, tmp_path
     assert "2026-" not in rows["REF-R"][6] and rows["REF-R"][6][2] == "."
     # 30 Nov ends at 12:00 UTC on 1 Dec at UTC-12: not yet expired at NOW, and the row says why
     assert "UTC\u221212" in rows["REF-N"][5] and rows["REF-N"][5].startswith("30.11.2026")
+
+
+def test_scan_reasons_in_the_ui_language(make_window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    write_letter(tmp_path / "ok.mlar", "REF-OK", "FR", "DE")
+    (tmp_path / "broken.mlar").write_text("{", encoding="utf-8")
+    window = make_window("ru")
+    win = _register_window(window)
+    said = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: said.append(text))
+    win.ask_scan_folder = lambda: str(tmp_path)
+    assert win.scan_folder()
+    [text] = said
+    line = next(line for line in text.splitlines() if line.startswith("broken.mlar: "))
+    assert "JSON" in line and "line" not in line and "is not" not in line  # the storage error's Russian message
