@@ -488,14 +488,16 @@ class Register:
         return result
 
     def rebuild(self) -> ScanResult:
-        """Read again every file this register or this desk's journal knows: a readable file's
+        """Read again every file this register (and, on SQLite, this desk's journal) knows: a readable file's
         card is rewritten; a file that is gone keeps its card (shown as missing), or gets a bare
         card (its path only) when the database had none; an unreadable one is left as it was."""
         from ..storage import DraftError
 
         result = ScanResult()
         carded = self._hashes()
-        for path in dict.fromkeys([*self.known_files(), *sorted(carded)]):
+        # a shared register is not given this desk's journal here (that is add_known_files, asked)
+        journal = self.known_files() if self.backend == "sqlite" else []
+        for path in dict.fromkeys([*journal, *sorted(carded)]):
             if not os.path.exists(path):
                 if path not in carded:
                     self.upsert(Entry(path=path, file_name=Path(path).name, status=""))

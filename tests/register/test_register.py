@@ -124,6 +124,8 @@ def test_a_new_shared_database_gets_this_desks_drafts_only_when_asked(pg_url, tm
     with Register.open(pg_url, journal=journal) as reg:
         assert reg.created and reg.backend == "postgresql"
         assert reg.entries() == []  # a shared register is not filled from one desk's journal unasked
+        reg.rebuild()
+        assert reg.entries() == []  # nor by a rebuild
         result = reg.add_known_files()
         assert [Path(p).name for p in result.missing] == ["c.mlar"]
         assert [e.reference for e in reg.entries()] == ["REF-A", "REF-B"]  # no bare card for a file that is gone
