@@ -659,6 +659,7 @@ def validate_file(path: str | os.PathLike[str], base: str | os.PathLike[str] | N
     if raw["pack"].get("kind") != "local":
         return _stack(layer, [])
     extends = raw["pack"].get("extends")
+    _check_local_identity(raw, str(path), base)
     if base is not None:
         base = Path(base)
         base_raw = read_raw(base)
@@ -674,6 +675,26 @@ def validate_file(path: str | os.PathLike[str], base: str | os.PathLike[str] | N
                                                 id=str(extends))])
     nraw, nfile, nfolder = _layer(national.folder)
     return _stack((_installed_letterhead_dir(nraw, nfolder), nfile, nfolder), [layer])
+
+
+def _check_local_identity(raw: dict[str, Any], source: str, base: str | os.PathLike[str] | None = None) -> None:
+    """Refuse local additions that would take a national pack's place: extending themselves, or
+    having the id of an installed national pack (or of ``base``). Raises :class:`PackError`."""
+    info = raw["pack"]
+    pid, extends = info.get("id"), info.get("extends")
+    if pid and pid == extends:
+        raise PackError(source, [PackProblem(PACK_ENTRY, "extends", N_(
+            "local additions cannot extend themselves: give them an id of their own (for example "
+            "\u201c{id}-local\u201d) and keep extends = \u201c{id}\u201d"), id=str(pid))])
+    nationals = {i.id for i in installed() if i.kind == "national"}
+    if base is not None:
+        base_id = read_raw(base)["pack"].get("id")
+        if base_id:
+            nationals.add(str(base_id))
+    if pid in nationals:
+        raise PackError(source, [PackProblem(PACK_ENTRY, "id", N_(
+            "the national pack \u201c{id}\u201d has this id: local additions need an id of their own, "
+            "or importing them would replace the national pack"), id=str(pid))])
 
 
 def _merge_installed(items: list[Installed], replace: dict[str, tuple[dict[str, Any], str, Path | None]] | None = None) -> Merged | None:
@@ -709,6 +730,10 @@ def install(path: str | os.PathLike[str]) -> Installed:
     validate_file(path)  # every problem of the file itself (and of the merge, for local additions)
     current = installed()
     if kind == "national":
+        clash = next((i for i in current if i.kind == "local" and i.id == pid), None)
+        if clash is not None:
+            raise PackError(str(path), [PackProblem(PACK_ENTRY, "id", N_(
+                "the local additions \u201c{id}\u201d have this id: importing would replace them"), id=pid)])
         other = next((i for i in current if i.kind == "national" and i.id != pid), None)
         if other is not None:
             raise PackError(str(path), [PackProblem(PACK_ENTRY, "id", N_("another national pack (\u201c{id}\u201d) is "

@@ -1,0 +1,78 @@
+"""Issue 15 trial fixes (fix15): local additions never take a national pack's place, messages say
+what the file is and name the path, texts are never empty nor in unknown languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mla_writer import packs
+from mla_writer.cli import main
+
+EXAMPLE = Path(__file__).parents[1] / "resources" / "state-packs" / "example.toml"
+
+LOCAL = """
+[pack]
+format = "mla-writer-state-pack"
+format_version = 1
+id = "{id}"
+title = "North office additions"
+kind = "local"
+extends = "example"
+
+[[offences]]
+id = "poaching"
+name = {{ en = "Poaching" }}
+provision = {{ en = "Article 9 of the Example Code" }}
+max_penalty = {{ en = "1 year" }}
+"""
+
+
+def _local(tmp_path, ident):
+    path = tmp_path / f"{ident}.toml"
+    path.write_text(LOCAL.format(id=ident), encoding="utf-8")
+    return path
+
+
+def test_local_additions_extending_themselves_are_refused(tmp_path, capsys):
+    packs.install(EXAMPLE)
+    path = _local(tmp_path, "example")
+    with pytest.raises(packs.PackError) as info:
+        packs.validate_file(path)
+    text = " ".join(str(p) for p in info.value.problems)
+    assert "cannot extend themselves" in text
+    assert main(["pack", "validate", str(path)]) == 2
+    assert main(["pack", "import", str(path)]) == 2
+    # the national pack is still installed and in use
+    assert [(i.id, i.kind) for i in packs.installed()] == [("example", "national")]
+    assert packs.active() is not None and len(packs.active().pack.offences) == 10
+
+
+def test_local_additions_with_the_id_of_a_national_pack_are_refused(tmp_path):
+    packs.install(EXAMPLE)
+    other = tmp_path / "other.toml"
+    other.write_text(EXAMPLE.read_text(encoding="utf-8").replace('id = "example"', 'id = "other"', 1), encoding="utf-8")
+    path = tmp_path / "local.toml"  # extends "other", but has the id of the installed national pack
+    path.write_text(LOCAL.format(id="example").replace('extends = "example"', 'extends = "other"'), encoding="utf-8")
+    with pytest.raises(packs.PackError) as info:
+        packs.validate_file(path, base=other)
+    assert "the national pack \u201cexample\u201d has this id" in str(info.value)
+    assert [(i.id, i.kind) for i in packs.installed()] == [("example", "national")]
+
+
+def test_validate_says_what_kind_of_file_it_is(tmp_path, capsys):
+    packs.install(EXAMPLE)
+    path = _local(tmp_path, "north-office")
+    assert main(["pack", "validate", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "valid local additions \u201cnorth-office\u201d extending \u201cexample\u201d" in out
+    assert main(["pack", "validate", str(EXAMPLE)]) == 0
+    assert "valid national pack \u201cexample\u201d" in capsys.readouterr().out
+
+
+def test_export_to_a_missing_folder_names_the_path(tmp_path, capsys):
+    packs.install(EXAMPLE)
+    target = tmp_path / "missing" / "out.toml"
+    assert main(["pack", "export", "example", str(target)]) == 2
+    assert str(target) in capsys.readouterr().err
