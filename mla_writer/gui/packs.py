@@ -115,6 +115,7 @@ class PackDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_(TITLE))
         self.choose_file = self._choose_file
+        self.confirm = self._confirm
         outer = QVBoxLayout(self)
         intro = QLabel(_("A State pack holds your State's authorities, its letterhead and offences, and what each "
                          "requested State requires. Import the pack your central authority gives you; local "
@@ -125,6 +126,7 @@ class PackDialog(QDialog):
         self.installed.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 10)
         self.installed.setAccessibleName(_("Installed packs"))
         outer.addWidget(QLabel(_("Installed packs:"), self))
+        self.installed.itemSelectionChanged.connect(self._selection_changed)
         outer.addWidget(self.installed)
         buttons = QHBoxLayout()
         self.import_button = QPushButton(_("&Import\u2026"), self)
@@ -159,7 +161,8 @@ class PackDialog(QDialog):
             fictional = " \u2014 " + _("fictional example") if item.fictional else ""
             self.installed.addItem(f"{item.title} ({kind}){fictional}")
             self.installed.item(self.installed.count() - 1).setData(Qt.ItemDataRole.UserRole, item.id)
-        self.remove_button.setEnabled(self.installed.count() > 0)
+        self.installed.setCurrentItem(None)
+        self.remove_button.setEnabled(False)  # until a pack is selected
         self.tree.clear()
         merged = packs.active()
         if merged is None:
@@ -234,14 +237,48 @@ class PackDialog(QDialog):
         self.changed.emit()
         return True
 
-    def remove_pack(self) -> None:
-        item = self.installed.currentItem() or self.installed.item(0)
-        if item is None:
-            return
-        packs.remove(item.data(Qt.ItemDataRole.UserRole))
+    def removal_text(self, pack_id: str) -> str:
+        """The question asked before removing ``pack_id``: what will be removed, naming the local
+        additions that go with a national pack."""
+        items = packs.installed()
+        item = next(i for i in items if i.id == pack_id)
+        if item.kind == "national":
+            extra = [i for i in items if i.kind == "local" and i.extends == pack_id]
+            text = _("Remove the national pack \u201c{title}\u201d?").format(title=item.title)
+            if extra:
+                text += " " + _("Its local additions will be removed with it: {names}.").format(
+                    names=", ".join(f"\u201c{i.title}\u201d" for i in extra))
+            text += " " + _("Its authorities, offences and requested-State profiles will no longer be offered.")
+        else:
+            text = _("Remove the local additions \u201c{title}\u201d?").format(title=item.title)
+        return text + " " + _("To use it again, import its file again.")
+
+    def _confirm(self, text: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Question, _("Remove a State pack"), text, QMessageBox.StandardButton.Cancel, self)
+        remove = box.addButton(_("Remove"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is remove
+
+    def _selection_changed(self) -> None:
+        self.remove_button.setEnabled(self.installed.currentItem() is not None and self.installed.currentItem().isSelected())
+
+    def remove_pack(self) -> bool:
+        """Remove the selected pack after ``confirm`` (replaced by tests) says yes; nothing without a selection."""
+        item = self.installed.currentItem()
+        if item is None or not item.isSelected():
+            self.say(_("Select the pack to remove first."), error=True)
+            return False
+        pack_id = item.data(Qt.ItemDataRole.UserRole)
+        if not self.confirm(self.removal_text(pack_id)):
+            return False
+        packs.remove(pack_id)
         self.say(_("Removed."))
         self.refresh()
         self.changed.emit()
+        return True
 
 
 def _today():
@@ -290,7 +327,21 @@ class ProfileBar(QWidget):
         profile = self.profile()
         if profile is not None:
             self.fill(profile)
+        elif self.last:
+            # a State without a profile: what the previous profile filled (and the user left) goes
+            self.clear_filled()
         self.show_profile()
+
+    def clear_filled(self) -> list:
+        """Take back what the last profile filled and the user left as it was (never what the
+        user typed); returns the changes taken back."""
+        changes, self.last = self.last, []
+        undone: list = []
+        if changes:
+            self.session.change(lambda letter: undone.extend(office.undo_changes(letter, changes)))
+            self.session.reloaded.emit()
+            self.session.check_requested.emit()
+        return undone
 
     def fill(self, profile: packs.StateProfile) -> list:
         """Fill the empty addressee fields and accepted languages from ``profile``; returns the

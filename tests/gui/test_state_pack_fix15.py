@@ -1,0 +1,71 @@
+"""Issue 15 trial fixes (fix15) in the wizard: Remove needs a selection and a confirmation naming
+what goes; a requested State without a profile takes back what the previous profile filled."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from mla_writer import packs
+from tests.gui.helpers import fill_editor
+
+pytestmark = pytest.mark.gui
+
+EXAMPLE = Path(__file__).parents[2] / "resources" / "state-packs" / "example.toml"
+SHOTS = Path("/tmp/fix15")
+LOCAL = """
+[pack]
+format = "mla-writer-state-pack"
+format_version = 1
+id = "north-office"
+title = "North office additions"
+kind = "local"
+extends = "example"
+"""
+
+
+def test_remove_needs_a_selection_and_a_confirmation(make_window, tmp_path):
+    packs.install(EXAMPLE)
+    local = tmp_path / "local.toml"
+    local.write_text(LOCAL, encoding="utf-8")
+    packs.install(local)
+    window = make_window("en")
+    dialog = window.edit_packs()
+    asked = []
+    dialog.confirm = lambda text: asked.append(text) or False
+    # nothing selected: the button is disabled and a click removes nothing
+    assert not dialog.remove_button.isEnabled()
+    assert dialog.remove_pack() is False and asked == []
+    assert len(packs.installed()) == 2
+    # the national pack selected: the question names it and the local additions that go with it
+    dialog.installed.setCurrentRow(0)
+    assert dialog.remove_button.isEnabled()
+    QTest.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert asked and "Fictional example pack" in asked[0] and "\u201cNorth office additions\u201d" in asked[0]
+    assert len(packs.installed()) == 2  # answered Cancel
+    dialog.confirm = lambda text: True
+    dialog.installed.setCurrentRow(1)
+    assert dialog.remove_pack() is True
+    assert [i.id for i in packs.installed()] == ["example"]
+    dialog.close()
+
+
+def test_a_state_without_profile_takes_back_what_the_previous_profile_filled(make_window):
+    packs.install(EXAMPLE)
+    window = make_window("en")
+    letter = window.session.letter
+    window.go_to(window.step_of_section["parties"])
+    page = window.current_page()
+    editor = page.problem_map.entries["requested_state"][0]
+    fill_editor(window, editor, "requested_state", "FR", None)
+    assert letter.addressee.email == "central-fr@example.org" and letter.language.accepted_languages == ["fr", "en"]
+    letter.addressee.phone = "+1 555 0100"  # typed by the user: kept
+    fill_editor(window, editor, "requested_state", "IT", None)  # no profile for Italy
+    assert letter.requested_state == "IT"
+    assert not letter.addressee.email and not letter.addressee.address and not letter.addressee.name.get("en")
+    assert letter.language.accepted_languages == []
+    assert letter.addressee.phone == "+1 555 0100"
+    assert not page.profile_bar.note.isVisible()
