@@ -378,6 +378,10 @@ _CONDITION_UNMET = {
                  "letter is not marked urgent at point 5. Mark it urgent if it is, or produce it in {accepted}."),
     "reciprocity": N_("{state} accepts letters in {language} only on reciprocity (State pack), and the pack does not "
                       "say that {requesting} accepts letters in {language}. Produce the letter in {accepted}."),
+    "reciprocity_other_state": N_("{state} accepts letters in {language} only on reciprocity (State pack), and the "
+                                  "letter's requesting State ({letter_state}) is not the State of the installed pack "
+                                  "({pack_state}), so the pack cannot say whether it accepts letters in {language}. "
+                                  "Produce the letter in {accepted}."),
     "certified_translation": N_("{state} accepts letters in {language} only with a certified translation (State pack): "
                                 "say at point 14 that one is attached, or produce the letter in {accepted}."),
 }
@@ -432,7 +436,14 @@ def _profile_language(c: _Ctx) -> None:
     requesting = merged.pack.requesting_state
     if not _condition_met(c, rule.condition, lang, requesting):
         requesting_name = form(requesting.code, c.lang, "article") if requesting is not None else ""
-        c.error("language.condition", _CONDITION_UNMET[rule.condition],
+        message = _CONDITION_UNMET[rule.condition]
+        if rule.condition == "reciprocity" and requesting is not None and L.requesting_state \
+                and L.requesting_state != requesting.code:
+            from .states import name as state_name
+
+            message = _CONDITION_UNMET["reciprocity_other_state"]
+            params.update(letter_state=state_name(L.requesting_state, c.lang), pack_state=state_name(requesting.code, c.lang))
+        c.error("language.condition", message,
                 "urgency.urgent" if rule.condition == "urgent" else "language.certified_translation"
                 if rule.condition == "certified_translation" else "output_language",
                 requesting=requesting_name, **params)

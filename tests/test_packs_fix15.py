@@ -76,3 +76,17 @@ def test_export_to_a_missing_folder_names_the_path(tmp_path, capsys):
     target = tmp_path / "missing" / "out.toml"
     assert main(["pack", "export", "example", str(target)]) == 2
     assert str(target) in capsys.readouterr().err
+
+
+def test_reciprocity_reason_names_both_states_when_the_letter_is_of_another_state():
+    import datetime as dt
+
+    from mla_writer import checklist
+    from mla_writer.model import LetterOfRequest
+
+    packs.install(EXAMPLE)
+    letter = LetterOfRequest(requesting_state="RO", requested_state="ES", output_language="en")
+    result = checklist.check(letter, "en", today=dt.date(2026, 11, 30)).result("language")
+    message = next(p.message for p in result.errors if p.code == "language.condition")
+    assert "the letter's requesting State (Romania) is not the State of the installed pack" in message
+    assert "Moldova" in message and "does not say that" not in message

@@ -69,3 +69,18 @@ def test_a_state_without_profile_takes_back_what_the_previous_profile_filled(mak
     assert letter.language.accepted_languages == []
     assert letter.addressee.phone == "+1 555 0100"
     assert not page.profile_bar.note.isVisible()
+
+
+def test_a_pack_authority_sets_the_requesting_state_and_says_it_came_from_the_pack(make_window):
+    packs.install(EXAMPLE)
+    window = make_window("en")
+    letter = window.session.letter
+    letter.requesting_state = ""
+    window.go_to(window.step_of_section["identification"])
+    bar = window.current_page().office_bar
+    QTest.mouseClick(bar.button, Qt.MouseButton.LeftButton)
+    action = bar.menu.actions()[0]
+    bar.menu.hide()
+    action.trigger()
+    assert letter.requesting_state == "MD"
+    assert "Filled from the State pack" in bar.note.text() and "office profile" not in bar.note.text()
