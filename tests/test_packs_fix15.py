@@ -90,3 +90,23 @@ def test_reciprocity_reason_names_both_states_when_the_letter_is_of_another_stat
     message = next(p.message for p in result.errors if p.code == "language.condition")
     assert "the letter's requesting State (Romania) is not the State of the installed pack" in message
     assert "Moldova" in message and "does not say that" not in message
+
+
+def test_germany_names_only_languages_the_application_writes():
+    """DE accepts German always and English only with a certified translation: the reason never
+    asks for a letter in German (which MLA Writer cannot write) but for a translation into it."""
+    import datetime as dt
+
+    from mla_writer import checklist
+    from mla_writer.model import LetterOfRequest
+
+    packs.install(EXAMPLE)
+    letter = LetterOfRequest(requesting_state="MD", requested_state="DE", output_language="en")
+    result = checklist.check(letter, "en", today=dt.date(2026, 11, 30)).result("language")
+    message = next(p.message for p in result.errors if p.code == "language.condition")
+    assert "produce the letter in German" not in message
+    assert "MLA Writer does not write letters in German: attach a certified translation of the letter in German" in message
+    letter.output_language = "fr"
+    result = checklist.check(letter, "ru", today=dt.date(2026, 11, 30)).result("language")
+    message = next(p.message for p in result.errors if p.code == "language.profile_not_accepted")
+    assert "на французском языке" in message and "на немецком языке" in message

@@ -394,8 +394,13 @@ class ProfileBar(QWidget):
             self.proposed = profile.proposed_language(languages())
         links = []
         if self.proposed and self.proposed != letter.output_language:
-            links.append('<a href="language">{}</a>'.format(escape(
-                _("Write the letter in {language}").format(language=language_name(self.proposed, lang)))))
+            from ..language_phrases import in_language
+
+            offer = _("Write the letter {in_language}").format(in_language=in_language(self.proposed, lang))
+            condition = profile.rule(self.proposed).condition
+            if condition != "always":  # the State's condition goes with the offer ("only with a certified translation")
+                offer = _("{offer} ({condition})").format(offer=offer, condition=condition_label(condition))
+            links.append('<a href="language">{}</a>'.format(escape(offer)))
         if self.last:
             links.append('<a href="undo">{}</a>'.format(escape(_("Undo"))))
         self.note.setText(" ".join(parts) + ("<br>" + " \u00b7 ".join(links) if links else ""))

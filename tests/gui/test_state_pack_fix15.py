@@ -84,3 +84,14 @@ def test_a_pack_authority_sets_the_requesting_state_and_says_it_came_from_the_pa
     action.trigger()
     assert letter.requesting_state == "MD"
     assert "Filled from the State pack" in bar.note.text() and "office profile" not in bar.note.text()
+
+
+def test_the_proposed_language_states_its_condition(make_window):
+    packs.install(EXAMPLE)
+    window = make_window("en")
+    letter = window.session.letter
+    letter.output_language = "fr"
+    window.go_to(window.step_of_section["parties"])
+    page = window.current_page()
+    fill_editor(window, page.problem_map.entries["requested_state"][0], "requested_state", "DE", None)
+    assert "Write the letter in English (only with a certified translation)" in page.profile_bar.note.text()
