@@ -110,3 +110,64 @@ def test_germany_names_only_languages_the_application_writes():
     result = checklist.check(letter, "ru", today=dt.date(2026, 11, 30)).result("language")
     message = next(p.message for p in result.errors if p.code == "language.profile_not_accepted")
     assert "на французском языке" in message and "на немецком языке" in message
+
+
+HEAD = '[pack]\nformat = "mla-writer-state-pack"\nformat_version = 1\nid = "p"\ntitle = "t"\n'
+STATE = '[requesting_state]\ncode = "MD"\n'
+OFFENCE = ('[[offences]]\nid = "murder"\nname = {names}\nprovision = {{ en = "Art. 1" }}\n'
+           'max_penalty = {{ en = "life" }}\n')
+
+
+def _problems(tmp_path, text, lang="en"):
+    path = tmp_path / "p.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(packs.PackError) as info:
+        packs.validate_file(path)
+    return info.value.localized(lang)
+
+
+def test_empty_texts_and_unknown_language_codes_are_refused(tmp_path):
+    found = _problems(tmp_path, HEAD + STATE + OFFENCE.format(names='{ en = "", xx = "Murder" }'))
+    assert any("field \u201cname.en\u201d: the text is empty" in m for m in found), found
+    assert any("\u201cxx\u201d is not a language code" in m for m in found), found
+    found = _problems(tmp_path, HEAD + '[requesting_state]\ncode = "MD"\naccepts_languages = ["qq"]\n')
+    assert any("\u201cqq\u201d is not a language code" in m for m in found), found
+
+
+def test_letterhead_inside_pack_says_where_it_belongs(tmp_path):
+    found = _problems(tmp_path, HEAD + 'letterhead = "x.docx"\n' + STATE)
+    assert found == ["The [pack] table, field \u201cletterhead\u201d: this field belongs at the top of the file, before the "
+                     "[pack] table (a field written after a [table] heading belongs to that table)"]
+
+
+def test_wording_of_types_and_choices(tmp_path):
+    found = _problems(tmp_path, HEAD.replace('title = "t"', "title = 5") + STATE)
+    assert found == ['The [pack] table, field \u201ctitle\u201d: the value must be text in quotes, for example "Article 186"']
+    found = _problems(tmp_path, HEAD + STATE + OFFENCE.format(names='"Murder"'))
+    assert "for example { en = \"Theft\", fr = \"Vol\" }" in found[0]
+    found = _problems(tmp_path, HEAD + 'kind = "regional"\n' + STATE)
+    assert found[0].endswith("the value must be one of: \u201cnational\u201d or \u201clocal\u201d")
+    assert "\u201cnational\u201d или \u201clocal\u201d" in _problems(tmp_path, HEAD + 'kind = "regional"\n' + STATE, "ru")[0]
+
+
+def test_no_raw_english_nor_class_names_in_russian(tmp_path):
+    bad_docx = tmp_path / "bad.docx"
+    bad_docx.write_bytes(b"not a zip")
+    cases = [
+        'letterhead = "bad.docx"\n' + HEAD + STATE,
+        'letterhead = "none.docx"\n' + HEAD + STATE,
+        HEAD + STATE + '[[legal_bases]]\ninstrument = "foo"\n',
+        HEAD + '[requesting_state]\ncode = "XX"\n',
+        HEAD + STATE + ('[[profiles]]\nstate = "ES"\nsource = "s"\nlast_verified = 2999-01-01\n'
+                        'languages = [{ language = "es" }]\ncentral_authority = { name = { en = "C" }, address = "A" }\n'),
+        "[pack]\nx = = 1\n",
+    ]
+    for text in cases:
+        for message in _problems(tmp_path, text, "ru"):
+            assert "Error" not in message and "(KeyError)" not in message
+            for english in ("does not exist", "is not an instrument", "in the future", "is not the code", "not valid TOML",
+                            "the value", "Profile of", "field"):
+                assert english not in message, message
+    toml = _problems(tmp_path, "[pack]\nx = = 1\n", "ru")[0]
+    assert "строка 2" in toml and "столбец 5" in toml
+    assert "Испании (ES)" in _problems(tmp_path, cases[4], "ru")[0]
