@@ -62,6 +62,8 @@ MAX_FILE_BYTES = 5_000_000
 DEFAULT_MAX_AGE_DAYS = 365
 PACK_FILE = "pack.toml"
 LETTERHEAD_FILE = "letterhead.docx"
+#: Beside an installed pack: the file it was imported from and its letterhead's own name (JSON).
+IMPORTED_FILE = "imported.json"
 
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
 
@@ -317,16 +319,16 @@ _ENTRIES = {
     "authorities": (N_("Authority \u201c{id}\u201d"), N_("Authority no. {n}"), "id"),
     "offences": (N_("Offence \u201c{id}\u201d"), N_("Offence no. {n}"), "id"),
     "legal_bases": (N_("Legal basis \u201c{id}\u201d"), N_("Legal basis no. {n}"), "instrument"),
-    "profiles": (N_("Profile of {state} ({id})"), N_("Profile no. {n}"), "state"),
+    "profiles": (N_("Profile {state_of} ({id})"), N_("Profile no. {n}"), "state"),
 }
 
 
 def _state_named(code: str):
-    """A callable giving ``code``'s State name in a UI language (for a message's params)."""
+    """A callable giving "of Spain" for ``code`` in a UI language (for a message's params)."""
     def named(lang: str) -> str:
-        from .states import is_state, name
+        from .states import form
 
-        return name(code, lang) if is_state(code) else code
+        return form(code, lang, "de")
     return named
 
 
@@ -334,7 +336,7 @@ def _profile_entry(code: str) -> tuple[str, dict[str, Any]]:
     """``Profile of Spain (ES)`` (the State named in the UI language), ``Profile of XX`` for a code that is no State's."""
     if not states.is_state(code):
         return N_("Profile of {id}"), {"id": code}
-    return _ENTRIES["profiles"][0], {"id": code, "state": _state_named(code)}
+    return _ENTRIES["profiles"][0], {"id": code, "state_of": _state_named(code)}
 
 #: Pydantic error types -> our own message (msgid; ``{detail}`` is pydantic's English text).
 _MESSAGES = {
@@ -758,8 +760,25 @@ def installed() -> list[Installed]:
     return out
 
 
+def imported_from(folder: Path) -> dict[str, str]:
+    """What an installed pack was imported from: ``{"file": the imported file's path, "letterhead":
+    the letterhead's name in the pack}`` ({} for a pack installed before this was kept)."""
+    import json
+
+    try:
+        data = json.loads((folder / IMPORTED_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(v, str)} if isinstance(data, dict) else {}
+
+
+def letterhead_name(path: Path) -> str:
+    """The name an installed letterhead had in the pack imported (``example-letterhead.docx``), else its own."""
+    return imported_from(path.parent).get("letterhead") or path.name
+
+
 def _layer(folder: Path) -> tuple[dict[str, Any], str, Path]:
-    return read_raw(folder / PACK_FILE), str(folder / PACK_FILE), folder
+    return read_raw(folder / PACK_FILE), imported_from(folder).get("file") or str(folder / PACK_FILE), folder
 
 
 def _installed_letterhead_dir(raw: dict[str, Any], folder: Path) -> dict[str, Any]:
@@ -869,6 +888,11 @@ def install(path: str | os.PathLike[str]) -> Installed:
         staging = Path(tempfile.mkdtemp(prefix=".import-", dir=root))
         try:
             shutil.copyfile(path, staging / PACK_FILE)
+            import json
+
+            (staging / IMPORTED_FILE).write_text(json.dumps({"file": str(path.resolve()),
+                                                             "letterhead": Path(raw.get("letterhead", "")).name}),
+                                                 encoding="utf-8")
             if raw.get("letterhead"):
                 shutil.copyfile(path.parent / raw["letterhead"], staging / LETTERHEAD_FILE)
             final = root / pid

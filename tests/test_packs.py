@@ -80,7 +80,7 @@ def test_example_pack_is_valid_and_complete():
      "Profile of France (FR), field \u201clast_verified\u201d: the value must be a date"),
     (HEAD + STATE + '[[profiles]]\nstate = "MD"\ncentral_authority = {name = {en = "C"}, address = "1 Rue X, Paris"}\n'
      'languages = [{language = "en"}]\nsource = "s"\nlast_verified = 2020-01-01\n',
-     "Profile of Republic of Moldova (MD), field \u201cstate\u201d: this is the requesting State of the pack"),
+     "Profile of the Republic of Moldova (MD), field \u201cstate\u201d: this is the requesting State of the pack"),
     (HEAD + STATE + '[[profiles]]\nstate = "FR"\ncentral_authority = {name = {en = "C"}, address = "1 Rue X, Paris"}\n'
      'languages = []\nsource = "s"\nlast_verified = 2020-01-01\n',
      "Profile of France (FR), field \u201clanguages\u201d: the value must not be empty"),

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -58,6 +59,20 @@ def origin_text(origin: packs.Origin) -> str:
     return _("{title} ({kind}), file {file}").format(title=origin.title, kind=kind, file=origin.file)
 
 
+#: How a tooltip names the fields of a pack a local addition gave (labels, not the file's keys).
+FIELD_LABELS = {
+    "name": N_("Designation"), "address": N_("Address"), "latin_address": N_("Address in Latin letters"),
+    "phone": N_("Telephone"), "email": N_("E-mail"), "signatory_title": N_("Title of the signatory"),
+    "provision": N_("Provision"), "max_penalty": N_("Maximum penalty"), "law_text": N_("Text of the law"),
+    "central_authority": N_("Central authority"), "languages": N_("Languages accepted"),
+    "channels": N_("Channels"), "means": N_("Means of sending"), "e_signature_required": N_("Electronic signature"),
+    "encryption_required": N_("Encryption"), "double_criminality": N_("Double criminality"),
+    "use_limitation": N_("Use of the evidence"), "documents": N_("Documents for measures"),
+    "legal_bases": N_("Legal bases"), "notes": N_("Notes"), "source": N_("Source of the information"),
+    "last_verified": N_("Last verified"),
+}
+
+
 def provenance(merged: packs.Merged, prefix: str) -> str:
     """Tooltip text: where the values under ``prefix`` came from (each pack that gave some, the
     local additions' own fields named)."""
@@ -67,7 +82,7 @@ def provenance(merged: packs.Merged, prefix: str) -> str:
             mine = sorted({p[len(prefix) + 1:] for p, o in merged.origins.items()
                            if o == origin and p.startswith(prefix + ".")} - {""})
             top = sorted({m.split(".")[0] for m in mine})
-            detail = (": " + ", ".join(top)) if top else ""
+            detail = (": " + ", ".join(_(FIELD_LABELS[t]) if t in FIELD_LABELS else t for t in top)) if top else ""
             lines.append(_("From {pack}{fields}").format(pack=origin_text(origin), fields=detail))
         else:
             lines.append(_("From {pack}").format(pack=origin_text(origin)))
@@ -158,15 +173,17 @@ class PackDialog(QDialog):
         self.installed.clear()
         for item in packs.installed():
             kind = _("national pack") if item.kind == "national" else _("local additions")
-            fictional = " \u2014 " + _("fictional example") if item.fictional else ""
-            self.installed.addItem(f"{item.title} ({kind}){fictional}")
+            if item.fictional:
+                kind = _("{kind}, fictional example").format(kind=kind)
+            self.installed.addItem(_("{title} \u2014 {kind}").format(title=item.title, kind=kind))
             self.installed.item(self.installed.count() - 1).setData(Qt.ItemDataRole.UserRole, item.id)
         self.installed.setCurrentItem(None)
         self.remove_button.setEnabled(False)  # until a pack is selected
         self.tree.clear()
         merged = packs.active()
         if merged is None:
-            QTreeWidgetItem(self.tree, [_("No State pack is installed."), ""])
+            empty = QTreeWidgetItem(self.tree, [_("No State pack is installed."), ""])
+            empty.setFirstColumnSpanned(True)  # the whole width: the sentence is never cut off
             return
         lang = ui_language()
         pack = merged.pack
@@ -181,7 +198,7 @@ class PackDialog(QDialog):
         if pack.requesting_state is not None:
             node(self.tree, _("Requesting State"), state_name(pack.requesting_state.code, lang), "requesting_state")
         if merged.letterhead is not None:
-            node(self.tree, _("Letterhead"), merged.letterhead.name, "letterhead")
+            node(self.tree, _("Letterhead"), packs.letterhead_name(merged.letterhead), "letterhead")
         group = QTreeWidgetItem(self.tree, [_("Authorities"), str(len(pack.authorities))])
         for a in pack.authorities:
             path = f"authorities.{a.id}"
@@ -203,7 +220,7 @@ class PackDialog(QDialog):
             node(item, _("Languages accepted"), accepted_text(p), f"{path}.languages")
             for label, text, sub in profile_details(p, lang):
                 node(item, label, text, f"{path}.{sub}")
-            node(item, _("Source"), p.source, f"{path}.source")
+            node(item, _("Source of the information"), p.source, f"{path}.source")
         self.tree.expandToDepth(0)
         self.tree.resizeColumnToContents(0)
 
@@ -306,6 +323,8 @@ class ProfileBar(QWidget):
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.note.setTextFormat(Qt.TextFormat.RichText)
+        self.note.setFrameShape(QFrame.Shape.StyledPanel)  # a block of its own, apart from the step's intro
+        self.note.setMargin(6)
         self.note.linkActivated.connect(self._link)
         layout.addWidget(self.note)
         self.seen = getattr(session, "profile_state_seen", None)
@@ -364,6 +383,7 @@ class ProfileBar(QWidget):
         merged = packs.active()
         if profile is None or merged is None:
             self.note.hide()
+            self.hide()  # no empty gap where the note was
             self.proposed = None
             return
         from .. import vocab
@@ -405,10 +425,11 @@ class ProfileBar(QWidget):
             links.append('<a href="undo">{}</a>'.format(escape(_("Undo"))))
         self.note.setText(" ".join(parts) + ("<br>" + " \u00b7 ".join(links) if links else ""))
         tip = provenance(merged, f"profiles.{profile.state}")
-        tip += "\n" + _("Source: {source}; last verified {date}.").format(source=profile.source,
-                                                                         date=profile.last_verified.isoformat())
+        tip += "\n" + _("Source of the information: {source}; last verified {date}.").format(
+            source=profile.source, date=profile.last_verified.isoformat())
         self.note.setToolTip(tip)
         self.note.show()
+        self.show()
 
     def _link(self, link: str) -> None:
         if link == "language":
