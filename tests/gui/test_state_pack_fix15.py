@@ -95,3 +95,30 @@ def test_the_proposed_language_states_its_condition(make_window):
     page = window.current_page()
     fill_editor(window, page.problem_map.entries["requested_state"][0], "requested_state", "DE", None)
     assert "Write the letter in English (only with a certified translation)" in page.profile_bar.note.text()
+
+
+def test_dialog_names_the_imported_files_and_labels(make_window, tmp_path):
+    window = make_window("ru")
+    dialog = window.edit_packs()
+    empty = dialog.tree.topLevelItem(0)
+    assert empty.text(0) == "Пакет государства не установлен." and empty.isFirstColumnSpanned()
+    dialog.close()
+    packs.install(EXAMPLE)
+    local = tmp_path / "north.toml"
+    local.write_text(LOCAL + '\n[[profiles]]\nstate = "FR"\ncentral_authority = { address = "1 Local St" }\n',
+                     encoding="utf-8")
+    packs.install(local)
+    dialog = window.edit_packs()
+    top = {dialog.tree.topLevelItem(i).text(0): dialog.tree.topLevelItem(i) for i in range(dialog.tree.topLevelItemCount())}
+    letterhead = top["Бланк"]
+    assert letterhead.text(1) == "example-letterhead.docx"
+    assert str(EXAMPLE.resolve()) in letterhead.toolTip(0) and "pack.toml" not in letterhead.toolTip(0)
+    france = top["Запрашиваемые государства"].child(0)
+    tip = france.toolTip(0)
+    assert str(local.resolve()) in tip and "Откуда значение:" in tip and "Центральный орган" in tip
+    assert "central_authority" not in tip
+    text = dialog.installed.item(0).text()
+    assert text.count("(") <= 1 and "вымышленный пример" in text
+    SHOTS.mkdir(exist_ok=True)
+    dialog.grab().save(str(SHOTS / "pack-dialog-ru.png"))
+    dialog.close()
