@@ -171,3 +171,15 @@ def test_no_raw_english_nor_class_names_in_russian(tmp_path):
     toml = _problems(tmp_path, "[pack]\nx = = 1\n", "ru")[0]
     assert "строка 2" in toml and "столбец 5" in toml
     assert "Испании (ES)" in _problems(tmp_path, cases[4], "ru")[0]
+
+
+def test_example_letterhead_is_neutral_and_names_no_other_authority():
+    import zipfile
+
+    letterhead = EXAMPLE.parent / "example-letterhead.docx"
+    with zipfile.ZipFile(letterhead) as z:
+        header = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("word/header"))
+    assert "Prosecution Service" not in header and "not a real authority" not in header
+    for mark in ("FICTIONAL EXAMPLE", "EXEMPLE FICTIF", "ВЫМЫШЛЕННЫЙ ПРИМЕР", "EJEMPLO FICTICIO"):
+        assert mark in header
+    assert "{LETTERHEAD}" in header  # the authority's own name, in the letter's language, comes from the letter
