@@ -183,3 +183,23 @@ def test_example_letterhead_is_neutral_and_names_no_other_authority():
     for mark in ("FICTIONAL EXAMPLE", "EXEMPLE FICTIF", "ВЫМЫШЛЕННЫЙ ПРИМЕР", "EJEMPLO FICTICIO"):
         assert mark in header
     assert "{LETTERHEAD}" in header  # the authority's own name, in the letter's language, comes from the letter
+
+
+def test_an_e_mail_address_is_never_cut_at_its_hyphens():
+    import io
+    import zipfile
+
+    import docx
+
+    from mla_writer.model import LetterOfRequest
+    from mla_writer.render import render_docx
+
+    letter = LetterOfRequest(requesting_state="MD", requested_state="FR", output_language="ru")
+    letter.addressee.email = "central-fr@example.org"
+    data = render_docx(letter)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        body = z.read("word/document.xml").decode()
+    assert "central-fr@" not in body and "<w:noBreakHyphen/>" in body
+    document = docx.Document(io.BytesIO(data))
+    text = "\n".join([p.text for p in document.paragraphs] + [c.text for t in document.tables for c in t._cells])
+    assert "central-fr@example.org" in text  # read, copied and searched as written
