@@ -122,3 +122,20 @@ def test_dialog_names_the_imported_files_and_labels(make_window, tmp_path):
     SHOTS.mkdir(exist_ok=True)
     dialog.grab().save(str(SHOTS / "pack-dialog-ru.png"))
     dialog.close()
+
+
+def test_russian_profile_note_for_germany(make_window):
+    packs.install(EXAMPLE)
+    window = make_window("ru")
+    window.session.letter.output_language = "fr"
+    window.go_to(window.step_of_section["parties"])
+    page = window.current_page()
+    fill_editor(window, page.problem_map.entries["requested_state"][0], "requested_state", "DE", None)
+    text = page.profile_bar.note.text()
+    assert "Составить просьбу на английском языке (только с заверенным переводом)" in text
+    from PySide6.QtWidgets import QApplication
+
+    window.resize(1100, 760)
+    QApplication.processEvents()
+    SHOTS.mkdir(exist_ok=True)
+    window.grab().save(str(SHOTS / "parties-de-ru.png"))
