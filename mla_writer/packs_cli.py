@@ -67,9 +67,13 @@ def _run(args: argparse.Namespace) -> int:
                 extends = f" (extends {item.extends})" if item.extends else ""
                 print(_escape(f"{item.id}  {item.kind}{extends}  {item.title}"))
         elif args.pack_command == "remove":
+            going = [i for i in packs.installed() if i.id == args.id or (i.kind == "local" and i.extends == args.id)]
             if not packs.remove(args.id):
                 _say(f"no installed pack has the id {args.id}")
                 return EXIT_BAD
+            for item in going:  # what was removed, the local additions that went with a national pack too
+                what = "national pack" if item.kind == "national" else "local additions"
+                print(_escape(f"removed {what} \u201c{item.id}\u201d"))
     except packs.PackError as exc:
         return _problems(exc)
     except OSError as exc:

@@ -203,3 +203,13 @@ def test_an_e_mail_address_is_never_cut_at_its_hyphens():
     document = docx.Document(io.BytesIO(data))
     text = "\n".join([p.text for p in document.paragraphs] + [c.text for t in document.tables for c in t._cells])
     assert "central-fr@example.org" in text  # read, copied and searched as written
+
+
+def test_cli_remove_names_what_it_removed(tmp_path, capsys):
+    packs.install(EXAMPLE)
+    packs.install(_local(tmp_path, "north-office"))
+    capsys.readouterr()
+    assert main(["pack", "remove", "example"]) == 0
+    out = capsys.readouterr().out
+    assert "removed national pack \u201cexample\u201d" in out and "removed local additions \u201cnorth-office\u201d" in out
+    assert packs.installed() == []
