@@ -372,14 +372,28 @@ def _stale_profile(c: _Ctx) -> None:
         )
 
 
-#: What the letter lacks when a language's condition is not met, by condition.
+#: What the letter lacks when a language's condition is not met, by condition. ``{in_language}``
+#: is "in English" in the UI language's grammar (:mod:`.language_phrases`); ``{alternative}``
+#: is one of :data:`_ALTERNATIVE`.
 _CONDITION_UNMET = {
-    "urgent": N_("{state} accepts letters in {language} only when the request is urgent (State pack), and this "
-                 "letter is not marked urgent at point 5. Mark it urgent if it is, or produce it in {accepted}."),
-    "reciprocity": N_("{state} accepts letters in {language} only on reciprocity (State pack), and the pack does not "
-                      "say that {requesting} accepts letters in {language}. Produce the letter in {accepted}."),
-    "certified_translation": N_("{state} accepts letters in {language} only with a certified translation (State pack): "
-                                "say at point 14 that one is attached, or produce the letter in {accepted}."),
+    "urgent": N_("{state} accepts letters {in_language} only when the request is urgent (State pack), and this "
+                 "letter is not marked urgent at point 5. Mark it urgent if it is. {alternative}"),
+    "reciprocity": N_("{state} accepts letters {in_language} only on reciprocity (State pack), and the pack does not "
+                      "say that {requesting} accepts letters {in_language}. {alternative}"),
+    "reciprocity_other_state": N_("{state} accepts letters {in_language} only on reciprocity (State pack), and the "
+                                  "letter's requesting State ({letter_state}) is not the State of the installed pack "
+                                  "({pack_state}), so the pack cannot say whether it accepts letters {in_language}. "
+                                  "{alternative}"),
+    "certified_translation": N_("{state} accepts letters {in_language} only with a certified translation (State pack): "
+                                "say at point 14 that one is attached. {alternative}"),
+}
+#: The way out a point 14 reason offers: a language the application writes, or else a translation
+#: made outside it (the State accepts always only languages MLA Writer does not write).
+_ALTERNATIVE = {
+    "write": N_("Otherwise, produce the letter {in_accepted}."),
+    "write_or_translate": N_("Produce the letter {in_accepted}, or attach a certified translation."),
+    "translate": N_("MLA Writer does not write letters {in_accepted}: attach a certified translation of the "
+                    "letter {in_accepted}."),
 }
 
 
@@ -411,13 +425,27 @@ def _profile_language(c: _Ctx) -> None:
     profile = merged.pack.profile(L.requested_state) if merged is not None else None
     if profile is None:
         return
+    from .language_phrases import in_language, in_languages
+    from .languages import languages
+
     lang = L.output_language
     always = [r.language for r in profile.languages if r.condition == "always"] or [r.language for r in profile.languages]
+    writable = [code for code in always if code in languages() and code != lang]
     params = {
         "state": _capital(form(profile.state, c.lang, "article")),
         "language": language_name(lang, c.lang),
-        "accepted": _join([language_name(code, c.lang) for code in always], c.lang),
+        "in_language": in_language(lang, c.lang),
     }
+
+    not_written = [code for code in always if code not in languages()]
+
+    def alternative(kind: str) -> str:
+        if writable:
+            return c._(_ALTERNATIVE[kind]).format(in_accepted=in_languages(writable, c.lang))
+        if not_written:  # only languages the application cannot write: a translation made elsewhere
+            return c._(_ALTERNATIVE["translate"]).format(in_accepted=in_languages(not_written, c.lang))
+        return ""
+
     rule = profile.rule(lang)
     if rule is None:
         if L.language.certified_translation:
@@ -425,17 +453,24 @@ def _profile_language(c: _Ctx) -> None:
         if L.language.accepted_languages and lang not in L.language.accepted_languages:
             return  # language.not_accepted already says it
         c.error("language.profile_not_accepted",
-                "According to the State pack, {state} does not accept letters in {language}. Produce the letter in "
-                "{accepted}, or attach a certified translation.",
-                "output_language", **params)
+                "According to the State pack, {state} does not accept letters {in_language}. {alternative}",
+                "output_language", alternative=alternative("write_or_translate"), **params)  # (never empty: no rule)
         return
     requesting = merged.pack.requesting_state
     if not _condition_met(c, rule.condition, lang, requesting):
         requesting_name = form(requesting.code, c.lang, "article") if requesting is not None else ""
-        c.error("language.condition", _CONDITION_UNMET[rule.condition],
-                "urgency.urgent" if rule.condition == "urgent" else "language.certified_translation"
-                if rule.condition == "certified_translation" else "output_language",
-                requesting=requesting_name, **params)
+        message = _CONDITION_UNMET[rule.condition]
+        if rule.condition == "reciprocity" and requesting is not None and L.requesting_state \
+                and L.requesting_state != requesting.code:
+            from .states import name as state_name
+
+            message = _CONDITION_UNMET["reciprocity_other_state"]
+            params.update(letter_state=state_name(L.requesting_state, c.lang), pack_state=state_name(requesting.code, c.lang))
+        params["alternative"] = alternative("write")
+        path = ("urgency.urgent" if rule.condition == "urgent" else "language.certified_translation"
+                if rule.condition == "certified_translation" else "output_language")
+        text = c._(message).format(requesting=requesting_name, **params).rstrip()  # (no alternative: no trailing space)
+        c.problems.append(Problem("language.condition", Severity.ERROR, text, path))
 
 
 def _identification(c: _Ctx) -> None:

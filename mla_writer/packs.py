@@ -44,8 +44,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import (BaseModel, ConfigDict, Field, StrictBool, StrictInt, StringConstraints, ValidationError, field_validator,
-                      model_validator)
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictInt, StringConstraints, ValidationError,
+                      field_validator, model_validator)
+from pydantic_core import PydanticCustomError
 
 from . import states, vocab
 from .i18n import N_
@@ -61,10 +62,31 @@ MAX_FILE_BYTES = 5_000_000
 DEFAULT_MAX_AGE_DAYS = 365
 PACK_FILE = "pack.toml"
 LETTERHEAD_FILE = "letterhead.docx"
+#: Beside an installed pack: the file it was imported from and its letterhead's own name (JSON).
+IMPORTED_FILE = "imported.json"
 
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
-#: Text per language: ``{"en": "...", "ro": "..."}`` (any ISO 639 code: a pack may hold the State's own language).
-Text = dict[LanguageCode, CleanStr]
+
+
+def _known_language(code: str) -> str:
+    from babel import Locale
+
+    if code not in Locale("en").languages:
+        raise PydanticCustomError("unknown_language", "{value} is not a language code", {"value": code})
+    return code
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("empty_text", "the text is empty")
+    return value
+
+
+#: An ISO 639 code CLDR knows ("ro", "gag"; not "xx").
+KnownLanguage = Annotated[LanguageCode, AfterValidator(_known_language)]
+#: Text per language: ``{"en": "...", "ro": "..."}`` (any known ISO 639 code: a pack may hold the
+#: State's own language); no text may be empty.
+Text = dict[KnownLanguage, Annotated[CleanStr, AfterValidator(_not_blank)]]
 
 Condition = vocabulary_type(vocab.LANGUAGE_CONDITION)
 Channel = vocabulary_type(vocab.TRANSMISSION_CHANNEL)
@@ -78,7 +100,7 @@ class _Strict(BaseModel):
 
 def _state_code(value: str) -> str:
     if value and not states.is_state(value):
-        raise ValueError(f"{value} is not the code of a State")
+        raise PydanticCustomError("unknown_state", "{value} is not the code of a State", {"value": value})
     return value
 
 
@@ -101,7 +123,7 @@ class RequestingState(_Strict):
 
     code: CountryCode
     #: languages in which the State itself accepts requests (what "only on reciprocity" is checked against)
-    accepts_languages: list[LanguageCode] = []
+    accepts_languages: list[KnownLanguage] = []
 
     @field_validator("code")
     @classmethod
@@ -147,20 +169,21 @@ class PackLegalBasis(_Strict):
             from .catalogue import instruments
 
             if value not in instruments():
-                raise ValueError(f"{value} is not an instrument of the catalogue")
+                raise PydanticCustomError("unknown_instrument", "{value} is not an instrument of the catalogue",
+                                          {"value": value})
         return value
 
     @model_validator(mode="after")
     def _one_kind(self) -> "PackLegalBasis":
         if bool(self.instrument) == bool(self.title):
-            raise ValueError("give either an instrument of the catalogue or the title of a treaty")
+            raise PydanticCustomError("one_kind", "give either an instrument of the catalogue or the title of a treaty")
         return self
 
 
 class LanguageRule(_Strict):
     """A language a requested State accepts, and when."""
 
-    language: LanguageCode
+    language: KnownLanguage
     condition: Condition = "always"
     note: Text = {}
 
@@ -207,7 +230,7 @@ class StateProfile(_Strict):
     @classmethod
     def _not_future(cls, value: dt.date) -> dt.date:
         if value > dt.date.today():
-            raise ValueError("the date is in the future")
+            raise PydanticCustomError("future_date", "the date is in the future")
         return value
 
     def rule(self, language: str) -> LanguageRule | None:
@@ -258,8 +281,14 @@ class PackProblem:
         from .i18n import ui_gettext
 
         _ = ui_gettext(lang)
-        entry = _(self.entry[0]).format(**self.entry[1])
-        text = _(self.message).format(**self.params)
+
+        def resolved(params: dict[str, Any]) -> dict[str, Any]:  # a callable param is named in the UI language
+            return {k: (v(lang) if callable(v) else v) for k, v in params.items()}
+
+        text = _(self.message).format(**resolved(self.params))
+        if not self.entry[0]:  # the file as a whole: the message is a sentence of its own
+            return text
+        entry = _(self.entry[0]).format(**resolved(self.entry[1]))
         if self.field:
             return _("{entry}, field \u201c{field}\u201d: {problem}").format(entry=entry, field=self.field, problem=text)
         return _("{entry}: {problem}").format(entry=entry, problem=text)
@@ -281,7 +310,7 @@ class PackError(Exception):
         return [p.localized(lang) for p in self.problems]
 
 
-FILE_ENTRY = (N_("The file"), {})
+FILE_ENTRY = ("", {})  # messages about the whole file are sentences of their own ("The file is not valid TOML")
 PACK_ENTRY = (N_("The [pack] table"), {})
 STATE_ENTRY = (N_("The requesting State"), {})
 WHOLE_ENTRY = (N_("The pack"), {})
@@ -290,14 +319,30 @@ _ENTRIES = {
     "authorities": (N_("Authority \u201c{id}\u201d"), N_("Authority no. {n}"), "id"),
     "offences": (N_("Offence \u201c{id}\u201d"), N_("Offence no. {n}"), "id"),
     "legal_bases": (N_("Legal basis \u201c{id}\u201d"), N_("Legal basis no. {n}"), "instrument"),
-    "profiles": (N_("Profile of {id}"), N_("Profile no. {n}"), "state"),
+    "profiles": (N_("Profile {state_of} ({id})"), N_("Profile no. {n}"), "state"),
 }
+
+
+def _state_named(code: str):
+    """A callable giving "of Spain" for ``code`` in a UI language (for a message's params)."""
+    def named(lang: str) -> str:
+        from .states import form
+
+        return form(code, lang, "de")
+    return named
+
+
+def _profile_entry(code: str) -> tuple[str, dict[str, Any]]:
+    """``Profile of Spain (ES)`` (the State named in the UI language), ``Profile of XX`` for a code that is no State's."""
+    if not states.is_state(code):
+        return N_("Profile of {id}"), {"id": code}
+    return _ENTRIES["profiles"][0], {"id": code, "state_of": _state_named(code)}
 
 #: Pydantic error types -> our own message (msgid; ``{detail}`` is pydantic's English text).
 _MESSAGES = {
     "missing": N_("this field is required"),
     "extra_forbidden": N_("this field is unknown (check its spelling in docs/state-packs.md)"),
-    "literal_error": N_("the value must be one of {expected}"),
+    "literal_error": N_("the value must be one of: {expected}"),
     "string_pattern_mismatch": N_("the value has the wrong form"),
     "too_short": N_("the value must not be empty"),
     "string_too_short": N_("the value must not be empty"),
@@ -308,11 +353,17 @@ _MESSAGES = {
     "date_type": N_("the value must be a date (YYYY-MM-DD)"),
     "date_from_datetime_parsing": N_("the value must be a date (YYYY-MM-DD)"),
     "date_parsing": N_("the value must be a date (YYYY-MM-DD)"),
-    "string_type": N_("the value must be a text"),
-    "list_type": N_("the value must be a list"),
-    "dict_type": N_("the value must be a table"),
-    "model_type": N_("the value must be a table"),
-    "model_attributes_type": N_("the value must be a table"),
+    "string_type": N_("the value must be text in quotes, for example \"Article 186\""),
+    "list_type": N_("the value must be a list in square brackets, for example [\"fr\", \"en\"]"),
+    "dict_type": N_("the value must be texts by language in braces, for example {{ en = \"Theft\", fr = \"Vol\" }}"),
+    "model_type": N_("the value must be a table in braces, for example {{ name = {{ en = \"\u2026\" }}, address = \"\u2026\" }}"),
+    "model_attributes_type": N_("the value must be a table in braces, for example {{ name = {{ en = \"\u2026\" }}, address = \"\u2026\" }}"),
+    "unknown_language": N_("\u201c{value}\u201d is not a language code (ISO 639, for example \u201cen\u201d, \u201cro\u201d)"),
+    "empty_text": N_("the text is empty: write it, or leave out this language"),
+    "unknown_state": N_("\u201c{value}\u201d is not the code of a State (ISO 3166-1, for example \u201cFR\u201d)"),
+    "unknown_instrument": N_("\u201c{value}\u201d is not an instrument of the catalogue (see docs/state-packs.md for the ids)"),
+    "one_kind": N_("give either an instrument of the catalogue or the title of a treaty"),
+    "future_date": N_("the date is in the future"),
     "greater_than_equal": N_("the value is too small"),
     "less_than_equal": N_("the value is too large"),
 }
@@ -333,6 +384,8 @@ def _entry_of(raw: Any, loc: tuple[Any, ...]) -> tuple[tuple[str, dict[str, Any]
         item = raw.get(head, [])[loc[1]] if isinstance(raw, dict) and isinstance(raw.get(head), list) else None
         ident = item.get(key) if isinstance(item, dict) else None
         if isinstance(ident, str) and ident:
+            if head == "profiles":
+                return _profile_entry(ident), loc[2:]
             return (named, {"id": ident}), loc[2:]
         return (numbered, {"n": loc[1] + 1}), loc[2:]
     return WHOLE_ENTRY, loc
@@ -363,10 +416,52 @@ def _problems(raw: Any, error: ValidationError) -> list[PackProblem]:
                 message = N_("the value must be a two-letter State code (ISO 3166-1)")
             elif last in ("language", "accepts_languages") or rest[-2:-1] == ("accepts_languages",):
                 message = N_("the value must be a language code (ISO 639: two or three letters)")
+        elif err["type"] == "extra_forbidden" and rest:
+            misplaced = _misplaced(rest)
+            if misplaced:
+                message = misplaced
+        ctx = dict(err.get("ctx") or {})
         detail = err.get("msg", "").removeprefix("Value error, ")
-        expected = (err.get("ctx") or {}).get("expected", "")
-        out.append(PackProblem(entry, _field_path(rest), message, detail=detail, expected=expected))
+        if err["type"] == "literal_error":
+            if tuple(rest) == ("format_version",):
+                message = N_("this pack is format version {found}; this MLA Writer reads version {version}")
+                ctx.update(found=err.get("input"), version=FORMAT_VERSION)
+            else:
+                ctx["expected"] = _choices(ctx.get("expected", ""))
+        out.append(PackProblem(entry, _field_path(rest), message, **{"detail": detail, "expected": "", **ctx}))
     return out
+
+
+def _choices(expected: str):
+    """pydantic's "'national' or 'local'" as a callable naming the choices in a UI language's list
+    ("\u201cnational\u201d or \u201clocal\u201d", "\u00abnational\u00bb или \u00ablocal\u00bb")."""
+    import re
+
+    values = re.findall(r"'([^']*)'", expected) or [expected]
+
+    def named(lang: str) -> str:
+        from babel.lists import format_list
+
+        from .languages import babel_locale
+
+        return format_list([f"\u201c{v}\u201d" for v in values], style="or", locale=babel_locale(lang))
+    return named
+
+
+#: Fields of the file's top level (written before ``[pack]``) and of ``[pack]``.
+_TOP_LEVEL = {"letterhead"}
+_PACK_FIELDS = set(PackInfo.model_fields)
+
+
+def _misplaced(rest: tuple[Any, ...]) -> str | None:
+    """For an unknown field that is known elsewhere: where it belongs (msgid), else None."""
+    name = rest[-1] if isinstance(rest[-1], str) else ""
+    if name in _TOP_LEVEL:
+        return N_("this field belongs at the top of the file, before the [pack] table (a field written after a "
+                  "[table] heading belongs to that table)")
+    if len(rest) == 1 and name in _PACK_FIELDS:
+        return N_("this field belongs in the [pack] table")
+    return None
 
 
 def _semantic(pack: Pack) -> list[PackProblem]:
@@ -381,7 +476,7 @@ def _semantic(pack: Pack) -> list[PackProblem]:
             seen.add(item.id)
     seen = set()
     for prof in pack.profiles:
-        entry = (_ENTRIES["profiles"][0], {"id": prof.state})
+        entry = _profile_entry(prof.state)
         if prof.state in seen:
             out.append(PackProblem(entry, "state", N_("another profile is for the same State")))
         seen.add(prof.state)
@@ -411,16 +506,24 @@ def read_raw(path: str | os.PathLike[str]) -> dict[str, Any]:
         with open(path, "rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise PackError(source, [PackProblem(FILE_ENTRY, "", N_("it cannot be read: {reason}"),
+        raise PackError(source, [PackProblem(FILE_ENTRY, "", N_("The file cannot be read: {reason}."),
                                              reason=exc.strerror or str(exc))]) from None
     if len(data) > MAX_FILE_BYTES:
-        raise PackError(source, [PackProblem(FILE_ENTRY, "", N_("it is larger than any State pack"))])
+        raise PackError(source, [PackProblem(FILE_ENTRY, "", N_("The file is larger than any State pack."))])
     try:
         raw = tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
-        raise PackError(source, [PackProblem(FILE_ENTRY, "", N_("it is not a text file in UTF-8"))]) from None
+        raise PackError(source, [PackProblem(FILE_ENTRY, "", N_("The file is not a text file in UTF-8."))]) from None
     except tomllib.TOMLDecodeError as exc:
-        raise PackError(source, [PackProblem(FILE_ENTRY, "", N_("it is not valid TOML: {detail}"), detail=str(exc))]) from None
+        import re
+
+        where = re.search(r"at line (\d+), column (\d+)", str(exc))
+        if where:
+            problem = PackProblem(FILE_ENTRY, "", N_("The file is not valid TOML (line {line}, column {column})."),
+                                  line=int(where.group(1)), column=int(where.group(2)))
+        else:
+            problem = PackProblem(FILE_ENTRY, "", N_("The file is not valid TOML (it ends too early)."))
+        raise PackError(source, [problem]) from None
     info = raw.get("pack")
     if not isinstance(info, dict) or info.get("format") != FORMAT_NAME:
         raise PackError(source, [PackProblem(PACK_ENTRY, "format", N_("this is not a State pack of MLA Writer "
@@ -437,16 +540,38 @@ def _validate(raw: dict[str, Any], source: str, base_dir: Path | None) -> Pack:
     problems = _semantic(pack)
     if pack.letterhead and base_dir is not None:
         letterhead = base_dir / pack.letterhead
-        from .render import RenderError
-        from .render.docx_writer import check_reference
-
-        try:
-            check_reference(letterhead)
-        except RenderError as exc:
-            problems.append(PackProblem(WHOLE_ENTRY, "letterhead", OTHER, detail=str(exc)))
+        problem = _letterhead_problem(letterhead, pack.letterhead)
+        if problem:
+            problems.append(PackProblem(WHOLE_ENTRY, "letterhead", problem[0], **problem[1]))
     if problems:
         raise PackError(source, problems)
     return pack
+
+
+def _letterhead_problem(path: Path, named: str) -> tuple[str, dict[str, Any]] | None:
+    """What is wrong with the letterhead at ``path`` (``named`` as the pack names it): (msgid,
+    params), or None when it is a usable reference .docx."""
+    if not path.is_file():
+        return N_("the letterhead \u201c{file}\u201d is not beside the pack file"), {"file": named}
+    try:
+        from docx import Document
+        from docx.styles import BabelFish
+
+        from .render.docx_writer import _W, REQUIRED_STYLES
+
+        doc = Document(str(path))
+        names = set()
+        for style in doc.styles.element.findall(_W + "style"):
+            name_el = style.find(_W + "name")
+            if name_el is not None:
+                names.add(BabelFish.internal2ui(name_el.get(_W + "val", "")).casefold())
+    except Exception:  # zip, package or XML errors: not a usable .docx (no class names for the user)
+        return N_("the letterhead \u201c{file}\u201d is not a Word (.docx) file that can be read"), {"file": named}
+    missing = [name for name in REQUIRED_STYLES if name.casefold() not in names]
+    if missing:
+        return (N_("the letterhead \u201c{file}\u201d lacks styles the letter needs: {styles} (see templates/README.md)"),
+                {"file": named, "styles": ", ".join(f"\u201c{m}\u201d" for m in missing)})
+    return None
 
 
 def read_pack(path: str | os.PathLike[str], base: str | os.PathLike[str] | None = None) -> Pack:
@@ -635,8 +760,25 @@ def installed() -> list[Installed]:
     return out
 
 
+def imported_from(folder: Path) -> dict[str, str]:
+    """What an installed pack was imported from: ``{"file": the imported file's path, "letterhead":
+    the letterhead's name in the pack}`` ({} for a pack installed before this was kept)."""
+    import json
+
+    try:
+        data = json.loads((folder / IMPORTED_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(v, str)} if isinstance(data, dict) else {}
+
+
+def letterhead_name(path: Path) -> str:
+    """The name an installed letterhead had in the pack imported (``example-letterhead.docx``), else its own."""
+    return imported_from(path.parent).get("letterhead") or path.name
+
+
 def _layer(folder: Path) -> tuple[dict[str, Any], str, Path]:
-    return read_raw(folder / PACK_FILE), str(folder / PACK_FILE), folder
+    return read_raw(folder / PACK_FILE), imported_from(folder).get("file") or str(folder / PACK_FILE), folder
 
 
 def _installed_letterhead_dir(raw: dict[str, Any], folder: Path) -> dict[str, Any]:
@@ -659,6 +801,7 @@ def validate_file(path: str | os.PathLike[str], base: str | os.PathLike[str] | N
     if raw["pack"].get("kind") != "local":
         return _stack(layer, [])
     extends = raw["pack"].get("extends")
+    _check_local_identity(raw, str(path), base)
     if base is not None:
         base = Path(base)
         base_raw = read_raw(base)
@@ -674,6 +817,26 @@ def validate_file(path: str | os.PathLike[str], base: str | os.PathLike[str] | N
                                                 id=str(extends))])
     nraw, nfile, nfolder = _layer(national.folder)
     return _stack((_installed_letterhead_dir(nraw, nfolder), nfile, nfolder), [layer])
+
+
+def _check_local_identity(raw: dict[str, Any], source: str, base: str | os.PathLike[str] | None = None) -> None:
+    """Refuse local additions that would take a national pack's place: extending themselves, or
+    having the id of an installed national pack (or of ``base``). Raises :class:`PackError`."""
+    info = raw["pack"]
+    pid, extends = info.get("id"), info.get("extends")
+    if pid and pid == extends:
+        raise PackError(source, [PackProblem(PACK_ENTRY, "extends", N_(
+            "local additions cannot extend themselves: give them an id of their own (for example "
+            "\u201c{id}-local\u201d) and keep extends = \u201c{id}\u201d"), id=str(pid))])
+    nationals = {i.id for i in installed() if i.kind == "national"}
+    if base is not None:
+        base_id = read_raw(base)["pack"].get("id")
+        if base_id:
+            nationals.add(str(base_id))
+    if pid in nationals:
+        raise PackError(source, [PackProblem(PACK_ENTRY, "id", N_(
+            "the national pack \u201c{id}\u201d has this id: local additions need an id of their own, "
+            "or importing them would replace the national pack"), id=str(pid))])
 
 
 def _merge_installed(items: list[Installed], replace: dict[str, tuple[dict[str, Any], str, Path | None]] | None = None) -> Merged | None:
@@ -709,6 +872,10 @@ def install(path: str | os.PathLike[str]) -> Installed:
     validate_file(path)  # every problem of the file itself (and of the merge, for local additions)
     current = installed()
     if kind == "national":
+        clash = next((i for i in current if i.kind == "local" and i.id == pid), None)
+        if clash is not None:
+            raise PackError(str(path), [PackProblem(PACK_ENTRY, "id", N_(
+                "the local additions \u201c{id}\u201d have this id: importing would replace them"), id=pid)])
         other = next((i for i in current if i.kind == "national" and i.id != pid), None)
         if other is not None:
             raise PackError(str(path), [PackProblem(PACK_ENTRY, "id", N_("another national pack (\u201c{id}\u201d) is "
@@ -721,6 +888,11 @@ def install(path: str | os.PathLike[str]) -> Installed:
         staging = Path(tempfile.mkdtemp(prefix=".import-", dir=root))
         try:
             shutil.copyfile(path, staging / PACK_FILE)
+            import json
+
+            (staging / IMPORTED_FILE).write_text(json.dumps({"file": str(path.resolve()),
+                                                             "letterhead": Path(raw.get("letterhead", "")).name}),
+                                                 encoding="utf-8")
             if raw.get("letterhead"):
                 shutil.copyfile(path.parent / raw["letterhead"], staging / LETTERHEAD_FILE)
             final = root / pid
@@ -740,7 +912,7 @@ def install(path: str | os.PathLike[str]) -> Installed:
             if staging.exists():
                 shutil.rmtree(staging, ignore_errors=True)
     except OSError as exc:
-        raise PackError(str(path), [PackProblem(FILE_ENTRY, "", N_("it cannot be installed: {reason}"),
+        raise PackError(str(path), [PackProblem(FILE_ENTRY, "", N_("The pack cannot be installed: {reason}."),
                                                 reason=exc.strerror or str(exc))]) from None
     with _lock:
         _cache.clear()

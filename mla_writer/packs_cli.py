@@ -44,22 +44,36 @@ def _run(args: argparse.Namespace) -> int:
         if args.pack_command == "validate":
             merged = packs.validate_file(args.file, args.base)
             p = merged.pack
-            print(_escape(f"{args.file}: valid {p.pack.kind} pack \u201c{p.pack.id}\u201d: {len(p.authorities)} authorities, "
-                          f"{len(p.offences)} offences, {len(p.profiles)} requested-State profiles"))
+            own = packs.read_raw(args.file)["pack"]  # the merge's [pack] is the national pack's
+            if own.get("kind") == "local":
+                what = f"valid local additions \u201c{own.get('id')}\u201d extending \u201c{own.get('extends')}\u201d"
+            else:
+                what = f"valid national pack \u201c{p.pack.id}\u201d"
+            print(_escape(f"{args.file}: {what}: {len(p.authorities)} authorities, "
+                          f"{len(p.offences)} offences, {len(p.profiles)} requested-State profiles"
+                          + (" (with the national pack)" if own.get("kind") == "local" else "")))
         elif args.pack_command == "import":
             item = packs.install(args.file)
             print(_escape(f"installed {item.kind} pack \u201c{item.id}\u201d in {item.folder}"))
         elif args.pack_command == "export":
-            for path in packs.export(args.id, args.out):
-                print(_escape(f"written {path}"))
+            try:
+                for path in packs.export(args.id, args.out):
+                    print(_escape(f"written {path}"))
+            except OSError as exc:
+                _say(f"cannot write {args.out}: {exc.strerror or exc}")
+                return EXIT_BAD
         elif args.pack_command == "list":
             for item in packs.installed():
                 extends = f" (extends {item.extends})" if item.extends else ""
                 print(_escape(f"{item.id}  {item.kind}{extends}  {item.title}"))
         elif args.pack_command == "remove":
+            going = [i for i in packs.installed() if i.id == args.id or (i.kind == "local" and i.extends == args.id)]
             if not packs.remove(args.id):
                 _say(f"no installed pack has the id {args.id}")
                 return EXIT_BAD
+            for item in going:  # what was removed, the local additions that went with a national pack too
+                what = "national pack" if item.kind == "national" else "local additions"
+                print(_escape(f"removed {what} \u201c{item.id}\u201d"))
     except packs.PackError as exc:
         return _problems(exc)
     except OSError as exc:

@@ -44,7 +44,7 @@ def test_english_only_if_urgent_blocks_a_letter_that_is_not_urgent(pack):
 
 def test_the_reason_is_in_the_ui_language(pack):
     (code, _sev, message), = _codes(_letter("FR", "en"), lang="ru")
-    assert code == "language.condition" and message.startswith("Франция принимает просьбы на языке «английский» только при срочности")
+    assert code == "language.condition" and message.startswith("Франция принимает просьбы на английском языке только в срочных случаях")
 
 
 def test_reciprocity_is_met_when_the_requesting_state_accepts_the_language(pack):

@@ -62,7 +62,7 @@ def test_example_pack_is_valid_and_complete():
 
 @pytest.mark.parametrize("body, expected", [
     (HEAD.replace('id = "p"', 'id = "Bad id"') + STATE, "The [pack] table, field \u201cid\u201d: an identifier is"),
-    (HEAD + '[requesting_state]\ncode = "IC"\n', "The requesting State, field \u201ccode\u201d: IC is not the code of a State"),
+    (HEAD + '[requesting_state]\ncode = "IC"\n', "The requesting State, field \u201ccode\u201d: \u201cIC\u201d is not the code of a State"),
     (HEAD, "The requesting State: a national pack must name its requesting State"),
     (HEAD + STATE + '[[offences]]\nid = "o1"\nname = {en = "x"}\nprovision = {}\nmax_penalty = {en = "1"}\n',
      "Offence \u201co1\u201d, field \u201cprovision\u201d: the value must not be empty"),
@@ -74,38 +74,38 @@ def test_example_pack_is_valid_and_complete():
      "Authority \u201ca\u201d, field \u201cid\u201d: another entry has the same id"),
     (HEAD + STATE + '[[profiles]]\nstate = "FR"\ncentral_authority = {name = {en = "C"}, address = "1 Rue X, Paris"}\n'
      'languages = [{language = "en", condition = "maybe"}]\nsource = "s"\nlast_verified = 2020-01-01\n',
-     "Profile of FR, field \u201clanguages[1].condition\u201d: the value must be one of"),
+     "Profile of France (FR), field \u201clanguages[1].condition\u201d: the value must be one of"),
     (HEAD + STATE + '[[profiles]]\nstate = "FR"\ncentral_authority = {name = {en = "C"}, address = "1 Rue X, Paris"}\n'
      'languages = [{language = "en"}]\nsource = "s"\nlast_verified = "last year"\n',
-     "Profile of FR, field \u201clast_verified\u201d: the value must be a date"),
+     "Profile of France (FR), field \u201clast_verified\u201d: the value must be a date"),
     (HEAD + STATE + '[[profiles]]\nstate = "MD"\ncentral_authority = {name = {en = "C"}, address = "1 Rue X, Paris"}\n'
      'languages = [{language = "en"}]\nsource = "s"\nlast_verified = 2020-01-01\n',
-     "Profile of MD, field \u201cstate\u201d: this is the requesting State of the pack"),
+     "Profile of the Republic of Moldova (MD), field \u201cstate\u201d: this is the requesting State of the pack"),
     (HEAD + STATE + '[[profiles]]\nstate = "FR"\ncentral_authority = {name = {en = "C"}, address = "1 Rue X, Paris"}\n'
      'languages = []\nsource = "s"\nlast_verified = 2020-01-01\n',
-     "Profile of FR, field \u201clanguages\u201d: the value must not be empty"),
-    (HEAD + STATE + '[[legal_bases]]\ninstrument = "no-such-treaty"\n', "no-such-treaty is not an instrument of the catalogue"),
-    ('letterhead = "missing.docx"\n' + HEAD + STATE, "field \u201cletterhead\u201d: the reference document"),
-    ("[pack\n", "The file: it is not valid TOML"),
+     "Profile of France (FR), field \u201clanguages\u201d: the value must not be empty"),
+    (HEAD + STATE + '[[legal_bases]]\ninstrument = "no-such-treaty"\n', "\u201cno-such-treaty\u201d is not an instrument of the catalogue"),
+    ('letterhead = "missing.docx"\n' + HEAD + STATE, "field \u201cletterhead\u201d: the letterhead \u201cmissing.docx\u201d is not beside the pack file"),
+    ("[pack\n", "The file is not valid TOML (line 1, column 6)."),
     (HEAD + STATE + '[[profiles]]\nstate = "FR"\ncentral_authority = {name = {en = "C"}, address = "1 Rue X, Paris"}\n'
      'languages = [{language = "en"}, {language = "en", condition = "urgent"}]\nsource = "s"\nlast_verified = 2020-01-01\n'
      '[[profiles]]\nstate = "FR"\ncentral_authority = {name = {en = "C"}, address = "1 Rue X, Paris"}\n'
      'languages = [{language = "fr"}]\nsource = "s"\nlast_verified = 2020-01-01\n',
-     "Profile of FR, field \u201cstate\u201d: another profile is for the same State"),
+     "Profile of France (FR), field \u201cstate\u201d: another profile is for the same State"),
     (HEAD + STATE + '[[profiles]]\nstate = "FR"\ncentral_authority = {name = {en = "C"}, address = "1 Rue X, Paris"}\n'
      'languages = [{language = "en"}, {language = "en", condition = "urgent"}]\nsource = "s"\nlast_verified = 2020-01-01\n',
-     "Profile of FR, field \u201clanguages\u201d: a language is listed twice"),
+     "Profile of France (FR), field \u201clanguages\u201d: a language is listed twice"),
     (HEAD + STATE + '[[profiles]]\nstate = "FR"\ncentral_authority = {name = {en = "C"}, address = "1 Rue X, Paris"}\n'
      'languages = [{language = "English"}]\nsource = "s"\nlast_verified = 2999-01-01\n',
-     "Profile of FR, field \u201clanguages[1].language\u201d: the value must be a language code"),
+     "Profile of France (FR), field \u201clanguages[1].language\u201d: the value must be a language code"),
     (HEAD + STATE + '[[profiles]]\nstate = "FR"\ncentral_authority = {name = {en = "C"}, address = "1 Rue X, Paris"}\n'
      'languages = [{language = "en"}]\nsource = "s"\nlast_verified = 2999-01-01\n',
-     "Profile of FR, field \u201clast_verified\u201d: the date is in the future"),
+     "Profile of France (FR), field \u201clast_verified\u201d: the date is in the future"),
     (HEAD + STATE + '[[profiles]]\nstate = "FRA"\n', "Profile of FRA, field \u201cstate\u201d: the value must be a two-letter State code"),
     (HEAD + STATE + '[[profiles]]\nstate = "FR"\ncentral_authority = {name = {en = "C"}, address = "1 Rue X, Paris"}\n'
      'languages = [{language = "en"}]\nchannels = ["pigeon"]\nmeans = ["fax"]\nsource = "s"\nlast_verified = 2020-01-01\n'
      'e_signature_required = "yes"\ndocuments = [{measure = "search"}]\n',
-     "Profile of FR, field \u201cchannels[1]\u201d: the value must be one of"),
+     "Profile of France (FR), field \u201cchannels[1]\u201d: the value must be one of"),
     (HEAD.replace('title = "t"', 'title = "t"\nkind = "local"') + STATE,
      "The [pack] table, field \u201cextends\u201d: the national pack \u201cNone\u201d it extends is not installed"),
     (HEAD.replace('title = "t"', 'title = "t"\nextends = "x"') + STATE,
@@ -114,7 +114,7 @@ def test_example_pack_is_valid_and_complete():
      "The [pack] table, field \u201cprofile_max_age_days\u201d: the value is too small"),
     (HEAD + STATE + '[[legal_bases]]\narticles = "3"\n', "Legal basis no. 1: give either an instrument of the catalogue"),
     (HEAD.replace("format_version = 1", "format_version = 2") + STATE,
-     "The [pack] table, field \u201cformat_version\u201d: the value must be one of 1"),
+     "The [pack] table, field \u201cformat_version\u201d: this pack is format version 2; this MLA Writer reads version 1"),
     ('[pack]\nformat = "something-else"\n', "this is not a State pack of MLA Writer"),
 ])
 def test_invalid_pack_names_entry_and_field(tmp_path, body, expected):
@@ -174,7 +174,7 @@ def test_local_additions_that_break_the_pack_are_refused(tmp_path):
     local = _write(tmp_path, LOCAL.replace('address = "99 Local Street, Exampleville"', 'address = ""'), "local.toml")
     with pytest.raises(packs.PackError) as info:
         packs.install(local)
-    assert any("Profile of FR, field \u201ccentral_authority.address\u201d" in str(p) for p in info.value.problems)
+    assert any("Profile of France (FR), field \u201ccentral_authority.address\u201d" in str(p) for p in info.value.problems)
     assert [i.id for i in packs.installed()] == ["example"]
 
 

@@ -316,22 +316,29 @@ class OfficeBar(QWidget):
             self._say(lambda: _("Your office profile is empty."), settings=True)
             return
         if len(found) == 1:
-            self.fill_from(found[0][1])
+            self.fill_from(found[0][1], found[0][0])
             return
         menu = self.menu = QMenu(self)
         menu.setToolTipsVisible(True)
         for source, of in found:
             name = of.label or _(source.title)
-            action = menu.addAction(name, lambda of=of: self.fill_from(of))
+            action = menu.addAction(name, lambda of=of, source=source: self.fill_from(of, source))
             tooltip = getattr(source, "tooltip", None)  # where the office comes from (a State pack)
             action.setToolTip(tooltip(of) if tooltip else _(source.title))
         menu.popup(self.button.mapToGlobal(self.button.rect().bottomLeft()))
 
-    def fill_from(self, of: office.Office) -> list[office.Change]:
-        """Fill this step's empty fields from ``of``; values already typed are replaced only
-        if the user agrees. Returns the changes made."""
+    def fill_from(self, of: office.Office, source: office.OfficeSource | None = None) -> list[office.Change]:
+        """Fill this step's empty fields from ``of`` (offered by ``source``: the office profile
+        or the State pack); values already typed are replaced only if the user agrees. A pack
+        authority also sets the requesting State when the letter has none yet. Returns the changes made."""
         letter = self.session.letter
         plan = office.plan_fill(letter, of, self.section_ids)
+        from .. import packs as _packs
+
+        from_pack = isinstance(source, _packs.PackSource)
+        if from_pack and of.requesting_state and not letter.requesting_state and "parties" not in self.section_ids:
+            # the pack's authorities are the requesting State's (what point 14's reciprocity is checked against)
+            plan.fills.append(office.Change("requesting_state", None, "", of.requesting_state))
         replace = bool(plan.conflicts) and self.ask_replace([describe_change(letter, c) for c in plan.conflicts])
         changes = plan.fills + (plan.conflicts if replace else [])
         kept = 0 if replace else len({c.path for c in plan.conflicts})
@@ -350,8 +357,12 @@ class OfficeBar(QWidget):
         filled = len(changes)
 
         def text() -> str:  # (in the UI language of the moment: the step may be shown again in another)
-            said = ngettext("Filled from your office profile: {count} value.",
-                            "Filled from your office profile: {count} values.", filled).format(count=filled)
+            if from_pack:
+                said = ngettext("Filled from the State pack: {count} value.",
+                                "Filled from the State pack: {count} values.", filled).format(count=filled)
+            else:
+                said = ngettext("Filled from your office profile: {count} value.",
+                                "Filled from your office profile: {count} values.", filled).format(count=filled)
             if kept:
                 said += " " + ngettext("Kept what you had typed in {count} field.",
                                        "Kept what you had typed in {count} fields.", kept).format(count=kept)

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -58,6 +59,20 @@ def origin_text(origin: packs.Origin) -> str:
     return _("{title} ({kind}), file {file}").format(title=origin.title, kind=kind, file=origin.file)
 
 
+#: How a tooltip names the fields of a pack a local addition gave (labels, not the file's keys).
+FIELD_LABELS = {
+    "name": N_("Designation"), "address": N_("Address"), "latin_address": N_("Address in Latin letters"),
+    "phone": N_("Telephone"), "email": N_("E-mail"), "signatory_title": N_("Title of the signatory"),
+    "provision": N_("Provision"), "max_penalty": N_("Maximum penalty"), "law_text": N_("Text of the law"),
+    "central_authority": N_("Central authority"), "languages": N_("Languages accepted"),
+    "channels": N_("Channels"), "means": N_("Means of sending"), "e_signature_required": N_("Electronic signature"),
+    "encryption_required": N_("Encryption"), "double_criminality": N_("Double criminality"),
+    "use_limitation": N_("Use of the evidence"), "documents": N_("Documents for measures"),
+    "legal_bases": N_("Legal bases"), "notes": N_("Notes"), "source": N_("Source of the information"),
+    "last_verified": N_("Last verified"),
+}
+
+
 def provenance(merged: packs.Merged, prefix: str) -> str:
     """Tooltip text: where the values under ``prefix`` came from (each pack that gave some, the
     local additions' own fields named)."""
@@ -67,7 +82,7 @@ def provenance(merged: packs.Merged, prefix: str) -> str:
             mine = sorted({p[len(prefix) + 1:] for p, o in merged.origins.items()
                            if o == origin and p.startswith(prefix + ".")} - {""})
             top = sorted({m.split(".")[0] for m in mine})
-            detail = (": " + ", ".join(top)) if top else ""
+            detail = (": " + ", ".join(_(FIELD_LABELS[t]) if t in FIELD_LABELS else t for t in top)) if top else ""
             lines.append(_("From {pack}{fields}").format(pack=origin_text(origin), fields=detail))
         else:
             lines.append(_("From {pack}").format(pack=origin_text(origin)))
@@ -115,6 +130,7 @@ class PackDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_(TITLE))
         self.choose_file = self._choose_file
+        self.confirm = self._confirm
         outer = QVBoxLayout(self)
         intro = QLabel(_("A State pack holds your State's authorities, its letterhead and offences, and what each "
                          "requested State requires. Import the pack your central authority gives you; local "
@@ -125,6 +141,7 @@ class PackDialog(QDialog):
         self.installed.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 10)
         self.installed.setAccessibleName(_("Installed packs"))
         outer.addWidget(QLabel(_("Installed packs:"), self))
+        self.installed.itemSelectionChanged.connect(self._selection_changed)
         outer.addWidget(self.installed)
         buttons = QHBoxLayout()
         self.import_button = QPushButton(_("&Import\u2026"), self)
@@ -156,14 +173,17 @@ class PackDialog(QDialog):
         self.installed.clear()
         for item in packs.installed():
             kind = _("national pack") if item.kind == "national" else _("local additions")
-            fictional = " \u2014 " + _("fictional example") if item.fictional else ""
-            self.installed.addItem(f"{item.title} ({kind}){fictional}")
+            if item.fictional:
+                kind = _("{kind}, fictional example").format(kind=kind)
+            self.installed.addItem(_("{title} \u2014 {kind}").format(title=item.title, kind=kind))
             self.installed.item(self.installed.count() - 1).setData(Qt.ItemDataRole.UserRole, item.id)
-        self.remove_button.setEnabled(self.installed.count() > 0)
+        self.installed.setCurrentItem(None)
+        self.remove_button.setEnabled(False)  # until a pack is selected
         self.tree.clear()
         merged = packs.active()
         if merged is None:
-            QTreeWidgetItem(self.tree, [_("No State pack is installed."), ""])
+            empty = QTreeWidgetItem(self.tree, [_("No State pack is installed."), ""])
+            empty.setFirstColumnSpanned(True)  # the whole width: the sentence is never cut off
             return
         lang = ui_language()
         pack = merged.pack
@@ -178,7 +198,7 @@ class PackDialog(QDialog):
         if pack.requesting_state is not None:
             node(self.tree, _("Requesting State"), state_name(pack.requesting_state.code, lang), "requesting_state")
         if merged.letterhead is not None:
-            node(self.tree, _("Letterhead"), merged.letterhead.name, "letterhead")
+            node(self.tree, _("Letterhead"), packs.letterhead_name(merged.letterhead), "letterhead")
         group = QTreeWidgetItem(self.tree, [_("Authorities"), str(len(pack.authorities))])
         for a in pack.authorities:
             path = f"authorities.{a.id}"
@@ -200,7 +220,7 @@ class PackDialog(QDialog):
             node(item, _("Languages accepted"), accepted_text(p), f"{path}.languages")
             for label, text, sub in profile_details(p, lang):
                 node(item, label, text, f"{path}.{sub}")
-            node(item, _("Source"), p.source, f"{path}.source")
+            node(item, _("Source of the information"), p.source, f"{path}.source")
         self.tree.expandToDepth(0)
         self.tree.resizeColumnToContents(0)
 
@@ -234,14 +254,48 @@ class PackDialog(QDialog):
         self.changed.emit()
         return True
 
-    def remove_pack(self) -> None:
-        item = self.installed.currentItem() or self.installed.item(0)
-        if item is None:
-            return
-        packs.remove(item.data(Qt.ItemDataRole.UserRole))
+    def removal_text(self, pack_id: str) -> str:
+        """The question asked before removing ``pack_id``: what will be removed, naming the local
+        additions that go with a national pack."""
+        items = packs.installed()
+        item = next(i for i in items if i.id == pack_id)
+        if item.kind == "national":
+            extra = [i for i in items if i.kind == "local" and i.extends == pack_id]
+            text = _("Remove the national pack \u201c{title}\u201d?").format(title=item.title)
+            if extra:
+                text += " " + _("Its local additions will be removed with it: {names}.").format(
+                    names=", ".join(f"\u201c{i.title}\u201d" for i in extra))
+            text += " " + _("Its authorities, offences and requested-State profiles will no longer be offered.")
+        else:
+            text = _("Remove the local additions \u201c{title}\u201d?").format(title=item.title)
+        return text + " " + _("To use it again, import its file again.")
+
+    def _confirm(self, text: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Question, _("Remove a State pack"), text, QMessageBox.StandardButton.Cancel, self)
+        remove = box.addButton(_("Remove"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is remove
+
+    def _selection_changed(self) -> None:
+        self.remove_button.setEnabled(self.installed.currentItem() is not None and self.installed.currentItem().isSelected())
+
+    def remove_pack(self) -> bool:
+        """Remove the selected pack after ``confirm`` (replaced by tests) says yes; nothing without a selection."""
+        item = self.installed.currentItem()
+        if item is None or not item.isSelected():
+            self.say(_("Select the pack to remove first."), error=True)
+            return False
+        pack_id = item.data(Qt.ItemDataRole.UserRole)
+        if not self.confirm(self.removal_text(pack_id)):
+            return False
+        packs.remove(pack_id)
         self.say(_("Removed."))
         self.refresh()
         self.changed.emit()
+        return True
 
 
 def _today():
@@ -269,6 +323,8 @@ class ProfileBar(QWidget):
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.note.setTextFormat(Qt.TextFormat.RichText)
+        self.note.setFrameShape(QFrame.Shape.StyledPanel)  # a block of its own, apart from the step's intro
+        self.note.setMargin(6)
         self.note.linkActivated.connect(self._link)
         layout.addWidget(self.note)
         self.seen = getattr(session, "profile_state_seen", None)
@@ -290,7 +346,21 @@ class ProfileBar(QWidget):
         profile = self.profile()
         if profile is not None:
             self.fill(profile)
+        elif self.last:
+            # a State without a profile: what the previous profile filled (and the user left) goes
+            self.clear_filled()
         self.show_profile()
+
+    def clear_filled(self) -> list:
+        """Take back what the last profile filled and the user left as it was (never what the
+        user typed); returns the changes taken back."""
+        changes, self.last = self.last, []
+        undone: list = []
+        if changes:
+            self.session.change(lambda letter: undone.extend(office.undo_changes(letter, changes)))
+            self.session.reloaded.emit()
+            self.session.check_requested.emit()
+        return undone
 
     def fill(self, profile: packs.StateProfile) -> list:
         """Fill the empty addressee fields and accepted languages from ``profile``; returns the
@@ -313,6 +383,7 @@ class ProfileBar(QWidget):
         merged = packs.active()
         if profile is None or merged is None:
             self.note.hide()
+            self.hide()  # no empty gap where the note was
             self.proposed = None
             return
         from .. import vocab
@@ -343,16 +414,22 @@ class ProfileBar(QWidget):
             self.proposed = profile.proposed_language(languages())
         links = []
         if self.proposed and self.proposed != letter.output_language:
-            links.append('<a href="language">{}</a>'.format(escape(
-                _("Write the letter in {language}").format(language=language_name(self.proposed, lang)))))
+            from ..language_phrases import in_language
+
+            offer = _("Write the letter {in_language}").format(in_language=in_language(self.proposed, lang))
+            condition = profile.rule(self.proposed).condition
+            if condition != "always":  # the State's condition goes with the offer ("only with a certified translation")
+                offer = _("{offer} ({condition})").format(offer=offer, condition=condition_label(condition))
+            links.append('<a href="language">{}</a>'.format(escape(offer)))
         if self.last:
             links.append('<a href="undo">{}</a>'.format(escape(_("Undo"))))
         self.note.setText(" ".join(parts) + ("<br>" + " \u00b7 ".join(links) if links else ""))
         tip = provenance(merged, f"profiles.{profile.state}")
-        tip += "\n" + _("Source: {source}; last verified {date}.").format(source=profile.source,
-                                                                         date=profile.last_verified.isoformat())
+        tip += "\n" + _("Source of the information: {source}; last verified {date}.").format(
+            source=profile.source, date=profile.last_verified.isoformat())
         self.note.setToolTip(tip)
         self.note.show()
+        self.show()
 
     def _link(self, link: str) -> None:
         if link == "language":

@@ -148,6 +148,7 @@ class _Writer:
         #: the form fit on the one detachable sheet
         self.compact = False
         self._small = False
+        self._mail = False  # inside an e-mail address (its hyphens never break the line)
         self._row_keep: bool | None = None  # set while a bilingual row that never splits is written
 
     # -- runs ----------------------------------------------------------------------------------
@@ -170,6 +171,11 @@ class _Writer:
             return
         # a hyphen between digits ("article 225-4-1", "2-17/0417") is never a place to break the line
         body = xml_escape(_DIGIT_HYPHEN.sub("\u2011", text))
+        if self._mail and "-" in body:
+            # an e-mail address is never cut at its hyphens ("central-" / "fr@..."): Word's own
+            # no-break hyphen, which copies and searches as "-"
+            body = body.replace("-", '</w:t></w:r><w:r>' + rpr + '<w:noBreakHyphen/></w:r><w:r>' + rpr
+                                + '<w:t xml:space="preserve">')
         if "\t" in body:
             body = body.replace("\t", '</w:t><w:tab/><w:t xml:space="preserve">')
         out.append(f'<w:r>{rpr}<w:t xml:space="preserve">{body}</w:t></w:r>')
@@ -192,13 +198,15 @@ class _Writer:
                 self.runs(child, out, bold, italic, "untranslated-tag", lang)
             elif tag in ("page", "pages"):
                 out.append(_FIELD.format(rpr=rpr, name="PAGE" if tag == "page" else "NUMPAGES"))
-            elif tag == "mail" and self.narrow and len("".join(child.itertext())) > MAIL_FITS:
+            elif tag == "mail":
                 # an e-mail address too long for half a page is set smaller rather than cut
-                small, self._small = self._small, True
+                small = self._small
+                self._small = small or (self.narrow and len("".join(child.itertext())) > MAIL_FITS)
+                self._mail = True
                 try:
                     self.runs(child, out, bold, italic, cstyle, lang)
                 finally:
-                    self._small = small
+                    self._small, self._mail = small, False
             else:
                 self.runs(child, out, bold, italic, cstyle, lang)
             self._text_run(child.tail or "", rpr, out)
