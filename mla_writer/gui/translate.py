@@ -47,7 +47,9 @@ _STATE_TEXT = {
 _STATE_COLOUR = {translation.MISSING: "#b91c1c", translation.STALE: "#1d4ed8", translation.CURRENT: "#166534"}
 _STATE_SIGN = {translation.MISSING: "\u25cb", translation.STALE: "\u26a0", translation.CURRENT: "\u2714"}
 #: The source box while it is locked: grey, like any read-only text.
-_LOCKED_STYLE = "QPlainTextEdit { background: #eeeeee; color: #333333; }"
+_LOCKED_STYLE = "QPlainTextEdit { background: #e4e4e4; color: #333333; border: 1px dashed #8a8a8a; }"
+#: Message boxes that list fields one per line: wide enough that a line is seldom wrapped.
+_LIST_BOX_STYLE = "QLabel#qt_msgbox_informativelabel { min-width: 520px; }"
 
 
 def raw(edit: QPlainTextEdit) -> str:
@@ -148,7 +150,7 @@ class FieldRow(QFrame):
         locked = not self.workspace.unlocked
         self.source.setReadOnly(locked)
         self.source.setStyleSheet(_LOCKED_STYLE if locked else "")
-        self.source.setToolTip(_("\U0001f512 Read-only source: tick \u201cUnlock the source text\u201d to change it.")
+        self.source.setToolTip(_("Read-only source: tick \u201cUnlock the source text\u201d to change it.")
                                if locked else "")
 
     def sync(self) -> None:
@@ -282,7 +284,7 @@ class TranslateWorkspace(QDialog):
         for w in (self.source_label, self.source_combo, self.target_label, self.target_combo):
             top.addWidget(w)
         top.addStretch(1)
-        self.unlock = QCheckBox("\U0001f512 " + _("Unlock the source text"))
+        self.unlock = QCheckBox(_("Unlock the source text"))
         self.unlock.setToolTip(_("The source is read-only so that it is not changed by mistake; a change to it "
                                  "marks its translations as to check again."))
         top.addWidget(self.unlock)
@@ -606,6 +608,7 @@ class TranslateWorkspace(QDialog):
             self.refusal = QMessageBox(QMessageBox.Icon.Warning, _("Import a translation"), self.message,
                                        QMessageBox.StandardButton.Ok, self)
             self.refusal.setInformativeText(changed_report(result, self.session.letter, ui_language()))
+            self.refusal.setStyleSheet(_LIST_BOX_STYLE)
             self.refusal.open()
         return True
 
@@ -613,6 +616,7 @@ class TranslateWorkspace(QDialog):
         self.refusal = QMessageBox(QMessageBox.Icon.Warning, _("Import a translation"),
                                    _("The translation was not imported."), QMessageBox.StandardButton.Ok, self)
         self.refusal.setInformativeText(text)
+        self.refusal.setStyleSheet(_LIST_BOX_STYLE)
         self.refusal.open()
 
     def edit_termbase(self):
