@@ -251,3 +251,20 @@ def test_cli_notes_follow_notes_lang_or_the_target_language(tmp_path, capsys):
     assert "8. Краткое изложение" in out.read_text("utf-8")
     assert main(["xliff", "export", str(draft), "--to", "ru", "-o", str(out), "--notes-lang", "en"]) == 0
     assert "8. Summary of the relevant facts" in out.read_text("utf-8")
+
+
+def test_a_file_whose_fingerprints_a_tool_dropped_is_compared_by_its_source_spacing_aside():
+    import re
+
+    letter = french_only()
+    letter.facts.summary.set("fr", "Les faits\u00a0: le 3\u00a0mars.")
+    text = xliff.export_xliff(letter, "es").data.decode()
+    assert 'extradata="mla-writer-source:' in text
+    stripped = re.sub(r' extradata="[^"]*"', "", text).replace("\u00a0", " ").encode()
+    result = xliff.import_xliff(letter, translate_file(stripped, "1.2", lambda uid, src: "traducción"))
+    assert "facts.summary" in result.written and result.changed == []
+    letter.facts.summary.set("fr", "Autre chose.")
+    again = re.sub(r' extradata="[^"]*"', "", xliff.export_xliff(letter, "es", everything=True).data.decode())
+    letter.facts.summary.set("fr", "Encore autre chose.")
+    result = xliff.import_xliff(letter, translate_file(again.encode(), "1.2", lambda uid, src: "otra"))
+    assert result.changed == ["facts.summary"] and letter.facts.summary.get("es") == "traducción"

@@ -305,3 +305,23 @@ def test_termbase_dialog_duplicates_reimport_and_a_broken_tbx(make_window, tmp_p
     assert "КТОП, ст. 18" in notes and not any("UNTOC" in n for n in notes)
     assert dialog.import_button.text() == "Импорт из TBX…" and dialog.export_button.text() == "Экспорт в TBX…"
     dialog.close()
+
+
+def test_an_import_with_changed_sources_imports_the_rest_and_names_those_left_out(make_window, tmp_path):
+    from mla_writer.xliff import export_xliff
+    from tests.test_xliff import translate_file
+
+    window = make_window("ru")
+    letter, left = almost_translated()
+    workspace = open_workspace(window, letter)
+    data = translate_file(export_xliff(letter, "es").data, "1.2", lambda uid, src: "traducido")
+    letter.facts.summary.set("fr", "Les faits, revus.")
+    path = tmp_path / "back.xlf"
+    path.write_bytes(data)
+    assert workspace.import_xliff(str(path))
+    assert "es" not in letter.facts.summary  # its source changed: left out
+    assert translation.fields.value_at(letter, left[0]).get("es") == "traducido"  # the other one imported
+    text = workspace.refusal.informativeText().split("\n")
+    assert text[0].startswith("1 перевод не импортирован")
+    assert text[1] == "8. Краткое изложение соответствующих фактов \u2014 Краткое изложение соответствующих фактов"
+    workspace.refusal.close()
