@@ -391,6 +391,10 @@ def export_tbx(concepts: Iterable[Concept], source_lang: str = "en") -> bytes:
                 node = etree.SubElement(tig, unit.namespaced("termNote"))
                 node.set("type", "administrativeStatus")
                 node.text = _STATUS_TBX[term.status]
+            if concept.notes.get(lang):  # the note as written for this language, in its langSet
+                note = etree.Element(unit.namespaced("note"))
+                note.text = concept.notes[lang]
+                langset.insert(0, note)
         if concept.note:
             note = etree.Element(unit.namespaced("note"))
             note.text = concept.note
@@ -422,10 +426,14 @@ def import_tbx(data: bytes, source: str = "TBX file") -> list[Concept]:
     out = []
     for unit in store.units:
         terms: dict[str, list[Term]] = {}
+        lang_notes: dict[str, str] = {}
         for langset in unit.getlanguageNodes():
             lang = (getXMLlang(langset) or "").split("-")[0].casefold()
             if not lang:
                 continue
+            written = [_clean(n.text or "") for n in langset if isinstance(n.tag, str) and n.tag.endswith("note")]
+            if any(written):
+                lang_notes[lang] = " ".join(w for w in written if w)
             for term in unit.get_target_terms(getXMLlang(langset)):
                 text = _clean(term.text)
                 if text:
@@ -436,7 +444,7 @@ def import_tbx(data: bytes, source: str = "TBX file") -> list[Concept]:
             held.sort(key=lambda t: STATUSES.index(t.status))
         concept_id = unit.xmlelement.get("id") or f"user-{uuid.uuid4().hex[:12]}"
         notes = [n.text for n in unit.get_common_notes(source=True) if n.scope == "concept" and _clean(n.text)]
-        out.append(Concept(concept_id, terms, _clean(" ".join(dict.fromkeys(notes))), user=True))
+        out.append(Concept(concept_id, terms, _clean(" ".join(dict.fromkeys(notes))), user=True, notes=lang_notes))
     if not out:
         raise TermbaseError(f"{source} holds no term", "empty")
     return out

@@ -169,3 +169,10 @@ def test_a_broken_tbx_is_refused_with_a_kind_the_ui_can_translate():
     again = termbase.import_tbx(termbase.export_tbx(termbase.load().concepts, "fr"))
     tb = termbase.load()
     assert termbase.merge(tb, again) == 0  # its own export: every entry is already there
+
+
+def test_tbx_keeps_the_notes_written_per_language():
+    shipped = [c for c in termbase.load().concepts if c.id == "un-mla"]
+    again = termbase.import_tbx(termbase.export_tbx(shipped, "fr"))
+    assert again[0].note_in("ru") == "КТОП, ст. 18" and again[0].note_in("es") == "UNTOC/Convención de Palermo, art. 18"
+    assert again[0].note_in("en") == "UNTOC, art. 18"
