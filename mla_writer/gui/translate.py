@@ -543,7 +543,9 @@ class TranslateWorkspace(QDialog):
         if not path:
             return False
         exported = export_xliff(letter, self.target_lang, self.source_lang, ui_lang=ui_language())
-        if exported.draft_id_given and exported.paths:
+        if exported.draft_id_given and not exported.paths:
+            letter.translation.draft_id = ""  # no file names it: the draft stays as it was
+        elif exported.draft_id_given:
             # the draft now holds the identifier the file names: saved at once (as the command line
             # does), else the file would later be refused as another draft's
             self.session.touch()
