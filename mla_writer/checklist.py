@@ -1037,7 +1037,12 @@ def _language(c: _Ctx) -> None:
             "language.certified_translation",
         )
     _profile_language(c)
-    missing = _untranslated(c.scan.texts, L.output_language)
+    from .translation import labels, letter_order, stale_paths, units
+
+    missing = letter_order(_untranslated(c.scan.texts, L.output_language))
+    stale = letter_order(stale_paths(L, L.output_language, c.scan.texts))
+    # the fields as the translation workspace names them: two authorities' names told apart
+    names = labels(L, units(L), c.lang) if missing or stale else {}
     out_name = language_name(L.output_language, c.lang) if missing else ""
     for path in missing:
         c.error(
@@ -1046,11 +1051,8 @@ def _language(c: _Ctx) -> None:
             path,
             language=out_name,
             section=section_of(path).heading(c.lang),
-            field=c.field_label(path),
+            field=names.get(path) or c.field_label(path),
         )
-    from .translation import stale_paths
-
-    stale = stale_paths(L, L.output_language, c.scan.texts)
     out_name = language_name(L.output_language, c.lang) if stale else out_name
     for path in stale:
         c.error(
@@ -1060,7 +1062,7 @@ def _language(c: _Ctx) -> None:
             path,
             language=out_name,
             section=section_of(path).heading(c.lang),
-            field=c.field_label(path),
+            field=names.get(path) or c.field_label(path),
         )
 
 

@@ -426,8 +426,11 @@ _XLIFF_EPILOG = """\
 export writes the fields not yet translated into LANG (or whose source changed since they were
 translated) as XLIFF, with each field's id and label; the first export gives the draft the
 identifier the file names, and saves the draft. import writes the translations back into the
-draft and saves it; it refuses (exit 2, with the reason) a file exported from another draft, one
-naming fields the draft does not have, or one made from an older version of the source text."""
+draft and saves it; it refuses (exit 2, with the reason) a file exported from another draft or
+one naming fields the draft does not have. A translation whose field's source text changed in the
+draft after the export is not imported: the others are, those fields are named, and the exit
+status is 1 (export them again). --notes-lang sets the language of the notes that tell the
+translator each field's point and label (default: the language translated into)."""
 
 
 def _xliff_args(p: argparse.ArgumentParser) -> None:
@@ -444,6 +447,8 @@ def _xliff_args(p: argparse.ArgumentParser) -> None:
     e.add_argument("--xliff-version", choices=("1.2", "2.0"), default="1.2", dest="version",
                    help="XLIFF 1.2 (default, read by most CAT tools) or 2.0")
     e.add_argument("--all", action="store_true", dest="everything", help="every field, translated or not")
+    e.add_argument("--notes-lang", choices=LANGUAGES, dest="notes_lang",
+                   help="language of the notes naming each field's point and label (default: the --to language)")
     i = sub.add_parser("import", help="write the translations of an XLIFF file into the draft")
     i.add_argument("file", help="draft file (.mlar)")
     i.add_argument("xliff", metavar="FILE.xlf", help="the XLIFF file the translator sent back")
@@ -461,7 +466,8 @@ def _xliff(args: argparse.Namespace) -> int:
     try:
         if args.xliff_command == "export":
             try:
-                exported = export_xliff(letter, args.target, args.source, args.version, everything=args.everything)
+                exported = export_xliff(letter, args.target, args.source, args.version,
+                                        ui_lang=args.notes_lang or args.target, everything=args.everything)
             except ValueError as exc:
                 return _fail(str(exc))
             if exported.draft_id_given:  # first: a file naming an id the draft could not keep would be refused
@@ -480,11 +486,23 @@ def _xliff(args: argparse.Namespace) -> int:
         try:
             imported = import_xliff(letter, data)
         except XliffRefused as exc:
-            return _fail(f"{args.xliff} refused: {exc}")
+            first, *lines = str(exc).split("\n")
+            _say(f"{args.xliff} refused: {first}")
+            for line in lines:  # the fields concerned, one per line
+                _say(f"  {line}")
+            return EXIT_UNREADABLE
         if imported.written:
             save(letter, args.file, expect=stamp, sealer=sealer)
         _say(f"{len(imported.written)} translation(s) into {imported.target} written to {args.file}"
              + (f"; {len(imported.left)} field(s) left as they were" if imported.left else ""))
+        if imported.changed:
+            from .xliff import changed_report
+
+            first, *lines = changed_report(imported, letter, "en").split("\n")
+            _say(first)
+            for line in lines:
+                _say(f"  {line}")
+            return EXIT_INCOMPLETE
         return EXIT_OK
     except DraftError as exc:  # the draft changed on disk meanwhile, or is read-only
         return _fail(str(exc))

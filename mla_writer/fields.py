@@ -120,15 +120,18 @@ class Field:
     ``letter_label`` msgid (domain "letter") of the label the letter prints before the value,
                  where the form's label would read as a form in a legal letter (None: the
                  letter uses ``label``).
+    ``noun``     msgid of the field named as a noun ("Explanation of the urgency"), where
+                 ``label`` is a prompt ("Explain the urgency"): lists of fields in messages
+                 (XLIFF, translation) use it (None: ``label`` is a noun already).
     """
 
     __slots__ = ("path", "kind", "label", "hint", "vocab", "when", "need", "section", "group", "lines", "letter_when",
-                 "letter_label", "_name")
+                 "letter_label", "noun", "_name")
 
     def __init__(self, path: str, kind: str, label: str, *, hint: str | None = None, vocab: str | None = None,
                  when: str | None = None, need: Need | None = None, section: str | None = None,
                  group: str | None = None, lines: int = 1, letter_when: str | None = None,
-                 letter_label: str | None = None) -> None:
+                 letter_label: str | None = None, noun: str | None = None) -> None:
         if kind not in KINDS:
             raise ValueError(f"{path}: unknown kind {kind!r}")
         if kind in (CODE, CODES) and vocab not in vocab_names():
@@ -145,6 +148,7 @@ class Field:
         self.lines = lines
         self.letter_when = letter_when
         self.letter_label = letter_label
+        self.noun = noun
         self._name = re.split(r"\]\.", path)[-1] if "]" in path else path
 
     @property
@@ -321,7 +325,7 @@ def _authority(base: str, name_label: str, name_need: Need | None = None, addres
 
 _MEASURE_COMMON: tuple[Field, ...] = (
     F("assistance[].id", ID, N_("Identifier")),
-    F("assistance[].description", TEXT, N_("What exactly is sought"), lines=4,
+    F("assistance[].description", TEXT, N_("What exactly is sought"), noun=N_("Description of the assistance sought"), lines=4,
       hint=N_("Describe the measure so that an official who has never seen the file can carry it out: who, what, where, and in what form the result should come back."),
       need=required("assistance.description", N_("Measure {n} ({kind}): say exactly what is sought."))),
     F("assistance[].offence_ids", OFFENCES, N_("Offences concerned"),
@@ -336,7 +340,7 @@ _MEASURE_COMMON: tuple[Field, ...] = (
     F("assistance[].procedures.details", TEXT, N_("Details of the procedures"), section="procedures", lines=2,
       when="procedures_requested",
       need=required("procedures.details", N_("Measure {n}: describe the other procedure requested."), when="other_procedure")),
-    F("assistance[].procedures.reason", TEXT, N_("Why these procedures are needed"), section="procedures", lines=2,
+    F("assistance[].procedures.reason", TEXT, N_("Why these procedures are needed"), noun=N_("Reason for the procedures"), section="procedures", lines=2,
       need=required("procedures.reason", N_("Measure {n}: explain why the special procedures are needed (for example, admissibility at trial).")),
       when="procedures_requested"),
 )
@@ -491,12 +495,12 @@ BASIS_FIELDS: dict[str, tuple[Field, ...]] = {
         F("legal_bases[bilateral].articles", VERBATIM, N_("Articles relied on")),
     ),
     "other": (
-        F("legal_bases[other].description", TEXT, N_("Describe the legal basis"), lines=3,
+        F("legal_bases[other].description", TEXT, N_("Describe the legal basis"), noun=N_("Description of the legal basis"), lines=3,
           need=required("legal_basis.other_description", N_("Basis {n}: describe the legal basis."))),
     ),
     "reciprocity": (
         F("legal_bases[reciprocity].assurance", BOOL, N_("The requesting State assures that it would grant the same assistance")),
-        F("legal_bases[reciprocity].assurance_details", TEXT, N_("Details of the assurance (optional)"), lines=2),
+        F("legal_bases[reciprocity].assurance_details", TEXT, N_("Details of the assurance (optional)"), noun=N_("Details of the assurance"), lines=2),
     ),
 }
 
@@ -543,7 +547,7 @@ SECTION_FIELDS: dict[str, tuple[Field, ...]] = {
                     when="conducting_separate"),
         F(f"{_IDENT}.officer_withheld", BOOL, N_("It would be inappropriate to give the officer's details"),
           group=N_("Officer, prosecutor or judge in charge")),
-        F(f"{_IDENT}.officer_withheld_reason", TEXT, N_("Why the details are not given"), when="officer_withheld", lines=2,
+        F(f"{_IDENT}.officer_withheld_reason", TEXT, N_("Why the details are not given"), noun=N_("Reason for not giving the details"), when="officer_withheld", lines=2,
           need=advised("identification.withheld_reason", N_("Say briefly why the officer's details are not given."))),
         F(f"{_IDENT}.officer.name", VERBATIM, N_("Name"), when="officer_given",
           need=required("identification.officer_name",
@@ -561,11 +565,11 @@ SECTION_FIELDS: dict[str, tuple[Field, ...]] = {
           need=required("prior_contact.unanswered",
                         N_("Say whether officials of the two States have already been in contact about this matter."))),
         F("prior_contact.contacts[].date", DATE, N_("Date"), when="had_contact"),
-        F("prior_contact.contacts[].who", TEXT, N_("Who was in contact (both sides)"), when="had_contact",
+        F("prior_contact.contacts[].who", TEXT, N_("Who was in contact (both sides)"), noun=N_("Persons in contact"), when="had_contact",
           need=required("prior_contact.who", N_("Contact {n}: say who was in contact."))),
         F("prior_contact.contacts[].channel", CODE, N_("Means of contact"), vocab="contact_channel", when="had_contact"),
         F("prior_contact.contacts[].reference", VERBATIM, N_("Reference"), when="had_contact"),
-        F("prior_contact.contacts[].details", TEXT, N_("What was discussed or agreed"), when="had_contact", lines=2),
+        F("prior_contact.contacts[].details", TEXT, N_("What was discussed or agreed"), noun=N_("Content of the contact"), when="had_contact", lines=2),
     ),
     "other_channels": (
         F("other_channels.used", YESNO, N_("Has a copy of this request been, or is it being, sent through another channel?"),
@@ -598,12 +602,12 @@ SECTION_FIELDS: dict[str, tuple[Field, ...]] = {
           need=required("urgency.deadline_missing", N_("Give the date by which the request must be executed."))),
         F("urgency.reason_kind", CODE, N_("Why it is urgent"), vocab="urgency_reason", when="urgent",
           need=required("urgency.reason_kind", N_("Choose why the request is urgent."))),
-        F("urgency.reason", TEXT, N_("Explain the urgency"), when="urgent", lines=3,
+        F("urgency.reason", TEXT, N_("Explain the urgency"), noun=N_("Explanation of the urgency"), when="urgent", lines=3,
           need=required("urgency.reason_missing", N_("Explain the urgency (for example a custody time limit or a trial date)."))),
     ),
     "confidentiality": (
         F("confidentiality.confidential", BOOL, N_("The request must be kept confidential")),
-        F("confidentiality.reason", TEXT, N_("Why confidentiality is needed"), when="confidential", lines=3,
+        F("confidentiality.reason", TEXT, N_("Why confidentiality is needed"), noun=N_("Reason for confidentiality"), when="confidential", lines=3,
           need=required("confidentiality.reason_missing", N_("Explain why the request must be kept confidential."))),
         F("confidentiality.consult_if_not_possible", BOOL,
           N_("Ask to be consulted before execution if confidentiality cannot be kept"), when="confidential"),
@@ -617,7 +621,7 @@ SECTION_FIELDS: dict[str, tuple[Field, ...]] = {
         F("persons[].id", ID, N_("Identifier")),
         F("persons[].role", CODE, N_("Role in the case"), vocab="person_role",
           need=required("facts.person_role", N_("Person {n}: choose the person's role."))),
-        F("persons[].procedural_status", TEXT, N_("Procedural status under your law"),
+        F("persons[].procedural_status", TEXT, N_("Procedural status under your law"), noun=N_("Procedural status"),
           hint=N_("Where your law gives the person a status that says more than the role, write it in your legal terms, "
                   "for example \u201cmis en examen\u201d, \u201cinvestigado\u201d or \u201cобвиняемый\u201d, "
                   "and what follows from it (\u201cremanded in custody\u201d). The letter prints it in place of the role.")),
@@ -640,7 +644,7 @@ SECTION_FIELDS: dict[str, tuple[Field, ...]] = {
         F("persons[].birth_place", TEXT, N_("Place of birth"), when="natural_person", letter_when="identity_disclosed"),
         F("persons[].nationality", STATE, N_("Nationality"), when="natural_person", letter_when="identity_disclosed"),
         F("persons[].id_document.type", CODE, N_("Identity document (type)"), vocab="document_type", when="natural_person", letter_when="identity_disclosed"),
-        F("persons[].id_document.details", TEXT, N_("Identity document (what it is, if another kind)"), when="other_document",
+        F("persons[].id_document.details", TEXT, N_("Identity document (what it is, if another kind)"), noun=N_("Identity document (other kind)"), when="other_document",
           letter_when="identity_disclosed",
           need=required("facts.document_details", N_("Person {n}: say what the identity document is."))),
         F("persons[].id_document.number", VERBATIM, N_("Identity document (number)"), when="natural_person", letter_when="identity_disclosed"),
@@ -684,16 +688,16 @@ SECTION_FIELDS: dict[str, tuple[Field, ...]] = {
         F("officials_presence.attendees[].function", TEXT, N_("Function"), when="presence_wanted"),
         F("officials_presence.measure_ids", MEASURES, N_("Measures they wish to attend"), when="presence_wanted",
           need=required("presence.measures", N_("Say which measures of point 10 they wish to attend."))),
-        F("officials_presence.participation", TEXT, N_("What they wish to do"), when="presence_wanted", lines=2,
+        F("officials_presence.participation", TEXT, N_("What they wish to do"), noun=N_("Intended participation"), when="presence_wanted", lines=2,
           need=advised("presence.participation", N_("Say what they wish to do: attend only, or also put questions."))),
-        F("officials_presence.reason", TEXT, N_("Why their presence is needed"), when="presence_wanted", lines=2,
+        F("officials_presence.reason", TEXT, N_("Why their presence is needed"), noun=N_("Reason for their presence"), when="presence_wanted", lines=2,
           need=required("presence.reason", N_("Explain why their presence is needed."))),
     ),
     "language": (
         F("language.accepted_languages", LANGUAGES, N_("Languages accepted by the requested State"),
           need=required("language.accepted_missing", N_("Give the language(s) in which the requested State accepts requests."))),
         F("language.certified_translation", BOOL, N_("A certified translation is attached")),
-        F("language.translation_note", TEXT, N_("Note on the translation (optional)"), lines=2),
+        F("language.translation_note", TEXT, N_("Note on the translation (optional)"), noun=N_("Note on the translation"), lines=2),
     ),
     "closing": (
         F("place", TEXT, N_("Place"), need=required("closing.place", N_("Give the place where the letter is signed."))),
@@ -827,15 +831,16 @@ def item_name(letter: Any, list_path: str, index: int, lang: str) -> str:
     return _(items.item_label).format(**params)
 
 
-def describe(letter: Any, path: str, lang: str) -> str:
+def describe(letter: Any, path: str, lang: str, noun: bool = False) -> str:
     """A concrete path as a person reads it, in UI language ``lang``:
     ``"assistance[2].institution"`` -> "Measure 3 (Documents and records ...): Institution holding the records".
+    With ``noun``, the field's noun (:attr:`Field.noun`) where its label is a prompt.
     Falls back to the path itself for a path that is not declared."""
     from .i18n import ui_gettext
 
     _ = ui_gettext(lang)
     decl = declaration(path, letter)
-    label = _(decl.label) if decl else path
+    label = _((decl.noun if noun else None) or decl.label) if decl else path
     match = None
     for match in _INDEX.finditer(path):
         pass

@@ -38,24 +38,42 @@ FILE_NAME = "termbase.json"
 
 class TermbaseError(ValueError):
     """A termbase file that cannot be read (not JSON, not a termbase, not TBX ...); the message
-    says what is wrong in one line."""
+    says what is wrong in one line (English, for logs and the command line). ``kind`` says it for
+    a translated message: ``"not_tbx"``, ``"empty"``, ``"too_large"``, ``"duplicate"``,
+    ``"incomplete"`` or ``""``."""
+
+    def __init__(self, message: str, kind: str = "") -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 @dataclass(frozen=True)
 class Term:
+    """A term. ``alone``: False for a single common word ("gel", "freezing") that names the legal
+    concept only inside a longer phrase: it is then not looked for on its own in a source text
+    (a multi-word term of the concept still is); it still counts as the term in a translation."""
+
     text: str
     status: str = PREFERRED
+    alone: bool = True
 
 
 @dataclass
 class Concept:
-    """``terms``: language code -> terms in that language, preferred first. ``user``: added by the
-    user (kept in the user's file; the shipped glossary is never changed)."""
+    """``terms``: language code -> terms in that language, preferred first. ``note``: the note
+    (English, or the one language it was written in); ``notes``: the note per language code,
+    where it is written for each (a citation: "UNTOC, art. 18", «КТОП, ст. 18»). ``user``: added
+    by the user (kept in the user's file; the shipped glossary is never changed)."""
 
     id: str
     terms: dict[str, list[Term]]
     note: str = ""
     user: bool = False
+    notes: dict[str, str] = field(default_factory=dict)
+
+    def note_in(self, lang: str) -> str:
+        """The note in ``lang`` where the concept has one, else its note as written."""
+        return self.notes.get(lang) or self.note
 
     def usable(self, lang: str) -> list[str]:
         """The preferred and admitted terms in ``lang``, preferred first."""
@@ -82,6 +100,17 @@ class Entry:
     def note(self) -> str:
         return self.concept.note
 
+    def note_in(self, lang: str) -> str:
+        """The note in UI language ``lang`` (:meth:`Concept.note_in`)."""
+        return self.concept.note_in(lang)
+
+    @property
+    def searched(self) -> tuple[str, ...]:
+        """The source terms looked for in a text: all but the single common words not to be
+        found alone (:attr:`Term.alone`)."""
+        quiet = {t.text for t in self.concept.terms.get(self.source, []) if not t.alone}
+        return tuple(t for t in self.source_terms if t not in quiet)
+
 
 @dataclass
 class Termbase:
@@ -107,9 +136,13 @@ class Termbase:
         :class:`TermbaseError` when the source or the target term is empty or the languages are the same."""
         source_term, target_term = _clean(source_term), _clean(target_term)
         if not source_term or not target_term:
-            raise TermbaseError("give both the source term and the target term")
+            raise TermbaseError("give both the source term and the target term", "incomplete")
         if source == target:
             raise TermbaseError("the source and the target language must differ")
+        for entry in self.entries(source, target):
+            if source_term.casefold() in (t.casefold() for t in entry.source_terms) and \
+                    target_term.casefold() in (t.casefold() for t in (entry.target, *entry.alternatives)):
+                raise TermbaseError(f"the termbase already has {source_term} \u2192 {target_term}", "duplicate")
         terms = {source: [Term(source_term)],
                  target: [Term(target_term), *(Term(_clean(v), FORBIDDEN) for v in forbidden if _clean(v))]}
         concept = Concept(f"user-{uuid.uuid4().hex[:12]}", terms, _clean(note), user=True)
@@ -137,12 +170,16 @@ def _concepts_from(data: object, source: str, user: bool) -> list[Concept]:
     for i, raw in enumerate(data["concepts"]):
         try:
             terms = {
-                str(lang): [Term(_clean(t["text"]), t.get("status", PREFERRED)) for t in held if _clean(t["text"])]
+                str(lang): [Term(_clean(t["text"]), t.get("status", PREFERRED), bool(t.get("alone", True)))
+                            for t in held if _clean(t["text"])]
                 for lang, held in raw["terms"].items()
             }
             if any(t.status not in STATUSES for held in terms.values() for t in held):
                 raise ValueError("unknown status")
-            out.append(Concept(str(raw.get("id") or f"c{i}"), terms, _clean(raw.get("note", "")), user))
+            note = raw.get("note", "")
+            notes = {str(k): _clean(v) for k, v in note.items() if _clean(v)} if isinstance(note, dict) else {}
+            text = notes.get("en") or next(iter(notes.values()), "") if notes else _clean(note)
+            out.append(Concept(str(raw.get("id") or f"c{i}"), terms, text, user, notes))
         except (KeyError, TypeError, AttributeError, ValueError):
             raise TermbaseError(f"{source}: entry {i + 1} is not a termbase entry") from None
     return out
@@ -193,8 +230,9 @@ def load(user_file: Path | None = None) -> Termbase:
 
 def _document(concepts: Iterable[Concept]) -> dict:
     return {"format": FORMAT_NAME, "format_version": FORMAT_VERSION, "concepts": [
-        {"id": c.id, "note": c.note,
-         "terms": {lang: [{"text": t.text, "status": t.status} for t in held] for lang, held in c.terms.items()}}
+        {"id": c.id, "note": c.notes or c.note,
+         "terms": {lang: [{"text": t.text, "status": t.status, **({} if t.alone else {"alone": False})} for t in held]
+                   for lang, held in c.terms.items()}}
         for c in concepts]}
 
 
@@ -263,7 +301,7 @@ def find(text: str, entries: list[Entry]) -> list[Hit]:
     tokens = _tokens(text)
     hits = []
     for entry in entries:
-        for term in entry.source_terms:
+        for term in entry.searched:
             for start, end in _occurrences(text, term, entry.source, tokens):
                 hits.append(Hit(start, end, text[start:end], term, entry))
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
@@ -353,6 +391,10 @@ def export_tbx(concepts: Iterable[Concept], source_lang: str = "en") -> bytes:
                 node = etree.SubElement(tig, unit.namespaced("termNote"))
                 node.set("type", "administrativeStatus")
                 node.text = _STATUS_TBX[term.status]
+            if concept.notes.get(lang):  # the note as written for this language, in its langSet
+                note = etree.Element(unit.namespaced("note"))
+                note.text = concept.notes[lang]
+                langset.insert(0, note)
         if concept.note:
             note = etree.Element(unit.namespaced("note"))
             note.text = concept.note
@@ -371,21 +413,27 @@ def import_tbx(data: bytes, source: str = "TBX file") -> list[Concept]:
     are missing). Raises :class:`TermbaseError` when it is not a TBX glossary, holds none, or is
     larger than :data:`MAX_FILE_BYTES`."""
     if len(data) > MAX_FILE_BYTES:
-        raise TermbaseError(f"{source} is larger than {MAX_FILE_BYTES // 1_000_000} MB; no glossary is that large")
+        raise TermbaseError(f"{source} is larger than {MAX_FILE_BYTES // 1_000_000} MB; no glossary is that large",
+                            "too_large")
     from translate.misc.xml_helpers import getXMLlang
     from translate.storage import tbx
 
     try:
         store = tbx.tbxfile.parsestring(data)
     except Exception as exc:  # lxml's XMLSyntaxError, the toolkit's ValueError/AssertionError on another format
-        raise TermbaseError(f"{source} is not a TBX glossary ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})") from None
+        raise TermbaseError(f"{source} is not a TBX glossary ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})",
+                            "not_tbx") from None
     out = []
     for unit in store.units:
         terms: dict[str, list[Term]] = {}
+        lang_notes: dict[str, str] = {}
         for langset in unit.getlanguageNodes():
             lang = (getXMLlang(langset) or "").split("-")[0].casefold()
             if not lang:
                 continue
+            written = [_clean(n.text or "") for n in langset if isinstance(n.tag, str) and n.tag.endswith("note")]
+            if any(written):
+                lang_notes[lang] = " ".join(w for w in written if w)
             for term in unit.get_target_terms(getXMLlang(langset)):
                 text = _clean(term.text)
                 if text:
@@ -396,9 +444,9 @@ def import_tbx(data: bytes, source: str = "TBX file") -> list[Concept]:
             held.sort(key=lambda t: STATUSES.index(t.status))
         concept_id = unit.xmlelement.get("id") or f"user-{uuid.uuid4().hex[:12]}"
         notes = [n.text for n in unit.get_common_notes(source=True) if n.scope == "concept" and _clean(n.text)]
-        out.append(Concept(concept_id, terms, _clean(" ".join(dict.fromkeys(notes))), user=True))
+        out.append(Concept(concept_id, terms, _clean(" ".join(dict.fromkeys(notes))), user=True, notes=lang_notes))
     if not out:
-        raise TermbaseError(f"{source} holds no term")
+        raise TermbaseError(f"{source} holds no term", "empty")
     return out
 
 

@@ -54,13 +54,25 @@ class Unit:
 
 def units(letter: LetterOfRequest) -> list[Unit]:
     """Every free-text field of ``letter`` that goes into the letter and holds text in some
-    language, in the order of the sections (the order point 14 lists them)."""
-    out = []
-    for path, decl, text in fields.text_fields(letter):
-        out.append(Unit(path, decl, text, section_of(path)))
+    language, in letter order (:func:`letter_order`: by section, then item by item)."""
+    found = {path: (decl, text) for path, decl, text in fields.text_fields(letter)}
+    return [Unit(path, found[path][0], found[path][1], section_of(path)) for path in letter_order(list(found))]
+
+
+def letter_order(paths: list[str]) -> list[str]:
+    """Concrete paths (in declaration order, as :func:`mla_writer.fields.text_fields` gives them)
+    in the order a reader meets them: by section, and inside a section item by item (every field
+    of Person 1, then those of Person 2), each list where its first field is declared."""
     order = {p.id: i for i, p in enumerate(_sections())}
-    out.sort(key=lambda u: order.get(u.point.id, len(order)))
-    return out
+    first: dict[tuple[str, str], int] = {}
+    keys = {}
+    for i, path in enumerate(paths):
+        section = order.get(section_of(path).id, len(order))
+        head, _sep, rest = path.partition("[")
+        item = int(rest.split("]", 1)[0]) if rest and rest.split("]", 1)[0].isdigit() else -1
+        rank = first.setdefault((str(section), head if item >= 0 else path), i)
+        keys[path] = (section, rank, item, i)
+    return sorted(paths, key=keys.__getitem__)
 
 
 def _group_of(field: fields.Field) -> str | None:
@@ -76,23 +88,60 @@ def _group_of(field: fields.Field) -> str | None:
     return None
 
 
-def labels(letter: LetterOfRequest, found: list[Unit], lang: str) -> dict[str, str]:
-    """How each unit is called in UI language ``lang``: its label (:meth:`Unit.label`), with the
+def labels(letter: LetterOfRequest, found: list[Unit], lang: str, noun: bool = False) -> dict[str, str]:
+    """How each unit is called in UI language ``lang``: its label (:meth:`Unit.label`; with
+    ``noun``, its noun where the label is a prompt, :attr:`mla_writer.fields.Field.noun`), with the
     heading of its group in front where two fields of the same point would read the same
     ("Authority making the request: Name of the authority")."""
     from .i18n import ui_gettext
 
     _ = ui_gettext(lang)
-    out = {u.path: u.label(letter, lang) for u in found}
+    out = {u.path: fields.describe(letter, u.path, lang, noun=noun) for u in found}
     seen: dict[tuple[str, str], int] = {}
     for u in found:
         key = (u.point.id, out[u.path])
         seen[key] = seen.get(key, 0) + 1
+    base = dict(out)
     for u in found:
         group = _group_of(u.field)
-        if seen[(u.point.id, out[u.path])] > 1 and group:
-            out[u.path] = f"{_(group)}: {out[u.path]}"
+        if seen[(u.point.id, base[u.path])] > 1 and group:
+            out[u.path] = f"{_(group)}: {base[u.path]}"
     return out
+
+
+#: How many fields a list in a message names before "and n more fields".
+MAX_LISTED = 8
+
+
+def field_lines(letter: LetterOfRequest, paths: list[str], lang: str, limit: int = MAX_LISTED) -> list[str]:
+    """The fields at ``paths`` as lines for a message in UI language ``lang``, one per field:
+    "5. Urgency and time limit — Explanation of the urgency" (point, then the field named as a
+    noun, told apart from a field of the same name by its group or item, as the workspace does).
+    At most ``limit`` lines, then "and 12 more fields". A path the draft does not have is
+    quoted as it was read (cut to a bounded length). Never raises for a bad path."""
+    from .i18n import translations
+    from .storage.errors import clip
+
+    ngettext = translations("ui", lang).ngettext
+    every = units(letter)  # (all of them: a field is told apart from its namesakes even when they are not listed)
+    names = labels(letter, every, lang, noun=True) if every else {}
+    lines = []
+    for path in paths[:limit]:
+        if path in names:
+            lines.append(f"{section_of(path).heading(lang)} — {names[path]}")
+        else:
+            try:
+                decl = fields.declaration(path, letter)
+            except Exception:  # noqa: BLE001 - a path read from a file: anything may be wrong with it
+                decl = None
+            if decl is not None:
+                lines.append(f"{section_of(path).heading(lang)} — {fields.describe(letter, path, lang, noun=True)}")
+            else:
+                lines.append(clip(path))
+    rest = len(paths) - limit
+    if rest > 0:
+        lines.append(ngettext("and {count} more field", "and {count} more fields", rest).format(count=rest))
+    return lines
 
 
 def _sections() -> list[PointDef]:
@@ -270,4 +319,4 @@ def ensure_draft_id(letter: LetterOfRequest) -> bool:
 
 __all__ = ["MISSING", "STALE", "CURRENT", "Unit", "Count", "Progress", "units", "progress", "record", "note_typed",
            "field_state", "stale_paths", "source_hash", "source_language", "mark_path", "ensure_draft_id",
-           "points_with_text", "labels"]
+           "points_with_text", "labels", "letter_order", "field_lines", "MAX_LISTED"]

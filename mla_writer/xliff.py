@@ -9,10 +9,19 @@ one unit per field to translate: its ``id`` (and in 1.2 its ``resname``) is the 
 path (``persons[1].birth_place``), a note gives the point and the field's label, the source is the
 field's text in the source language, and a stale translation comes as the target to review.
 
-Import (:func:`import_xliff`) changes the draft only when the whole file is acceptable; it is
-refused (:class:`XliffRefused`, nothing changed) when it is not XLIFF, was exported from another
-draft, names a field the draft does not have (or names one twice), or when the source text of a
-field has changed since the export (an older version of the source), naming those fields.
+Each unit also carries the fingerprint of its source text at export
+(:func:`mla_writer.translation.source_hash`): in XLIFF 1.2 the unit's ``extradata`` attribute
+(``mla-writer-source:<hash>``), in 2.0 a ``<mda:metadata>`` entry of type ``source-hash``. On
+import the draft's source *now* is compared with that fingerprint, not with the file's
+``<source>``, so that a CAT tool that rewrites the source (no-break spaces as spaces, runs of
+spaces joined) does not block the import; a file without fingerprints (a tool dropped them) is
+compared by its source text with such differences of spacing ignored.
+
+Import (:func:`import_xliff`) is refused as a whole (:class:`XliffRefused`, nothing changed) when
+the file is not XLIFF, was exported from another draft, or names a field the draft does not have
+(or names one twice), naming those fields. A unit whose source text changed in the draft since
+the export is left out (its translation is of an older source) and named in
+:attr:`Imported.changed`; the other units are imported.
 """
 
 from __future__ import annotations
@@ -31,6 +40,10 @@ ORIGINAL_PREFIX = "mla-writer-draft:"
 VERSIONS = ("1.2", "2.0")
 #: A larger file is refused before it is parsed (a letter's translation is far smaller).
 MAX_FILE_BYTES = 64_000_000
+#: The prefix of a 1.2 unit's ``extradata`` that holds its source fingerprint.
+HASH_PREFIX = "mla-writer-source:"
+#: XLIFF 2.0's metadata module, where a 2.0 unit keeps its source fingerprint.
+MDA_NS = "urn:oasis:names:tc:xliff:metadata:2.0"
 
 
 class XliffRefused(Exception):
@@ -49,17 +62,19 @@ class XliffRefused(Exception):
         super().__init__(self.localized("en"))
 
     def localized(self, lang: str) -> str:
-        from .checklist import _join
+        """The reason in UI language ``lang``: one sentence, then the fields concerned one per
+        line ("5. Urgency and time limit — Explanation of the urgency"; at most
+        :data:`mla_writer.translation.MAX_LISTED`, then "and n more fields")."""
         from .i18n import ui_gettext
-        from .storage.errors import MAX_MESSAGE, clip, escape
+        from .storage.errors import MAX_MESSAGE, escape
 
-        params = dict(self.params)
+        text = escape((self.msgid if lang == "en" else ui_gettext(lang)(self.msgid)).format(**self.params))
+        if len(text) > MAX_MESSAGE:
+            text = text[: MAX_MESSAGE - 3].rsplit(" ", 1)[0] + "..."
         if self.paths:
-            labels = [fields.describe(self.letter, p, lang) if self.letter is not None and fields.declaration(p, self.letter)
-                      else clip(p) for p in self.paths]
-            params["fields"] = _join(labels, lang)
-        text = escape((self.msgid if lang == "en" else ui_gettext(lang)(self.msgid)).format(**params))
-        return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 3] + "..."
+            lines = translation.field_lines(self.letter or LetterOfRequest(), self.paths, lang)
+            text += "".join("\n" + escape(line) for line in lines)
+        return text
 
 
 @dataclass
@@ -85,6 +100,8 @@ class Imported:
     source: str
     written: list[str] = field(default_factory=list)
     left: list[str] = field(default_factory=list)
+    #: translations not imported: their field's source text changed in the draft since the export
+    changed: list[str] = field(default_factory=list)
 
 
 def _store_class(version: str):
@@ -121,7 +138,8 @@ def export_xliff(letter: LetterOfRequest, target: str, source: str | None = None
         source = letter.drafting_language if letter.drafting_language in held or not any(held) else \
             max(set(h for h in held if h), key=held.count)
     if source == target:
-        raise ValueError("the source and the target language are the same")
+        raise ValueError(f"nothing to translate: the fields are written in {source} and the target is {target}; "
+                         "choose a target other than the source (or give the source language to translate from)")
     given = translation.ensure_draft_id(letter)
     progress = translation.progress(letter, target, found)
     store = _store_class(version)(sourcelanguage=source, targetlanguage=target)
@@ -147,6 +165,7 @@ def export_xliff(letter: LetterOfRequest, target: str, source: str | None = None
             xu = store.addsourceunit(unit.text.get(source), filename=ORIGINAL_PREFIX + letter.translation.draft_id)
             xu.xmlelement.set("resname", unit.path)
         xu.setid(unit.path)
+        _set_fingerprint(xu, version, translation.source_hash(unit.text.get(source)))
         xu.addnote(f"{unit.point.heading(ui_lang)} \u2014 {names[unit.path]}", origin="developer")
         if target in unit.text:
             xu.settarget(unit.text.get(target), lang=target)
@@ -175,6 +194,39 @@ def _tidy_xliff2(store) -> None:
                 unit.insert(0, notes)
 
 
+def _set_fingerprint(unit, version: str, fingerprint: str) -> None:
+    """Keep the fingerprint of the unit's source text in the file (see the module docstring)."""
+    if version != "2.0":
+        unit.xmlelement.set("extradata", HASH_PREFIX + fingerprint)
+        return
+    from lxml import etree
+
+    element = unit.getunitelement()
+    metadata = etree.Element(f"{{{MDA_NS}}}metadata", nsmap={"mda": MDA_NS})
+    group = etree.SubElement(metadata, f"{{{MDA_NS}}}metaGroup", category="mla-writer")
+    etree.SubElement(group, f"{{{MDA_NS}}}meta", type="source-hash").text = fingerprint
+    element.insert(0, metadata)
+
+
+def _fingerprint(element) -> str | None:
+    """The source fingerprint an exported unit carries (its 1.2 ``<trans-unit>`` or 2.0 ``<unit>``), or None."""
+    extra = element.get("extradata") or ""
+    if extra.startswith(HASH_PREFIX):
+        return extra[len(HASH_PREFIX):].strip()
+    for meta in element.iter(f"{{{MDA_NS}}}meta"):
+        if meta.get("type") == "source-hash" and meta.text:
+            return meta.text.strip()
+    return None
+
+
+def _spacing(text: str) -> str:
+    """``text`` with the differences of spacing a CAT tool may make ignored (no-break and other
+    spaces as one space, runs of white space as one, none at the ends)."""
+    import re
+
+    return re.sub(r"\s+", " ", clean_text(text).replace("\u00a0", " ").replace("\u202f", " ")).strip()
+
+
 def _mark_to_review(unit, version: str) -> None:
     if version == "2.0":
         unit.xmlelement.set("state", "initial")  # (the toolkit's 2.0 unit is the <segment>)
@@ -186,16 +238,17 @@ def _mark_to_review(unit, version: str) -> None:
 
 
 def _file_units(store, version: str):
-    """``(id, source, target, to_review)`` of each unit of the file, in order. In XLIFF 2.0 a unit
-    a CAT tool split into segments is joined again (the segments' texts, in order); ``to_review``:
-    the target is marked as still to translate or review (1.2 ``state="needs-..."`` or ``"new"``,
-    2.0 ``state="initial"``)."""
+    """``(id, source, target, to_review, fingerprint)`` of each unit of the file, in order. In
+    XLIFF 2.0 a unit a CAT tool split into segments is joined again (the segments' texts, in
+    order); ``to_review``: the target is marked as still to translate or review (1.2
+    ``state="needs-..."`` or ``"new"``, 2.0 ``state="initial"``); ``fingerprint``: the source's
+    fingerprint at export (None when the file has none)."""
     if version != "2.0":
         for xu in store.units:
             target = xu.xmlelement.find(xu.namespaced("target"))
             state = target.get("state", "") if target is not None else ""
             yield (xu.xmlelement.get("id") or "", str(xu.source or ""), str(xu.target or ""),
-                   state.startswith("needs-") or state == "new")
+                   state.startswith("needs-") or state == "new", _fingerprint(xu.xmlelement))
         return
     groups: dict[Any, list] = {}
     for xu in store.units:
@@ -203,7 +256,7 @@ def _file_units(store, version: str):
     for element, segments in groups.items():
         yield (element.get("id") or "", "".join(str(x.source or "") for x in segments),
                "".join(str(x.target or "") for x in segments),
-               any(x.xmlelement.get("state") == "initial" for x in segments))
+               any(x.xmlelement.get("state") == "initial" for x in segments), _fingerprint(element))
 
 
 def _parse(data: bytes):
@@ -229,7 +282,9 @@ def import_xliff(letter: LetterOfRequest, data: bytes) -> Imported:
     """Write the translations of an XLIFF file (1.2 or 2.0) exported by :func:`export_xliff`
     into ``letter``, remembering the source text each was made from (so a later source edit
     marks it stale). Units without a target, and translations to review sent back unchanged,
-    are left. Raises :class:`XliffRefused` (nothing changed) as the module docstring says."""
+    are left (:attr:`Imported.left`); translations whose field's source changed in the draft
+    since the export are not imported (:attr:`Imported.changed`). Raises :class:`XliffRefused`
+    (nothing changed) as the module docstring says."""
     if len(data) > MAX_FILE_BYTES:
         raise XliffRefused(N_("The file is larger than {size} MB: it is not a translation of a letter."),
                            size=MAX_FILE_BYTES // 1_000_000)
@@ -254,28 +309,34 @@ def import_xliff(letter: LetterOfRequest, data: bytes) -> Imported:
     seen: set[str] = set()
     unknown, twice, changed = [], [], []
     accepted = []
-    for path, source_text, target_text, review in _file_units(store, version):
+    for path, source_text, target_text, review, fingerprint in _file_units(store, version):
         if path in seen:
             twice.append(path)
             continue
         seen.add(path)
         unit = current.get(path)
         if unit is None:
+            if _emptied(letter, path):  # the field's source was deleted since the export
+                if clean_text(target_text):
+                    changed.append(path)
+                continue
             unknown.append(path)
             continue
-        if clean_text(source_text) != unit.text.get(source):
-            changed.append(path)
+        now = unit.text.get(source)
+        if fingerprint is not None:
+            same = bool(now) and translation.source_hash(now) == fingerprint
+        else:  # a file whose fingerprints a tool dropped: its source, spacing aside
+            same = bool(now) and _spacing(source_text) == _spacing(now)
+        if not same:
+            if clean_text(target_text):
+                changed.append(path)  # a translation of an older source: left out, named
             continue
         accepted.append((unit, clean_text(target_text), review))
     if unknown:
-        raise XliffRefused(N_("The file names fields this draft does not have (or that now hold no text): {fields}."),
-                           paths=unknown, letter=letter)
+        raise XliffRefused(N_("The file names fields this draft does not have:"), paths=unknown, letter=letter)
     if twice:
-        raise XliffRefused(N_("The file names these fields more than once: {fields}."), paths=twice, letter=letter)
-    if changed:
-        raise XliffRefused(N_("The file was made from an older version of the source text: these fields have "
-                              "changed since it was exported: {fields}. Export them again."), paths=changed, letter=letter)
-    out = Imported(target, source)
+        raise XliffRefused(N_("The file names these fields more than once:"), paths=twice, letter=letter)
+    out = Imported(target, source, changed=changed)
     texts = []
     for unit, text, review in accepted:
         if not text or (review and text == unit.text.get(target)):
@@ -288,10 +349,37 @@ def import_xliff(letter: LetterOfRequest, data: bytes) -> Imported:
         try:
             within_limit(text)
         except TextTooLong:
-            raise XliffRefused(N_("The translation of {fields} is too long to be a field of a letter."),
+            raise XliffRefused(N_("This translation is too long to be a field of a letter:"),
                                paths=[unit.path], letter=letter) from None
     for unit, text in texts:
         unit.text.set(target, text)
         translation.record(letter, unit.path, target, source)
         out.written.append(unit.path)
     return out
+
+
+def _emptied(letter: LetterOfRequest, path: str) -> bool:
+    """Whether ``path`` is a free-text field the draft has but that holds no text now (or is
+    left out of the letter): its source changed since the export rather than being unknown."""
+    try:
+        decl = fields.declaration(path, letter)
+        value = fields.value_at(letter, path)
+    except Exception:  # noqa: BLE001 - a path read from a file: anything may be wrong with it
+        return False
+    return decl is not None and decl.kind == fields.TEXT and hasattr(value, "languages")
+
+
+def changed_report(result: Imported, letter: LetterOfRequest, lang: str) -> str:
+    """What to tell the user about the translations not imported because their source changed
+    since the export, in UI language ``lang``: a sentence, then the fields one per line ("" when
+    none)."""
+    if not result.changed:
+        return ""
+    from .i18n import translations
+
+    ngettext = translations("ui", lang).ngettext
+    head = ngettext("{count} translation was not imported: the source text of its field changed in the draft "
+                    "after the export. Export it again:",
+                    "{count} translations were not imported: the source text of their fields changed in the draft "
+                    "after the export. Export them again:", len(result.changed)).format(count=len(result.changed))
+    return "\n".join([head, *translation.field_lines(letter, result.changed, lang)])

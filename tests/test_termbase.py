@@ -114,3 +114,65 @@ def test_tbx_from_another_tool_is_read_and_garbage_refused():
         termbase.import_tbx(b"\x00\x01 binary")
     with pytest.raises(TermbaseError, match="holds no term"):
         termbase.import_tbx(b'<martif type="TBX"><text><body></body></text></martif>')
+
+
+# -- issue 14 trial: false warnings, duplicates, notes per language ------------------------------
+
+
+def test_a_single_common_word_is_not_taken_for_the_legal_term_but_the_full_phrase_is():
+    entries = termbase.load().entries("fr", "es")
+    assert termbase.find("Saisie d'un gel douche et d'un flacon de parfum.", entries) == []
+    hits = termbase.find("Le gel des avoirs est demandé.", entries)
+    assert [(h.found, h.entry.target) for h in hits] == [("gel des avoirs", "embargo preventivo")]
+    ru = termbase.load().entries("ru", "en")
+    assert termbase.find("Арест подозреваемого произведён 3 марта.", ru) == []
+    assert [h.found for h in termbase.find("Наложен арест имущества.", ru)] == ["арест имущества"]
+    # a user's own single word is meant as a term: it is found
+    tb = termbase.load()
+    tb.add("fr", "es", "commission", "comisión")
+    assert [h.found for h in termbase.find("La commission a siégé.", tb.entries("fr", "es"))] == ["commission"]
+
+
+def test_a_declared_feminine_form_counts_as_the_target_term():
+    entries = termbase.load().entries("fr", "es")
+    source = "Le juge d'instruction a délivré la demande."
+    assert termbase.advise(source, "La jueza de instrucción expidió la solicitud.", entries) == []
+    assert [a.kind for a in termbase.advise(source, "La magistrada expidió la solicitud.", entries)] == ["missing"]
+
+
+def test_an_identical_entry_is_not_added_twice():
+    tb = termbase.load()
+    tb.add("fr", "es", "commission rogatoire", "comisión rogatoria")
+    with pytest.raises(TermbaseError) as refused:
+        tb.add("fr", "es", "Commission  rogatoire", "comisión rogatoria")
+    assert refused.value.kind == "duplicate" and len(tb.user_concepts()) == 1
+    with pytest.raises(TermbaseError):  # a shipped entry too
+        tb.add("fr", "es", "État requis", "Estado requerido")
+
+
+def test_notes_are_written_per_language_and_kept_by_the_users_file(tmp_path):
+    by_id = {c.id: c for c in termbase.load().concepts}
+    mla = by_id["un-mla"]
+    assert (mla.note_in("en"), mla.note_in("ru"), mla.note_in("fr"), mla.note_in("es")) == (
+        "UNTOC, art. 18", "КТОП, ст. 18", "CTO, art. 18", "UNTOC/Convención de Palermo, art. 18")
+    tb = termbase.Termbase([Concept("user-1", {"fr": [Term("a b")], "es": [Term("c d")]}, "n", True, {"en": "n", "ru": "н"})])
+    path = termbase.save_user(tb, tmp_path / "termbase.json")
+    again = termbase.load(path).user_concepts()[0]
+    assert again.note_in("ru") == "н" and again.note_in("fr") == "n"
+
+
+def test_a_broken_tbx_is_refused_with_a_kind_the_ui_can_translate():
+    for data, kind in ((b"<martif><text><body><termEntry>", "not_tbx"), (b"\x00\x01garbage", "not_tbx")):
+        with pytest.raises(TermbaseError) as refused:
+            termbase.import_tbx(data)
+        assert refused.value.kind == kind
+    again = termbase.import_tbx(termbase.export_tbx(termbase.load().concepts, "fr"))
+    tb = termbase.load()
+    assert termbase.merge(tb, again) == 0  # its own export: every entry is already there
+
+
+def test_tbx_keeps_the_notes_written_per_language():
+    shipped = [c for c in termbase.load().concepts if c.id == "un-mla"]
+    again = termbase.import_tbx(termbase.export_tbx(shipped, "fr"))
+    assert again[0].note_in("ru") == "КТОП, ст. 18" and again[0].note_in("es") == "UNTOC/Convención de Palermo, art. 18"
+    assert again[0].note_in("en") == "UNTOC, art. 18"

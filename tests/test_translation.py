@@ -121,3 +121,19 @@ def test_fields_that_would_read_the_same_are_told_apart_by_their_group():
     assert names["facts.summary"] == "Summary of the relevant facts"  # unique: as the wizard labels it
     per_point = [(u.point.id, names[u.path]) for u in found]
     assert len(per_point) == len(set(per_point))
+
+
+def test_fields_come_item_by_item_and_point_14_tells_the_two_authorities_apart():
+    from mla_writer.checklist import check
+
+    letter = french_only()
+    paths = [u.path for u in translation.units(letter)]
+    persons = [p for p in paths if p.startswith("persons[")]
+    indexes = [int(p.split("[")[1].split("]")[0]) for p in persons]
+    assert indexes == sorted(indexes)  # Person 1's fields, then Person 2's ...
+    assert paths.index("offences[0].law_excerpt") < paths.index("offences[1].name")
+    letter.identification.conducting_authority.name.set("fr", "Parquet de Paris")
+    messages = [p.message for p in check(letter, "en").result("language").errors
+                if p.path.startswith("identification.") and p.path.endswith("authority.name")]
+    assert len(messages) == 2 and len(set(messages)) == 2, messages
+    assert any("Authority making the request: Name of the authority" in m for m in messages)

@@ -73,18 +73,66 @@ def test_a_file_from_another_draft_is_refused_and_nothing_changes():
     assert ours.facts == before.facts and ours.translation.marks == []
 
 
-def test_a_file_made_from_an_older_source_is_refused_naming_the_fields():
+def test_translations_of_an_older_source_are_left_out_naming_the_fields_and_the_rest_imported():
     letter = french_only()
     exported = xliff.export_xliff(letter, "es")
     done = translate_file(exported.data, "1.2", lambda uid, src: "traducción")
     letter.facts.summary.set("fr", "Les faits, revus après l'envoi au traducteur.")
     letter.persons[0].birth_place.set("fr", "Chișinău (Moldova)")
+    result = xliff.import_xliff(letter, done)
+    assert result.changed == ["facts.summary", "persons[0].birth_place"]
+    assert "es" not in letter.facts.summary and "es" not in letter.persons[0].birth_place
+    assert letter.addressee.name.get("es") == "traducción"  # the units still current are imported
+    report = xliff.changed_report(result, letter, "en").split("\n")
+    assert report[1:] == ["8. Summary of the relevant facts \u2014 Summary of the relevant facts",
+                          "8. Summary of the relevant facts \u2014 Person 1: Place of birth"]
+
+
+@pytest.mark.parametrize("version", ["1.2", "2.0"])
+def test_a_cat_tool_rewriting_the_source_spacing_does_not_block_the_import(version):
+    letter = french_only()
+    letter.facts.summary.set("fr", "Les faits\u00a0: le 3\u00a0mars,   à Lyon.")
+    exported = xliff.export_xliff(letter, "es", version=version)
+    text = exported.data.decode()
+    assert "\u00a0" in text
+    rewritten = text.replace("\u00a0", " ").replace("   à Lyon", " à Lyon").encode()  # what the tool saved
+    done = translate_file(rewritten, version, lambda uid, src: "traducción")
+    result = xliff.import_xliff(letter, done)
+    assert "facts.summary" in result.written and result.changed == []
+    assert letter.facts.summary.get("es") == "traducción"
+
+
+def test_a_field_changed_but_not_translated_does_not_block_the_others():
+    letter = french_only()
+    exported = xliff.export_xliff(letter, "es")
+    done = translate_file(exported.data, "1.2", lambda uid, src: None if uid == "facts.summary" else "traducción")
+    letter.facts.summary.set("fr", "Les faits, revus.")
+    result = xliff.import_xliff(letter, done)
+    assert result.changed == [] and "facts.summary" not in result.written
+    assert len(result.written) == len(exported.paths) - 1
+
+
+def test_refusal_names_each_field_on_its_own_line_with_its_point_and_at_most_a_few():
+    letter = french_only()
+    text = xliff.export_xliff(letter, "es").data.decode()
+    import re
+
+    paths = re.findall(r'<trans-unit[^>]* id="([^"]+)"', text)
+    renamed = re.sub(r'(<trans-unit[^>]* id=")', r"\1x.", text).encode()
     with pytest.raises(XliffRefused) as refused:
-        xliff.import_xliff(letter, done)
-    assert refused.value.paths == ["facts.summary", "persons[0].birth_place"]
-    message = str(refused.value)
-    assert "older version of the source" in message and "Summary of the relevant facts" in message and "Person 1" in message
-    assert "es" not in letter.addressee.name
+        xliff.import_xliff(letter, renamed)
+    lines = refused.value.localized("en").split("\n")
+    assert len(lines) == 1 + translation.MAX_LISTED + 1
+    more = len(paths) - translation.MAX_LISTED
+    assert lines[-1] == f"and {more} more fields"
+    ru = refused.value.localized("ru").split("\n")
+    assert ru[-1] != lines[-1] and str(more) in ru[-1]
+    with pytest.raises(XliffRefused) as refused:
+        xliff.import_xliff(letter, text.replace('id="urgency.reason"', 'id="facts.summary"', 1).encode())
+    assert refused.value.localized("en").split("\n")[1:] == ["8. Summary of the relevant facts \u2014 Summary of the relevant facts"]
+    labels = translation.field_lines(letter, ["urgency.reason", "identification.conducting_authority.name"], "en")
+    assert labels == ["5. Urgency and time limit \u2014 Explanation of the urgency",
+                      "1. Identification \u2014 Authority conducting the investigation or proceedings: Name of the authority"]
 
 
 def test_unknown_or_repeated_ids_and_garbage_are_refused():
@@ -149,15 +197,19 @@ def test_cli_import_refuses_with_exit_2_and_the_reason(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "refused" in err and "another draft" in err and "Traceback" not in err
     assert ours.read_bytes() == before
-    # an older source: the fields are named
+    # an older source: that field's translation is left out and named on its own line, exit 1
     letter = storage.load(theirs)
     letter.facts.summary.set("fr", "Autre chose.")
     storage.save(letter, theirs)
-    assert main(["xliff", "import", str(theirs), str(out)]) == 2
-    assert "Summary of the relevant facts" in capsys.readouterr().err
+    out.write_bytes(translate_file(out.read_bytes(), "2.0", lambda uid, src: "traducción"))
+    assert main(["xliff", "import", str(theirs), str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "mla-writer:   8. Summary of the relevant facts \u2014 Summary of the relevant facts" in err.splitlines()
+    assert storage.load(theirs).addressee.name.get("es") == "traducción"
     assert main(["xliff", "import", str(ours), str(tmp_path / "missing.xlf")]) == 2
     assert "cannot read" in capsys.readouterr().err
     assert main(["xliff", "export", str(ours), "--to", "fr", "-o", str(out)]) == 2  # French is the source
+    assert "nothing to translate" in capsys.readouterr().err
     # a draft that cannot keep the file's identifier: no file is written
     fresh, written = tmp_path / "fresh.mlar", tmp_path / "fresh.xlf"
     storage.save(french_only(), fresh)
@@ -186,3 +238,33 @@ def test_the_french_sample_translated_through_xliff_gives_a_spanish_letter_witho
     assert "MLAUntranslated" not in xml and "(es) " in xml
     letter.offences[0].law_excerpt.set("fr", letter.offences[0].law_excerpt.get("fr") + " Corrigé.")
     assert translation.stale_paths(letter, "es") == ["offences[0].law_excerpt"]
+
+
+def test_cli_notes_follow_notes_lang_or_the_target_language(tmp_path, capsys):
+    from mla_writer import storage
+    from mla_writer.cli import main
+
+    draft = tmp_path / "case.mlar"
+    storage.save(french_only(), draft)
+    out = tmp_path / "case.xlf"
+    assert main(["xliff", "export", str(draft), "--to", "ru", "-o", str(out)]) == 0
+    assert "8. Краткое изложение" in out.read_text("utf-8")
+    assert main(["xliff", "export", str(draft), "--to", "ru", "-o", str(out), "--notes-lang", "en"]) == 0
+    assert "8. Summary of the relevant facts" in out.read_text("utf-8")
+
+
+def test_a_file_whose_fingerprints_a_tool_dropped_is_compared_by_its_source_spacing_aside():
+    import re
+
+    letter = french_only()
+    letter.facts.summary.set("fr", "Les faits\u00a0: le 3\u00a0mars.")
+    text = xliff.export_xliff(letter, "es").data.decode()
+    assert 'extradata="mla-writer-source:' in text
+    stripped = re.sub(r' extradata="[^"]*"', "", text).replace("\u00a0", " ").encode()
+    result = xliff.import_xliff(letter, translate_file(stripped, "1.2", lambda uid, src: "traducción"))
+    assert "facts.summary" in result.written and result.changed == []
+    letter.facts.summary.set("fr", "Autre chose.")
+    again = re.sub(r' extradata="[^"]*"', "", xliff.export_xliff(letter, "es", everything=True).data.decode())
+    letter.facts.summary.set("fr", "Encore autre chose.")
+    result = xliff.import_xliff(letter, translate_file(again.encode(), "1.2", lambda uid, src: "otra"))
+    assert result.changed == ["facts.summary"] and letter.facts.summary.get("es") == "traducción"

@@ -633,9 +633,13 @@ class DraftFilesMixin:
         self.statusBar().showMessage(_("Letter exported to {path}").format(path=path), 8000)
         self.exported.emit(path)
 
+    #: A second language for the export under way only (the translation workspace's bilingual
+    #: letter), in place of the user's setting; None otherwise.
+    bilingual_once: str | None = None
+
     def bilingual(self) -> str | None:
         """Second language of the letter, or None for a letter in one language."""
-        code = self.settings.bilingual()
+        code = self.bilingual_once or self.settings.bilingual()
         return code if code and code != self.session.letter.output_language else None
 
     def _bilingual_changed(self, code: str) -> None:

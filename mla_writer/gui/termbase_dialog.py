@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from .. import termbase
 from ..storage.files import read_regular_file
-from .i18n import _, language_endonym, ngettext
+from .i18n import _, language_endonym, ngettext, ui_language
 
 
 class TermbaseDialog(QDialog):
@@ -87,7 +87,7 @@ class TermbaseDialog(QDialog):
         self.table.setRowCount(len(entries))
         for i, entry in enumerate(entries):
             values = [", ".join(entry.source_terms), ", ".join((entry.target, *entry.alternatives)),
-                      ", ".join(entry.forbidden), entry.note]
+                      ", ".join(entry.forbidden), entry.note_in(ui_language())]
             for j, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, entry.concept.id)
@@ -108,8 +108,11 @@ class TermbaseDialog(QDialog):
         try:
             self.tb.add(self.source, self.target, self.source_term.text(), self.target_term.text(), self.note.text(),
                         self.forbidden.text().split(";"))
-        except termbase.TermbaseError:
-            self.message.setText(_("Give both the source term and the target term."))
+        except termbase.TermbaseError as exc:
+            if exc.kind == "duplicate":
+                self.message.setText(_("This entry is already in the termbase: it was not added again."))
+            else:
+                self.message.setText(_("Give both the source term and the target term."))
             return False
         for edit in (self.source_term, self.target_term, self.forbidden, self.note):
             edit.clear()
@@ -132,11 +135,19 @@ class TermbaseDialog(QDialog):
             return 0
         try:
             concepts = termbase.import_tbx(read_regular_file(path, termbase.MAX_FILE_BYTES), source=path)
-        except (OSError, termbase.TermbaseError) as exc:
-            self.message.setText(_("The file was not imported: {reason}").format(reason=getattr(exc, "strerror", None) or exc))
+        except OSError as exc:
+            self.message.setText(_("The file was not imported: {reason}").format(reason=exc.strerror or exc))
+            return 0
+        except termbase.TermbaseError as exc:
+            self.message.setText(tbx_problem(exc))
             return 0
         added = termbase.merge(self.tb, concepts)
-        self.message.setText(ngettext("{count} entry imported.", "{count} entries imported.", added).format(count=added))
+        text = ngettext("{count} entry imported.", "{count} entries imported.", added).format(count=added)
+        known = len(concepts) - added
+        if known:
+            text += " " + ngettext("{count} entry was already in the termbase.", "{count} entries were already in the termbase.",
+                                   known).format(count=known)
+        self.message.setText(text)
         self.fill()
         self._save()
         return added
@@ -154,3 +165,12 @@ class TermbaseDialog(QDialog):
             return False
         self.message.setText(_("Termbase exported to {path}").format(path=path))
         return True
+
+
+def tbx_problem(exc: termbase.TermbaseError) -> str:
+    """Why a TBX file was not imported, in the UI language (never the parser's own words)."""
+    if exc.kind == "too_large":
+        return _("The file was not imported: it is far larger than any glossary.")
+    if exc.kind == "empty":
+        return _("The file was not imported: it holds no term.")
+    return _("The file was not imported: it is not a TBX glossary, or it is damaged.")

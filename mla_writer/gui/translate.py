@@ -42,7 +42,14 @@ _STATE_TEXT = {
     translation.STALE: lambda: _("source changed since translated"),
     translation.CURRENT: lambda: _("translated"),
 }
-_STATE_COLOUR = {translation.MISSING: "#9a3412", translation.STALE: "#92400e", translation.CURRENT: "#166534"}
+#: Each state by its colour and by its own sign (never colour alone): an empty circle for
+#: "not translated" (red), a warning sign for "source changed" (blue), a tick for "translated" (green).
+_STATE_COLOUR = {translation.MISSING: "#b91c1c", translation.STALE: "#1d4ed8", translation.CURRENT: "#166534"}
+_STATE_SIGN = {translation.MISSING: "\u25cb", translation.STALE: "\u26a0", translation.CURRENT: "\u2714"}
+#: The source box while it is locked: grey, like any read-only text.
+_LOCKED_STYLE = "QPlainTextEdit { background: #e4e4e4; color: #333333; border: 1px dashed #8a8a8a; }"
+#: Message boxes that list fields one per line: wide enough that a line is seldom wrapped.
+_LIST_BOX_STYLE = "QLabel#qt_msgbox_informativelabel { min-width: 520px; }"
 
 
 def raw(edit: QPlainTextEdit) -> str:
@@ -129,7 +136,7 @@ class FieldRow(QFrame):
         try:
             self.source.setPlainText(self.unit.text.get(ws.source_lang))
             self.target.setPlainText(self.unit.text.get(ws.target_lang))
-            self.source.setReadOnly(not ws.unlocked)
+            self.show_lock()
             self.source.setAccessibleName(_("Source text ({language})").format(language=language_endonym(ws.source_lang)))
             self.target.setAccessibleName(_("Translation ({language})").format(language=language_endonym(ws.target_lang)))
             if ws.source_lang not in self.unit.text:
@@ -137,6 +144,14 @@ class FieldRow(QFrame):
         finally:
             self._loading = False
         self.refresh()
+
+    def show_lock(self) -> None:
+        """The source box read-only (grey, with a lock in its hint) unless the workspace unlocked it."""
+        locked = not self.workspace.unlocked
+        self.source.setReadOnly(locked)
+        self.source.setStyleSheet(_LOCKED_STYLE if locked else "")
+        self.source.setToolTip(_("Read-only source: tick \u201cUnlock the source text\u201d to change it.")
+                               if locked else "")
 
     def sync(self) -> None:
         """Show the model's texts again where they differ from the editors (changed in the wizard)."""
@@ -153,7 +168,7 @@ class FieldRow(QFrame):
     def refresh(self) -> None:
         """The state, the terms found in the source and the advice on the translation."""
         state = self.state_now()
-        self.state.setText(f'<span style="color:{_STATE_COLOUR[state]}">\u25cf {_esc(_STATE_TEXT[state]())}</span>')
+        self.state.setText(f'<span style="color:{_STATE_COLOUR[state]}">{_STATE_SIGN[state]} {_esc(_STATE_TEXT[state]())}</span>')
         self.confirm.setVisible(state == translation.STALE)
         entries = self.workspace.entries
         source_text, target_text = raw(self.source), raw(self.target)
@@ -166,7 +181,7 @@ class FieldRow(QFrame):
                 continue
             seen.add(hit.entry.concept.id)
             target = hit.entry.target or "\u2014"
-            note = f" <i>({_esc(hit.entry.note)})</i>" if hit.entry.note else ""
+            note = f" <i>({_esc(hit.entry.note_in(ui_language()))})</i>" if hit.entry.note_in(ui_language()) else ""
             parts.append(f"<span style='background:#fef3c7'>{_esc(hit.found)}</span> \u2192 <b>{_esc(target)}</b>{note}")
         lines = [_("Terms: {terms}").format(terms="; ".join(parts))] if parts else []
         for advice in termbase.advise(source_text, target_text, entries):
@@ -259,9 +274,8 @@ class TranslateWorkspace(QDialog):
         self.source_combo = QComboBox()
         self.target_combo = QComboBox()
         for code in languages():
-            self.source_combo.addItem(language_endonym(code), code)
             self.target_combo.addItem(language_endonym(code), code)
-        self.source_combo.setCurrentIndex(self.source_combo.findData(self.source_lang))
+        self._fill_sources()  # (every language but the target's)
         self.target_combo.setCurrentIndex(self.target_combo.findData(self.target_lang))
         self.source_label = QLabel(_("Translate from"))
         self.source_label.setBuddy(self.source_combo)
@@ -403,9 +417,14 @@ class TranslateWorkspace(QDialog):
             shown += visible
         if not self.rows:
             self.empty_note.setText(_("The draft has no free text yet: there is nothing to translate."))
+        elif not any(self.source_lang in r.unit.text for r in self.rows):
+            shown = 0  # (the rows stay visible: their translations can be read)
+            self.empty_note.setText(_("Nothing to translate from {source}: the draft holds no text in it. "
+                                      "Choose another language to translate from.").format(
+                source=language_name(self.source_lang, ui_language())))
         elif not shown:
             self.empty_note.setText(_("No field matches the filters."))
-        self.empty_note.setVisible(not shown)
+        self.empty_note.setVisible(not shown or not any(self.source_lang in r.unit.text for r in self.rows))
 
     def visible_rows(self) -> list[FieldRow]:
         return [r for r in self.rows if not r.isHidden()]
@@ -413,26 +432,42 @@ class TranslateWorkspace(QDialog):
     def row(self, path: str) -> FieldRow:
         return next(r for r in self.rows if r.path == path)
 
+    def _fill_sources(self) -> None:
+        """The source choices: every language but the target (a text is never translated into its
+        own language), the current source selected."""
+        self.source_combo.blockSignals(True)
+        self.source_combo.clear()
+        for code in languages():
+            if code != self.target_lang:
+                self.source_combo.addItem(language_endonym(code), code)
+        self.source_combo.setCurrentIndex(max(self.source_combo.findData(self.source_lang), 0))
+        self.source_combo.blockSignals(False)
+
+    def _held(self) -> list[str]:
+        """The languages the draft's fields to translate hold text in."""
+        found = translation.units(self.session.letter)
+        return [lang for lang in languages() if any(lang in u.text for u in found)]
+
     # -- reacting ---------------------------------------------------------------------------------
     def _languages_changed(self) -> None:
-        source, target = self.source_combo.currentData(), self.target_combo.currentData()
-        if source == target:  # the other one takes the language given up
-            if source != self.source_lang:
-                self.target_combo.blockSignals(True)
-                self.target_combo.setCurrentIndex(self.target_combo.findData(self.source_lang))
-                self.target_combo.blockSignals(False)
-            else:
-                self.source_combo.blockSignals(True)
-                self.source_combo.setCurrentIndex(self.source_combo.findData(self.target_lang))
-                self.source_combo.blockSignals(False)
-        self.source_lang, self.target_lang = self.source_combo.currentData(), self.target_combo.currentData()
+        target = self.target_combo.currentData()
+        source = self.source_combo.currentData()
+        if target != self.target_lang and (source == target or source is None):
+            # the target takes the source's language: the source becomes the language the draft is
+            # translated from (the drafting language, else another language it holds), never empty
+            held = [lang for lang in self._held() if lang != target]
+            source = translation.source_language(self.session.letter, _held_text(held), target,
+                                                  preferred=self.target_lang) if held else None
+            source = source or next(code for code in languages() if code != target)
+        self.source_lang, self.target_lang = source, target
+        self._fill_sources()
         self.entries = self.termbase.entries(self.source_lang, self.target_lang)
         self.build()
 
     def _unlock(self, on: bool) -> None:
         self.unlocked = on
         for row in self.rows:
-            row.source.setReadOnly(not on)
+            row.show_lock()
 
     def changed(self, row: FieldRow) -> None:
         """A text was typed: the draft is edited; the row, the progress and (soon) the wizard follow."""
@@ -481,8 +516,13 @@ class TranslateWorkspace(QDialog):
             self.session.change(lambda L: setattr(L, "output_language", self.target_lang))
             self.session.languages_changed.emit()
             self.session.reloaded.emit()
-        self.window_._bilingual_changed(self.source_lang)
-        return self.window_.export_letter()
+        # the source beside it for this export only: the window's own choice of a second language
+        # (File > Export, the preview) stays as the user set it
+        self.window_.bilingual_once = self.source_lang
+        try:
+            return self.window_.export_letter()
+        finally:
+            self.window_.bilingual_once = None
 
     def ask_save_path(self, suggested: str) -> str:
         path, _filter = QFileDialog.getSaveFileName(self, _("Export for a translator"), suggested,
@@ -503,8 +543,20 @@ class TranslateWorkspace(QDialog):
         if not path:
             return False
         exported = export_xliff(letter, self.target_lang, self.source_lang, ui_lang=ui_language())
-        if exported.draft_id_given:
-            self.session.touch()  # the draft now holds the identifier the file names: to be saved
+        if exported.draft_id_given and not exported.paths:
+            letter.translation.draft_id = ""  # no file names it: the draft stays as it was
+        elif exported.draft_id_given:
+            # the draft now holds the identifier the file names: saved at once (as the command line
+            # does), else the file would later be refused as another draft's
+            self.session.touch()
+            if not self.window_.save_draft():
+                letter.translation.draft_id = ""
+                self.message = _("The file was not written: the draft was not saved, and a translation comes "
+                                 "back only into the saved draft the file names. Save the draft, then export again.")
+                self.refusal = QMessageBox(QMessageBox.Icon.Warning, _("Export for a translator"), self.message,
+                                           QMessageBox.StandardButton.Ok, self)
+                self.refusal.open()
+                return False
         if not exported.paths:
             self.message = _("Nothing to export: every field with text in {source} is translated into {target}.").format(
                 source=language_name(self.source_lang, ui_language()), target=language_name(self.target_lang, ui_language()))
@@ -518,8 +570,6 @@ class TranslateWorkspace(QDialog):
             return False
         self.message = ngettext("{count} field written for the translator.", "{count} fields written for the translator.",
                                 len(exported.paths)).format(count=len(exported.paths))
-        if exported.draft_id_given:
-            self.message += " " + _("Save the draft: the file names it, and its translation comes back only into this draft.")
         if exported.no_source:
             self.message += " " + ngettext(
                 "{count} field left out: it has no text in {language}.",
@@ -554,12 +604,21 @@ class TranslateWorkspace(QDialog):
         self.message = ngettext("{count} translation imported.", "{count} translations imported.",
                                 len(result.written)).format(count=len(result.written))
         self.window_.statusBar().showMessage(self.message, 8000)
+        if result.changed:
+            from ..xliff import changed_report
+
+            self.refusal = QMessageBox(QMessageBox.Icon.Warning, _("Import a translation"), self.message,
+                                       QMessageBox.StandardButton.Ok, self)
+            self.refusal.setInformativeText(changed_report(result, self.session.letter, ui_language()))
+            self.refusal.setStyleSheet(_LIST_BOX_STYLE)
+            self.refusal.open()
         return True
 
     def show_refusal(self, text: str) -> None:
         self.refusal = QMessageBox(QMessageBox.Icon.Warning, _("Import a translation"),
                                    _("The translation was not imported."), QMessageBox.StandardButton.Ok, self)
         self.refusal.setInformativeText(text)
+        self.refusal.setStyleSheet(_LIST_BOX_STYLE)
         self.refusal.open()
 
     def edit_termbase(self):

@@ -76,6 +76,17 @@ def as_markup(text: str) -> Markup:
     return Markup("<br/>".join([FSI + escape(line) + PDI for line in text.split("\n")]))
 
 
+def marked_markup(item: Any, lang: str) -> Markup:
+    """A value as markup, a :class:`Txt` not in the letter's language ``lang`` wrapped in the same
+    "untranslated passage" mark the templates' ``tx`` macro sets (templates/macros.j2): a value that
+    reaches the letter inside a sentence or a list (the subject line, the offences of a measure)
+    is marked like one printed alone."""
+    if not getattr(item, "marked", False):
+        return escape(item)
+    tag = letter_text(lang, "[untranslated passage; language: %(language)s]") % {"language": item.lang_name}
+    return Markup('<ut lang="{}"><tag>{}</tag> {}</ut>').format(item.lang, tag, item)
+
+
 def join_markup(items: list[Any], lang: str) -> Markup:
     """Values (user text or markup) joined by the language's list pattern, each kept as markup."""
     parts = [item for item in items if item]
@@ -86,7 +97,7 @@ def join_markup(items: list[Any], lang: str) -> Markup:
     slots = [f"\x00{i}\x00" for i in range(len(parts))]
     pattern = escape(format_list(slots, locale=date_locale(lang)))
     for slot, item in zip(slots, parts):
-        pattern = Markup(str(pattern).replace(slot, str(escape(item))))
+        pattern = Markup(str(pattern).replace(slot, str(marked_markup(item, lang))))
     return Markup(pattern)
 
 
@@ -95,7 +106,7 @@ def join_semicolons(items: list[Any], lang: str) -> Markup:
     each reads as one item; French sets a narrow no-break space before the semicolon."""
     parts = [item for item in items if item]
     sep = Markup("\u202f; ") if lang == "fr" else Markup("; ")
-    return sep.join(escape(item) for item in parts)
+    return sep.join(marked_markup(item, lang) for item in parts)
 
 
 def join_offences(items: list[Any], lang: str) -> Markup:
@@ -108,9 +119,10 @@ def join_offences(items: list[Any], lang: str) -> Markup:
 
     def de(item) -> Markup:
         text = str(item)
-        return Markup("d'") + escape(item) if text[:1].lower() in "aâàeéèêiîoôuûhœy" else Markup("de ") + escape(item)
+        shown = marked_markup(item, lang)
+        return Markup("d'") + shown if text[:1].lower() in "aâàeéèêiîoôuûhœy" else Markup("de ") + shown
 
-    head = escape(parts[0])
+    head = marked_markup(parts[0], lang)
     rest = [de(p) for p in parts[1:]]
     return head + (Markup(", ").join([Markup("")] + rest[:-1]) if len(rest) > 1 else Markup("")) + Markup(" et ") + rest[-1]
 
@@ -679,8 +691,8 @@ class _Builder:
         if kind == fields.MEASURES:
             numbers = [f"10.{found[0]}" for found in (self.L.measure(m) for m in value) if found]
             return self.s(join_list(numbers, self.lang)) if numbers else None
-        if kind == fields.OFFENCES:
-            return self.s(join_list([str(self.t(o.name)) for o in (self.L.offence(i) for i in value) if o], self.lang))
+        if kind == fields.OFFENCES:  # each name marked where it is not in the letter's language
+            return join_markup([self.t(o.name) for o in (self.L.offence(i) for i in value) if o], self.lang) or None
         if kind == fields.TIME_ZONE:
             return self.s(fmt_time_zone(value, self.lang, at))
         return self.s(str(value))  # VERBATIM, COUNT

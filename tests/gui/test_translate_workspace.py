@@ -110,9 +110,13 @@ def test_an_xliff_from_another_draft_is_refused_in_the_workspace(make_window, tm
     assert not workspace.import_xliff(str(other))
     assert "another draft" in workspace.refusal.informativeText()
     workspace.refusal.close()
-    # its own export comes back
+    # its own export comes back (the draft, given its identifier by the export, is saved at once)
+    window.ask_draft_path = lambda: str(tmp_path / "draft.mlar")
     mine = tmp_path / "mine.xlf"
     assert workspace.export_xliff(str(mine))
+    from mla_writer import storage
+
+    assert storage.load(tmp_path / "draft.mlar").translation.draft_id == letter.translation.draft_id
     text = mine.read_text("utf-8").replace("<source>", "<target>ES</target><source>")
     assert "facts.summary" in text
     from translate.storage import xliff as tt
@@ -137,7 +141,14 @@ def test_export_bilingual_letter_from_the_workspace(make_window, tmp_path):
     window.ask_export_path = lambda: str(tmp_path / "letter.docx")
     assert workspace.export_letter()
     assert (tmp_path / "letter.docx").stat().st_size > 0
-    assert letter.output_language == "es" and window.bilingual() == "fr"
+    assert letter.output_language == "es"
+    assert window.bilingual() is None and not window.settings.bilingual()  # the user's own setting is left alone
+    from mla_writer.render.docx_writer import __name__ as _unused  # noqa: F401
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "letter.docx") as docx:
+        body = docx.read("word/document.xml").decode()
+    assert "Demande d" in body or "DEMANDE D" in body  # the French column is there: this export was bilingual
 
 
 def test_the_workspace_in_russian(make_window):
@@ -226,3 +237,92 @@ def test_a_translation_typed_in_the_wizard_follows_its_source(make_window):
     editor.set_language("es")
     editor.edit.insertPlainText(" Añadido.")
     assert translation.stale_paths(window.session.letter, "es") == []
+
+
+# -- issue 14 trial -------------------------------------------------------------------------------------
+
+
+def test_an_export_whose_draft_is_not_saved_is_not_written(make_window, tmp_path):
+    window = make_window("en")
+    letter, _left = almost_translated()
+    workspace = open_workspace(window, letter)
+    window.ask_draft_path = lambda: ""  # the user cancels the save
+    out = tmp_path / "out.xlf"
+    assert not workspace.export_xliff(str(out))
+    assert not out.exists() and not letter.translation.draft_id
+    assert "not saved" in workspace.message
+
+
+def test_the_target_never_takes_the_source_language_and_the_source_is_never_empty(make_window):
+    window = make_window("en")
+    letter, _left = almost_translated()
+    workspace = open_workspace(window, letter)
+    sources = [workspace.source_combo.itemData(i) for i in range(workspace.source_combo.count())]
+    assert "es" not in sources and "fr" in sources
+    workspace.target_combo.setCurrentIndex(workspace.target_combo.findData("fr"))  # into the source's language
+    assert workspace.target_lang == "fr" and workspace.source_lang == "es"  # the language the draft holds besides
+    assert workspace.source_combo.findData("fr") == -1
+    assert any(r.source.document().toRawText() for r in workspace.rows)
+    workspace.source_combo.setCurrentIndex(workspace.source_combo.findData("ru"))  # nothing in Russian
+    assert workspace.empty_note.isVisibleTo(workspace) and "Nothing to translate" in workspace.empty_note.text()
+
+
+def test_the_locked_source_looks_read_only_and_the_states_differ_not_by_colour_alone(make_window):
+    window = make_window("en")
+    letter, left = almost_translated()
+    letter.facts.summary.set("es", "Hechos.")
+    translation.record(letter, "facts.summary", "es", "fr")
+    letter.facts.summary.set("fr", "Les faits, revus.")
+    workspace = open_workspace(window, letter)
+    row = workspace.row("facts.summary")
+    assert row.source.isReadOnly() and "background" in row.source.styleSheet() and "Read-only" in row.source.toolTip()
+    workspace.unlock.setChecked(True)
+    assert not row.source.isReadOnly() and row.source.styleSheet() == "" and row.source.toolTip() == ""
+    stale, missing = row.state.text(), workspace.row(left[0]).state.text()
+    colour = lambda html: html.split("color:")[1][:7]  # noqa: E731
+    assert colour(stale) != colour(missing)
+    assert "\u26a0" in stale and "\u25cb" in missing
+
+
+def test_termbase_dialog_duplicates_reimport_and_a_broken_tbx(make_window, tmp_path):
+    window = make_window("ru")
+    letter, _left = almost_translated()
+    workspace = open_workspace(window, letter)
+    dialog = workspace.edit_termbase()
+    for _ in range(2):
+        dialog.source_term.setText("commission rogatoire")
+        dialog.target_term.setText("comisión rogatoria")
+        added = dialog.add()
+    assert not added and "уже есть" in dialog.message.text()
+    rows = dialog.table.rowCount()
+    assert dialog.export_tbx(str(tmp_path / "mine.tbx"))
+    assert dialog.import_tbx(str(tmp_path / "mine.tbx")) == 0
+    assert "уже были в терминологической базе" in dialog.message.text() and dialog.table.rowCount() == rows
+    broken = tmp_path / "broken.tbx"
+    broken.write_bytes(b"<martif type='TBX'><text><body><termEntry")
+    assert dialog.import_tbx(str(broken)) == 0
+    assert dialog.message.text() == "Файл не импортирован: это не глоссарий TBX, или файл повреждён."
+    notes = [dialog.table.item(i, 3).text() for i in range(dialog.table.rowCount())]
+    assert "КТОП, ст. 18" in notes and not any("UNTOC" in n for n in notes)
+    assert dialog.import_button.text() == "Импорт из TBX…" and dialog.export_button.text() == "Экспорт в TBX…"
+    dialog.close()
+
+
+def test_an_import_with_changed_sources_imports_the_rest_and_names_those_left_out(make_window, tmp_path):
+    from mla_writer.xliff import export_xliff
+    from tests.test_xliff import translate_file
+
+    window = make_window("ru")
+    letter, left = almost_translated()
+    workspace = open_workspace(window, letter)
+    data = translate_file(export_xliff(letter, "es").data, "1.2", lambda uid, src: "traducido")
+    letter.facts.summary.set("fr", "Les faits, revus.")
+    path = tmp_path / "back.xlf"
+    path.write_bytes(data)
+    assert workspace.import_xliff(str(path))
+    assert "es" not in letter.facts.summary  # its source changed: left out
+    assert translation.fields.value_at(letter, left[0]).get("es") == "traducido"  # the other one imported
+    text = workspace.refusal.informativeText().split("\n")
+    assert text[0].startswith("1 перевод не импортирован")
+    assert text[1] == "8. Краткое изложение соответствующих фактов \u2014 Краткое изложение соответствующих фактов"
+    workspace.refusal.close()
