@@ -223,8 +223,11 @@ def test_training_leaves_no_trace_on_disk(make_window, monkeypatch, tmp_path, _p
     assert window.offer_recovery() is False  # the real work's recovery copy is not offered here
     window.session.set("place", _place("Unsaved training edit"))
 
-    window.ask_unsaved = _never_ask
-    demo_mode.leave_demo(window)
+    # the letter has a file now (Save As): its unsaved edits are asked about, as outside the mode
+    asked = []
+    window.ask_unsaved = lambda: asked.append(1) or QMessageBox.StandardButton.Discard
+    assert demo_mode.leave_demo(window)
+    assert asked == [1]
     _settle()
     assert window.demo is None and not folder.exists()
     assert not window.demo_banner.isVisible()
@@ -233,7 +236,9 @@ def test_training_leaves_no_trace_on_disk(make_window, monkeypatch, tmp_path, _p
     assert _real_state(tmp_path, config) == before
     assert office.profile_path().parent == config
     assert window.autosaver.path.parent == tmp_path / "autosave"
-    assert window.session.path is None and not window.session.dirty  # a new empty letter
+    # the real draft open before training is shown again, as it was
+    assert window.session.path == real_draft and not window.session.dirty
+    assert window.session.get("place") != _place("Training office")
     # and the real recovery copy is still offered, as before training
     window.ask_recover = lambda *a, **k: False
     from mla_writer.gui.autosave import find_orphans
