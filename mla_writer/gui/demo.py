@@ -38,6 +38,8 @@ from .i18n import _, ui_language
 FOLDER_PREFIX = "mla-writer-training-"
 #: Presentation mode multiplies the window's font size by this.
 PRESENTATION_SCALE = 1.3
+#: The share of the step's height the guidance panel gets in presentation mode (0.25 otherwise).
+GUIDANCE_SHARE = 0.4
 #: The settings a training session starts with, copied from the user's (how the window looks,
 #: nothing about the user's work).
 _COPIED_SETTINGS = ("ui/language", "window/preview", "window/guidance", "export/bilingual")
@@ -543,4 +545,10 @@ def set_presentation(window, on: bool) -> None:
         window.setFont(font)
     else:
         window.setFont(QFont())  # (no font of its own: the application's again)
+    window.preview.set_zoom(PRESENTATION_SCALE if on else 1.0)  # the letter in the preview too
+    panel = getattr(window, "guidance_panel", None)
+    if panel is not None:  # more room for the guidance on a projector
+        total = sum(window.step_split.sizes())
+        share = GUIDANCE_SHARE if on else 0.25
+        window.step_split.setSizes([round(total * (1 - share)), round(total * share)])
     window.demo_changed()
