@@ -561,3 +561,42 @@ def test_enchant_keeps_its_files_in_the_training_folder(tmp_path):
     assert inside == str(tmp_path / "training" / "enchant") and after == "None"
     assert sorted(p.name for p in (tmp_path / "training" / "enchant").iterdir()) == ["en_US.dic", "en_US.exc"]
     assert not (tmp_path / "home").exists()
+
+
+def _letter_point_size(window) -> float:
+    """The font size (pt) of the letter's text in the middle of the preview."""
+    from PySide6.QtGui import QTextCursor
+
+    document = window.preview.view.document()
+    cursor = QTextCursor(document)
+    cursor.setPosition(document.characterCount() // 2)
+    return cursor.charFormat().font().pointSizeF()
+
+
+def test_presentation_mode_enlarges_the_previews_letter_and_the_guidance(make_window, monkeypatch, qtbot):
+    window = make_window("en")
+    _start(window, monkeypatch)
+    window.resize(1280, 720)
+    window.toggle_guidance(True)
+    window.go_to(3)
+    window.preview.render_now()
+    qtbot.waitUntil(lambda: window.preview.html is not None, timeout=15000)
+    _settle()
+    normal = _letter_point_size(window)
+    panel_share = window.guidance_panel.height() / window.step_split.height()
+    window.set_presentation(True)
+    _settle()
+    assert _letter_point_size(window) >= normal * 1.2 or window.preview.scale < 1
+    assert window.preview.zoom == demo_mode.PRESENTATION_SCALE
+    assert window.guidance_panel.height() / window.step_split.height() > panel_share + 0.1
+    window.set_presentation(False)
+    _settle()
+    assert window.preview.zoom == 1 and abs(_letter_point_size(window) - normal) < 0.1
+
+
+def test_the_identities_annex_file_is_named_in_the_letters_language(make_window, tmp_path):
+    window = make_window("ru")
+    window.session.set("output_language", "fr")
+    assert window.annex_path(tmp_path / "lettre.docx").name == "lettre-identités.docx"
+    window.session.set("output_language", "es")
+    assert window.annex_path(tmp_path / "carta.pdf").name == "carta-identidades.pdf"
