@@ -10,13 +10,17 @@ folder of its own (:class:`DemoMode`), which is deleted when the mode ends:
   copies of real work are neither written, replaced nor offered;
 - the office profile: ``MLA_WRITER_CONFIG_DIR`` points to the temporary folder (an empty profile:
   nothing from the real office shows on a projector, and nothing is saved to it);
-- the personal spelling word lists: a folder in the temporary folder;
+- the personal spelling word lists: a folder in the temporary folder, and Enchant's own files
+  (``ENCHANT_CONFIG_DIR``, unless a bundle's dictionaries are Enchant's folder);
 - the case register: there is none yet. When one is built, its indexing must call
   :func:`records_real_work` first (the one "demo → no-op" place).
 
 Every letter exported in training mode (Word, PDF, the preview) carries "TRAINING — NOT A REAL
 REQUEST" on every page, in the letter's language (``training=True`` of :mod:`mla_writer.render`).
-:meth:`DemoMode.reset` brings the chosen sample back as it was, without asking about saving.
+:meth:`DemoMode.reset` brings the chosen sample back as it was, without asking about saving (a
+letter with a file of its own, opened or saved in training, is asked about). The places of the
+real work are the window's ``real_places``, set once when it is made; ending the mode restores
+them, the real UI language and the letter open before training (:func:`leave_demo`).
 
 Presentation mode (View → Presentation Mode) enlarges the window's fonts, and with them its
 widgets, for a projector (:func:`set_presentation`); it fits 1280×720.
