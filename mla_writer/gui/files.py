@@ -546,12 +546,13 @@ class DraftFilesMixin:
             return ("pseudonyms", False)
         return self.ask_export_variant()
 
-    @staticmethod
-    def annex_path(path) -> Path:
-        """Where the confidential annex goes: beside the letter, "<name>-identities<suffix>"."""
+    def annex_path(self, path) -> Path:
+        """Where the confidential annex goes: beside the letter, "<name>-identities<suffix>",
+        the word in the letter's language (the annex is written in it), not the UI's."""
+        from ..render.context import annex_file_word
+
         path = Path(path)
-        # TRANSLATORS: the end of the confidential annex's file name ("letter-identities.docx"): one word, no spaces.
-        word = _("identities")
+        word = annex_file_word(self.session.letter.output_language)
         return path.with_name(f"{path.stem}-{word}{path.suffix}")
 
     def _confirm_export(self) -> bool:

@@ -68,7 +68,11 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
         self.autosave_folder = autosave_folder
         from . import spellcheck  # personal word lists beside the autosaves (a test's folder in tests)
 
-        spellcheck.set_personal_folder(Path(autosave_folder).parent / "dictionary" if autosave_folder else None)
+        words = Path(autosave_folder).parent / "dictionary" if autosave_folder else None
+        spellcheck.set_personal_folder(words)
+        #: the places of the user's real work (settings, autosave, word lists): set here once,
+        #: restored when training mode ends (gui/demo.py; its --demo window sets its own)
+        self.real_places = (settings, autosave_folder, words)
         if autosave_folder is None:  # the user's own folders: bring the word lists of earlier versions
             from .autosave import move_legacy_data
 
@@ -312,6 +316,8 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
         banner = getattr(self, "demo_banner", None)
         if banner is not None:
             banner.retranslate()
+        if self.demo is not None:
+            self.demo.retitle()  # the sample's title in the UI language
         self._update_title()
         self.preview.schedule()
 
@@ -684,7 +690,8 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
             self.step_split.setChildrenCollapsible(False)
             self.step_split.setStretchFactor(0, 3)
             self.step_split.setStretchFactor(1, 1)
-            self.step_split.setSizes([750, 250])  # (in proportion to the height there is)
+            # (in proportion to the height there is; more for the guidance on a projector)
+            self.step_split.setSizes([600, 400] if self.presentation else [750, 250])
         self.guidance_panel.setVisible(self.guidance_panel.show_step(sections, i18n.ui_language()))
 
     def _hide_guidance(self) -> None:
@@ -696,11 +703,13 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
         self.settings.set_preview_visible(on)
 
     # -- UI language ----------------------------------------------------------------------------
-    def set_ui_language(self, lang: str) -> None:
+    def set_ui_language(self, lang: str, remember: bool = True) -> None:
+        """Show the window in UI language ``lang``; ``remember``: save it in the settings."""
         from .session import adopt_ui_language
 
         i18n.set_ui_language(lang)
-        self.settings.set_ui_language(lang)
+        if remember:
+            self.settings.set_ui_language(lang)
         workspace = getattr(self, "translate_window", None)
         reopen = workspace is not None and workspace.isVisible()
         if workspace is not None:  # made again in the new language

@@ -145,6 +145,17 @@ def letter_text(lang: str, msgid: str) -> str:
     return translations("letter", lang).gettext(msgid)
 
 
+# TRANSLATORS: the end of the confidential annex's file name ("letter-identities.docx"): one word, no spaces.
+_ANNEX_FILE_WORD = L_("identities")
+
+
+def annex_file_word(lang: str) -> str:
+    """The word that names the confidential annex's file, in the letter language ``lang`` (one
+    word, no spaces or path separators)."""
+    word = letter_text(lang, _ANNEX_FILE_WORD)
+    return "".join(ch for ch in word if ch not in ' /\\:') or _ANNEX_FILE_WORD
+
+
 def date_locale(lang: str) -> str:
     """The CLDR locale dates are written in for letter language ``lang`` (English: en_GB)."""
     return babel_locale(lang)

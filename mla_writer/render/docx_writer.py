@@ -6,8 +6,9 @@ WordprocessingML fragment (fast: one parse instead of thousands of API calls), a
 the markers the reference document carries in its header and footer:
 
 ``{LETTERHEAD}``    a header paragraph replaced by the letterhead (else it opens the body)
-``{HEADER_MARKS}``  replaced by "CONFIDENTIAL" / "DRAFT — INCOMPLETE" / "TRAINING — NOT A REAL REQUEST"
-                    when they apply (a training mark goes atop each header of a reference without it)
+``{HEADER_MARKS}``  replaced by "CONFIDENTIAL" / "DRAFT — INCOMPLETE" when they apply; a training
+                    letter's "TRAINING — NOT A REAL REQUEST" is a red line of its own above it
+                    (atop each header of a reference without the marker)
 ``{FOOTER}``        replaced by the reference and the localised "Page X of Y" (PAGE/NUMPAGES fields)
 """
 
@@ -26,6 +27,10 @@ from .engine import Blocks
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = "{%s}" % W_NS
+
+#: The training mark in each header: dark red, 12 pt, bold, on a line of its own.
+TRAINING_COLOUR = "B00000"
+TRAINING_HALF_POINTS = 24
 
 #: Style key used by the templates -> style name the reference document must define.
 STYLE_NAMES: dict[str, str] = {
@@ -701,19 +706,25 @@ def write_docx(blocks: Blocks, reference: "str | os.PathLike[str] | None" = None
             if content is not None:
                 writer.runs(content, runs)
             _replace_marker(p, marker, runs)
-    if blocks.training and not marker_paras["{HEADER_MARKS}"] and running is not None:
-        # a reference without the marker: the training mark still heads every page, as a
-        # paragraph of its own at the top of each header part
-        content = running.find("header")
+    mark = running.find("training") if running is not None else None
+    if mark is not None:
+        # the training mark: a line of its own atop the other marks of every header, centred,
+        # bold, dark red and larger than the header's grey (a reference without the marker: at
+        # the top of each header part)
         if right_running is not None:
-            content = _combined(content, right_running.find("header"))
-        runs = []
-        writer.runs(content, runs)
-        for part in hf_parts:
-            if part.element.tag == _W + "hdr":
-                for offset, elem in enumerate(_fragment([f'<w:p><w:pPr><w:pStyle w:val="{ids["header"]}"/></w:pPr>'
-                                                          f'{"".join(runs)}</w:p>'])):
-                    part.element.insert(offset, elem)
+            mark = _combined(mark, right_running.find("training"))
+        text = xml_escape(" ".join("".join(mark.itertext()).split()))
+        line = (f'<w:p><w:pPr><w:pStyle w:val="{ids["header"]}"/><w:keepNext/><w:spacing w:before="0" w:after="60"/>'
+                f'<w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/><w:bCs/><w:color w:val="{TRAINING_COLOUR}"/>'
+                f'<w:sz w:val="{TRAINING_HALF_POINTS}"/><w:szCs w:val="{TRAINING_HALF_POINTS}"/></w:rPr>'
+                f'<w:t xml:space="preserve">{text}</w:t></w:r></w:p>')
+        if marker_paras["{HEADER_MARKS}"]:
+            for p in marker_paras["{HEADER_MARKS}"]:
+                p.addprevious(_fragment([line])[0])
+        else:
+            for part in hf_parts:
+                if part.element.tag == _W + "hdr":
+                    part.element.insert(0, _fragment([line])[0])
 
     # body
     out: list[str] = []

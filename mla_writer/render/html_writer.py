@@ -157,10 +157,10 @@ def _block(elem: ET.Element, out: list[str], narrow: bool = False) -> None:
         out.append("<hr/>")
     elif tag == "running":
         # the page has no running header, except a training letter's mark, which opens it
-        header = elem.find("header") if elem.get("show") == "1" else None
-        if header is not None:
+        mark = elem.find("training")
+        if mark is not None:
             out.append('<p align="center" style="color:#b00000; font-weight:bold; font-size:13pt;">')
-            _inline(header, out)
+            _inline(mark, out)
             out.append("</p><hr/>")
 
 

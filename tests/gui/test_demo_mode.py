@@ -223,8 +223,11 @@ def test_training_leaves_no_trace_on_disk(make_window, monkeypatch, tmp_path, _p
     assert window.offer_recovery() is False  # the real work's recovery copy is not offered here
     window.session.set("place", _place("Unsaved training edit"))
 
-    window.ask_unsaved = _never_ask
-    demo_mode.leave_demo(window)
+    # the letter has a file now (Save As): its unsaved edits are asked about, as outside the mode
+    asked = []
+    window.ask_unsaved = lambda: asked.append(1) or QMessageBox.StandardButton.Discard
+    assert demo_mode.leave_demo(window)
+    assert asked == [1]
     _settle()
     assert window.demo is None and not folder.exists()
     assert not window.demo_banner.isVisible()
@@ -233,7 +236,9 @@ def test_training_leaves_no_trace_on_disk(make_window, monkeypatch, tmp_path, _p
     assert _real_state(tmp_path, config) == before
     assert office.profile_path().parent == config
     assert window.autosaver.path.parent == tmp_path / "autosave"
-    assert window.session.path is None and not window.session.dirty  # a new empty letter
+    # the real draft open before training is shown again, as it was
+    assert window.session.path == real_draft and not window.session.dirty
+    assert window.session.get("place") != _place("Training office")
     # and the real recovery copy is still offered, as before training
     window.ask_recover = lambda *a, **k: False
     from mla_writer.gui.autosave import find_orphans
@@ -398,3 +403,215 @@ def test_a_killed_sessions_folder_is_removed_by_the_next_one(tmp_path):
             (folder / demo_mode.OWNER_FILE).write_text(owner, encoding="ascii")
     assert demo_mode.remove_stale_folders(tmp_path) == [gone]
     assert not gone.exists() and alive.exists() and other.exists()
+
+
+# -- the trainer's trial (issue 17): what went wrong, and must not again ----------------------------
+def test_a_demo_session_ended_and_training_again_keeps_real_recovery_copies_in_the_real_folder(
+        qtbot, tmp_path, monkeypatch):
+    """``--demo``, End, File → Training Mode… again, End: the recovery copies of the real work
+    then go to the real autosave folder, never to the first session's (deleted) folder."""
+    from mla_writer.gui.autosave import default_folder
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    real = QSettings(str(tmp_path / "real.ini"), QSettings.Format.IniFormat)
+    window = demo_mode.launch(SAMPLE, real)
+    window.ask_unsaved = lambda: QMessageBox.StandardButton.Discard
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    _settle()
+    first = window.demo.folder
+    assert demo_mode.leave_demo(window)
+    _start(window, monkeypatch, OTHER)
+    second = window.demo.folder
+    assert second != first
+    assert demo_mode.leave_demo(window)
+    _settle()
+    window.session.set("place", _place("Real work after the workshop"))
+    assert window.autosaver.save_now()
+    assert window.autosaver.path.parent == default_folder()
+    assert str(default_folder()).startswith(str(tmp_path / "data"))
+    assert window.autosave_folder is None  # (the user's own: the default folder)
+    assert not first.exists() and not second.exists()
+    window.session.dirty = False
+    window.close()
+    _settle()
+    assert not first.exists() and not second.exists()
+
+
+def test_an_ownerless_empty_training_folder_is_removed_one_with_files_kept(tmp_path):
+    """A training folder without its owner file (an earlier version recreated it after its
+    session) is removed when it holds nothing; one holding a file is left for the user."""
+    empty = tmp_path / (demo_mode.FOLDER_PREFIX + "empty")
+    (empty / "autosave").mkdir(parents=True)
+    kept = tmp_path / (demo_mode.FOLDER_PREFIX + "kept")
+    (kept / "autosave").mkdir(parents=True)
+    (kept / "autosave" / "work.mlar").write_text("{}", encoding="utf-8")
+    assert demo_mode.remove_stale_folders(tmp_path) == [empty]
+    assert not empty.exists() and (kept / "autosave" / "work.mlar").exists()
+
+
+def test_a_new_training_folder_has_its_owner_from_the_start(monkeypatch, tmp_path):
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    mode = demo_mode.DemoMode(SAMPLE)
+    try:
+        assert mode.folder.parent == tmp_path and mode.folder.name.startswith(demo_mode.FOLDER_PREFIX)
+        assert (mode.folder / demo_mode.OWNER_FILE).read_text(encoding="ascii").strip().isdigit()
+        assert [p.name for p in tmp_path.iterdir()] == [mode.folder.name]  # (no half-made folder left)
+    finally:
+        mode.cleanup()
+
+
+def test_reset_end_and_switch_ask_about_a_real_draft_opened_in_training(make_window, monkeypatch, tmp_path):
+    """A real draft opened in training (File → Open), then edited: Reset, switching case and
+    End ask about its edits, as for any letter with a file; Cancel keeps them."""
+    real = tmp_path / "real.mlar"
+    window = make_window("en")
+    window.session.set("place", _place("Real office"))
+    assert window.save_to(real)
+    window.new_draft()  # (the draft closed: no other window holds it)
+    window.ask_draft_in_use = lambda *_args: pytest.fail("the draft is still held")
+    _start(window, monkeypatch)
+    assert window.open_file(real)
+    window.session.set("place", _place("Edited during the workshop"))
+    asked = []
+    window.ask_unsaved = lambda: asked.append(1) or QMessageBox.StandardButton.Cancel
+    assert not window.reset_demo()
+    assert not window.demo.open_sample(window, OTHER)
+    assert not demo_mode.leave_demo(window)
+    assert asked == [1, 1, 1]
+    assert window.demo is not None and window.session.path.resolve() == real.resolve()
+    assert window.session.get("place") == _place("Edited during the workshop") and window.session.dirty
+    # answered "Don't save": dropped, as asked
+    window.ask_unsaved = lambda: asked.append(2) or QMessageBox.StandardButton.Discard
+    assert window.reset_demo()
+    assert window.session.letter == samples.load_sample(SAMPLE) and asked[-1] == 2
+
+
+def test_the_menu_in_training_switches_case_and_stays_in_training(make_window, monkeypatch):
+    window = make_window("en")
+    _start(window, monkeypatch)
+    monkeypatch.setattr(demo_mode, "ask_demo_sample", lambda _window: OTHER)
+    window.demo_action.trigger()  # (ticked: a click would untick it)
+    _settle()
+    assert window.demo is not None and window.demo.sample == OTHER
+    assert window.session.letter == samples.load_sample(OTHER)
+    assert window.demo_action.isChecked()
+    monkeypatch.setattr(demo_mode, "ask_demo_sample", lambda _window: None)  # cancelled: nothing changes
+    window.demo_action.trigger()
+    assert window.demo is not None and window.demo_action.isChecked()
+    monkeypatch.setattr(demo_mode, "ask_demo_sample", lambda _window: demo_mode.END)
+    window.demo_action.trigger()
+    _settle()
+    assert window.demo is None and not window.demo_action.isChecked()
+
+
+def test_the_switch_picker_has_an_end_button(make_window, monkeypatch):
+    from mla_writer.samples import index
+
+    window = make_window("ru")
+    _start(window, monkeypatch, OTHER)
+    dialog = demo_mode.switch_dialog(window, list(index().values()))
+    assert dialog.chosen() == OTHER  # the case in use is selected
+    assert dialog.end_button.text() == _("End Training Mode") != "End Training Mode"
+    dialog.open()
+    dialog.end_button.click()
+    assert dialog.result() == 2
+    dialog.deleteLater()
+
+
+def test_end_on_a_projector_never_fills_from_the_real_office_profile(make_window, monkeypatch, _private_config_dir):
+    from mla_writer import office
+
+    office.save_profile(office.Profile(office=office.Office(place=_place("Real prosecutor's office"))))
+    window = make_window("en")
+    window.session.dirty = False
+    _start(window, monkeypatch)
+    window.set_presentation(True)
+    assert demo_mode.leave_demo(window)
+    assert window.session.get("place") != _place("Real prosecutor's office")
+    assert not window.session.office_changes
+
+
+def test_the_training_letter_is_named_in_the_ui_language_and_end_restores_the_real_one(make_window, monkeypatch):
+    from mla_writer.gui import i18n
+    from mla_writer.samples import sample_info
+
+    window = make_window("ru")
+    _start(window, monkeypatch)
+    title = window.windowTitle()
+    assert sample_info(SAMPLE).title_in("ru") in title
+    assert title.count("учебн") + title.count("Учебн") == 1  # "Training mode" once, not twice
+    window.set_ui_language("en")
+    assert sample_info(SAMPLE).title_in("en") in window.windowTitle()
+    assert sample_info(SAMPLE).title_in("ru") not in window.windowTitle()
+    assert demo_mode.leave_demo(window)
+    assert i18n.ui_language() == "ru" and window.settings.ui_language() == "ru"
+    assert window.menuBar().actions()[0].text() == _("&File")
+
+
+def test_enchant_keeps_its_files_in_the_training_folder(tmp_path):
+    """Enchant makes ``<tag>.dic``/``.exc`` in its configuration folder when a dictionary is
+    first used: in training that folder is the session's, never the user's."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import os, enchant\n"
+        "from mla_writer.gui import demo\n"
+        "mode = demo.DemoMode('x', folder=__import__('pathlib').Path(os.environ['FOLDER']))\n"
+        "mode.activate()\n"
+        "d = enchant.DictWithPWL('en_US')\n"
+        "print(os.environ['ENCHANT_CONFIG_DIR'])\n"
+        "mode.deactivate()\n"
+        "print(os.environ.get('ENCHANT_CONFIG_DIR'))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("ENCHANT_CONFIG_DIR",)}
+    env.update(HOME=str(tmp_path / "home"), XDG_CONFIG_HOME=str(tmp_path / "home" / ".config"),
+               FOLDER=str(tmp_path / "training"), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    inside, after = done.stdout.split()
+    assert inside == str(tmp_path / "training" / "enchant") and after == "None"
+    assert sorted(p.name for p in (tmp_path / "training" / "enchant").iterdir()) == ["en_US.dic", "en_US.exc"]
+    assert not (tmp_path / "home").exists()
+
+
+def _letter_point_size(window) -> float:
+    """The font size (pt) of the letter's text in the middle of the preview."""
+    from PySide6.QtGui import QTextCursor
+
+    document = window.preview.view.document()
+    cursor = QTextCursor(document)
+    cursor.setPosition(document.characterCount() // 2)
+    return cursor.charFormat().font().pointSizeF()
+
+
+def test_presentation_mode_enlarges_the_previews_letter_and_the_guidance(make_window, monkeypatch, qtbot):
+    window = make_window("en")
+    _start(window, monkeypatch)
+    window.resize(1280, 720)
+    window.toggle_guidance(True)
+    window.go_to(3)
+    window.preview.render_now()
+    qtbot.waitUntil(lambda: window.preview.html is not None, timeout=15000)
+    _settle()
+    normal = _letter_point_size(window)
+    panel_share = window.guidance_panel.height() / window.step_split.height()
+    window.set_presentation(True)
+    _settle()
+    assert _letter_point_size(window) >= normal * 1.2 or window.preview.scale < 1
+    assert window.preview.zoom == demo_mode.PRESENTATION_SCALE
+    assert window.guidance_panel.height() / window.step_split.height() > panel_share + 0.1
+    window.set_presentation(False)
+    _settle()
+    assert window.preview.zoom == 1 and abs(_letter_point_size(window) - normal) < 0.1
+
+
+def test_the_identities_annex_file_is_named_in_the_letters_language(make_window, tmp_path):
+    window = make_window("ru")
+    window.session.set("output_language", "fr")
+    assert window.annex_path(tmp_path / "lettre.docx").name == "lettre-identités.docx"
+    window.session.set("output_language", "es")
+    assert window.annex_path(tmp_path / "carta.pdf").name == "carta-identidades.pdf"

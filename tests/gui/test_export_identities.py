@@ -38,7 +38,8 @@ def test_the_letter_to_send_and_its_annex(make_window, example_path, tmp_path):
     assert window.export_letter()
     assert asked == [1]
     letter, annex = tmp_path / "letter.docx", window.annex_path(tmp_path / "letter.docx")
-    assert annex.name == "letter-identities.docx" and annex.exists()
+    assert window.session.letter.output_language == "fr"  # (named in the letter's language, not the UI's)
+    assert annex.name == "letter-identités.docx" and annex.exists()
     assert "QQ1234567" not in _text(letter) and name not in _text(letter) and "V9" in _text(letter)
     assert "QQ1234567" in _text(annex) and name in _text(annex)
 

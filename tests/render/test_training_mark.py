@@ -182,3 +182,38 @@ def test_demo_on_the_command_line_names_an_unknown_sample(capsys):
     assert "no-such-case" in err and DEFAULT_SAMPLE in err and "Traceback" not in err
     assert main(["--demo"]) == -1  # the application opens, in training mode
     assert main(["--demo", DEFAULT_SAMPLE]) == -1
+
+
+def test_the_mark_is_a_red_bold_line_of_its_own_in_every_header():
+    """Not the small grey running header of URGENT/CONFIDENTIAL: a paragraph of its own, bold,
+    dark red and larger, above the other marks (which then read without it)."""
+    import docx
+
+    from mla_writer.render import render_docx
+    from mla_writer.render.docx_writer import TRAINING_COLOUR
+
+    letter = load_sample(DEFAULT_SAMPLE)
+    letter.confidentiality.confidential = True
+    document = docx.Document(io.BytesIO(render_docx(letter, "fr", today=TODAY, training=True)))
+    for section in document.sections:
+        for header in (section.header, section.first_page_header):
+            lines = [p for p in header.paragraphs if mark("fr") in p.text]
+            assert len(lines) == 1 and lines[0].text == mark("fr")
+            run = lines[0].runs[0]
+            assert run.bold and str(run.font.color.rgb) == TRAINING_COLOUR and run.font.size.pt >= 12
+            texts = [p.text for p in header.paragraphs]
+            after = texts[texts.index(mark("fr")) + 1]  # the other marks, on the next line, as without training
+            assert translations_fr("CONFIDENTIAL") in after and not after.lstrip().startswith("·")
+
+
+def translations_fr(msgid: str) -> str:
+    from mla_writer.i18n import translations
+
+    return translations("letter", "fr").gettext(msgid)
+
+
+def test_the_russian_notice_says_for_training_purposes():
+    from mla_writer.render import render_docx
+
+    text = "\n".join(docx_paragraphs(render_docx(load_sample(DEFAULT_SAMPLE), "ru", today=TODAY, training=True)))
+    assert "составлен в учебных целях" in text and "в учебном режиме" not in text

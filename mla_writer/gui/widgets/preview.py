@@ -33,8 +33,9 @@ _PIXELS = re.compile(r"(\d+)px")
 
 def scaled_html(html: str, factor: float) -> str:
     """The letter's HTML with the font sizes (pt) and lengths (px) of its ``style`` attributes
-    multiplied by ``factor`` (0 < factor <= 1); the text itself is left alone."""
-    if factor >= 1:
+    multiplied by ``factor`` (> 0: below 1 to fit a narrow pane, above 1 for presentation
+    mode's zoom); the text itself is left alone."""
+    if factor == 1:
         return html
 
     def style(match) -> str:
@@ -114,6 +115,8 @@ class PreviewPane(QWidget):
         #: shown at (:meth:`fit`).
         self.html: str | None = None
         self.scale = 1.0
+        #: Presentation mode's enlargement of the letter (1: none), times the fitting scale.
+        self.zoom = 1.0
         self._fitted_width = 0
         self.fit_timer = QTimer(self)
         self.fit_timer.setSingleShot(True)
@@ -209,7 +212,17 @@ class PreviewPane(QWidget):
         font.setPointSizeF(font.pointSizeF() * self.scale)
         document.setDefaultFont(font)  # (headings without a size of their own follow it)
         document.setIndentWidth(40 * self.scale)  # (Qt's indent of lists and quotes, in px)
-        self.view.setHtml(scaled_html(self.html, self.scale))
+        self.view.setHtml(scaled_html(self.html, self.scale * self.zoom))
+
+    def set_zoom(self, factor: float) -> None:
+        """Show the letter ``factor`` times its size (presentation mode; 1: normal), fitted to
+        the pane's width as always."""
+        if factor == self.zoom:
+            return
+        self.zoom = factor
+        self.scale = 1.0
+        if self.view is not None and self.html is not None:
+            self._show(lambda _view: (self._show_html(), self.fit()))
 
     def overflow(self) -> float:
         """How much wider (px) the letter is than the pane, at its scale (0: it fits)."""
