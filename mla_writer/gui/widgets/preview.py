@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal  # (Qt where used: its namespace costs 30-80 ms, not before the first paint)
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut, QTextOption
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
@@ -100,8 +100,7 @@ class PreviewPane(QWidget):
         inner.addWidget(self.placeholder_label)
         inner.addStretch(1)
         self.layout_.addWidget(self.placeholder)
-        self.find_bar = FindBar(self)
-        self.layout_.addWidget(self.find_bar)
+        self.find_bar: FindBar | None = None  # built with the view (it needs Qt's namespace)
         self.view = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -115,6 +114,7 @@ class PreviewPane(QWidget):
         self.html: str | None = None
         self.scale = 1.0
         self._fitted_width = 0
+        self._fit_pending = False  # a render shown, its fit (and `rendered`) in the next turn
         self.fit_timer = QTimer(self)
         self.fit_timer.setSingleShot(True)
         self.fit_timer.setInterval(150)
@@ -146,6 +146,8 @@ class PreviewPane(QWidget):
             self.layout_.replaceWidget(self.placeholder, self.view)
             self.placeholder.deleteLater()
             self.placeholder = self.placeholder_label = None
+            self.find_bar = FindBar(self)
+            self.layout_.addWidget(self.find_bar)
             self.retranslate()
         return self.view
 
@@ -155,7 +157,8 @@ class PreviewPane(QWidget):
         self.find_bar.open()
 
     def retranslate(self) -> None:
-        self.find_bar.retranslate()
+        if self.find_bar is not None:
+            self.find_bar.retranslate()
         if self.view is None:
             self.placeholder_label.setText(_("The preview appears here."))
             self.placeholder_label.setAccessibleName(_("Preview of the letter"))
@@ -175,14 +178,24 @@ class PreviewPane(QWidget):
         self.runner.submit(session.letter, _render(self.bilingual_getter(), self.training_getter()))
 
     def _on_rendered(self, html: str) -> None:
-        """The newest render's HTML: shown at the scale that fits the pane (:meth:`fit`)."""
+        """The newest render's HTML: shown at once at the current scale, then, in the next turn
+        of the event loop, fitted to the pane (:meth:`fit`) and :attr:`rendered` emitted. (Two
+        turns: putting the HTML into the view and the full layout that measuring its width needs
+        were one stall of the GUI thread, each 40-70 ms for a large letter on a loaded machine.)"""
         self.html = html
+        self._fit_pending = True
+        self._show(lambda _view: self._show_html(), emit=False)
+        QTimer.singleShot(0, self, self._fit_shown)
 
-        def fill(_view) -> None:
-            self._show_html()
+    def _fit_shown(self) -> None:
+        if not self._fit_pending or self.view is None:
+            return
+        self._fit_pending = False
+        if self.html is not None:
+            bar = self.view.verticalScrollBar().value()
             self.fit()
-
-        self._show(fill)
+            self.view.verticalScrollBar().setValue(bar)
+        self.rendered.emit()
 
     def _show_failure(self, error: Exception) -> None:
         if isinstance(error, ImportError):
@@ -195,12 +208,14 @@ class PreviewPane(QWidget):
         self.html = None
         self._show(lambda view: view.setPlainText(text))
 
-    def _show(self, fill) -> None:
+    def _show(self, fill, emit: bool = True) -> None:
         self.ensure_view()
         bar = self.view.verticalScrollBar().value()
         fill(self.view)
         self.view.verticalScrollBar().setValue(bar)
-        self.rendered.emit()
+        if emit:
+            self._fit_pending = False  # (a message replaced the letter: nothing left to fit)
+            self.rendered.emit()
 
     # -- the letter's scale: a narrow pane shows it smaller rather than cut at its right edge ------
     def _show_html(self) -> None:
@@ -269,6 +284,8 @@ class FindBar(QWidget):
     and leaves the view where it was. Hidden until :meth:`open`."""
 
     def __init__(self, pane: PreviewPane) -> None:
+        from PySide6.QtCore import Qt
+
         super().__init__(pane)
         self.setObjectName("findBar")
         self.pane = pane
@@ -354,11 +371,15 @@ class FindBar(QWidget):
         self._place_status()
 
     def open(self) -> None:
+        from PySide6.QtCore import Qt
+
         self.show()
         self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.box.selectAll()
 
     def close_bar(self) -> None:
+        from PySide6.QtCore import Qt
+
         self.hide()
         self.status.clear()
         self._place_status()
