@@ -378,8 +378,9 @@ class Autosaver(QObject):
         ``make()`` returns the recovery copy's document and may run in the worker thread.
 
         The GUI thread only takes the letter's plain data (``model_dump()``, new dicts and lists
-        around the same immutable values); the worker builds its own letter from it and converts
-        it to JSON values in small steps (``storage.document_in_steps``). The JSON conversion on
+        around the same immutable values); the worker converts it to JSON values in small steps
+        (``storage.document_of_data``), building no letter (a copy of a large letter, made in
+        the worker, set off full garbage collections there that held the interpreter lock). The JSON conversion on
         the GUI thread (``storage.document``) stalled it 50-130 ms for a 4x large case."""
         self.timer.stop()
         self.deadline.stop()
@@ -390,17 +391,18 @@ class Autosaver(QObject):
         # what recovery shows first: a copy cut off while being written still says it
         head = {"autosave_of": str(session.path) if session.path else None,
                 "autosave_step": step if isinstance(step, int) else None}
-        data = session.letter.model_dump()
+        from ..storage import letter_data
+
+        data = letter_data(session.letter)
 
         def make() -> dict:
-            from ..storage import document_in_steps
-            from .background import thaw
+            from ..storage import document_of_data
 
             try:
-                letter = thaw(data)
+                doc = document_of_data(data)
             except Exception as exc:  # noqa: BLE001 - written from the letter itself instead (_after_write)
                 raise _Unreadable(exc) from exc
-            return {**head, **document_in_steps(letter)}
+            return {**head, **doc}
 
         return make, getattr(session, "sealer", None)  # an encrypted draft's copy is encrypted too
 

@@ -519,27 +519,34 @@ def document(letter: LetterOfRequest) -> dict[str, Any]:
     return {**_envelope(), "letter": _settled(letter).model_dump(mode="json")}
 
 
-#: Items of a list serialised at a time by :func:`document_in_steps`.
+#: Items of a list converted at a time by :func:`document_of_data`.
 _STEP_ITEMS = 25
 
 
-def document_in_steps(letter: LetterOfRequest) -> dict[str, Any]:
-    """The same dict as :func:`document` (keys, order and values), made field by field and a
-    long list's items a few at a time. For a worker thread: pydantic serialises in Rust without
-    letting go of the interpreter lock, and :func:`document` of a 4x large case in one call held
-    it for 50-130 ms, a stall of the GUI thread (the autosave, issue 12)."""
-    settled = _settled(letter)
+def letter_data(letter: LetterOfRequest) -> dict[str, Any]:
+    """The letter as saved, as plain Python data (``model_dump()``: new dicts and lists around
+    the same immutable values; dates stay dates). Cheap: for :func:`document_of_data`."""
+    return _settled(letter).model_dump()
+
+
+def document_of_data(data: dict[str, Any]) -> dict[str, Any]:
+    """The same dict as :func:`document` (keys, order and values) from :func:`letter_data`'s
+    result, converted to JSON values field by field and a long list's items a few at a time,
+    without building a letter again. For a worker thread: pydantic converts in Rust without
+    letting go of the interpreter lock, and :func:`document` of a 4x large case in one call
+    held it for 50-130 ms, a stall of the GUI thread (the autosave, issue 12). (The model has
+    no serialisers of its own: its JSON values are those of its plain data.)"""
+    from pydantic_core import to_jsonable_python
+
     out: dict[str, Any] = {}
-    for name in type(settled).model_fields:
-        value = getattr(settled, name)
+    for name, value in data.items():
         if isinstance(value, list) and len(value) > _STEP_ITEMS:
             items: list = []
             for start in range(0, len(value), _STEP_ITEMS):
-                part = set(range(start, min(start + _STEP_ITEMS, len(value))))
-                items.extend(settled.model_dump(mode="json", include={name: part})[name])
+                items.extend(to_jsonable_python(value[start:start + _STEP_ITEMS]))
             out[name] = items
         else:
-            out[name] = settled.model_dump(mode="json", include={name})[name]
+            out[name] = to_jsonable_python(value)
     return {**_envelope(), "letter": out}
 
 

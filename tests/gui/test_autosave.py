@@ -223,7 +223,7 @@ def test_the_json_conversion_runs_in_the_worker_not_on_the_gui_thread(make_windo
     from mla_writer import storage
 
     calls = []
-    for name in ("document", "document_in_steps"):
+    for name in ("document", "document_of_data"):
         real = getattr(storage, name)
         monkeypatch.setattr(storage, name, lambda letter, _real=real, _name=name: (
             calls.append((_name, threading.current_thread() is threading.main_thread())), _real(letter))[1])
@@ -231,19 +231,25 @@ def test_the_json_conversion_runs_in_the_worker_not_on_the_gui_thread(make_windo
     editor = _place_editor(window)
     with qtbot.waitSignal(window.autosaver.saved, timeout=10_000):
         type_text(editor.edit, "Bălți")
-    assert calls == [("document_in_steps", False)]
+    assert calls == [("document_of_data", False)]
     assert _autosaved_place(window) == "Bălți"
 
 
-def test_a_letter_the_worker_cannot_rebuild_is_still_written(make_window, tmp_path, qtbot, monkeypatch):
-    """Should the worker fail to rebuild the letter from its data, the copy is made from the
-    letter itself on the GUI thread: recovery never loses the typing for it."""
-    from mla_writer.gui import background
+def test_a_letter_the_worker_cannot_convert_is_still_written(make_window, tmp_path, qtbot, monkeypatch):
+    """Should the worker fail to convert the letter's data, the copy is made from the letter
+    itself on the GUI thread: recovery never loses the typing for it."""
+    import threading
 
-    def refuse(_data):
-        raise ValueError("not readable")
+    from mla_writer import storage
 
-    monkeypatch.setattr(background, "thaw", refuse)
+    real = storage.document_of_data
+
+    def refuse_in_worker(data):
+        if threading.current_thread() is not threading.main_thread():
+            raise ValueError("not convertible")
+        return real(data)
+
+    monkeypatch.setattr(storage, "document_of_data", refuse_in_worker)
     window = make_window("en", folder=tmp_path / "autosave")
     editor = _place_editor(window)
     with qtbot.waitSignal(window.autosaver.saved, timeout=10_000):

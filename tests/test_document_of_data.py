@@ -1,5 +1,6 @@
-"""storage.document_in_steps: the same document as storage.document, made in small steps
-(the autosave's worker uses it so as never to hold the interpreter lock for long)."""
+"""storage.document_of_data(storage.letter_data(letter)): the same document as
+storage.document(letter), made in small steps from plain data (the autosave's worker uses it so
+as never to hold the interpreter lock for long)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ DATA = Path(__file__).parent / "data"
 
 
 def _same(letter) -> None:
-    a, b = storage.document(letter), storage.document_in_steps(letter)
+    a, b = storage.document(letter), storage.document_of_data(storage.letter_data(letter))
     a.pop("saved_at"), b.pop("saved_at")
     assert json.dumps(a, ensure_ascii=False) == json.dumps(b, ensure_ascii=False)  # (key order too)
 
@@ -26,7 +27,7 @@ def test_long_lists_are_the_same_document():
     persons = letter.persons
     assert persons, "the complete letter has persons"
     letter.persons = [persons[i % len(persons)].model_copy(update={"id": f"p{i}"}) for i in range(61)]
-    doc = storage.document_in_steps(letter)
+    doc = storage.document_of_data(storage.letter_data(letter))
     assert [p["id"] for p in doc["letter"]["persons"]] == [f"p{i}" for i in range(61)]
     _same(letter)
 
