@@ -114,7 +114,6 @@ class PreviewPane(QWidget):
         self.html: str | None = None
         self.scale = 1.0
         self._fitted_width = 0
-        self._fit_pending = False  # a render shown, its fit (and `rendered`) in the next turn
         self.fit_timer = QTimer(self)
         self.fit_timer.setSingleShot(True)
         self.fit_timer.setInterval(150)
@@ -178,24 +177,14 @@ class PreviewPane(QWidget):
         self.runner.submit(session.letter, _render(self.bilingual_getter(), self.training_getter()))
 
     def _on_rendered(self, html: str) -> None:
-        """The newest render's HTML: shown at once at the current scale, then, in the next turn
-        of the event loop, fitted to the pane (:meth:`fit`) and :attr:`rendered` emitted. (Two
-        turns: putting the HTML into the view and the full layout that measuring its width needs
-        were one stall of the GUI thread, each 40-70 ms for a large letter on a loaded machine.)"""
+        """The newest render's HTML: shown at the scale that fits the pane (:meth:`fit`)."""
         self.html = html
-        self._fit_pending = True
-        self._show(lambda _view: self._show_html(), emit=False)
-        QTimer.singleShot(0, self, self._fit_shown)
 
-    def _fit_shown(self) -> None:
-        if not self._fit_pending or self.view is None:
-            return
-        self._fit_pending = False
-        if self.html is not None:
-            bar = self.view.verticalScrollBar().value()
+        def fill(_view) -> None:
+            self._show_html()
             self.fit()
-            self.view.verticalScrollBar().setValue(bar)
-        self.rendered.emit()
+
+        self._show(fill)
 
     def _show_failure(self, error: Exception) -> None:
         if isinstance(error, ImportError):
@@ -208,14 +197,12 @@ class PreviewPane(QWidget):
         self.html = None
         self._show(lambda view: view.setPlainText(text))
 
-    def _show(self, fill, emit: bool = True) -> None:
+    def _show(self, fill) -> None:
         self.ensure_view()
         bar = self.view.verticalScrollBar().value()
         fill(self.view)
         self.view.verticalScrollBar().setValue(bar)
-        if emit:
-            self._fit_pending = False  # (a message replaced the letter: nothing left to fit)
-            self.rendered.emit()
+        self.rendered.emit()
 
     # -- the letter's scale: a narrow pane shows it smaller rather than cut at its right edge ------
     def _show_html(self) -> None:
