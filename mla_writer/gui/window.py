@@ -36,7 +36,7 @@ from .files import DraftFilesMixin
 from .i18n import _, ngettext
 from .pages.plan import step_sections
 from .pages.start import StartPage
-from .register_window import RegisterMixin
+from .register_mixin import RegisterMixin
 from .settings import Settings
 from .widgets.preview import PreviewPane
 from .widgets.sidebar import Sidebar

@@ -31,6 +31,7 @@ app.processEvents()  # the first paint
 import PySide6.QtCore as qtcore
 painted = ("Qt" in vars(qtcore), "mla_writer.gui.widgets.wheel" in sys.modules)
 print("painted", *painted)
+print("unused", sorted(m for m in ("concurrent.futures", "mla_writer.gui.register_window") if m in sys.modules))
 from mla_writer.gui.widgets import wheel
 print("rows", window.sidebar.count(), "step", window.current, type(window.current_page()).__name__)
 window.ready.connect(lambda: QTimer.singleShot(0, app.quit))
@@ -49,6 +50,7 @@ sys.exit(code)
     # Qt's namespace (30-80 ms to build on first use) is not built for the first paint, nor the
     # wheel guard installed (an application-wide Python event filter); the second stage does both.
     assert lines["painted"] == "False False"
+    assert lines["unused"] == "[]"  # the worker pool and the register window: made when first used
     assert lines["ready"] == "True True"
     assert lines["rows"] == f"{len(SECTIONS) + 2} step 0 StartPage"
     # The second stage: the model, the checklist (with Babel's CLDR data, for the script each
