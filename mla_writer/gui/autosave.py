@@ -31,7 +31,10 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLockFile, QObject, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
+
+# (Qt and QEvent are imported where used: Qt's namespace costs 30-80 ms on first use, which
+# the window's first paint does not need.)
 
 #: The recovery copy is written this long after the last edit ...
 DELAY_MS = 2_000
@@ -265,6 +268,10 @@ def prune_stale_locks(folder: Path) -> list[Path]:
     return removed
 
 
+class _Unreadable(Exception):
+    """The worker could not rebuild the letter from its plain data (it is written from the letter itself)."""
+
+
 class Autosaver(QObject):
     """Writes the session's letter when it has changed since the last write: see the module.
 
@@ -280,7 +287,10 @@ class Autosaver(QObject):
     _written = Signal(int, object)  # (generation, error or None), from the worker thread
 
     def __init__(self, session_getter, folder: Path | None = None, delay_ms: int = DELAY_MS, parent=None,
-                 max_delay_ms: int = MAX_DELAY_MS) -> None:
+                 max_delay_ms: int = MAX_DELAY_MS, watch_state: bool = True) -> None:
+        """``watch_state=False``: the application's active/inactive changes are followed only
+        after :meth:`watch_state` (the main window calls it in its second stage: the signal's
+        argument needs Qt's namespace, 30-80 ms to build, which the first paint does without)."""
         super().__init__(parent)
         self.session_getter = session_getter
         #: older folders whose autosaves recovery also offers (those of earlier versions, when
@@ -315,9 +325,22 @@ class Autosaver(QObject):
         app = QApplication.instance()
         if app is not None:
             app.focusChanged.connect(self._focus_changed)
-            app.applicationStateChanged.connect(self._state_changed)
+        self._watching_state = False
+        if watch_state:
+            self.watch_state()
         if parent is not None:
             parent.installEventFilter(self)  # its close request: write first, then ask
+
+    def watch_state(self) -> None:
+        """Write soon when the application stops being the active one (once connected)."""
+        from PySide6.QtCore import Qt  # (built before the signal can deliver Qt::ApplicationState)
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if app is not None and not self._watching_state:
+            Qt.ApplicationState  # noqa: B018 (PySide converts the argument only once this type exists)
+            app.applicationStateChanged.connect(self._state_changed)
+            self._watching_state = True
 
     def pending(self) -> bool:
         """Whether an edit has not been written yet."""
@@ -338,36 +361,68 @@ class Autosaver(QObject):
             self.save_later()
 
     def _state_changed(self, state) -> None:
+        from PySide6.QtCore import Qt
+
         if state != Qt.ApplicationState.ApplicationActive and self.pending():
             self.save_later()
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
+        from PySide6.QtCore import QEvent
+
         if event.type() == QEvent.Type.Close:
             self.flush()
         return False
 
-    def _snapshot(self) -> "tuple[dict, object] | None":
-        """(document, sealer) of the letter as it is now, or None when nothing needs writing."""
+    def _snapshot(self) -> "tuple[object, object] | None":
+        """(make, sealer) for the letter as it is now, or None when nothing needs writing:
+        ``make()`` returns the recovery copy's document and may run in the worker thread.
+
+        The GUI thread only takes the letter's plain data (``model_dump()``, new dicts and lists
+        around the same immutable values); the worker converts it to JSON values in small steps
+        (``storage.document_of_data``), building no letter (a copy of a large letter, made in
+        the worker, set off full garbage collections there that held the interpreter lock). The JSON conversion on
+        the GUI thread (``storage.document``) stalled it 50-130 ms for a 4x large case."""
         self.timer.stop()
         self.deadline.stop()
         session = self.session_getter()
         if session is None or not self.pending() or not session.dirty:
             return None
-        from ..storage import document
-
         step = getattr(self.parent(), "current", None)  # the window's step: recovery reopens it
         # what recovery shows first: a copy cut off while being written still says it
-        doc = {"autosave_of": str(session.path) if session.path else None,
-               "autosave_step": step if isinstance(step, int) else None, **document(session.letter)}
-        return doc, getattr(session, "sealer", None)  # an encrypted draft's copy is encrypted too
+        head = {"autosave_of": str(session.path) if session.path else None,
+                "autosave_step": step if isinstance(step, int) else None}
+        from ..storage import letter_data
 
-    def _write(self, doc: dict, sealer) -> None:
+        data = letter_data(session.letter)
+
+        def make() -> dict:
+            from ..storage import document_of_data
+
+            try:
+                doc = document_of_data(data)
+            except Exception as exc:  # noqa: BLE001 - written from the letter itself instead (_after_write)
+                raise _Unreadable(exc) from exc
+            return {**head, **doc}
+
+        return make, getattr(session, "sealer", None)  # an encrypted draft's copy is encrypted too
+
+    def _write(self, make, sealer) -> None:
         import json
 
         from ..storage import atomic_write_bytes
 
-        data = (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        data = (json.dumps(make(), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
         atomic_write_bytes(self.path, sealer.seal(data) if sealer is not None else data, backup=False)
+
+    def _here(self):
+        """``make`` of the letter as it is now, converted on this (the GUI) thread."""
+        from ..storage import document
+
+        session = self.session_getter()
+        step = getattr(self.parent(), "current", None)
+        head = {"autosave_of": str(session.path) if session.path else None,
+                "autosave_step": step if isinstance(step, int) else None}
+        return lambda: {**head, **document(session.letter)}
 
     def wait(self) -> None:
         """Wait until the background write in progress, if any, is on disk (or has failed)."""
@@ -404,6 +459,14 @@ class Autosaver(QObject):
         return True
 
     def _after_write(self, generation: int, error) -> None:
+        if isinstance(error, _Unreadable):  # the worker could not rebuild the letter: convert it here
+            self.wait()
+            try:
+                self._write(self._here(), getattr(self.session_getter(), "sealer", None))
+            except Exception as exc:  # a full disk: the next edit or timer tries again
+                error = exc
+            else:
+                error = None
         if error is not None:
             self.last_error = error
             import sys
@@ -419,10 +482,9 @@ class Autosaver(QObject):
         """Write the autosave now if anything changed since the last one; True if written.
         Raises OSError if it cannot be written."""
         self.wait()
-        snapshot = self._snapshot()
-        if snapshot is None:
+        if self._snapshot() is None:  # (nothing to write)
             return False
-        self._write(*snapshot)
+        self._write(self._here(), getattr(self.session_getter(), "sealer", None))  # (converted here: no worker to wait for)
         self.saved_generation = self.generation
         self.saved.emit()
         return True

@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
-from typing import Any
-
-from concurrent.futures import Future, ThreadPoolExecutor
-from concurrent.futures import wait as wait_for
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 
 #: How often (ms) the GUI thread looks for a finished job while one is pending.
@@ -112,6 +112,8 @@ class LatestOnly(QObject):
         gc.freeze()
         snapshot = letter.model_dump()  # (plain data: the worker makes its own letter)
         if self.pool is None:
+            from concurrent.futures import ThreadPoolExecutor  # (imported with the first job: not before the first paint)
+
             self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mla-writer-background")
         self._last = self.pool.submit(_Job(self, self.generation, snapshot, work or self.work).run)
         self._futures.append(self._last)
@@ -133,6 +135,8 @@ class LatestOnly(QObject):
         delivered with the next events); True if it has."""
         if self._last is None:
             return True
+        from concurrent.futures import wait as wait_for
+
         done = not wait_for([self._last], timeout=msecs / 1000).not_done
         if done:
             QTimer.singleShot(0, self, self._collect)  # delivered with the next events, not later

@@ -15,18 +15,15 @@ def make_app(argv: list[str]) -> QApplication:
     app.setApplicationName("MLA Writer")
     app.setOrganizationName("MLA Writer")
     app.setApplicationDisplayName("MLA Writer")
-    from .widgets import wheel
-
-    wheel.install(app)  # the wheel never changes a drop-down, spin box or date the user is not in
+    # The wheel guard (widgets/wheel.py) is installed by the window's second stage, with the step
+    # views: an application-wide Python event filter before the first paint would see every
+    # start-up event and build Qt's enums (40-90 ms), and the start page has no value editor.
     return app
 
 
 def make_window(settings=None, autosave_folder=None):
     from .settings import Settings
-    from .widgets import wheel
     from .window import MainWindow
-
-    wheel.install()  # (also when the application was made elsewhere: tests, smoke test)
 
     lang = Settings(settings).ui_language() or i18n.system_ui_language()
     i18n.set_ui_language(lang)

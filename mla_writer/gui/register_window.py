@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,11 +34,13 @@ from PySide6.QtWidgets import (
 
 from .i18n import _, ngettext, ui_language
 
-#: Item data role of the first cell: the card's path.
-PATH_ROLE = Qt.ItemDataRole.UserRole
-OVERDUE_BRUSH = QColor("#f6d5d5")
-NEAR_BRUSH = QColor("#fbeccb")
-MISSING_COLOR = QColor("#6b6b6b")
+# (Qt's namespace is not touched when the main window imports this module for RegisterMixin:
+# its first use costs 30-80 ms, before the window's first paint.)
+#: Item data role of the first cell: the card's path (Qt.ItemDataRole.UserRole).
+PATH_ROLE = 0x0100
+OVERDUE_BRUSH = "#f6d5d5"
+NEAR_BRUSH = "#fbeccb"
+MISSING_COLOR = "#6b6b6b"
 
 
 class _Item(QTableWidgetItem):
@@ -65,6 +66,8 @@ class RegisterWindow(QDialog):
     COLUMNS = ("reference", "requesting", "requested", "kinds", "status", "deadline", "changed", "by", "file")
 
     def __init__(self, main) -> None:
+        from PySide6.QtCore import Qt
+
         super().__init__(main)
         self.main = main
         self.entries: list = []
@@ -337,11 +340,11 @@ class RegisterWindow(QDialog):
                 if column == 0:
                     item.setData(PATH_ROLE, e.path)
                 if late:
-                    item.setBackground(QBrush(OVERDUE_BRUSH))
+                    item.setBackground(QBrush(QColor(OVERDUE_BRUSH)))
                 elif soon:
-                    item.setBackground(QBrush(NEAR_BRUSH))
+                    item.setBackground(QBrush(QColor(NEAR_BRUSH)))
                 if e.missing:
-                    item.setForeground(QBrush(MISSING_COLOR))
+                    item.setForeground(QBrush(QColor(MISSING_COLOR)))
                     font = QFont(item.font())
                     font.setItalic(True)
                     item.setFont(font)
@@ -593,6 +596,8 @@ class RegisterWindow(QDialog):
         info = QFormLayout()
         info.addRow(_("In use:"), QLabel(place(url, ui_language()), dialog))
         address = QLabel(shown, dialog)
+        from PySide6.QtCore import Qt
+
         address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         info.addRow(_("Address:"), address)
         source_text = {
@@ -634,70 +639,6 @@ class RegisterWindow(QDialog):
         return True
 
 
-class RegisterMixin:
-    """The main window's side of the register: the open register, the window, and the one
-    place where opening or saving a draft updates the register."""
+from .register_mixin import RegisterMixin  # noqa: E402 (where it lives now; kept importable from here)
 
-    _register = None
-    _register_window = None
-
-    def register(self):
-        """The open register (opened on first use). Raises RegisterError / RegisterOffline."""
-        from ..register import Register
-
-        if self._register is None:
-            self._register = Register.open(setting=self.settings.register_url() or None)
-        return self._register
-
-    def close_register(self) -> None:
-        if self._register is not None:
-            self._register.close()
-            self._register = None
-
-    def forget_register_window(self) -> None:
-        if self._register_window is not None:
-            self._register_window.close()
-            self._register_window.deleteLater()
-            self._register_window = None
-
-    def show_register(self) -> RegisterWindow:
-        """View → Case Register…"""
-        if self._register_window is None:
-            self._register_window = RegisterWindow(self)
-        else:
-            self._register_window.refresh()
-        self._register_window.show()
-        self._register_window.raise_()
-        self._register_window.activateWindow()
-        return self._register_window
-
-    def update_register(self, path) -> bool:
-        """Write the card of the draft just opened or saved at ``path`` (the session's letter;
-        an encrypted draft by its file only). A register offline is said in the status bar;
-        the draft is not affected. True when the card was written."""
-        from ..register import RegisterError, RegisterOffline, entry_for, place, stamp_facts
-        from . import demo
-
-        if not demo.records_real_work():  # training mode: nothing of it reaches the case register
-            return False
-        session = self.session
-        try:
-            facts = stamp_facts(session.stamp) if session.stamp is not None else {}
-            entry = entry_for(path, session.letter, encrypted=session.sealer is not None, **facts)
-            self.register().upsert(entry)
-        except RegisterOffline as exc:
-            self.close_register()
-            self.statusBar().showMessage(_("The case register ({place}) is offline, its records were not updated.").format(
-                place=place(exc.url, ui_language()) if exc.url else "?"), 10000)
-            return False
-        except RegisterError as exc:
-            self.statusBar().showMessage(_("The case register was not updated: {reason}").format(
-                reason=exc.summary(ui_language())), 10000)
-            return False
-        except OSError as exc:
-            self.statusBar().showMessage(_("The case register was not updated: {reason}").format(
-                reason=str(exc.strerror or exc)), 10000)
-            return False
-        if self._register_window is not None and self._register_window.isVisible():
-            self._register_window.refresh()
-        return True
+__all__ = ["RegisterMixin", "RegisterWindow", "status_label"]

@@ -36,7 +36,7 @@ from .files import DraftFilesMixin
 from .i18n import _, ngettext
 from .pages.plan import step_sections
 from .pages.start import StartPage
-from .register_window import RegisterMixin
+from .register_mixin import RegisterMixin
 from .settings import Settings
 from .widgets.preview import PreviewPane
 from .widgets.sidebar import Sidebar
@@ -104,7 +104,7 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
 
         self._build_body()
         self._build_menus()
-        self.autosaver = Autosaver(lambda: self.session, autosave_folder, parent=self)
+        self.autosaver = Autosaver(lambda: self.session, autosave_folder, parent=self, watch_state=False)
         self.go_to(0)
         self._update_title()
         geometry = self.settings.geometry()
@@ -133,7 +133,7 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         self.stack = QStackedWidget(centre)
         # The step, and under it the guidance on its point (made when first needed: _show_guidance)
-        self.step_split = QSplitter(centre)
+        self.step_split = QSplitter(parent=centre)  # (keyword: see above)
         self.step_split.addWidget(self.stack)
         # the central authority's review: its status, or a warning that its history was edited
         self.review_banner = QLabel(centre)
@@ -355,7 +355,10 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
         from PySide6.QtCore import Qt
 
         from .pages import step_plan
+        from .widgets import wheel
 
+        wheel.install()  # the wheel never changes a drop-down, spin box or date the user is not in
+        self.autosaver.watch_state()  # (after Qt's namespace: see Autosaver)
         self.nav_message.setTextFormat(Qt.TextFormat.PlainText)
         self.preview.ensure_view()
         self.step_classes = step_plan()

@@ -213,3 +213,45 @@ def test_the_personal_word_lists_move_from_the_old_folder(user_folders, qtbot, t
     assert (new / "fr.dic").read_text(encoding="utf-8").splitlines() == ["Chișinău", "Ungheni", "OCRTEH"]
     assert (new / "ru.dic").read_text(encoding="utf-8") == "Кишинёв\n"
     assert not old.exists()  # moved, and the empty old folder removed
+
+
+def test_the_json_conversion_runs_in_the_worker_not_on_the_gui_thread(make_window, tmp_path, qtbot, monkeypatch):
+    """The GUI thread takes the letter's plain data only; the copy's JSON values are made in
+    the worker (issue 12: storage.document on the GUI thread stalled typing in a large case)."""
+    import threading
+
+    from mla_writer import storage
+
+    calls = []
+    for name in ("document", "document_of_data"):
+        real = getattr(storage, name)
+        monkeypatch.setattr(storage, name, lambda letter, _real=real, _name=name: (
+            calls.append((_name, threading.current_thread() is threading.main_thread())), _real(letter))[1])
+    window = make_window("en", folder=tmp_path / "autosave")
+    editor = _place_editor(window)
+    with qtbot.waitSignal(window.autosaver.saved, timeout=10_000):
+        type_text(editor.edit, "Bălți")
+    assert calls == [("document_of_data", False)]
+    assert _autosaved_place(window) == "Bălți"
+
+
+def test_a_letter_the_worker_cannot_convert_is_still_written(make_window, tmp_path, qtbot, monkeypatch):
+    """Should the worker fail to convert the letter's data, the copy is made from the letter
+    itself on the GUI thread: recovery never loses the typing for it."""
+    import threading
+
+    from mla_writer import storage
+
+    real = storage.document_of_data
+
+    def refuse_in_worker(data):
+        if threading.current_thread() is not threading.main_thread():
+            raise ValueError("not convertible")
+        return real(data)
+
+    monkeypatch.setattr(storage, "document_of_data", refuse_in_worker)
+    window = make_window("en", folder=tmp_path / "autosave")
+    editor = _place_editor(window)
+    with qtbot.waitSignal(window.autosaver.saved, timeout=10_000):
+        type_text(editor.edit, "Cahul")
+    assert _autosaved_place(window) == "Cahul" and window.autosaver.last_error is None

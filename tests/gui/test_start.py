@@ -27,12 +27,19 @@ window = make_window(QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.Ini
 window.show()
 heavy = ("pydantic", "mla_writer.model", "mla_writer.checklist", "mla_writer.gui.pages.steps", "babel", "jinja2", "docx")
 print("before", sorted(m for m in heavy if m in sys.modules))
+app.processEvents()  # the first paint
+import PySide6.QtCore as qtcore
+painted = ("Qt" in vars(qtcore), "mla_writer.gui.widgets.wheel" in sys.modules)
+print("painted", *painted)
+print("unused", sorted(m for m in ("concurrent.futures", "mla_writer.gui.register_window") if m in sys.modules))
+from mla_writer.gui.widgets import wheel
 print("rows", window.sidebar.count(), "step", window.current, type(window.current_page()).__name__)
 window.ready.connect(lambda: QTimer.singleShot(0, app.quit))
 QTimer.singleShot(10_000, lambda: app.exit(3))
 code = app.exec()
 print("after", sorted(m for m in heavy if m in sys.modules))
 print("report", window.session is not None and window.session.report is not None)
+print("ready", wheel._guard is not None and wheel._guard.parent() is app, window.autosaver._watching_state)
 sys.exit(code)
 """
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
@@ -40,6 +47,11 @@ sys.exit(code)
     assert proc.returncode == 0, proc.stderr
     lines = dict(line.split(" ", 1) for line in proc.stdout.splitlines())
     assert lines["before"] == "[]"
+    # Qt's namespace (30-80 ms to build on first use) is not built for the first paint, nor the
+    # wheel guard installed (an application-wide Python event filter); the second stage does both.
+    assert lines["painted"] == "False False"
+    assert lines["unused"] == "[]"  # the worker pool and the register window: made when first used
+    assert lines["ready"] == "True True"
     assert lines["rows"] == f"{len(SECTIONS) + 2} step 0 StartPage"
     # The second stage: the model, the checklist (with Babel's CLDR data, for the script each
     # language is written in) and the step views, and nothing for the letter yet (no jinja2, no docx).
