@@ -357,7 +357,7 @@ class ProfileBar(QWidget):
         changes, self.last = self.last, []
         undone: list = []
         if changes:
-            self.session.change(lambda letter: undone.extend(office.undo_changes(letter, changes)))
+            self.session.change(lambda L: undone.extend(office.undo_changes(L, changes)))
             self.session.reloaded.emit()
             self.session.check_requested.emit()
         return undone
