@@ -113,7 +113,7 @@ def test_untranslated_text_listed_on_point_14_leads_to_its_translation_tab(make_
     editor = window.current_page().problem_map.entries["facts.summary"][0]
     assert editor.language() == "es" and editor.text() == ""
     editor.edit.insertPlainText("Entre enero de 2025 y junio de 2026, un grupo organizado captó a once jóvenes.")
-    assert letter.facts.summary.get("es").startswith("Entre enero")
+    assert window.session.letter.facts.summary.get("es").startswith("Entre enero")  # read: typed text reaches it
 
 
 def test_a_tab_asks_for_a_translation_only_when_there_is_text_to_translate(make_window):
