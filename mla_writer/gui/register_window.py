@@ -469,63 +469,50 @@ class RegisterWindow(QDialog):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
-    def remove_selected(self) -> bool:
-        """Remove the selected row from the register (after a confirmation; the file stays)."""
+    def _on_register(self, action):
+        """Run ``action(register)``, then show the register again; None (said in the window) when
+        the register cannot be reached."""
         from ..register import RegisterError
 
+        try:
+            result = action(self.main.register())
+        except RegisterError as exc:
+            self.say_offline(exc)
+            return None
+        self.refresh()
+        return result
+
+    def remove_selected(self) -> bool:
+        """Remove the selected row from the register (after a confirmation; the file stays)."""
         entry = self.selected_entry()
         if entry is None or not self.ask_remove(entry):
             return False
-        try:
-            self.main.register().forget(entry.path)
-        except RegisterError as exc:
-            self.say_offline(exc)
+        return self._on_register(lambda register: register.forget(entry.path) or True) is not None
+
+    def _added(self, result) -> bool:
+        if result is None:
             return False
-        self.refresh()
+        self.tell_result(ngettext("{n} draft added or updated.", "{n} drafts added or updated.", len(result.indexed))
+                         .format(n=len(result.indexed)), result.failed)
         return True
 
     def add_known_files(self) -> bool:
         """Shared register: add the drafts this computer knows (its journal)."""
-        from ..register import RegisterError
-
-        try:
-            result = self.main.register().add_known_files()
-        except RegisterError as exc:
-            self.say_offline(exc)
-            return False
-        self.refresh()
-        self.tell_result(ngettext("{n} draft added or updated.", "{n} drafts added or updated.", len(result.indexed))
-                         .format(n=len(result.indexed)), result.failed)
-        return True
+        return self._added(self._on_register(lambda register: register.add_known_files()))
 
     def ask_scan_folder(self) -> str:
         return QFileDialog.getExistingDirectory(self, _("Add the drafts of a folder"), self.main.settings.last_folder())
 
     def scan_folder(self) -> bool:
-        from ..register import RegisterError
-
         folder = self.ask_scan_folder()
         if not folder:
             return False
-        try:
-            result = self.main.register().scan(folder)
-        except RegisterError as exc:
-            self.say_offline(exc)
-            return False
-        self.refresh()
-        self.tell_result(ngettext("{n} draft added or updated.", "{n} drafts added or updated.", len(result.indexed))
-                         .format(n=len(result.indexed)), result.failed)
-        return True
+        return self._added(self._on_register(lambda register: register.scan(folder)))
 
     def rebuild(self) -> bool:
-        from ..register import RegisterError
-
-        try:
-            result = self.main.register().rebuild()
-        except RegisterError as exc:
-            self.say_offline(exc)
+        result = self._on_register(lambda register: register.rebuild())
+        if result is None:
             return False
-        self.refresh()
         text = ngettext("{n} draft read again.", "{n} drafts read again.", len(result.indexed)).format(n=len(result.indexed))
         if result.missing:
             text += " " + ngettext("{n} file is missing.", "{n} files are missing.", len(result.missing)).format(

@@ -453,24 +453,18 @@ class Register:
         """Add the drafts this desk's journal knows (the files that still exist) to this
         register: for a shared register, on the user's request. A file that is gone is listed
         in ``missing`` and gets no card."""
-        from ..storage import DraftError
-
         result = ScanResult()
         carded = self._hashes()
         for path in self.known_files():
             if not os.path.exists(path):
                 result.missing.append(path)
                 continue
-            try:
-                self._record_if_changed(path, carded.get(path))
-                result.indexed.append(path)
-            except (DraftError, OSError) as exc:
-                result.failed.append((path, exc))
+            self._index(path, path, carded, result)
         return result
 
     def scan(self, folder: str | os.PathLike[str]) -> ScanResult:
         """Index every draft (``*.mlar``) under ``folder``, recursively; one transaction per file."""
-        from ..storage import DraftError, EXTENSION
+        from ..storage import EXTENSION
 
         result = ScanResult()
         root = Path(folder)
@@ -480,19 +474,13 @@ class Register:
         for path in sorted(root.rglob(f"*{EXTENSION}")):
             if not path.is_file():
                 continue
-            try:
-                self._record_if_changed(path, carded.get(absolute(path)))
-                result.indexed.append(absolute(path))
-            except (DraftError, OSError) as exc:
-                result.failed.append((str(path), exc))
+            self._index(path, absolute(path), carded, result)
         return result
 
     def rebuild(self) -> ScanResult:
         """Read again every file this register (and, on SQLite, this desk's journal) knows: a readable file's
         card is rewritten; a file that is gone keeps its card (shown as missing), or gets a bare
         card (its path only) when the database had none; an unreadable one is left as it was."""
-        from ..storage import DraftError
-
         result = ScanResult()
         carded = self._hashes()
         # a shared register is not given this desk's journal here (that is add_known_files, asked)
@@ -503,12 +491,19 @@ class Register:
                     self.upsert(Entry(path=path, file_name=Path(path).name, status=""))
                 result.missing.append(path)
                 continue
-            try:
-                self._record_if_changed(path, carded.get(path))
-                result.indexed.append(path)
-            except (DraftError, OSError) as exc:
-                result.failed.append((path, exc))
+            self._index(path, path, carded, result)
         return result
+
+    def _index(self, path: str | os.PathLike[str], key: str, carded: dict[str, str], result: "ScanResult") -> None:
+        """Write ``path``'s card (keyed ``key``) unless its bytes are those of the card; note in
+        ``result`` that it was indexed, or why it could not be read."""
+        from ..storage import DraftError
+
+        try:
+            self._record_if_changed(path, carded.get(key))
+            result.indexed.append(key)
+        except (DraftError, OSError) as exc:
+            result.failed.append((str(path), exc))
 
     def _hashes(self) -> dict[str, str]:
         """path -> content hash of every card."""

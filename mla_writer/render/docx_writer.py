@@ -102,17 +102,22 @@ _FIELD = (
 def check_reference(path: "str | os.PathLike[str]") -> None:
     """Raise :class:`RenderError` (naming the problem) unless ``path`` is a .docx usable as a
     reference document: readable, with every style of :data:`REQUIRED_STYLES`."""
+    doc, source = _open_reference(os.fspath(path))
+    _style_ids(doc, source)
+
+
+def _open_reference(path: str):
+    """The reference document at ``path`` opened with python-docx, and its file name (for messages).
+    Raises :class:`RenderError` when it does not exist or is not a readable .docx."""
     from docx import Document
 
-    path = os.fspath(path)
     source = os.path.basename(path)
     if not os.path.isfile(path):
         raise RenderError(f"the reference document {path} does not exist")
     try:
-        doc = Document(path)
+        return Document(path), source
     except Exception as exc:  # zip, package or XML errors: not a usable .docx
         raise RenderError(f"the reference document {source} is not a readable Word (.docx) file ({type(exc).__name__})") from None
-    _style_ids(doc, source)
 
 
 def _style_ids(doc, source: str) -> dict[str, str]:
@@ -628,19 +633,12 @@ def write_docx(blocks: Blocks, reference: "str | os.PathLike[str] | None" = None
                now: "dt.datetime | None" = None) -> bytes:
     """The .docx bytes of ``blocks`` on ``reference``; ``now`` (UTC, default the current time) is the
     document's creation and modification time. Raises :class:`RenderError`."""
-    from docx import Document
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
     from ..assets import get_asset
 
     path = os.fspath(reference) if reference is not None else str(get_asset("templates", "reference.docx"))
-    source = os.path.basename(path)
-    if not os.path.isfile(path):
-        raise RenderError(f"the reference document {path} does not exist")
-    try:
-        doc = Document(path)
-    except Exception as exc:  # zip, package or XML errors: not a usable .docx
-        raise RenderError(f"the reference document {source} is not a readable Word (.docx) file ({type(exc).__name__})") from None
+    doc, source = _open_reference(path)
     ids = _style_ids(doc, source)
     lang = blocks.langs[0]
     writer = _Writer(ids, lang, narrow=len(blocks.roots) == 2)
