@@ -11,6 +11,9 @@ module before its first paint.
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+
 
 class LanguageDef:
     """One language of the application.
@@ -91,6 +94,47 @@ def babel_locale(code: str) -> str:
     """The CLDR locale identifier to format in for language ``code`` (``"en"`` -> ``"en_GB"``)."""
     lang = REGISTRY.get(code)
     return lang.locale if lang else code
+
+
+@functools.cache
+def short_date_pattern(code: str) -> str:
+    """CLDR's short date pattern of language ``code`` (``"dd/MM/y"`` in en_GB, ``"dd.MM.y"`` in
+    ru); the international ``"dd.MM.y"`` for a locale CLDR does not know. Imports Babel."""
+    from babel.dates import get_date_format
+
+    try:
+        return get_date_format("short", locale=babel_locale(code)).pattern
+    except Exception:  # noqa: BLE001 - an unknown locale: the international form
+        return "dd.MM.y"
+
+
+@functools.cache
+def date_order(code: str) -> tuple[str, str]:
+    """The order of day, month and year in language ``code``'s short date (``"dmy"``, ``"mdy"``
+    or ``"ymd"``) and its separator (``"/"``, ``"."`` or ``"-"``): ``("dmy", "/")`` in English."""
+    pattern = short_date_pattern(code)
+    positions = {ch: pattern.find(ch) for ch in "dMy"}
+    if min(positions.values()) < 0:
+        return "dmy", "."
+    order = "".join(sorted("dMy", key=positions.__getitem__)).lower()
+    sep = next((ch for ch in pattern if ch in "./-"), ".")
+    return order, sep
+
+
+def short_date(value: "dt.date | None", code: str, with_time: bool = False) -> str:
+    """``value`` as language ``code`` writes a date in figures, two-digit day and month and a
+    four-digit year: ``date(2027, 1, 15)`` -> "15/01/2027" (en, fr, es), "15.01.2027" (ru); with
+    ``with_time``, " HH:MM" on the 24-hour clock after it (00:00 for a date). "" for None. The
+    one formatter of the window's date fields and the register's calendar."""
+    if value is None:
+        return ""
+    order, sep = date_order(code)
+    parts = {"d": f"{value.day:02d}", "m": f"{value.month:02d}", "y": f"{value.year:04d}"}
+    text = sep.join(parts[ch] for ch in order)
+    if with_time:
+        hour, minute = (value.hour, value.minute) if isinstance(value, dt.datetime) else (0, 0)
+        text += f" {hour:02d}:{minute:02d}"
+    return text
 
 
 def register(lang: LanguageDef) -> None:

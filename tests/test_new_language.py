@@ -90,3 +90,22 @@ def test_a_fifth_language_needs_only_its_registry_entry_and_catalogues(tmp_path)
     assert out["html_has_fixed_text"] and out["html_has_german_text"]
     assert out["docx_bytes"] > 10_000
     assert "de" in out["cli_choices"]
+
+
+def test_one_date_formatter_for_the_window_and_the_calendar():
+    """The window's date fields and the register's calendar write a date the same way, through
+    languages.short_date: the language's order and separator, two-digit day and month."""
+    import datetime as dt
+
+    from mla_writer import languages
+    from mla_writer.register.calendar import short_date
+
+    day = dt.date(2027, 1, 5)
+    assert languages.short_date(day, "en") == "05/01/2027"
+    assert languages.short_date(day, "ru") == "05.01.2027"
+    assert languages.short_date(dt.datetime(2027, 1, 5, 9, 7), "ru", with_time=True) == "05.01.2027 09:07"
+    assert languages.short_date(day, "fr", with_time=True) == "05/01/2027 00:00"
+    assert languages.short_date(None, "en") == ""
+    assert languages.date_order("xx-unknown") == ("dmy", ".")
+    for code in ("en", "fr", "ru", "es"):
+        assert short_date(day, code) == languages.short_date(day, code)

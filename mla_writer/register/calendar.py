@@ -46,23 +46,11 @@ def utc_offset(moment: dt.datetime) -> str:
 
 
 def short_date(day: dt.date, lang: str) -> str:
-    """``day`` as language ``lang``'s CLDR short date, with two-digit day and month and a
-    four-digit year: "20/11/2026" (en, fr, es), "20.11.2026" (ru)."""
-    from babel.dates import get_date_format
+    """``day`` as language ``lang`` writes a date in figures: "20/11/2026" (en, fr, es),
+    "20.11.2026" (ru) (:func:`mla_writer.languages.short_date`)."""
+    from ..languages import short_date as short
 
-    from ..languages import babel_locale
-
-    try:
-        pattern = get_date_format("short", locale=babel_locale(lang)).pattern
-    except Exception:  # noqa: BLE001 - an unknown locale: the international form
-        pattern = "dd.MM.y"
-    positions = {ch: pattern.find(ch) for ch in "dMy"}
-    if min(positions.values()) < 0:
-        positions, sep = {"d": 0, "M": 1, "y": 2}, "."
-    else:
-        sep = next((ch for ch in pattern if ch in "./-"), ".")
-    parts = {"d": f"{day.day:02d}", "M": f"{day.month:02d}", "y": f"{day.year:04d}"}
-    return sep.join(parts[ch] for ch in sorted("dMy", key=positions.__getitem__))
+    return short(day, lang)
 
 
 def zone_words(state: str, due: dt.date, lang: str) -> str:

@@ -21,6 +21,7 @@ import re
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
+from ... import languages
 from ..i18n import _, ui_language
 from .fields import FieldEditor
 
@@ -32,29 +33,8 @@ def date_locale() -> QLocale:
     return QLocale(babel_locale(ui_language()))
 
 
-@functools.cache
-def _short_pattern(lang: str) -> str:
-    """CLDR's short date pattern of ``lang`` ("dd/MM/y"); the international form for an unknown locale."""
-    from babel.dates import get_date_format
-
-    from ...languages import babel_locale
-
-    try:
-        return get_date_format("short", locale=babel_locale(lang)).pattern
-    except Exception:  # noqa: BLE001 - an unknown locale: the international form
-        return "dd.MM.y"
-
-
-@functools.cache
-def _pattern_of(lang: str) -> tuple[str, str]:
-    """The order of day, month and year in ``lang``'s short date ("dmy", "mdy", "ymd") and its separator."""
-    pattern = _short_pattern(lang)
-    positions = {ch: pattern.find(ch) for ch in "dMy"}
-    if min(positions.values()) < 0:
-        return "dmy", "."
-    order = "".join(sorted("dMy", key=positions.__getitem__)).lower()
-    sep = next((ch for ch in pattern if ch in "./-"), ".")
-    return order, sep
+_short_pattern = languages.short_date_pattern
+_pattern_of = languages.date_order
 
 
 def date_format(with_time: bool = False) -> str:
@@ -66,16 +46,9 @@ def date_format(with_time: bool = False) -> str:
 
 
 def format_date(value, with_time: bool = False) -> str:
-    """``date(2027, 1, 15)`` -> "15/01/2027" (English), "15.01.2027" (Russian); "" for None."""
-    if value is None:
-        return ""
-    order, sep = _pattern_of(ui_language())
-    parts = {"d": f"{value.day:02d}", "m": f"{value.month:02d}", "y": f"{value.year:04d}"}
-    text = sep.join(parts[ch] for ch in order)
-    if with_time:
-        hour, minute = (value.hour, value.minute) if isinstance(value, dt.datetime) else (0, 0)
-        text += f" {hour:02d}:{minute:02d}"
-    return text
+    """``date(2027, 1, 15)`` -> "15/01/2027" (English), "15.01.2027" (Russian); "" for None
+    (:func:`mla_writer.languages.short_date` in the UI language)."""
+    return languages.short_date(value, ui_language(), with_time)
 
 
 class DateInputError(ValueError):
