@@ -187,6 +187,7 @@ def test_training_leaves_no_trace_on_disk(make_window, monkeypatch, tmp_path, _p
     window = make_window("en")
     real_draft = tmp_path / "real-case.mlar"
     window.save_to(real_draft)  # ... a real draft in the recent files ...
+    assert window.wait_register()  # (its card is written in the background)
     # ... and the recovery copy of another window's real work, left by a crash
     other = Autosaver(lambda: window.session, tmp_path / "autosave")
     window.session.set("place", _place("Real prosecutor's office"))

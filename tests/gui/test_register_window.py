@@ -164,6 +164,7 @@ def test_a_register_offline_is_said_and_drafts_still_save(make_window, tmp_path,
     path = tmp_path / "x.mlar"
     assert window.save_to(path)
     assert path.exists()
+    window.wait_register()  # (cards are written in the background)
     assert window.statusBar().currentMessage() == ("The case register (database register on server 127.0.0.1:1) is "
                                                    "offline, its records were not updated.")
     win = _register_window(window)
@@ -286,3 +287,37 @@ def test_scan_reasons_in_the_ui_language(make_window, tmp_path, monkeypatch):
     [text] = said
     line = next(line for line in text.splitlines() if line.startswith("broken.mlar: "))
     assert "JSON" in line and "line" not in line and "is not" not in line  # the storage error's Russian message
+
+
+def test_a_register_that_does_not_answer_does_not_hold_up_the_save(make_window, tmp_path, monkeypatch):
+    """The card is written in the background: a register whose server is silent (held here
+    until the test lets it go) does not keep the save, or the window, waiting; its outcome is
+    said once it comes, and the register window lists the card."""
+    import threading
+
+    from mla_writer.register import Register
+
+    release, started, finished = threading.Event(), threading.Event(), threading.Event()
+    real_upsert = Register.upsert
+    threads = []
+
+    def silent_upsert(self, entry):
+        threads.append(threading.current_thread())
+        started.set()
+        release.wait(30)
+        real_upsert(self, entry)
+        finished.set()
+
+    monkeypatch.setattr(Register, "upsert", silent_upsert)
+    window = make_window("en")
+    path = tmp_path / "held.mlar"
+    assert window.save_to(path)  # returns while the register is still silent
+    assert path.exists()
+    assert started.wait(30) and not finished.is_set()
+    assert threads and threads[0] is not threading.main_thread()
+    assert window.statusBar().currentMessage() == "Saved held.mlar"
+    release.set()
+    assert window.wait_register()
+    assert finished.is_set()
+    win = _register_window(window)
+    assert [row[8] for row in _rows(win)] == ["held.mlar"]
