@@ -37,13 +37,16 @@ class RegisterMixin:
             self._register_lock = threading.RLock()
         return self._register_lock
 
-    def register(self):
-        """The open register (opened on first use). Raises RegisterError / RegisterOffline."""
+    def register(self, setting: str | None = None):
+        """The open register (opened on first use, at ``setting``: by default the settings'
+        register, read here, so only on the GUI thread). Raises RegisterError / RegisterOffline."""
         from ..register import Register
 
         with self._register_guard():
             if self._register is None:
-                self._register = Register.open(setting=self.settings.register_url() or None)
+                if setting is None:
+                    setting = self.settings.register_url() or ""
+                self._register = Register.open(setting=setting or None)
             return self._register
 
     def close_register(self) -> None:
@@ -108,16 +111,17 @@ class RegisterMixin:
             self._card_poll = QTimer(self)
             self._card_poll.setInterval(_POLL_MS)
             self._card_poll.timeout.connect(self._collect_cards)
-        self._card_jobs.append(self._card_writer.submit(self._write_card, entry))
+        setting = self.settings.register_url() or ""  # (QSettings is read on the GUI thread only)
+        self._card_jobs.append(self._card_writer.submit(self._write_card, entry, setting))
         self._card_poll.start()
         return True
 
-    def _write_card(self, entry) -> Exception | None:
+    def _write_card(self, entry, setting: str) -> Exception | None:
         """In the writer thread: the card written (None) or the error met. Touches no Qt object."""
         from ..register import RegisterError, RegisterOffline
 
         try:
-            self.register().upsert(entry)
+            self.register(setting).upsert(entry)
         except RegisterOffline as exc:
             with self._register_guard():  # reopened (and reconnected) at the next use
                 if self._register is not None:
