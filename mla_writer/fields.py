@@ -741,6 +741,10 @@ for _f in BY_PATH.values():
             raise RuntimeError(f"{_f.path}: unknown condition {_name!r}")
 
 
+#: The declarations of free text, and those with a condition, in declaration order.
+_TEXT_FIELDS: tuple[Field, ...] = tuple(f for f in BY_PATH.values() if f.kind == TEXT)
+_CONDITIONAL_FIELDS: tuple[Field, ...] = tuple(f for f in BY_PATH.values() if f.when is not None)
+
 #: declaration -> the section it belongs to (its own ``section``, else the one declaring it)
 _SECTION_OF: dict[Field, str] = {f: f.section or sid for sid, fs in SECTION_FIELDS.items() for f in fs}
 #: section id -> its declarations, in declaration order (a measure's link and procedures included)
@@ -904,6 +908,70 @@ def instances(letter: Any, field: Field) -> Iterator[tuple[str, Any, Any]]:
         yield f"{head}[{i}]{tail}", _resolve(element, tail[1:]), element
 
 
+class Instances:
+    """Every field's instances in one letter, with whether each applies, read once and kept:
+    what a whole check reads again and again (each section's plain rules, the data answers
+    hide, the texts that go into the letter, the Latin forms), found in one pass per field.
+
+    Valid only while ``letter`` is not changed: made afresh for every check (nothing is kept
+    between two checks, so an edit is always seen). :meth:`rows` gives the same instances, in
+    the same order, as :func:`instances`, and the same ``applies`` as :func:`applies`."""
+
+    __slots__ = ("letter", "_rows", "_lists", "_letter_holds")
+
+    def __init__(self, letter: Any) -> None:
+        self.letter = letter
+        self._rows: dict[Field, list[tuple[str, Any, Any, bool]]] = {}
+        self._lists: dict[str, list[Any]] = {}
+        self._letter_holds: dict[str, bool] = {}
+
+    def holds(self, name: str | None, item: Any = None) -> bool:
+        """:func:`holds` of the letter, a letter-wide condition's answer kept for the whole check."""
+        if name is None:
+            return True
+        cond = CONDITIONS[name]
+        if cond.scope != "letter":
+            return bool(cond.test(item))
+        found = self._letter_holds.get(name)
+        if found is None:
+            found = self._letter_holds[name] = bool(cond.test(self.letter))
+        return found
+
+    def rows(self, field: Field) -> list[tuple[str, Any, Any, bool]]:
+        """``(concrete path, value, item, applies)`` for every instance of ``field``
+        (:func:`instances`; ``applies`` as :func:`applies` says). The list is kept: do not change it."""
+        found = self._rows.get(field)
+        if found is not None:
+            return found
+        rows: list[tuple[str, Any, Any, bool]] = []
+        cond = CONDITIONS[field.when] if field.when is not None else None
+        letter_cond = cond is not None and cond.scope == "letter"
+        if "[" not in field.path:
+            rows.append((field.path, _getter(field.path)(self.letter), None, self.holds(field.when)))
+        else:
+            head, tag, tail, variant = _split_pattern(field.path)
+            elements = self._lists.get(head)
+            if elements is None:
+                elements = self._lists[head] = list(_getter(head)(self.letter))
+            get = _getter(tail[1:])
+            always = self.holds(field.when) if letter_cond or cond is None else None
+            for i, element in enumerate(elements):
+                if variant and getattr(element, variant) != tag:
+                    continue
+                ok = always if always is not None else bool(cond.test(element))
+                rows.append((f"{head}[{i}]{tail}", get(element), element, ok))
+        self._rows[field] = rows
+        return rows
+
+
+@lru_cache(maxsize=None)
+def _getter(path: str) -> Callable[[Any], Any]:
+    """A function reading the value at ``path`` (attribute names only: ``"id_document.number"``)."""
+    from operator import attrgetter
+
+    return attrgetter(path)
+
+
 @lru_cache(maxsize=None)
 def _split_pattern(pattern: str) -> tuple[str, str, str, str | None]:
     """``"assistance[records].institution"`` -> ``("assistance", "records", ".institution", "kind")``:
@@ -942,13 +1010,19 @@ def in_letter(letter: Any, field: Field, item: Any) -> bool:
     return applies(letter, field, item) and holds(field.letter_when, letter, item)
 
 
-def text_fields(letter: Any) -> Iterator[tuple[str, Field, Any]]:
-    """Every declared free-text field that goes into the letter and holds text: ``(path, field, MLText)``."""
-    for field in all_fields():
-        if field.kind != TEXT:
-            continue
-        for path, value, item in instances(letter, field):
-            if value and in_letter(letter, field, item):
+def text_fields(letter: Any, table: Instances | None = None) -> Iterator[tuple[str, Field, Any]]:
+    """Every declared free-text field that goes into the letter and holds text: ``(path, field, MLText)``.
+    ``table``: the letter's :class:`Instances`, where a caller has one (the same answer, faster)."""
+    if table is None:
+        for field in _TEXT_FIELDS:
+            for path, value, item in instances(letter, field):
+                if value and in_letter(letter, field, item):
+                    yield path, field, value
+        return
+    for field in _TEXT_FIELDS:
+        letter_when = field.letter_when
+        for path, value, item, ok in table.rows(field):
+            if ok and value and (letter_when is None or table.holds(letter_when, item)):
                 yield path, field, value
 
 
@@ -986,18 +1060,22 @@ def _default_value(owner: Any, tail: str) -> Any:
 _DEFAULTS: dict[tuple[type, str], Any] = {}
 
 
-def hidden_data(letter: Any) -> list[Hidden]:
+def hidden_data(letter: Any, table: Instances | None = None) -> list[Hidden]:
     """Every group of values that an answer hides: fields whose condition (``when``) is false
     but which hold something other than their default. One :class:`Hidden` per condition and
-    item (per condition for a letter-wide one), in the order of the declarations."""
+    item (per condition for a letter-wide one), in the order of the declarations.
+    ``table``: the letter's :class:`Instances`, where a caller has one (the same answer, faster)."""
     groups: dict[tuple[str, str], Hidden] = {}
     defaults = _DEFAULTS  # (compared only, never handed out: one default per type and field)
-    for field in all_fields():
-        if field.when is None:
-            continue
-        for path, value, item in instances(letter, field):
-            if holds(field.when, letter, item):
-                continue
+    for field in _CONDITIONAL_FIELDS:
+        if table is not None:
+            if CONDITIONS[field.when].scope == "letter" and table.holds(field.when):
+                continue  # (a letter-wide condition that holds hides nothing)
+            found = [(path, value, item) for path, value, item, ok in table.rows(field) if not ok]
+        else:
+            found = [(path, value, item) for path, value, item in instances(letter, field)
+                     if not holds(field.when, letter, item)]
+        for path, value, item in found:
             cond = CONDITIONS[field.when]
             while cond.requires is not None and not holds(cond.requires, letter, item):
                 cond = CONDITIONS[cond.requires]  # the outer answer is the one that hides it
