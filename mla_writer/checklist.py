@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -776,30 +778,30 @@ def _first_mentions(names: set[str], texts: list[tuple[str, MLText]]) -> dict[st
     # a few names: the short texts searched as one (each lowered on its own, one to a line),
     # the long ones each through the memo; a name's first text is the earliest of the two
     at: dict[str, int] = {}  # name -> index in texts
-    starts: list[int] = []  # where each short text starts in the joined one
-    owners: list[int] = []  # ... and its index in texts
-    short: list[str] = []
-    pos = 0
-    for k, (_path, text) in enumerate(texts):
-        for t in text.root.values():
-            if len(t) >= _LONG_TEXT:
-                for name in _names_in(t, names):
-                    at.setdefault(name, k)
-            else:
-                lowered = t.lower()
-                starts.append(pos)
-                owners.append(k)
-                short.append(lowered)
-                pos += len(lowered) + 1
-    joined = "\n".join(short)
+    pieces = [(k, t) for k, (_path, text) in enumerate(texts) for t in text.root.values()]
+    for k, t in [piece for piece in pieces if len(piece[1]) >= _LONG_TEXT]:
+        for name in _names_in(t, names):
+            at.setdefault(name, k)
+    short = [piece for piece in pieces if len(piece[1]) < _LONG_TEXT]
+    # lowered as one (str.lower() reads no context across a line break); where lowering made a
+    # text longer (U+0130 ...), the texts' places would move: then each is lowered on its own
+    raw = "\n".join([t for _k, t in short])
+    joined = raw.lower()
+    if len(joined) != len(raw):
+        short = [(k, t.lower()) for k, t in short]
+        joined = "\n".join([t for _k, t in short])
+    starts: list[int] = []  # where each short text starts in the joined one (found when needed)
     for name in names:
         if not _WORD.fullmatch(name):
             continue  # (never a word: lowering made something else of it)
         offset = _word_at(joined, name)
-        if offset >= 0:
-            k = owners[bisect.bisect_right(starts, offset) - 1]
-            if k < at.get(name, k + 1):
-                at[name] = k
+        if offset < 0:
+            continue
+        if not starts:
+            starts = list(itertools.accumulate((len(t) + 1 for _k, t in short[:-1]), initial=0))
+        k = short[bisect.bisect_right(starts, offset) - 1][0]
+        if k < at.get(name, k + 1):
+            at[name] = k
     return {name: texts[k][0] for name, k in sorted(at.items(), key=lambda found: found[1])}
 
 
@@ -907,7 +909,7 @@ def _assistance(c: _Ctx) -> None:
             c.error("assistance.id", "Measure {n} has no identifier or shares one with another measure.", f"{path}.id", n=n)
         seen.add(item.id)
         kind = vocab.ASSISTANCE_KIND.label(item.kind, c.lang)
-        person_id = getattr(item, "person_id", "")
+        person_id = _attr(item, "person_id", "")
         person = c.scan.by_id("persons", person_id) if person_id else None
         if person_id and person is None:
             c.error(
@@ -944,11 +946,11 @@ def _assistance(c: _Ctx) -> None:
                 date=item.deadline.isoformat(),
                 deadline=L.urgency.deadline.isoformat(),
             )
-        start, end = getattr(item, "period_from", None), getattr(item, "period_to", None)
+        start, end = _attr(item, "period_from", None), _attr(item, "period_to", None)
         if start is not None and end is not None and _aware(start) > _aware(end):
             c.error("assistance.period_order", "Measure {n}: the period ends before it starts.", f"{path}.period_to", n=n)
         for attr in ("date", "hearing_date"):
-            when = getattr(item, attr, None)
+            when = _attr(item, attr, None)
             if isinstance(when, dt.date) and c.past(when):
                 c.error("assistance.date_past", "Measure {n}: the date has already passed.", f"{path}.{attr}", n=n)
         if item.kind == "transfer" and item.consent is False:
@@ -958,6 +960,18 @@ def _assistance(c: _Ctx) -> None:
                 f"{path}.consent",
                 n=n,
             )
+
+
+def _attr(item: Any, name: str, default: Any) -> Any:
+    """``getattr(item, name, default)`` for a model (a measure of some kind), without pydantic's
+    slow way of saying that a kind of measure has no such attribute."""
+    return getattr(item, name) if _has_attr(type(item), name) else default
+
+
+@lru_cache(maxsize=None)
+def _has_attr(cls: type, name: str) -> bool:
+    """Whether instances of the model ``cls`` have attribute ``name`` (a field, or one its class defines)."""
+    return name in cls.model_fields or any(name in klass.__dict__ for klass in cls.__mro__)
 
 
 def _aware(moment: Any) -> Any:
@@ -1009,7 +1023,7 @@ def _person_for_measure(c: _Ctx, path: str, n: int, kind: str, item: Any, person
             f"{path}.person_id", n=n, kind=kind, person=name,
         )
     elif need == "locate" and not (person.birth_date or person.id_document.number or person.nationality
-                                   or getattr(item, "identifiers", "") or getattr(item, "last_known_address", "")):
+                                   or _attr(item, "identifiers", "") or _attr(item, "last_known_address", "")):
         c.error(
             "assistance.person_identity",
             "Measure {n} ({kind}): give something that identifies {person} beyond the name (date of birth, "
@@ -1197,21 +1211,25 @@ def _scripts(c: _Ctx, point: PointDef) -> None:
     """Advice on free text whose letters are mostly in another alphabet than the language it is
     stored under (Russian kept as the English text, French as the Russian one): typed under the
     wrong language tab. The wizard offers to move it (:func:`mla_writer.textscript.move_targets`)."""
-    from . import textscript
+    from . import languages, textscript
 
-    for path, _field, text in c.scan.texts_of(point.id):
-        for lang in text.languages():
-            script = textscript.mismatch(text.get(lang), lang)
-            if script is not None:
-                c.warning(
-                    "text.wrong_script",
-                    "{field}: most letters of this text are {script}, but it is stored as the text in "
-                    "{language}. If it is written in another language, move it there.",
-                    path,
-                    field=c.field_label(path),
-                    script=textscript.script_name(script, c.lang),
-                    language=language_name(lang, c.lang),
-                )
+    order = languages.languages()
+    mismatch = textscript.mismatch
+    found = [(path, lang, script)
+             for path, _field, text in c.scan.texts_of(point.id)
+             for lang, t in (text.root.items() if len(text.root) == 1 else  # (in the order of text.languages())
+                             [(lang, text.root[lang]) for lang in order if lang in text.root])
+             if (script := mismatch(t, lang)) is not None]
+    for path, lang, script in found:
+        c.warning(
+            "text.wrong_script",
+            "{field}: most letters of this text are {script}, but it is stored as the text in "
+            "{language}. If it is written in another language, move it there.",
+            path,
+            field=c.field_label(path),
+            script=textscript.script_name(script, c.lang),
+            language=language_name(lang, c.lang),
+        )
 
 
 def _latin_forms(c: _Ctx, point: PointDef) -> None:

@@ -922,7 +922,7 @@ class Instances:
     def __init__(self, letter: Any) -> None:
         self.letter = letter
         self._rows: dict[Field, list[tuple[str, Any, Any, bool]]] = {}
-        self._lists: dict[str, list[Any]] = {}
+        self._lists: dict[tuple[str, str | None], dict[Any, list[tuple[int, Any]]]] = {}
         self._letter_holds: dict[str, bool] = {}
 
     def holds(self, name: str | None, item: Any = None) -> bool:
@@ -950,18 +950,32 @@ class Instances:
             rows.append((field.path, _getter(field.path)(self.letter), None, self.holds(field.when)))
         else:
             head, tag, tail, variant = _split_pattern(field.path)
-            elements = self._lists.get(head)
-            if elements is None:
-                elements = self._lists[head] = list(_getter(head)(self.letter))
             get = _getter(tail[1:])
-            always = self.holds(field.when) if letter_cond or cond is None else None
-            for i, element in enumerate(elements):
-                if variant and getattr(element, variant) != tag:
-                    continue
-                ok = always if always is not None else bool(cond.test(element))
-                rows.append((f"{head}[{i}]{tail}", get(element), element, ok))
+            elements = self._elements(head, variant, tag)
+            if letter_cond or cond is None:
+                ok = self.holds(field.when)
+                rows = [(f"{head}[{i}]{tail}", get(element), element, ok) for i, element in elements]
+            else:
+                test = cond.test
+                rows = [(f"{head}[{i}]{tail}", get(element), element, bool(test(element))) for i, element in elements]
         self._rows[field] = rows
         return rows
+
+    def _elements(self, head: str, variant: str | None, tag: str) -> list[tuple[int, Any]]:
+        """``(index, element)`` of the list ``head``, those whose ``variant`` is ``tag`` when
+        ``variant`` is given (the list read, and split by variant, once)."""
+        key = (head, variant)
+        split = self._lists.get(key)
+        if split is None:
+            elements = list(enumerate(_getter(head)(self.letter)))
+            if variant is None:
+                split = {None: elements}
+            else:
+                split = {}
+                for found in elements:
+                    split.setdefault(getattr(found[1], variant), []).append(found)
+            self._lists[key] = split
+        return split.get(tag if variant is not None else None, [])
 
 
 @lru_cache(maxsize=None)
@@ -1075,22 +1089,23 @@ def hidden_data(letter: Any, table: Instances | None = None) -> list[Hidden]:
         else:
             found = [(path, value, item) for path, value, item in instances(letter, field)
                      if not holds(field.when, letter, item)]
+        listed = "[" in field.path
+        if listed:
+            head, rest = field.path.split("[", 1)
+            tail = rest.split("]", 1)[1][1:]
+        else:
+            tail = field.path
         for path, value, item in found:
-            cond = CONDITIONS[field.when]
-            while cond.requires is not None and not holds(cond.requires, letter, item):
-                cond = CONDITIONS[cond.requires]  # the outer answer is the one that hides it
-            if "[" in field.path:
-                head, rest = field.path.split("[", 1)
-                index = path[len(head) + 1: path.index("]")]
-                owner, tail = item, rest.split("]", 1)[1][1:]
-                item_path = f"{head}[{index}]"
-            else:
-                owner, tail, item_path = letter, field.path, ""
+            owner = item if listed else letter
             key = (type(owner), tail)
             if key not in defaults:
                 defaults[key] = _default_value(owner, tail)
             if value == defaults[key]:
                 continue
+            cond = CONDITIONS[field.when]
+            while cond.requires is not None and not holds(cond.requires, letter, item):
+                cond = CONDITIONS[cond.requires]  # the outer answer is the one that hides it
+            item_path = f"{head}[{path[len(head) + 1: path.index(']')]}]" if listed else ""
             if cond.scope == "letter":
                 key, answer = (cond.name, ""), cond.answer
                 clear = head if "[" in field.path else path

@@ -246,3 +246,17 @@ def test_incomplete_in_languages_matches_the_reference(example, monkeypatch):
     plain = reference_check(example.model_copy(update={"output_language": "es"}), "en", monkeypatch).incomplete()
     assert [(r.point.id, r.errors) for r in found] == [(r.point.id, r.errors) for r in plain]
     assert {"language", "closing"} <= {r.point.id for r in found}
+
+
+@pytest.mark.parametrize("before", ["Istanbul", "\u0130" * 40 + "stanbul", "\u039f\u0394\u039f\u03a3"], ids=["latin", "dotted-capital-i", "greek"])
+def test_a_protected_name_is_found_in_the_right_short_text(example, monkeypatch, before):
+    """Short texts are searched joined as one: the name is still placed in the text that holds it,
+    also after a text that lowering makes longer (\u0130 becomes two characters)."""
+    protected = next(p for p in example.persons if fields.holds("identity_protected", example, p))
+    example.addressee.name = ml(en=before)
+    example.urgency.urgent = True
+    example.urgency.reason = ml(en=f"{protected.family_name.upper()} leaves")
+    found = [p.path for p in checklist.check(example, "en", today=TODAY).problems()
+             if p.code == "facts.protected_name_in_text"]
+    assert found == ["urgency.reason"]
+    assert_same_report(example, "en", monkeypatch)
