@@ -231,6 +231,7 @@ def _declared(c: _Ctx, section: str) -> None:
         if field.need is None and field.kind not in _KINDS_CHECKED:
             continue  # (nothing below can be said of it)
         need_when = field.need.when if field.need is not None else None
+        kind_checked = field.kind in _KINDS_CHECKED
         for path, value, item, applies in table.rows(field):
             if not applies:
                 continue
@@ -240,6 +241,8 @@ def _declared(c: _Ctx, section: str) -> None:
                     params["field"] = c._(field.label)
                     report = c.error if field.need.blocking else c.warning
                     report(field.need.code, field.need.message, path, **params)
+                continue
+            if not kind_checked:
                 continue
             if field.kind == fields.STATE:
                 problem = _state_problem(value, c.lang)
@@ -759,6 +762,12 @@ _LONG_TEXT = 256
 _names_in = memo_by_text(_find_names, min_chars=_LONG_TEXT)  # a short text is searched faster than looked up
 
 
+@memo_by_text  # (the short texts of a letter, joined: the same until one of them changes)
+def _lowered(text: str) -> str:
+    """``text`` in lower case."""
+    return text.lower()
+
+
 def _first_mentions(names: set[str], texts: list[tuple[str, MLText]]) -> dict[str, str]:
     """For each one-word name (lower case) of ``names``, the first path of ``texts`` where it
     appears as a whole word, in any case: each text is read once for all the names, and again
@@ -786,7 +795,7 @@ def _first_mentions(names: set[str], texts: list[tuple[str, MLText]]) -> dict[st
     # lowered as one (str.lower() reads no context across a line break); where lowering made a
     # text longer (U+0130 ...), the texts' places would move: then each is lowered on its own
     raw = "\n".join([t for _k, t in short])
-    joined = raw.lower()
+    joined = _lowered(raw)
     if len(joined) != len(raw):
         short = [(k, t.lower()) for k, t in short]
         joined = "\n".join([t for _k, t in short])

@@ -1000,6 +1000,9 @@ def is_empty(value: Any) -> bool:
     """Whether a value counts as not given (None, "", [], empty text or amount)."""
     if value is None:
         return True
+    kind = type(value)
+    if kind is str or kind is list:
+        return not value
     if isinstance(value, bool):
         return False
     if isinstance(value, (str, list, tuple)):

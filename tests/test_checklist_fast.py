@@ -75,9 +75,10 @@ def reference_check(letter, lang, monkeypatch):
     """The report of a check that keeps nothing (see the module docstring)."""
     with monkeypatch.context() as m:
         m.setattr(checklist, "_Scan", _PlainScan)
-        m.setattr(textscript, "mismatch", textscript.mismatch.__wrapped__)
+        m.setattr(textscript, "mismatch", textscript._mismatch)
         m.setattr(checklist, "_names_in", checklist._find_names)
         m.setattr(checklist, "_words", checklist._words.__wrapped__)
+        m.setattr(checklist, "_lowered", str.lower)
         return checklist.check(letter, lang, today=TODAY)
 
 
