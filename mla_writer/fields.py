@@ -917,13 +917,14 @@ class Instances:
     between two checks, so an edit is always seen). :meth:`rows` gives the same instances, in
     the same order, as :func:`instances`, and the same ``applies`` as :func:`applies`."""
 
-    __slots__ = ("letter", "_rows", "_lists", "_letter_holds")
+    __slots__ = ("letter", "_rows", "_lists", "_letter_holds", "_verdicts")
 
     def __init__(self, letter: Any) -> None:
         self.letter = letter
         self._rows: dict[Field, list[tuple[str, Any, Any, bool]]] = {}
         self._lists: dict[tuple[str, str | None], dict[Any, list[tuple[int, Any]]]] = {}
         self._letter_holds: dict[str, bool] = {}
+        self._verdicts: dict[tuple[str, str, str | None, str], list[bool]] = {}
 
     def holds(self, name: str | None, item: Any = None) -> bool:
         """:func:`holds` of the letter, a letter-wide condition's answer kept for the whole check."""
@@ -943,23 +944,45 @@ class Instances:
         found = self._rows.get(field)
         if found is not None:
             return found
-        rows: list[tuple[str, Any, Any, bool]] = []
-        cond = CONDITIONS[field.when] if field.when is not None else None
-        letter_cond = cond is not None and cond.scope == "letter"
         if "[" not in field.path:
-            rows.append((field.path, _getter(field.path)(self.letter), None, self.holds(field.when)))
+            rows = [(field.path, _getter(field.path)(self.letter), None, self.holds(field.when))]
         else:
             head, tag, tail, variant = _split_pattern(field.path)
             get = _getter(tail[1:])
             elements = self._elements(head, variant, tag)
-            if letter_cond or cond is None:
+            if field.when is None or CONDITIONS[field.when].scope == "letter":
                 ok = self.holds(field.when)
                 rows = [(f"{head}[{i}]{tail}", get(element), element, ok) for i, element in elements]
             else:
-                test = cond.test
-                rows = [(f"{head}[{i}]{tail}", get(element), element, bool(test(element))) for i, element in elements]
+                verdicts = self._item_verdicts(field.when, head, variant, tag)
+                rows = [(f"{head}[{i}]{tail}", get(element), element, ok)
+                        for (i, element), ok in zip(elements, verdicts)]
         self._rows[field] = rows
         return rows
+
+    def hidden_rows(self, field: Field) -> list[tuple[str, Any, Any]]:
+        """``(concrete path, value, item)`` of the instances of ``field`` that do not apply (its
+        condition is false), in the order of :meth:`rows`; only their values are read."""
+        found = self._rows.get(field)
+        if found is not None:
+            return [(path, value, item) for path, value, item, ok in found if not ok]
+        if "[" not in field.path or field.when is None or CONDITIONS[field.when].scope == "letter":
+            return [] if self.holds(field.when) else [(path, value, item) for path, value, item, _ok in self.rows(field)]
+        head, tag, tail, variant = _split_pattern(field.path)
+        get = _getter(tail[1:])
+        verdicts = self._item_verdicts(field.when, head, variant, tag)
+        return [(f"{head}[{i}]{tail}", get(element), element)
+                for (i, element), ok in zip(self._elements(head, variant, tag), verdicts) if not ok]
+
+    def _item_verdicts(self, name: str, head: str, variant: str | None, tag: str) -> list[bool]:
+        """Whether item condition ``name`` holds, for each of :meth:`_elements` (kept: several
+        fields of an item share a condition)."""
+        key = (name, head, variant, tag)
+        found = self._verdicts.get(key)
+        if found is None:
+            test = CONDITIONS[name].test
+            found = self._verdicts[key] = [bool(test(element)) for _i, element in self._elements(head, variant, tag)]
+        return found
 
     def _elements(self, head: str, variant: str | None, tag: str) -> list[tuple[int, Any]]:
         """``(index, element)`` of the list ``head``, those whose ``variant`` is ``tag`` when
@@ -1086,9 +1109,7 @@ def hidden_data(letter: Any, table: Instances | None = None) -> list[Hidden]:
     defaults = _DEFAULTS  # (compared only, never handed out: one default per type and field)
     for field in _CONDITIONAL_FIELDS:
         if table is not None:
-            if CONDITIONS[field.when].scope == "letter" and table.holds(field.when):
-                continue  # (a letter-wide condition that holds hides nothing)
-            found = [(path, value, item) for path, value, item, ok in table.rows(field) if not ok]
+            found = table.hidden_rows(field)
         else:
             found = [(path, value, item) for path, value, item in instances(letter, field)
                      if not holds(field.when, letter, item)]

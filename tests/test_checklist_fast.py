@@ -261,3 +261,26 @@ def test_a_protected_name_is_found_in_the_right_short_text(example, monkeypatch,
              if p.code == "facts.protected_name_in_text"]
     assert found == ["urgency.reason"]
     assert_same_report(example, "en", monkeypatch)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(changes=_changes, hidden_first=st.booleans())
+def test_instances_table_reads_as_the_plain_functions(example, changes, hidden_first):
+    """fields.Instances: every field's rows are fields.instances with fields.applies, and its
+    hidden rows those that do not apply, whichever is asked first."""
+    letter = example.model_copy(deep=True)
+    for change in changes:
+        _change(letter, *change)
+    letter.persons.append(letter.persons[0].model_copy(update={"legal_person": True}))  # (some data hidden)
+    table = fields.Instances(letter)
+    for field in fields.all_fields():
+        plain = [(path, value, item, fields.applies(letter, field, item))
+                 for path, value, item in fields.instances(letter, field)]
+        hidden = [(path, value, item) for path, value, item, ok in plain if not ok]
+        if hidden_first:
+            assert table.hidden_rows(field) == hidden
+        assert table.rows(field) == plain
+        assert table.hidden_rows(field) == hidden
+    assert [(h.answer, h.paths, h.clear) for h in fields.hidden_data(letter, fields.Instances(letter))] == \
+        [(h.answer, h.paths, h.clear) for h in fields.hidden_data(letter)]
+    assert list(fields.text_fields(letter, fields.Instances(letter))) == list(fields.text_fields(letter))
