@@ -787,19 +787,19 @@ def _first_mentions(names: set[str], texts: list[tuple[str, MLText]]) -> dict[st
     # a few names: the short texts searched as one (each lowered on its own, one to a line),
     # the long ones each through the memo; a name's first text is the earliest of the two
     at: dict[str, int] = {}  # name -> index in texts
-    pieces = [(k, t) for k, (_path, text) in enumerate(texts) for t in text.root.values()]
-    for k, t in [piece for piece in pieces if len(piece[1]) >= _LONG_TEXT]:
+    for k, t in [(k, t) for k, (_path, text) in enumerate(texts) for t in text.root.values() if len(t) >= _LONG_TEXT]:
         for name in _names_in(t, names):
             at.setdefault(name, k)
-    short = [piece for piece in pieces if len(piece[1]) < _LONG_TEXT]
+    short = [t for _path, text in texts for t in text.root.values() if len(t) < _LONG_TEXT]
     # lowered as one (str.lower() reads no context across a line break); where lowering made a
     # text longer (U+0130 ...), the texts' places would move: then each is lowered on its own
-    raw = "\n".join([t for _k, t in short])
+    raw = "\n".join(short)
     joined = _lowered(raw)
     if len(joined) != len(raw):
-        short = [(k, t.lower()) for k, t in short]
-        joined = "\n".join([t for _k, t in short])
+        short = [t.lower() for t in short]
+        joined = "\n".join(short)
     starts: list[int] = []  # where each short text starts in the joined one (found when needed)
+    owners: list[int] = []  # ... and its index in texts
     for name in names:
         if not _WORD.fullmatch(name):
             continue  # (never a word: lowering made something else of it)
@@ -807,8 +807,9 @@ def _first_mentions(names: set[str], texts: list[tuple[str, MLText]]) -> dict[st
         if offset < 0:
             continue
         if not starts:
-            starts = list(itertools.accumulate((len(t) + 1 for _k, t in short[:-1]), initial=0))
-        k = short[bisect.bisect_right(starts, offset) - 1][0]
+            owners = [k for k, (_path, text) in enumerate(texts) for t in text.root.values() if len(t) < _LONG_TEXT]
+            starts = list(itertools.accumulate((len(t) + 1 for t in short[:-1]), initial=0))
+        k = owners[bisect.bisect_right(starts, offset) - 1]
         if k < at.get(name, k + 1):
             at[name] = k
     return {name: texts[k][0] for name, k in sorted(at.items(), key=lambda found: found[1])}
@@ -1226,9 +1227,8 @@ def _scripts(c: _Ctx, point: PointDef) -> None:
     mismatch = textscript.mismatch
     found = [(path, lang, script)
              for path, _field, text in c.scan.texts_of(point.id)
-             for lang, t in (text.root.items() if len(text.root) == 1 else  # (in the order of text.languages())
-                             [(lang, text.root[lang]) for lang in order if lang in text.root])
-             if (script := mismatch(t, lang)) is not None]
+             for lang in order  # (text.languages(): the languages it holds, in the registry's order)
+             if (t := text.root.get(lang)) is not None and (script := mismatch(t, lang)) is not None]
     for path, lang, script in found:
         c.warning(
             "text.wrong_script",
@@ -1253,11 +1253,12 @@ def _latin_forms(c: _Ctx, point: PointDef) -> None:
         tail = field.path.rpartition(".")[2]
         if not tail.startswith("latin_"):
             continue
+        of_item = field.path.endswith("]." + tail)  # (an attribute of the list's item itself)
         for path, value, item, applies in c.scan.table.rows(field):
             if value or not applies or not c.scan.table.holds(field.letter_when, item):  # (fields.in_letter)
                 continue
             base = path.rpartition(".")[0]
-            owner = fields.value_at(c.letter, base)
+            owner = item if of_item else fields.value_at(c.letter, base)
             if isinstance(owner, Person) and tail == "latin_name":  # a name in two fields, or a company's
                 original = owner.display_name()
                 original_path = f"{base}.{'company_name' if owner.legal_person else 'family_name'}"
