@@ -915,14 +915,18 @@ class Instances:
 
     Valid only while ``letter`` is not changed: made afresh for every check (nothing is kept
     between two checks, so an edit is always seen). :meth:`rows` gives the same instances, in
-    the same order, as :func:`instances`, and the same ``applies`` as :func:`applies`."""
+    the same order, as :func:`instances`, and the same ``applies`` as :func:`applies`.
+    (Kept as a few lists per field, not an object per instance: a large letter's check then
+    leaves the garbage collector little to do.)"""
 
-    __slots__ = ("letter", "_rows", "_lists", "_letter_holds", "_verdicts")
+    __slots__ = ("letter", "_columns", "_lists", "_letter_holds", "_verdicts")
 
     def __init__(self, letter: Any) -> None:
         self.letter = letter
-        self._rows: dict[Field, list[tuple[str, Any, Any, bool]]] = {}
-        self._lists: dict[tuple[str, str | None], dict[Any, list[tuple[int, Any]]]] = {}
+        #: field -> (paths, values, items, applies), one entry per instance
+        self._columns: dict[Field, tuple[list[str], list[Any], list[Any], list[bool]]] = {}
+        #: (list, variant) -> variant tag (None: any) -> (indexes, items)
+        self._lists: dict[tuple[str, str | None], dict[Any, tuple[list[int], list[Any]]]] = {}
         self._letter_holds: dict[str, bool] = {}
         self._verdicts: dict[tuple[str, str, str | None, str], list[bool]] = {}
 
@@ -938,41 +942,38 @@ class Instances:
             found = self._letter_holds[name] = bool(cond.test(self.letter))
         return found
 
-    def rows(self, field: Field) -> list[tuple[str, Any, Any, bool]]:
+    def rows(self, field: Field) -> Iterator[tuple[str, Any, Any, bool]]:
         """``(concrete path, value, item, applies)`` for every instance of ``field``
-        (:func:`instances`; ``applies`` as :func:`applies` says). The list is kept: do not change it."""
-        found = self._rows.get(field)
-        if found is not None:
-            return found
+        (:func:`instances`; ``applies`` as :func:`applies` says), read once per table."""
+        columns = self._columns.get(field)
+        if columns is None:
+            columns = self._columns[field] = self._read(field)
+        return zip(*columns)
+
+    def _read(self, field: Field) -> tuple[list[str], list[Any], list[Any], list[bool]]:
         if "[" not in field.path:
-            rows = [(field.path, _getter(field.path)(self.letter), None, self.holds(field.when))]
-        else:
-            head, tag, tail, variant = _split_pattern(field.path)
-            get = _getter(tail[1:])
-            elements = self._elements(head, variant, tag)
-            if field.when is None or CONDITIONS[field.when].scope == "letter":
-                ok = self.holds(field.when)
-                rows = [(f"{head}[{i}]{tail}", get(element), element, ok) for i, element in elements]
-            else:
-                verdicts = self._item_verdicts(field.when, head, variant, tag)
-                rows = [(f"{head}[{i}]{tail}", get(element), element, ok)
-                        for (i, element), ok in zip(elements, verdicts)]
-        self._rows[field] = rows
-        return rows
+            return [field.path], [_getter(field.path)(self.letter)], [None], [self.holds(field.when)]
+        head, tag, tail, variant = _split_pattern(field.path)
+        indexes, items = self._elements(head, variant, tag)
+        paths = [f"{head}[{i}]{tail}" for i in indexes]
+        values = list(map(_getter(tail[1:]), items))
+        if field.when is None or CONDITIONS[field.when].scope == "letter":
+            return paths, values, items, [self.holds(field.when)] * len(items)
+        return paths, values, items, self._item_verdicts(field.when, head, variant, tag)
 
     def hidden_rows(self, field: Field) -> list[tuple[str, Any, Any]]:
         """``(concrete path, value, item)`` of the instances of ``field`` that do not apply (its
         condition is false), in the order of :meth:`rows`; only their values are read."""
-        found = self._rows.get(field)
-        if found is not None:
-            return [(path, value, item) for path, value, item, ok in found if not ok]
-        if "[" not in field.path or field.when is None or CONDITIONS[field.when].scope == "letter":
-            return [] if self.holds(field.when) else [(path, value, item) for path, value, item, _ok in self.rows(field)]
+        if field in self._columns or "[" not in field.path or field.when is None \
+                or CONDITIONS[field.when].scope == "letter":
+            if field.when is not None and CONDITIONS[field.when].scope == "letter" and self.holds(field.when):
+                return []
+            return [(path, value, item) for path, value, item, ok in self.rows(field) if not ok]
         head, tag, tail, variant = _split_pattern(field.path)
         get = _getter(tail[1:])
+        indexes, items = self._elements(head, variant, tag)
         verdicts = self._item_verdicts(field.when, head, variant, tag)
-        return [(f"{head}[{i}]{tail}", get(element), element)
-                for (i, element), ok in zip(self._elements(head, variant, tag), verdicts) if not ok]
+        return [(f"{head}[{i}]{tail}", get(item), item) for i, item, ok in zip(indexes, items, verdicts) if not ok]
 
     def _item_verdicts(self, name: str, head: str, variant: str | None, tag: str) -> list[bool]:
         """Whether item condition ``name`` holds, for each of :meth:`_elements` (kept: several
@@ -981,24 +982,26 @@ class Instances:
         found = self._verdicts.get(key)
         if found is None:
             test = CONDITIONS[name].test
-            found = self._verdicts[key] = [bool(test(element)) for _i, element in self._elements(head, variant, tag)]
+            found = self._verdicts[key] = [bool(test(item)) for item in self._elements(head, variant, tag)[1]]
         return found
 
-    def _elements(self, head: str, variant: str | None, tag: str) -> list[tuple[int, Any]]:
-        """``(index, element)`` of the list ``head``, those whose ``variant`` is ``tag`` when
+    def _elements(self, head: str, variant: str | None, tag: str) -> tuple[list[int], list[Any]]:
+        """``(indexes, items)`` of the list ``head``, those whose ``variant`` is ``tag`` when
         ``variant`` is given (the list read, and split by variant, once)."""
         key = (head, variant)
         split = self._lists.get(key)
         if split is None:
-            elements = list(enumerate(_getter(head)(self.letter)))
+            items = list(_getter(head)(self.letter))
             if variant is None:
-                split = {None: elements}
+                split = {None: (list(range(len(items))), items)}
             else:
                 split = {}
-                for found in elements:
-                    split.setdefault(getattr(found[1], variant), []).append(found)
+                for i, item in enumerate(items):
+                    indexes, kept = split.setdefault(getattr(item, variant), ([], []))
+                    indexes.append(i)
+                    kept.append(item)
             self._lists[key] = split
-        return split.get(tag if variant is not None else None, [])
+        return split.get(tag if variant is not None else None, ([], []))
 
 
 @lru_cache(maxsize=None)

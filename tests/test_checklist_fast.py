@@ -279,7 +279,7 @@ def test_instances_table_reads_as_the_plain_functions(example, changes, hidden_f
         hidden = [(path, value, item) for path, value, item, ok in plain if not ok]
         if hidden_first:
             assert table.hidden_rows(field) == hidden
-        assert table.rows(field) == plain
+        assert list(table.rows(field)) == plain
         assert table.hidden_rows(field) == hidden
     assert [(h.answer, h.paths, h.clear) for h in fields.hidden_data(letter, fields.Instances(letter))] == \
         [(h.answer, h.paths, h.clear) for h in fields.hidden_data(letter)]
