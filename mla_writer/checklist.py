@@ -762,10 +762,14 @@ _LONG_TEXT = 256
 _names_in = memo_by_text(_find_names, min_chars=_LONG_TEXT)  # a short text is searched faster than looked up
 
 
-@memo_by_text  # (the short texts of a letter, joined: the same until one of them changes)
-def _lowered(text: str) -> str:
+def _lower(text: str) -> str:
     """``text`` in lower case."""
     return text.lower()
+
+
+#: :func:`_lower` of the short texts of a letter, joined: the same until one of them changes
+#: (the last one or two letters' worth kept).
+_lowered = memo_by_text(_lower, max_chars=2_000_000)
 
 
 def _first_mentions(names: set[str], texts: list[tuple[str, MLText]]) -> dict[str, str]:
@@ -784,8 +788,8 @@ def _first_mentions(names: set[str], texts: list[tuple[str, MLText]]) -> dict[st
             if len(first) == len(names):
                 break
         return first
-    # a few names: the short texts searched as one (each lowered on its own, one to a line),
-    # the long ones each through the memo; a name's first text is the earliest of the two
+    # a few names: the short texts searched as one (one to a line, lowered once until one of
+    # them changes), the long ones each through the memo; a name's first text is the earlier
     at: dict[str, int] = {}  # name -> index in texts
     for k, t in [(k, t) for k, (_path, text) in enumerate(texts) for t in text.root.values() if len(t) >= _LONG_TEXT]:
         for name in _names_in(t, names):
