@@ -11,10 +11,13 @@ code, a message in the requested UI language and the path of the field concerned
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -115,23 +118,38 @@ class _Scan:
 
     def __init__(self, letter: LetterOfRequest) -> None:
         self.letter = letter
+        #: every field's instances, each read once for all the sections
+        self.table = fields.Instances(letter)
         self._hidden: list[fields.Hidden] | None = None
         self._texts: list[tuple[str, fields.Field, MLText]] | None = None
         self._by_section: dict[str, list[tuple[str, fields.Field, MLText]]] | None = None
+        self._ids: dict[str, dict[str, Any]] = {}
 
     @property
     def hidden(self) -> "list[fields.Hidden]":
         """:func:`mla_writer.fields.hidden_data` of the letter."""
         if self._hidden is None:
-            self._hidden = fields.hidden_data(self.letter)
+            self._hidden = fields.hidden_data(self.letter, self.table)
         return self._hidden
 
     @property
     def texts(self) -> list[tuple[str, fields.Field, MLText]]:
         """:func:`mla_writer.fields.text_fields` of the letter: ``(path, field, text)``, in the order of the sections."""
         if self._texts is None:
-            self._texts = list(fields.text_fields(self.letter))
+            self._texts = list(fields.text_fields(self.letter, self.table))
         return self._texts
+
+    def by_id(self, list_name: str, item_id: str) -> Any:
+        """The first item of the letter's list ``list_name`` (``"persons"``, ``"offences"``,
+        ``"assistance"``, ``"annexes"``) whose id is ``item_id`` (as ``letter.person(id)`` finds
+        it), or None; the list is read once per check."""
+        ids = self._ids.get(list_name)
+        if ids is None:
+            ids = self._ids[list_name] = {}
+            for item in getattr(self.letter, list_name):
+                if item.id:
+                    ids.setdefault(item.id, item)
+        return ids.get(item_id) if item_id else None
 
     def texts_of(self, section: str) -> list[tuple[str, fields.Field, MLText]]:
         """:attr:`texts` of the fields of ``section`` (:func:`mla_writer.fields.section_id`), in the same order."""
@@ -208,18 +226,23 @@ def _declared(c: _Ctx, section: str) -> None:
     """The plain rules every declaration implies, for the fields of ``section``
     (:mod:`mla_writer.fields`): a needed field that is empty, a State that is not one, an
     amount without a currency, a language code CLDR does not know."""
+    table = c.scan.table
     for field in fields.section_fields(section):
         if field.need is None and field.kind not in _KINDS_CHECKED:
             continue  # (nothing below can be said of it)
-        for path, value, item in fields.instances(c.letter, field):
-            if not fields.applies(c.letter, field, item):
+        need_when = field.need.when if field.need is not None else None
+        kind_checked = field.kind in _KINDS_CHECKED
+        for path, value, item, applies in table.rows(field):
+            if not applies:
                 continue
             if fields.is_empty(value):
-                if fields.needed(c.letter, field, item):
+                if field.need is not None and table.holds(need_when, item):  # (fields.needed)
                     params = _item_params(c, path, item)
                     params["field"] = c._(field.label)
                     report = c.error if field.need.blocking else c.warning
                     report(field.need.code, field.need.message, path, **params)
+                continue
+            if not kind_checked:
                 continue
             if field.kind == fields.STATE:
                 problem = _state_problem(value, c.lang)
@@ -242,10 +265,10 @@ def _declared(c: _Ctx, section: str) -> None:
                 c.error(f"{section}.bad_time", N_("{field}: write the time as hours and minutes on the 24-hour clock, "
                                                   "for example 09:30 (not {value})."), path,
                         field=c.field_label(path), value=value)
-            elif field.kind == fields.ANNEX and c.letter.annex(value) is None:
+            elif field.kind == fields.ANNEX and c.scan.by_id("annexes", value) is None:
                 c.error(f"{section}.unknown_annex", N_("{field}: the annex chosen is no longer in the list of annexes; choose it again."),
                         path, field=c.field_label(path))
-            elif field.kind == fields.MEASURES and any(c.letter.measure(m) is None for m in value):
+            elif field.kind == fields.MEASURES and any(c.scan.by_id("assistance", m) is None for m in value):
                 c.error(f"{section}.unknown_measure", N_("{field}: a measure chosen is no longer in point 10; choose the measures again."),
                         path, field=c.field_label(path))
             elif field.kind in (fields.LANGUAGE, fields.LANGUAGES):
@@ -718,21 +741,35 @@ def _find_names(text: str, names: frozenset[str]) -> frozenset[str]:
     if len(names) > _FEW_NAMES:
         return names & _words(text)
     lowered = text.lower()
-    found = set()
-    for name in names:
-        if not _WORD.fullmatch(name):
-            continue  # (never a word: lowering made something else of it)
-        start = lowered.find(name)
-        while start >= 0:
-            end = start + len(name)
-            if not (start and _WORD.match(lowered, start - 1)) and not _WORD.match(lowered, end):
-                found.add(name)
-                break
-            start = lowered.find(name, start + 1)
-    return frozenset(found)
+    return frozenset(name for name in names if _WORD.fullmatch(name) and _word_at(lowered, name) >= 0)
 
 
-_names_in = memo_by_text(_find_names, min_chars=256)  # a short text is searched faster than looked up
+def _word_at(lowered: str, name: str) -> int:
+    """Where ``name`` first stands in ``lowered`` as a whole word (a whole ``\\w+`` run), or -1."""
+    start = lowered.find(name)
+    while start >= 0:
+        end = start + len(name)
+        if not (start and _WORD.match(lowered, start - 1)) and not _WORD.match(lowered, end):
+            return start
+        start = lowered.find(name, start + 1)
+    return -1
+
+
+#: From this many characters on, what a text's names are is kept (:func:`_names_in`); shorter
+#: texts are searched again, all together.
+_LONG_TEXT = 256
+
+_names_in = memo_by_text(_find_names, min_chars=_LONG_TEXT)  # a short text is searched faster than looked up
+
+
+def _lower(text: str) -> str:
+    """``text`` in lower case."""
+    return text.lower()
+
+
+#: :func:`_lower` of the short texts of a letter, joined: the same until one of them changes
+#: (the last one or two letters' worth kept).
+_lowered = memo_by_text(_lower, max_chars=2_000_000)
 
 
 def _first_mentions(names: set[str], texts: list[tuple[str, MLText]]) -> dict[str, str]:
@@ -743,13 +780,43 @@ def _first_mentions(names: set[str], texts: list[tuple[str, MLText]]) -> dict[st
     if not names:
         return first
     names = frozenset(names)
-    for path, text in texts:
-        for t in text.root.values():
-            for name in _names_in(t, names):
-                first.setdefault(name, path)
-        if len(first) == len(names):
-            break
-    return first
+    if len(names) > _FEW_NAMES:
+        for path, text in texts:
+            for t in text.root.values():
+                for name in _names_in(t, names):
+                    first.setdefault(name, path)
+            if len(first) == len(names):
+                break
+        return first
+    # a few names: the short texts searched as one (one to a line, lowered once until one of
+    # them changes), the long ones each through the memo; a name's first text is the earlier
+    at: dict[str, int] = {}  # name -> index in texts
+    for k, t in [(k, t) for k, (_path, text) in enumerate(texts) for t in text.root.values() if len(t) >= _LONG_TEXT]:
+        for name in _names_in(t, names):
+            at.setdefault(name, k)
+    short = [t for _path, text in texts for t in text.root.values() if len(t) < _LONG_TEXT]
+    # lowered as one (str.lower() reads no context across a line break); where lowering made a
+    # text longer (U+0130 ...), the texts' places would move: then each is lowered on its own
+    raw = "\n".join(short)
+    joined = _lowered(raw)
+    if len(joined) != len(raw):
+        short = [t.lower() for t in short]
+        joined = "\n".join(short)
+    starts: list[int] = []  # where each short text starts in the joined one (found when needed)
+    owners: list[int] = []  # ... and its index in texts
+    for name in names:
+        if not _WORD.fullmatch(name):
+            continue  # (never a word: lowering made something else of it)
+        offset = _word_at(joined, name)
+        if offset < 0:
+            continue
+        if not starts:
+            owners = [k for k, (_path, text) in enumerate(texts) for t in text.root.values() if len(t) < _LONG_TEXT]
+            starts = list(itertools.accumulate((len(t) + 1 for t in short[:-1]), initial=0))
+        k = owners[bisect.bisect_right(starts, offset) - 1]
+        if k < at.get(name, k + 1):
+            at[name] = k
+    return {name: texts[k][0] for name, k in sorted(at.items(), key=lambda found: found[1])}
 
 
 def _protected_identities(c: _Ctx) -> None:
@@ -856,8 +923,8 @@ def _assistance(c: _Ctx) -> None:
             c.error("assistance.id", "Measure {n} has no identifier or shares one with another measure.", f"{path}.id", n=n)
         seen.add(item.id)
         kind = vocab.ASSISTANCE_KIND.label(item.kind, c.lang)
-        person_id = getattr(item, "person_id", "")
-        person = L.person(person_id) if person_id else None
+        person_id = _attr(item, "person_id", "")
+        person = c.scan.by_id("persons", person_id) if person_id else None
         if person_id and person is None:
             c.error(
                 "assistance.unknown_person",
@@ -870,7 +937,7 @@ def _assistance(c: _Ctx) -> None:
         elif person is not None:
             _person_for_measure(c, path, n, kind, item, person)
         for off_id in item.offence_ids:
-            if L.offence(off_id) is None:
+            if c.scan.by_id("offences", off_id) is None:
                 c.error(
                     "assistance.unknown_offence",
                     "Measure {n} ({kind}): offence {id} is not among the offences described.",
@@ -893,11 +960,11 @@ def _assistance(c: _Ctx) -> None:
                 date=item.deadline.isoformat(),
                 deadline=L.urgency.deadline.isoformat(),
             )
-        start, end = getattr(item, "period_from", None), getattr(item, "period_to", None)
+        start, end = _attr(item, "period_from", None), _attr(item, "period_to", None)
         if start is not None and end is not None and _aware(start) > _aware(end):
             c.error("assistance.period_order", "Measure {n}: the period ends before it starts.", f"{path}.period_to", n=n)
         for attr in ("date", "hearing_date"):
-            when = getattr(item, attr, None)
+            when = _attr(item, attr, None)
             if isinstance(when, dt.date) and c.past(when):
                 c.error("assistance.date_past", "Measure {n}: the date has already passed.", f"{path}.{attr}", n=n)
         if item.kind == "transfer" and item.consent is False:
@@ -907,6 +974,18 @@ def _assistance(c: _Ctx) -> None:
                 f"{path}.consent",
                 n=n,
             )
+
+
+def _attr(item: Any, name: str, default: Any) -> Any:
+    """``getattr(item, name, default)`` for a model (a measure of some kind), without pydantic's
+    slow way of saying that a kind of measure has no such attribute."""
+    return getattr(item, name) if _has_attr(type(item), name) else default
+
+
+@lru_cache(maxsize=None)
+def _has_attr(cls: type, name: str) -> bool:
+    """Whether instances of the model ``cls`` have attribute ``name`` (a field, or one its class defines)."""
+    return name in cls.model_fields or any(name in klass.__dict__ for klass in cls.__mro__)
 
 
 def _aware(moment: Any) -> Any:
@@ -958,7 +1037,7 @@ def _person_for_measure(c: _Ctx, path: str, n: int, kind: str, item: Any, person
             f"{path}.person_id", n=n, kind=kind, person=name,
         )
     elif need == "locate" and not (person.birth_date or person.id_document.number or person.nationality
-                                   or getattr(item, "identifiers", "") or getattr(item, "last_known_address", "")):
+                                   or _attr(item, "identifiers", "") or _attr(item, "last_known_address", "")):
         c.error(
             "assistance.person_identity",
             "Measure {n} ({kind}): give something that identifies {person} beyond the name (date of birth, "
@@ -1146,21 +1225,24 @@ def _scripts(c: _Ctx, point: PointDef) -> None:
     """Advice on free text whose letters are mostly in another alphabet than the language it is
     stored under (Russian kept as the English text, French as the Russian one): typed under the
     wrong language tab. The wizard offers to move it (:func:`mla_writer.textscript.move_targets`)."""
-    from . import textscript
+    from . import languages, textscript
 
-    for path, _field, text in c.scan.texts_of(point.id):
-        for lang in text.languages():
-            script = textscript.mismatch(text.get(lang), lang)
-            if script is not None:
-                c.warning(
-                    "text.wrong_script",
-                    "{field}: most letters of this text are {script}, but it is stored as the text in "
-                    "{language}. If it is written in another language, move it there.",
-                    path,
-                    field=c.field_label(path),
-                    script=textscript.script_name(script, c.lang),
-                    language=language_name(lang, c.lang),
-                )
+    order = languages.languages()
+    mismatch = textscript.mismatch
+    found = [(path, lang, script)
+             for path, _field, text in c.scan.texts_of(point.id)
+             for lang in order  # (text.languages(): the languages it holds, in the registry's order)
+             if (t := text.root.get(lang)) is not None and (script := mismatch(t, lang)) is not None]
+    for path, lang, script in found:
+        c.warning(
+            "text.wrong_script",
+            "{field}: most letters of this text are {script}, but it is stored as the text in "
+            "{language}. If it is written in another language, move it there.",
+            path,
+            field=c.field_label(path),
+            script=textscript.script_name(script, c.lang),
+            language=language_name(lang, c.lang),
+        )
 
 
 def _latin_forms(c: _Ctx, point: PointDef) -> None:
@@ -1175,11 +1257,12 @@ def _latin_forms(c: _Ctx, point: PointDef) -> None:
         tail = field.path.rpartition(".")[2]
         if not tail.startswith("latin_"):
             continue
-        for path, value, item in fields.instances(c.letter, field):
-            if value or not fields.in_letter(c.letter, field, item):
+        of_item = field.path.endswith("]." + tail)  # (an attribute of the list's item itself)
+        for path, value, item, applies in c.scan.table.rows(field):
+            if value or not applies or not c.scan.table.holds(field.letter_when, item):  # (fields.in_letter)
                 continue
             base = path.rpartition(".")[0]
-            owner = fields.value_at(c.letter, base)
+            owner = item if of_item else fields.value_at(c.letter, base)
             if isinstance(owner, Person) and tail == "latin_name":  # a name in two fields, or a company's
                 original = owner.display_name()
                 original_path = f"{base}.{'company_name' if owner.legal_person else 'family_name'}"

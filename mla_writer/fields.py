@@ -741,6 +741,10 @@ for _f in BY_PATH.values():
             raise RuntimeError(f"{_f.path}: unknown condition {_name!r}")
 
 
+#: The declarations of free text, and those with a condition, in declaration order.
+_TEXT_FIELDS: tuple[Field, ...] = tuple(f for f in BY_PATH.values() if f.kind == TEXT)
+_CONDITIONAL_FIELDS: tuple[Field, ...] = tuple(f for f in BY_PATH.values() if f.when is not None)
+
 #: declaration -> the section it belongs to (its own ``section``, else the one declaring it)
 _SECTION_OF: dict[Field, str] = {f: f.section or sid for sid, fs in SECTION_FIELDS.items() for f in fs}
 #: section id -> its declarations, in declaration order (a measure's link and procedures included)
@@ -904,6 +908,110 @@ def instances(letter: Any, field: Field) -> Iterator[tuple[str, Any, Any]]:
         yield f"{head}[{i}]{tail}", _resolve(element, tail[1:]), element
 
 
+class Instances:
+    """Every field's instances in one letter, with whether each applies, read once and kept:
+    what a whole check reads again and again (each section's plain rules, the data answers
+    hide, the texts that go into the letter, the Latin forms), found in one pass per field.
+
+    Valid only while ``letter`` is not changed: made afresh for every check (nothing is kept
+    between two checks, so an edit is always seen). :meth:`rows` gives the same instances, in
+    the same order, as :func:`instances`, and the same ``applies`` as :func:`applies`.
+    (Kept as a few lists per field, not an object per instance: a large letter's check then
+    leaves the garbage collector little to do.)"""
+
+    __slots__ = ("letter", "_columns", "_lists", "_letter_holds", "_verdicts")
+
+    def __init__(self, letter: Any) -> None:
+        self.letter = letter
+        #: field -> (paths, values, items, applies), one entry per instance
+        self._columns: dict[Field, tuple[list[str], list[Any], list[Any], list[bool]]] = {}
+        #: (list, variant) -> variant tag (None: any) -> (indexes, items)
+        self._lists: dict[tuple[str, str | None], dict[Any, tuple[list[int], list[Any]]]] = {}
+        self._letter_holds: dict[str, bool] = {}
+        self._verdicts: dict[tuple[str, str, str | None, str], list[bool]] = {}
+
+    def holds(self, name: str | None, item: Any = None) -> bool:
+        """:func:`holds` of the letter, a letter-wide condition's answer kept for the whole check."""
+        if name is None:
+            return True
+        cond = CONDITIONS[name]
+        if cond.scope != "letter":
+            return bool(cond.test(item))
+        found = self._letter_holds.get(name)
+        if found is None:
+            found = self._letter_holds[name] = bool(cond.test(self.letter))
+        return found
+
+    def rows(self, field: Field) -> Iterator[tuple[str, Any, Any, bool]]:
+        """``(concrete path, value, item, applies)`` for every instance of ``field``
+        (:func:`instances`; ``applies`` as :func:`applies` says), read once per table."""
+        columns = self._columns.get(field)
+        if columns is None:
+            columns = self._columns[field] = self._read(field)
+        return zip(*columns)
+
+    def _read(self, field: Field) -> tuple[list[str], list[Any], list[Any], list[bool]]:
+        if "[" not in field.path:
+            return [field.path], [_getter(field.path)(self.letter)], [None], [self.holds(field.when)]
+        head, tag, tail, variant = _split_pattern(field.path)
+        indexes, items = self._elements(head, variant, tag)
+        paths = [f"{head}[{i}]{tail}" for i in indexes]
+        values = list(map(_getter(tail[1:]), items))
+        if field.when is None or CONDITIONS[field.when].scope == "letter":
+            return paths, values, items, [self.holds(field.when)] * len(items)
+        return paths, values, items, self._item_verdicts(field.when, head, variant, tag)
+
+    def hidden_rows(self, field: Field) -> list[tuple[str, Any, Any]]:
+        """``(concrete path, value, item)`` of the instances of ``field`` that do not apply (its
+        condition is false), in the order of :meth:`rows`; only their values are read."""
+        if field in self._columns or "[" not in field.path or field.when is None \
+                or CONDITIONS[field.when].scope == "letter":
+            if field.when is not None and CONDITIONS[field.when].scope == "letter" and self.holds(field.when):
+                return []
+            return [(path, value, item) for path, value, item, ok in self.rows(field) if not ok]
+        head, tag, tail, variant = _split_pattern(field.path)
+        get = _getter(tail[1:])
+        indexes, items = self._elements(head, variant, tag)
+        verdicts = self._item_verdicts(field.when, head, variant, tag)
+        return [(f"{head}[{i}]{tail}", get(item), item) for i, item, ok in zip(indexes, items, verdicts) if not ok]
+
+    def _item_verdicts(self, name: str, head: str, variant: str | None, tag: str) -> list[bool]:
+        """Whether item condition ``name`` holds, for each of :meth:`_elements` (kept: several
+        fields of an item share a condition)."""
+        key = (name, head, variant, tag)
+        found = self._verdicts.get(key)
+        if found is None:
+            test = CONDITIONS[name].test
+            found = self._verdicts[key] = [bool(test(item)) for item in self._elements(head, variant, tag)[1]]
+        return found
+
+    def _elements(self, head: str, variant: str | None, tag: str) -> tuple[list[int], list[Any]]:
+        """``(indexes, items)`` of the list ``head``, those whose ``variant`` is ``tag`` when
+        ``variant`` is given (the list read, and split by variant, once)."""
+        key = (head, variant)
+        split = self._lists.get(key)
+        if split is None:
+            items = list(_getter(head)(self.letter))
+            if variant is None:
+                split = {None: (list(range(len(items))), items)}
+            else:
+                split = {}
+                for i, item in enumerate(items):
+                    indexes, kept = split.setdefault(getattr(item, variant), ([], []))
+                    indexes.append(i)
+                    kept.append(item)
+            self._lists[key] = split
+        return split.get(tag if variant is not None else None, ([], []))
+
+
+@lru_cache(maxsize=None)
+def _getter(path: str) -> Callable[[Any], Any]:
+    """A function reading the value at ``path`` (attribute names only: ``"id_document.number"``)."""
+    from operator import attrgetter
+
+    return attrgetter(path)
+
+
 @lru_cache(maxsize=None)
 def _split_pattern(pattern: str) -> tuple[str, str, str, str | None]:
     """``"assistance[records].institution"`` -> ``("assistance", "records", ".institution", "kind")``:
@@ -918,6 +1026,9 @@ def is_empty(value: Any) -> bool:
     """Whether a value counts as not given (None, "", [], empty text or amount)."""
     if value is None:
         return True
+    kind = type(value)
+    if kind is str or kind is list:
+        return not value
     if isinstance(value, bool):
         return False
     if isinstance(value, (str, list, tuple)):
@@ -942,13 +1053,19 @@ def in_letter(letter: Any, field: Field, item: Any) -> bool:
     return applies(letter, field, item) and holds(field.letter_when, letter, item)
 
 
-def text_fields(letter: Any) -> Iterator[tuple[str, Field, Any]]:
-    """Every declared free-text field that goes into the letter and holds text: ``(path, field, MLText)``."""
-    for field in all_fields():
-        if field.kind != TEXT:
-            continue
-        for path, value, item in instances(letter, field):
-            if value and in_letter(letter, field, item):
+def text_fields(letter: Any, table: Instances | None = None) -> Iterator[tuple[str, Field, Any]]:
+    """Every declared free-text field that goes into the letter and holds text: ``(path, field, MLText)``.
+    ``table``: the letter's :class:`Instances`, where a caller has one (the same answer, faster)."""
+    if table is None:
+        for field in _TEXT_FIELDS:
+            for path, value, item in instances(letter, field):
+                if value and in_letter(letter, field, item):
+                    yield path, field, value
+        return
+    for field in _TEXT_FIELDS:
+        letter_when = field.letter_when
+        for path, value, item, ok in table.rows(field):
+            if ok and value and (letter_when is None or table.holds(letter_when, item)):
                 yield path, field, value
 
 
@@ -986,33 +1103,36 @@ def _default_value(owner: Any, tail: str) -> Any:
 _DEFAULTS: dict[tuple[type, str], Any] = {}
 
 
-def hidden_data(letter: Any) -> list[Hidden]:
+def hidden_data(letter: Any, table: Instances | None = None) -> list[Hidden]:
     """Every group of values that an answer hides: fields whose condition (``when``) is false
     but which hold something other than their default. One :class:`Hidden` per condition and
-    item (per condition for a letter-wide one), in the order of the declarations."""
+    item (per condition for a letter-wide one), in the order of the declarations.
+    ``table``: the letter's :class:`Instances`, where a caller has one (the same answer, faster)."""
     groups: dict[tuple[str, str], Hidden] = {}
     defaults = _DEFAULTS  # (compared only, never handed out: one default per type and field)
-    for field in all_fields():
-        if field.when is None:
-            continue
-        for path, value, item in instances(letter, field):
-            if holds(field.when, letter, item):
-                continue
-            cond = CONDITIONS[field.when]
-            while cond.requires is not None and not holds(cond.requires, letter, item):
-                cond = CONDITIONS[cond.requires]  # the outer answer is the one that hides it
-            if "[" in field.path:
-                head, rest = field.path.split("[", 1)
-                index = path[len(head) + 1: path.index("]")]
-                owner, tail = item, rest.split("]", 1)[1][1:]
-                item_path = f"{head}[{index}]"
-            else:
-                owner, tail, item_path = letter, field.path, ""
+    for field in _CONDITIONAL_FIELDS:
+        if table is not None:
+            found = table.hidden_rows(field)
+        else:
+            found = [(path, value, item) for path, value, item in instances(letter, field)
+                     if not holds(field.when, letter, item)]
+        listed = "[" in field.path
+        if listed:
+            head, rest = field.path.split("[", 1)
+            tail = rest.split("]", 1)[1][1:]
+        else:
+            tail = field.path
+        for path, value, item in found:
+            owner = item if listed else letter
             key = (type(owner), tail)
             if key not in defaults:
                 defaults[key] = _default_value(owner, tail)
             if value == defaults[key]:
                 continue
+            cond = CONDITIONS[field.when]
+            while cond.requires is not None and not holds(cond.requires, letter, item):
+                cond = CONDITIONS[cond.requires]  # the outer answer is the one that hides it
+            item_path = f"{head}[{path[len(head) + 1: path.index(']')]}]" if listed else ""
             if cond.scope == "letter":
                 key, answer = (cond.name, ""), cond.answer
                 clear = head if "[" in field.path else path

@@ -31,15 +31,22 @@ def memo_by_text(fn: Callable[..., R], max_chars: int = MAX_CHARS, min_chars: in
     size = [0]
     lock = threading.Lock()
 
+    missing = object()
+
     @wraps(fn)
     def wrapper(text: str, *args: Any) -> R:
         if len(text) < min_chars:
             return fn(text, *args)
         key = (text, *args)
-        with lock:
-            if key in kept:
+        # a hit takes no lock: each of these two calls is atomic (one C call of the
+        # OrderedDict); a key dropped by another thread in between is simply not moved
+        result = kept.get(key, missing)
+        if result is not missing:
+            try:
                 kept.move_to_end(key)
-                return kept[key]
+            except KeyError:
+                pass
+            return result  # type: ignore[return-value]
         result = fn(text, *args)
         if len(text) > max_chars:
             return result

@@ -58,6 +58,8 @@ def other_script(text: str) -> str | None:
     """The script (ISO 15924 code) of the first letter of ``text`` written in a script other
     than Latin (``"ул. Абая, 00"`` -> ``"Cyrl"``), or None when every letter is Latin: a name
     or an address that a letter in a Latin-script language prints in its Latin form."""
+    if text.isascii():
+        return None  # (every ASCII letter is Latin)
     for ch in text:
         script = char_script(ch)
         if script not in (None, "Latn"):
@@ -101,12 +103,19 @@ def script_shares(text: str) -> tuple[Counter, int]:
     return +counts, letters
 
 
-@memo_by_text  # the checklist asks again after every edit, mostly about unchanged texts
 def mismatch(text: str, lang: str) -> str | None:
     """The script ``text`` is written in when that is not the script of ``lang`` (the language it
     is stored under), else None: at least :data:`MIN_LETTERS` letters, :data:`MAJORITY` of them
     in another script and under :data:`MINORITY` in the language's own. So a name, a quotation
-    or an e-mail address in another alphabet inside a text is never a mismatch."""
+    or an e-mail address in another alphabet inside a text is never a mismatch.
+    Kept for each text read (the checklist asks again after every edit, mostly about unchanged texts)."""
+    if text.isascii() and language_script(lang) == "Latn":
+        return None  # (every letter is Latin: at once, without keeping it)
+    return _kept_mismatch(text, lang)
+
+
+def _mismatch(text: str, lang: str) -> str | None:
+    """:func:`mismatch`, worked out."""
     expected = language_script(lang)
     if expected is None:
         return None
@@ -120,6 +129,9 @@ def mismatch(text: str, lang: str) -> str | None:
         return None
     return script
 
+
+_kept_mismatch = memo_by_text(_mismatch)
+mismatch.cache_clear = _kept_mismatch.cache_clear  # type: ignore[attr-defined]
 
 _ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
 _ASCII_LETTERS = _ASCII_LOWER + _ASCII_LOWER.upper()

@@ -35,7 +35,7 @@ def test_hidden_data_is_scanned_once_per_check(monkeypatch):
     letter = storage.load(ROOT / "tests" / "data" / "complete_letter.mlar")
     calls = []
     real = fields.hidden_data
-    monkeypatch.setattr(fields, "hidden_data", lambda L: calls.append(1) or real(L))
+    monkeypatch.setattr(fields, "hidden_data", lambda L, *table: calls.append(1) or real(L, *table))
     checklist.check(letter, "en", today=TODAY)
     assert len(calls) == 1
 

@@ -127,3 +127,18 @@ def test_the_latin_shortcut_never_changes_the_verdict():
         assert textscript.mismatch(text, "en") == counted(text)
 
     agree()
+
+
+def test_an_ascii_text_under_a_latin_language_is_judged_at_once_as_when_counted():
+    """mismatch() answers an ASCII text stored under a Latin-script language without counting (or
+    keeping) it: the answer is the counted one, for texts of capitals, digits and signs too."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=300, derandomize=True, deadline=None)
+    @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=80), st.sampled_from(["en", "fr", "es", "ru"]))
+    def agree(text, lang):
+        assert textscript.mismatch(text, lang) == textscript._mismatch(text, lang)
+
+    agree()
+    assert textscript.mismatch("The witness was heard in Chisinau", "ru") == "Latn"  # (no shortcut under Russian)
