@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -972,3 +973,59 @@ def build_context(letter: LetterOfRequest, lang: str, incomplete: list[str], lan
 def section_labels(sections: list, lang: str) -> list[str]:
     """"5", "14", "Place, date, signature and annexes" ... in ``lang``."""
     return [str(p.number) if p.number else p.label(lang) for p in sections]
+
+
+# -- the smallest pieces of the markup -------------------------------------------------------
+
+# TRANSLATORS: marks a passage of user text for which no translation into the letter's language was entered: it is shown in the language it was written in (which may itself be a translation). %(language)s is a CLDR language name in the nominative (e.g. "French", "французский"). Keep the square brackets.
+_UNTRANSLATED = L_("[untranslated passage; language: %(language)s]")
+# TRANSLATORS: a label before its value ("Address: ..."); French puts a no-break space before the colon.
+_LABEL = L_("%(text)s:")
+_TO_BE_COMPLETED = L_("[to be completed]")
+
+
+class Pieces:
+    """The three smallest pieces of the letter's markup in one language, which the templates call
+    hundreds of times a letter (templates/macros.j2 names them): ``tx(value)``, a :class:`Txt`
+    with its "untranslated passage" mark when it is not in the letter's language; ``label(text)``,
+    "<b>Address:</b>" (kept per text: the labels are the letter's fixed phrases); ``missing()``,
+    "<i>[to be completed]</i>". Each returns :class:`~markupsafe.Markup`, the very string the
+    Jinja macros they replace wrote (a macro call through the sandbox costs ten times more).
+    Build one per translations object with :func:`pieces`."""
+
+    def __init__(self, tr) -> None:
+        self._untranslated = Markup(tr.gettext(_UNTRANSLATED))
+        self._label = Markup(tr.gettext(_LABEL))
+        self._missing = Markup("<i>%s</i>") % clean_text(tr.gettext(_TO_BE_COMPLETED))
+        self._labels: dict[str, Markup] = {}
+
+    def tx(self, v: Any) -> Markup:
+        marked = getattr(v, "marked", None)
+        if marked is None:  # (as the macro did: only a Txt has a "marked")
+            from jinja2.exceptions import UndefinedError
+
+            raise UndefinedError(f"tx() takes a piece of user text, not {type(v).__name__}")
+        if marked:
+            lang = v.lang
+            tag = self._untranslated % {"language": v.lang_name}
+            return Markup(f'<ut lang="{escape(clean_text(lang) if lang else lang)}"><tag>{tag}</tag> {v.__html__()}</ut>')
+        return Markup(v.__html__())
+
+    def label(self, text: str) -> Markup:
+        if type(text) is not str:
+            return Markup(f"<b>{self._label % {'text': text}}</b>")
+        found = self._labels.get(text)
+        if found is None:
+            found = Markup(f"<b>{self._label % {'text': text}}</b>")
+            if len(self._labels) < 1000:
+                self._labels[text] = found
+        return found
+
+    def missing(self) -> Markup:
+        return self._missing
+
+
+@cache
+def pieces(tr) -> Pieces:
+    """The :class:`Pieces` for translations ``tr`` (``tr.gettext``; :func:`mla_writer.i18n.translations` keeps one per language)."""
+    return Pieces(tr)

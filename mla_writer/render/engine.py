@@ -43,6 +43,10 @@ def _finalize(value: Any) -> Any:
     return value
 
 
+#: The names a dict answers as attributes (its methods): ``L.items`` is the method, as the sandbox has it.
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
 @cache
 def environment():
     from jinja2 import FileSystemLoader, StrictUndefined
@@ -50,7 +54,20 @@ def environment():
 
     from ..assets import get_asset
 
-    env = ImmutableSandboxedEnvironment(
+    class _Environment(ImmutableSandboxedEnvironment):
+        def getattr(self, obj: Any, attribute: str) -> Any:
+            # ``L.requesting.name`` on the view's dicts: the key at once, where the sandbox would
+            # first look for an attribute, fail, and then take the key (the same value, without
+            # raising and catching an AttributeError for each of the letter's ~1,300 lookups).
+            # Anything else, and a dict's own attributes, as the sandbox decides.
+            if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+                try:
+                    return obj[attribute]
+                except KeyError:
+                    pass
+            return super().getattr(obj, attribute)
+
+    env = _Environment(
         loader=FileSystemLoader(str(get_asset("templates"))),
         autoescape=True,
         extensions=["jinja2.ext.i18n"],
@@ -82,14 +99,16 @@ def render_markup(letter: LetterOfRequest, lang: str, incomplete: list[str], lan
                   full_identities: bool = False, name: str = LETTER_TEMPLATE, training: bool = False) -> str:
     """The block markup of template ``name`` for ``letter`` in ``lang`` (see :func:`.context.build_context`)."""
     from ..i18n import translations
-    from .context import build_context
+    from .context import build_context, pieces
 
     from jinja2 import TemplateError
 
     tr = translations("letter", lang)
     view = build_context(letter, lang, incomplete, langs, full_identities, training)
+    piece = pieces(tr)
     try:
-        return template(name).render(L=view, gettext=tr.gettext, ngettext=tr.ngettext)
+        return template(name).render(L=view, gettext=tr.gettext, ngettext=tr.ngettext,
+                                     tx=piece.tx, label=piece.label, missing=piece.missing)
     except TemplateError as exc:  # a template bug (or a sandbox refusal), never the user's text
         raise RenderError(f"the letter template failed: {exc}") from None
 
