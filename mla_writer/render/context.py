@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -65,6 +65,7 @@ class Txt:
 #: set between them, so right-to-left text (or a stray, unclosed override) in one field cannot
 #: reorder the words around it, the footer or the rest of the line.
 FSI, PDI = "\u2068", "\u2069"
+_LINE_BREAK = PDI + "<br/>" + FSI
 
 
 def as_markup(text: str) -> Markup:
@@ -73,8 +74,9 @@ def as_markup(text: str) -> Markup:
     text = clean_text(text)
     if not text:
         return Markup("")
-    # (one Markup for the whole text: the same string as joining Markup pieces, built in C)
-    return Markup("<br/>".join([FSI + escape(line) + PDI for line in text.split("\n")]))
+    # escaped once, each line break then closing one isolate and opening the next: the same string
+    # as escaping and isolating each line and joining them with <br/> (escaping leaves "\n" alone)
+    return Markup(FSI + str(escape(text)).replace("\n", _LINE_BREAK) + PDI)
 
 
 def marked_markup(item: Any, lang: str) -> Markup:
@@ -96,7 +98,7 @@ def join_markup(items: list[Any], lang: str) -> Markup:
     from babel.lists import format_list
 
     slots = [f"\x00{i}\x00" for i in range(len(parts))]
-    pattern = escape(format_list(slots, locale=date_locale(lang)))
+    pattern = escape(format_list(slots, locale=_locale(lang)))
     for slot, item in zip(slots, parts):
         pattern = Markup(str(pattern).replace(slot, str(marked_markup(item, lang))))
     return Markup(pattern)
@@ -162,6 +164,7 @@ def date_locale(lang: str) -> str:
     return babel_locale(lang)
 
 
+@lru_cache(maxsize=1024)  # (the letter's dates, formatted once per language)
 def fmt_date(day: dt.date | None, lang: str) -> str:
     if day is None:
         return ""
@@ -171,7 +174,7 @@ def fmt_date(day: dt.date | None, lang: str) -> str:
         # "1er janvier 2025 à 0 h 00", "1 de enero de 2025, 00:00": the letter's own formula
         formula = letter_text(lang, L_("%(date)s, %(time)s"))
         return formula % {"date": fmt_date(day.date(), lang), "time": fmt_time(f"{day.hour:02d}:{day.minute:02d}", lang)}
-    text = format_date(day, "long", locale=date_locale(lang))
+    text = format_date(day, "long", locale=_locale(lang))
     if lang == "fr" and day.day == 1 and text.startswith("1 "):
         text = "1er " + text[2:]  # French writes "1er janvier"
     return text
@@ -189,7 +192,7 @@ def fmt_time(value: str, lang: str) -> str:
         return f"{moment.hour}\u00a0h\u00a0{moment.minute:02d}"
     from babel.dates import format_time
 
-    return format_time(moment, "HH:mm", locale=date_locale(lang))
+    return format_time(moment, "HH:mm", locale=_locale(lang))
 
 
 def fmt_partial_date(value: str | None, lang: str) -> str:
@@ -209,7 +212,7 @@ def fmt_partial_date(value: str | None, lang: str) -> str:
 
     # yMMMM is CLDR's "month and year" on its own: stand-alone month names (ru "апрель 1985 г.",
     # es "abril de 1985"); the year alone is written as digits in every language.
-    return format_skeleton("yMMMM", dt.date(year, month, 1), locale=date_locale(lang)) if month else str(year)
+    return format_skeleton("yMMMM", dt.date(year, month, 1), locale=_locale(lang)) if month else str(year)
 
 
 def fmt_amount(amount: Any, lang: str) -> str:
@@ -222,7 +225,7 @@ def fmt_amount(amount: Any, lang: str) -> str:
         return ""
     from babel.numbers import format_decimal, get_currency_name
 
-    locale = date_locale(lang)
+    locale = _locale(lang)
     value: Decimal = amount.value
     whole = value == value.to_integral_value()
     number = format_decimal(value, format="#,##0" if whole else "#,##0.00", locale=locale)
@@ -236,7 +239,9 @@ def fmt_amount(amount: Any, lang: str) -> str:
     return f"{number}\u00a0{name}"
 
 
+@cache
 def _locale(lang: str):
+    """The Babel locale of :func:`date_locale` (parsed once: Babel parses a locale name at each call)."""
     from babel import Locale
 
     return Locale.parse(date_locale(lang))
@@ -262,7 +267,7 @@ def join_list(items: list[str], lang: str) -> str:
         return ""
     from babel.lists import format_list
 
-    text = format_list(items, locale=date_locale(lang))
+    text = format_list(items, locale=_locale(lang))
     if lang == "es":
         # Spanish writes "e" for "y" before a word beginning with the sound /i/ (i-, hi-, not hie-/hia-)
         text = re.sub(r" y (?=(?:[iíIÍ]|[hH][iíIÍ])(?![aeiouáéó]))", " e ", text)
