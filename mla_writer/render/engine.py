@@ -14,10 +14,15 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from functools import cache
 from types import MethodType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import LANGUAGES, LetterOfRequest, clean_text
 from . import RenderError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Sequence
+
+    from ..checklist import PointResult
 
 LETTER_TEMPLATE = "letter.j2"
 #: Template output is this markup language, wrapped in <letter>...</letter>.
@@ -169,13 +174,17 @@ def parse_markup(markup: str) -> ET.Element:
 
 def build_blocks(letter: LetterOfRequest, lang: str | None = None, bilingual: str | None = None,
                  today: dt.date | None = None, identities: str = "pseudonyms", name: str = LETTER_TEMPLATE,
-                 training: bool = False) -> Blocks:
+                 training: bool = False, incomplete: "Sequence[PointResult] | None" = None) -> Blocks:
     """The letter (template ``name``) as blocks, in ``lang`` (and ``bilingual`` beside it).
 
     ``identities``: ``"pseudonyms"`` (the letter as sent: protected persons by pseudonym only)
     or ``"full"`` (the variant for the file, never sent). ``training``: mark every page
     "TRAINING — NOT A REAL REQUEST" in the letter's language (running header, and a notice at
-    the start). Raises :class:`RenderError`.
+    the start). ``incomplete``: the sections the "draft — incomplete" banner names, as
+    :func:`mla_writer.checklist.incomplete_in_languages` gives them for this letter in its
+    languages (``[lang]``, or ``[lang, bilingual]``) on ``today`` (for one language,
+    ``check(letter, ...).incomplete()`` is the same), when the caller has just run the check;
+    None (the default) runs it here. Raises :class:`RenderError`.
     """
     if identities not in ("pseudonyms", "full"):
         raise RenderError(f"unknown identities variant {identities!r} (pseudonyms or full)")
@@ -192,10 +201,12 @@ def build_blocks(letter: LetterOfRequest, lang: str | None = None, bilingual: st
     # a bilingual letter is incomplete when either of its versions is.
     versions = [letter if code == letter.output_language else letter.model_copy(update={"output_language": code})
                 for code in langs]
-    from ..checklist import incomplete_in_languages
+    if incomplete is None:
+        from ..checklist import incomplete_in_languages
 
-    incomplete = [r.point for r in incomplete_in_languages(letter, langs, today=today)]
-    roots = [parse_markup(render_markup(version, code, section_labels(incomplete, code), langs,
+        incomplete = incomplete_in_languages(letter, langs, today=today)
+    sections = [r.point for r in incomplete]
+    roots = [parse_markup(render_markup(version, code, section_labels(sections, code), langs,
                                         identities == "full", name, training))
              for version, code in zip(versions, langs)]
-    return Blocks(langs, roots, bool(incomplete), section_labels(incomplete, lang), training)
+    return Blocks(langs, roots, bool(sections), section_labels(sections, lang), training)
