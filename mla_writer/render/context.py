@@ -493,6 +493,10 @@ def upper_first(markup: str) -> Markup:
 # -- the view ------------------------------------------------------------------------------------
 
 
+_DIGIT_GROUPS = re.compile(r"(?<=\d) (?=\d)")
+_FRENCH_SEMICOLON = re.compile(r"(?<=\S)\s*;(?=\s)")
+
+
 class _Builder:
     def __init__(self, letter: LetterOfRequest, lang: str, full_identities: bool = False) -> None:
         from ..i18n import ui_gettext
@@ -565,9 +569,10 @@ class _Builder:
         French typography puts before it ("Ion CEBAN ; VEST-LOGISTIC SRL")."""
         value = value or ""
         # digit groups ("+373 69 000 000", "BE00 0000 0000") are never cut across lines
-        value = re.sub(r"(?<=\d) (?=\d)", "\u00a0", value)
+        if " " in value:
+            value = _DIGIT_GROUPS.sub("\u00a0", value)
         if self.lang == "fr" and ";" in value:
-            value = re.sub(r"(?<=\S)\s*;(?=\s)", "\u202f;", value)
+            value = _FRENCH_SEMICOLON.sub("\u202f;", value)
         return Txt(value, self.lang)
 
     def ref(self, value: str) -> Txt:
@@ -728,6 +733,7 @@ class _Builder:
         # the person the measure concerns: its codes ("status: victim") agree with that person's sex
         person = self.L.person(getattr(item, "person_id", "") or "")
         sex = person.sex if person is not None and fields.holds("natural_person", self.L, person) else None
+        period_from = getattr(item, "period_from", None)  # (once: a model without it answers slowly)
         for field in declared:
             if not fields.applies(self.L, field, item) or field.name in merged or field.kind == fields.ANNEX:
                 continue
@@ -785,7 +791,7 @@ class _Builder:
                             "value": self.s(zone_over_period(getattr(item, field.name), self.lang,
                                                              item.period_from, item.period_to))})
                 continue
-            shown = self.value(field, getattr(item, field.name), sex, getattr(item, "period_from", None))
+            shown = self.value(field, getattr(item, field.name), sex, period_from)
             if shown is None:
                 continue
             own.append({"label": self.label(field), "type": "bool" if field.kind in (fields.BOOL, fields.YESNO) else "text",

@@ -146,12 +146,15 @@ def render_view(view: dict[str, Any], lang: str, name: str = LETTER_TEMPLATE) ->
 def _normalise(elem: ET.Element) -> None:
     """Template layout whitespace (anything with a newline) becomes one space; user line
     breaks are <br/> elements by then, so they are not affected."""
-    if elem.text and "\n" in elem.text:
-        elem.text = _WS_NEWLINE.sub(" ", elem.text)
-    for child in elem:
-        _normalise(child)
-        if child.tail and "\n" in child.tail:
-            child.tail = _WS_NEWLINE.sub(" ", child.tail)
+    sub = _WS_NEWLINE.sub
+    for node in elem.iter():  # (every element once, without a Python call per element)
+        text = node.text
+        if text and "\n" in text:
+            node.text = sub(" ", text)
+        if node is not elem:
+            tail = node.tail
+            if tail and "\n" in tail:
+                node.tail = sub(" ", tail)
 
 
 #: Characters of markup handed to the XML parser at a time: the parser (in C) holds the
