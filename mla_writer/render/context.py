@@ -988,6 +988,18 @@ def section_labels(sections: list, lang: str) -> list[str]:
 
 # -- the smallest pieces of the markup -------------------------------------------------------
 
+
+def finalize(value: Any) -> Any:
+    """What every ``{{ expression }}`` of the templates, and every value the :class:`Pieces` set
+    in the markup, is before escaping: a string without XML-invalid characters (trimmed), None as
+    "", anything else (markup, :class:`Txt`, numbers) as it is."""
+    if isinstance(value, str) and not hasattr(value, "__html__"):
+        return clean_text(value) if value else value
+    if value is None:
+        return ""
+    return value
+
+
 # TRANSLATORS: marks a passage of user text for which no translation into the letter's language was entered: it is shown in the language it was written in (which may itself be a translation). %(language)s is a CLDR language name in the nominative (e.g. "French", "французский"). Keep the square brackets.
 _UNTRANSLATED = L_("[untranslated passage; language: %(language)s]")
 # TRANSLATORS: a label before its value ("Address: ..."); French puts a no-break space before the colon.
@@ -1019,7 +1031,7 @@ class Pieces:
         if marked:
             lang = v.lang
             tag = self._untranslated % {"language": v.lang_name}
-            return Markup(f'<ut lang="{escape(clean_text(lang) if lang else lang)}"><tag>{tag}</tag> {v.__html__()}</ut>')
+            return Markup(f'<ut lang="{escape(finalize(lang))}"><tag>{tag}</tag> {v.__html__()}</ut>')
         return Markup(v.__html__())
 
     def label(self, text: str) -> Markup:

@@ -16,7 +16,7 @@ from functools import cache
 from types import MethodType
 from typing import TYPE_CHECKING, Any
 
-from ..model import LANGUAGES, LetterOfRequest, clean_text
+from ..model import LANGUAGES, LetterOfRequest
 from . import RenderError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -40,16 +40,7 @@ class Blocks:
     training: bool = False  # marked "TRAINING — NOT A REAL REQUEST" (demo mode, render --training)
 
 
-def _finalize(value: Any) -> Any:
-    # Every {{ expression }} passes here before escaping: strings lose XML-invalid characters.
-    if isinstance(value, str) and not hasattr(value, "__html__"):
-        return clean_text(value) if value else value
-    if value is None:
-        return ""
-    return value
-
-
-#: The functions of the letter's own callables passed to a render (:func:`render_markup`), which
+#: The functions of the letter's own callables passed to a render (:func:`render_view`), which
 #: the environment calls without the sandbox's checks (they read the catalogues, change nothing).
 _TRUSTED: set = set()
 #: The names a dict answers as attributes (its methods): ``L.items`` is the method, as the sandbox has it.
@@ -62,6 +53,7 @@ def environment():
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     from ..assets import get_asset
+    from .context import finalize
 
     class _Environment(ImmutableSandboxedEnvironment):
         def getattr(self, obj: Any, attribute: str) -> Any:
@@ -93,7 +85,7 @@ def environment():
         extensions=["jinja2.ext.i18n"],
         trim_blocks=True,
         lstrip_blocks=True,
-        finalize=_finalize,
+        finalize=finalize,
         undefined=StrictUndefined,
         auto_reload=False,
     )
