@@ -18,6 +18,9 @@ import os
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Sequence
+
+    from ..checklist import PointResult
     from ..model import LetterOfRequest
 
 
@@ -27,15 +30,15 @@ class RenderError(Exception):
 
 def render_html(letter: "LetterOfRequest", lang: str | None = None, bilingual: str | None = None,
                 today: dt.date | None = None, identities: str = "pseudonyms", training: bool = False,
-                abridged=None) -> str:
+                abridged=None, incomplete: "Sequence[PointResult] | None" = None) -> str:
     """A complete HTML document for the live preview (Qt rich-text subset, no CSS layout, no JS);
-    ``identities`` and ``training`` as for :func:`render_docx` (the training mark opens the page).
-    ``abridged``: None (the whole letter), or ``note(kind, count) -> str`` to shorten a very
-    large letter for the preview, each cut followed by that note (:func:`.abridge.abridge`)."""
+    ``identities``, ``training`` and ``incomplete`` as for :func:`render_docx` (the training mark
+    opens the page). ``abridged``: None (the whole letter), or ``note(kind, count) -> str`` to
+    shorten a very large letter for the preview, each cut followed by that note (:func:`.abridge.abridge`)."""
     from .engine import build_blocks
     from .html_writer import write_html
 
-    blocks = build_blocks(letter, lang, bilingual, today, identities, training=training)
+    blocks = build_blocks(letter, lang, bilingual, today, identities, training=training, incomplete=incomplete)
     if abridged is not None:
         from .abridge import abridge
 
@@ -54,18 +57,24 @@ def _reference(reference: "str | os.PathLike[str] | None") -> "str | os.PathLike
 
 def render_docx(letter: "LetterOfRequest", lang: str | None = None, bilingual: str | None = None,
                 reference: "str | os.PathLike[str] | None" = None, today: dt.date | None = None,
-                identities: str = "pseudonyms", training: bool = False) -> bytes:
+                identities: str = "pseudonyms", training: bool = False,
+                incomplete: "Sequence[PointResult] | None" = None) -> bytes:
     """The letter as .docx bytes, built on ``reference`` (default ``templates/reference.docx``).
 
     ``identities``: ``"pseudonyms"`` (default: the letter as sent, protected victims and
     witnesses by pseudonym only) or ``"full"`` (a copy for the file that names them; never send
     it). ``training``: "TRAINING — NOT A REAL REQUEST" in the header of every page (every
     section's headers) and in a notice at the start, in the letter's language.
+    ``incomplete``: the sections the "draft — incomplete" banner names, as
+    :func:`mla_writer.checklist.incomplete_in_languages` gives them for this letter in
+    ``[lang]`` (or ``[lang, bilingual]``) on ``today``, when the caller has just run the check
+    (the GUI does, after each edit); None (the default) runs it here.
     Raises :class:`RenderError`."""
     from .docx_writer import write_docx
     from .engine import build_blocks
 
-    return write_docx(build_blocks(letter, lang, bilingual, today, identities, training=training), _reference(reference))
+    return write_docx(build_blocks(letter, lang, bilingual, today, identities, training=training, incomplete=incomplete),
+                      _reference(reference))
 
 
 def has_protected_identities(letter: "LetterOfRequest") -> bool:

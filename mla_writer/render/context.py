@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
+from functools import cache, lru_cache
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -64,6 +65,7 @@ class Txt:
 #: set between them, so right-to-left text (or a stray, unclosed override) in one field cannot
 #: reorder the words around it, the footer or the rest of the line.
 FSI, PDI = "\u2068", "\u2069"
+_LINE_BREAK = PDI + "<br/>" + FSI
 
 
 def as_markup(text: str) -> Markup:
@@ -72,8 +74,9 @@ def as_markup(text: str) -> Markup:
     text = clean_text(text)
     if not text:
         return Markup("")
-    # (one Markup for the whole text: the same string as joining Markup pieces, built in C)
-    return Markup("<br/>".join([FSI + escape(line) + PDI for line in text.split("\n")]))
+    # escaped once, each line break then closing one isolate and opening the next: the same string
+    # as escaping and isolating each line and joining them with <br/> (escaping leaves "\n" alone)
+    return Markup(FSI + str(escape(text)).replace("\n", _LINE_BREAK) + PDI)
 
 
 def marked_markup(item: Any, lang: str) -> Markup:
@@ -95,7 +98,7 @@ def join_markup(items: list[Any], lang: str) -> Markup:
     from babel.lists import format_list
 
     slots = [f"\x00{i}\x00" for i in range(len(parts))]
-    pattern = escape(format_list(slots, locale=date_locale(lang)))
+    pattern = escape(format_list(slots, locale=_locale(lang)))
     for slot, item in zip(slots, parts):
         pattern = Markup(str(pattern).replace(slot, str(marked_markup(item, lang))))
     return Markup(pattern)
@@ -161,6 +164,7 @@ def date_locale(lang: str) -> str:
     return babel_locale(lang)
 
 
+@lru_cache(maxsize=1024)  # (the letter's dates, formatted once per language)
 def fmt_date(day: dt.date | None, lang: str) -> str:
     if day is None:
         return ""
@@ -170,7 +174,7 @@ def fmt_date(day: dt.date | None, lang: str) -> str:
         # "1er janvier 2025 à 0 h 00", "1 de enero de 2025, 00:00": the letter's own formula
         formula = letter_text(lang, L_("%(date)s, %(time)s"))
         return formula % {"date": fmt_date(day.date(), lang), "time": fmt_time(f"{day.hour:02d}:{day.minute:02d}", lang)}
-    text = format_date(day, "long", locale=date_locale(lang))
+    text = format_date(day, "long", locale=_locale(lang))
     if lang == "fr" and day.day == 1 and text.startswith("1 "):
         text = "1er " + text[2:]  # French writes "1er janvier"
     return text
@@ -188,7 +192,7 @@ def fmt_time(value: str, lang: str) -> str:
         return f"{moment.hour}\u00a0h\u00a0{moment.minute:02d}"
     from babel.dates import format_time
 
-    return format_time(moment, "HH:mm", locale=date_locale(lang))
+    return format_time(moment, "HH:mm", locale=_locale(lang))
 
 
 def fmt_partial_date(value: str | None, lang: str) -> str:
@@ -208,7 +212,7 @@ def fmt_partial_date(value: str | None, lang: str) -> str:
 
     # yMMMM is CLDR's "month and year" on its own: stand-alone month names (ru "апрель 1985 г.",
     # es "abril de 1985"); the year alone is written as digits in every language.
-    return format_skeleton("yMMMM", dt.date(year, month, 1), locale=date_locale(lang)) if month else str(year)
+    return format_skeleton("yMMMM", dt.date(year, month, 1), locale=_locale(lang)) if month else str(year)
 
 
 def fmt_amount(amount: Any, lang: str) -> str:
@@ -221,7 +225,7 @@ def fmt_amount(amount: Any, lang: str) -> str:
         return ""
     from babel.numbers import format_decimal, get_currency_name
 
-    locale = date_locale(lang)
+    locale = _locale(lang)
     value: Decimal = amount.value
     whole = value == value.to_integral_value()
     number = format_decimal(value, format="#,##0" if whole else "#,##0.00", locale=locale)
@@ -235,7 +239,9 @@ def fmt_amount(amount: Any, lang: str) -> str:
     return f"{number}\u00a0{name}"
 
 
+@cache
 def _locale(lang: str):
+    """The Babel locale of :func:`date_locale` (parsed once: Babel parses a locale name at each call)."""
     from babel import Locale
 
     return Locale.parse(date_locale(lang))
@@ -261,7 +267,7 @@ def join_list(items: list[str], lang: str) -> str:
         return ""
     from babel.lists import format_list
 
-    text = format_list(items, locale=date_locale(lang))
+    text = format_list(items, locale=_locale(lang))
     if lang == "es":
         # Spanish writes "e" for "y" before a word beginning with the sound /i/ (i-, hi-, not hie-/hia-)
         text = re.sub(r" y (?=(?:[iíIÍ]|[hH][iíIÍ])(?![aeiouáéó]))", " e ", text)
@@ -487,6 +493,10 @@ def upper_first(markup: str) -> Markup:
 # -- the view ------------------------------------------------------------------------------------
 
 
+_DIGIT_GROUPS = re.compile(r"(?<=\d) (?=\d)")
+_FRENCH_SEMICOLON = re.compile(r"(?<=\S)\s*;(?=\s)")
+
+
 class _Builder:
     def __init__(self, letter: LetterOfRequest, lang: str, full_identities: bool = False) -> None:
         from ..i18n import ui_gettext
@@ -559,9 +569,10 @@ class _Builder:
         French typography puts before it ("Ion CEBAN ; VEST-LOGISTIC SRL")."""
         value = value or ""
         # digit groups ("+373 69 000 000", "BE00 0000 0000") are never cut across lines
-        value = re.sub(r"(?<=\d) (?=\d)", "\u00a0", value)
+        if " " in value:
+            value = _DIGIT_GROUPS.sub("\u00a0", value)
         if self.lang == "fr" and ";" in value:
-            value = re.sub(r"(?<=\S)\s*;(?=\s)", "\u202f;", value)
+            value = _FRENCH_SEMICOLON.sub("\u202f;", value)
         return Txt(value, self.lang)
 
     def ref(self, value: str) -> Txt:
@@ -722,6 +733,7 @@ class _Builder:
         # the person the measure concerns: its codes ("status: victim") agree with that person's sex
         person = self.L.person(getattr(item, "person_id", "") or "")
         sex = person.sex if person is not None and fields.holds("natural_person", self.L, person) else None
+        period_from = getattr(item, "period_from", None)  # (once: a model without it answers slowly)
         for field in declared:
             if not fields.applies(self.L, field, item) or field.name in merged or field.kind == fields.ANNEX:
                 continue
@@ -779,7 +791,7 @@ class _Builder:
                             "value": self.s(zone_over_period(getattr(item, field.name), self.lang,
                                                              item.period_from, item.period_to))})
                 continue
-            shown = self.value(field, getattr(item, field.name), sex, getattr(item, "period_from", None))
+            shown = self.value(field, getattr(item, field.name), sex, period_from)
             if shown is None:
                 continue
             own.append({"label": self.label(field), "type": "bool" if field.kind in (fields.BOOL, fields.YESNO) else "text",
@@ -972,3 +984,71 @@ def build_context(letter: LetterOfRequest, lang: str, incomplete: list[str], lan
 def section_labels(sections: list, lang: str) -> list[str]:
     """"5", "14", "Place, date, signature and annexes" ... in ``lang``."""
     return [str(p.number) if p.number else p.label(lang) for p in sections]
+
+
+# -- the smallest pieces of the markup -------------------------------------------------------
+
+
+def finalize(value: Any) -> Any:
+    """What every ``{{ expression }}`` of the templates, and every value the :class:`Pieces` set
+    in the markup, is before escaping: a string without XML-invalid characters (trimmed), None as
+    "", anything else (markup, :class:`Txt`, numbers) as it is."""
+    if isinstance(value, str) and not hasattr(value, "__html__"):
+        return clean_text(value) if value else value
+    if value is None:
+        return ""
+    return value
+
+
+# TRANSLATORS: marks a passage of user text for which no translation into the letter's language was entered: it is shown in the language it was written in (which may itself be a translation). %(language)s is a CLDR language name in the nominative (e.g. "French", "французский"). Keep the square brackets.
+_UNTRANSLATED = L_("[untranslated passage; language: %(language)s]")
+# TRANSLATORS: a label before its value ("Address: ..."); French puts a no-break space before the colon.
+_LABEL = L_("%(text)s:")
+_TO_BE_COMPLETED = L_("[to be completed]")
+
+
+class Pieces:
+    """The three smallest pieces of the letter's markup in one language, which the templates call
+    hundreds of times a letter (templates/macros.j2 names them): ``tx(value)``, a :class:`Txt`
+    with its "untranslated passage" mark when it is not in the letter's language; ``label(text)``,
+    "<b>Address:</b>" (kept per text: the labels are the letter's fixed phrases); ``missing()``,
+    "<i>[to be completed]</i>". Each returns :class:`~markupsafe.Markup`, the very string the
+    Jinja macros they replace wrote (a macro call through the sandbox costs ten times more).
+    Build one per translations object with :func:`pieces`."""
+
+    def __init__(self, tr) -> None:
+        self._untranslated = Markup(tr.gettext(_UNTRANSLATED))
+        self._label = Markup(tr.gettext(_LABEL))
+        self._missing = Markup("<i>%s</i>") % clean_text(tr.gettext(_TO_BE_COMPLETED))
+        self._labels: dict[str, Markup] = {}
+
+    def tx(self, v: Any) -> Markup:
+        marked = getattr(v, "marked", None)
+        if marked is None:  # (as the macro did: only a Txt has a "marked")
+            from jinja2.exceptions import UndefinedError
+
+            raise UndefinedError(f"tx() takes a piece of user text, not {type(v).__name__}")
+        if marked:
+            lang = v.lang
+            tag = self._untranslated % {"language": v.lang_name}
+            return Markup(f'<ut lang="{escape(finalize(lang))}"><tag>{tag}</tag> {v.__html__()}</ut>')
+        return Markup(v.__html__())
+
+    def label(self, text: str) -> Markup:
+        if type(text) is not str:
+            return Markup(f"<b>{self._label % {'text': text}}</b>")
+        found = self._labels.get(text)
+        if found is None:
+            found = Markup(f"<b>{self._label % {'text': text}}</b>")
+            if len(self._labels) < 1000:
+                self._labels[text] = found
+        return found
+
+    def missing(self) -> Markup:
+        return self._missing
+
+
+@cache
+def pieces(tr) -> Pieces:
+    """The :class:`Pieces` for translations ``tr`` (``tr.gettext``; :func:`mla_writer.i18n.translations` keeps one per language)."""
+    return Pieces(tr)
