@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from PySide6.QtCore import QTimer
@@ -57,6 +58,11 @@ def run(argv: list[str]) -> int:
     from . import crash
 
     crash.install(window)  # an unexpected error: a dialog and a recovery copy, the window stays
+    probe = os.environ.get("MLA_WRITER_STARTUP_PROBE")
+    if probe:  # bench/bench_startup.py: end the process at a start-up milestone
+        from . import startup_probe
+
+        startup_probe.install(window, probe)
     window.show()
     if sample is not None:
         return app.exec()

@@ -59,6 +59,7 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
     checked = Signal()  # a checklist report was produced
     exported = Signal(str)  # path of an exported letter
     ready = Signal()  # the model and the step views are loaded and the draft is open
+    first_painted = Signal()  # the window's first paint has been drawn (emitted once, just after it)
     #: the message that saving the office profile filled the new letter (:meth:`tell_office_filled`)
     office_filled_box = None
 
@@ -339,6 +340,7 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
         super().paintEvent(event)
         if not self._load_scheduled:
             self._load_scheduled = True  # painted once: load the rest as soon as the loop is free
+            QTimer.singleShot(0, self, self.first_painted.emit)
             QTimer.singleShot(0, self, self.ensure_ready)  # (cancelled if the window is gone)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
