@@ -21,6 +21,9 @@ window alike, and only when set):
 - **second stage loaded** (no target): the model, the checklist and the step views loaded,
   the menus built, and the first step of the letter shown and painted with the checklist's
   verdict; against the bare window's first paint;
+- **longest stall** (no target): from the first paint until the second stage has loaded, the
+  longest time the application's event loop was busy (a 1 ms heartbeat timer's longest gap):
+  how long a key pressed at the worst moment of the start-up waits;
 - **peak memory**: the process's peak resident memory (VmHWM, reported by the process itself
   as it ends) at the second stage loaded, against the bare window's (target <= 1.4x).
 
@@ -159,15 +162,16 @@ class XKeyboard:
             self.dpy = None
 
 
-def sample(command: list[str], mode: str, env: dict[str, str], keyboard: XKeyboard | None) -> tuple[float, int]:
-    """One process run to milestone ``mode``: (seconds from spawn to its end, its peak KiB)."""
+def sample(command: list[str], mode: str, env: dict[str, str], keyboard: XKeyboard | None) -> tuple[float, int, float]:
+    """One process run to milestone ``mode``: (seconds from spawn to its end, its peak KiB, the
+    longest event-loop stall from the first paint to the second stage's end in ms, or 0)."""
     read_fd, write_fd = os.pipe()
     env = {**env, PROBE: mode, PROBE_FD: str(write_fd)}
     start = time.perf_counter()
     proc = subprocess.Popen(command, env=env, cwd=env.get("HOME", ROOT), pass_fds=(write_fd,),
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     os.close(write_fd)
-    peak, buffer, deadline = 0, b"", time.monotonic() + 60
+    peak, stall, buffer, deadline = 0, 0.0, b"", time.monotonic() + 60
     try:
         while True:
             ready, _w, _x = select.select([read_fd], [], [], max(0.0, deadline - time.monotonic()))
@@ -185,6 +189,8 @@ def sample(command: list[str], mode: str, env: dict[str, str], keyboard: XKeyboa
                     keyboard.press_tab(int(value))
                 elif word == "peak":
                     peak = int(value)
+                elif word == "stall":
+                    stall = float(value)
         proc.wait(60)
         elapsed = time.perf_counter() - start
     finally:
@@ -193,7 +199,7 @@ def sample(command: list[str], mode: str, env: dict[str, str], keyboard: XKeyboa
     proc.stderr.close()
     if proc.returncode != 0:
         raise SystemExit(f"a sample ({' '.join(command)}, {mode}) failed (exit {proc.returncode}):\n{err[-3000:]}")
-    return elapsed, peak
+    return elapsed, peak, stall
 
 
 def prepare_env(tmp: Path, display: str | None, ui_language: str, pythonpath: str | None) -> dict[str, str]:
@@ -225,7 +231,7 @@ def prepare_env(tmp: Path, display: str | None, ui_language: str, pythonpath: st
 def measure(runs: int, ui_language: str = "en", pythonpath: str | None = None,
             platform: str = "xcb") -> dict:
     """Run the samples; returns {"platform": ..., "times": {kind: [s]}, "peaks": {kind: [KiB]},
-    "catalogue": (ms, class) or None}. Kinds: bare_paint, app_paint, bare_input, app_input,
+    "stalls": [ms, per loaded sample], "catalogue": (ms, class) or None}. Kinds: bare_paint, app_paint, bare_input, app_input,
     app_loaded."""
     app = installed_command()
     bare = [interpreter_of(app[0]), str(BARE)]
@@ -253,16 +259,19 @@ def measure(runs: int, ui_language: str = "en", pythonpath: str | None = None,
                 sample(command, mode, env, keyboard)
             times: dict[str, list[float]] = {k: [] for k in kinds}
             peaks: dict[str, list[int]] = {k: [] for k in kinds}
+            stalls: list[float] = []
             for _ in range(runs):
                 for name, (command, mode) in kinds.items():
-                    elapsed, peak = sample(command, mode, env, keyboard)
+                    elapsed, peak, stall = sample(command, mode, env, keyboard)
                     times[name].append(elapsed)
                     peaks[name].append(peak)
+                    if mode == "loaded":
+                        stalls.append(stall)
         finally:
             if keyboard is not None:
                 keyboard.close()
     return {"platform": "xcb on Xvfb" if display else "offscreen (no Xvfb: not as a user sees it)",
-            "times": times, "peaks": peaks, "catalogue": catalogue}
+            "times": times, "peaks": peaks, "stalls": stalls, "catalogue": catalogue}
 
 
 def report(result: dict, runs: int, ui_language: str) -> list[str]:
@@ -279,6 +288,8 @@ def report(result: dict, runs: int, ui_language: str) -> list[str]:
         f"{t['app_input'] / t['bare_input']:.2f}x  (target <= 2x; Tab pressed at the first paint)",
         f"MLA Writer second stage loaded (States step):   {t['app_loaded']:7.1f} ms  "
         f"{t['app_loaded'] / t['bare_paint']:.2f}x  (no target; vs the bare paint)",
+        f"longest event-loop stall, first paint to loaded: {statistics.median(result['stalls']):6.1f} ms  "
+        f"(median; worst {max(result['stalls']):.0f} ms: a key pressed then waits as long)",
         f"peak memory, bare window:                       {p['bare_paint']:7.1f} MiB",
         f"peak memory, MLA Writer at first paint:         {p['app_paint']:7.1f} MiB  {p['app_paint'] / p['bare_paint']:.2f}x",
         f"peak memory, MLA Writer second stage loaded:    {p['app_loaded']:7.1f} MiB  "

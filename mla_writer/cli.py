@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import __version__
-from .model import LANGUAGES
+from .languages import LANGUAGES  # (not .model: pydantic is not needed to parse arguments)
 
 EXIT_OK = 0
 EXIT_INCOMPLETE = 1

@@ -71,7 +71,7 @@ def run(argv: list[str]) -> int:
             window.open_file(arg, ask=False)
             break
     # After the first paint: a crash's autosave is offered once the window is up.
-    QTimer.singleShot(0, window, window.offer_recovery)
+    window.first_painted.connect(lambda: QTimer.singleShot(0, window, window.offer_recovery))
     return app.exec()
 
 

@@ -17,6 +17,8 @@ Its value names the milestone at which the process ends, with ``os._exit(0)``:
 ``loaded``
     the second stage has finished (model, checklist, step views, menus; ``MainWindow.ready``)
     and the first step of the letter has been shown and painted with the checklist's verdict.
+    From the first paint to ``ready`` a 1 ms heartbeat timer measures the longest time the
+    event loop was busy (a key pressed then waits as long): reported as ``stall <ms>``.
 
 Just before it ends, the probe writes ``peak <KiB>`` (the process's VmHWM) to the pipe, if there
 is one. Five seconds without reaching the milestone end the process with status 3; a window
@@ -92,6 +94,29 @@ def install(window, mode: str) -> None:
 
     window.first_painted.connect(painted)
     if mode == "loaded":
+        import time
+
+        beat = {"last": 0.0, "longest": 0.0}
+        heartbeat = QTimer(window)
+        heartbeat.setInterval(1)
+
+        def tick() -> None:
+            now = time.perf_counter()
+            beat["longest"] = max(beat["longest"], now - beat["last"])
+            beat["last"] = now
+
+        def start_beat() -> None:
+            beat["last"] = time.perf_counter()
+            heartbeat.start()
+
+        def stop_beat() -> None:
+            tick()
+            heartbeat.stop()
+            _say(f"stall {beat['longest'] * 1000:.1f}")
+
+        heartbeat.timeout.connect(tick)
+        window.first_painted.connect(start_beat)
+        window.ready.connect(stop_beat)
         def step_painted() -> None:
             QTimer.singleShot(0, end)
 
