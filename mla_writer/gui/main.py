@@ -70,8 +70,13 @@ def run(argv: list[str]) -> int:
         if not arg.startswith("-"):
             window.open_file(arg, ask=False)
             break
-    # After the first paint: a crash's autosave is offered once the window is up.
-    window.first_painted.connect(lambda: QTimer.singleShot(0, window, window.offer_recovery))
+    # A crash's autosave is offered once the window is up and its second stage done (scanning
+    # the autosave folders right after the first paint would delay the user's first key).
+    def offer_once() -> None:
+        window.ready.disconnect(offer_once)
+        QTimer.singleShot(0, window, window.offer_recovery)
+
+    window.ready.connect(offer_once)
     return app.exec()
 
 
