@@ -75,6 +75,8 @@ def _checking(lang: str, today):
 
 class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
     _menus_built = False  # the menus' actions exist (built just after the first paint, or when asked for)
+    _menus_building = False  # a builder of the menus is running (:meth:`_menu_slices`)
+    _menu_builder = None  # the second stage's builder of the menus, while it is half-way
     _first_paint_done = False  # first_painted was emitted
     checked = Signal()  # a checklist report was produced
     exported = Signal(str)  # path of an exported letter
@@ -146,8 +148,8 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
 
     def __getattr__(self, name: str):
         """An action of the menus asked for before the menus were built: they are built now."""
-        if name in MENU_ATTRIBUTES and not self._menus_built:
-            self._build_menus()
+        if name in MENU_ATTRIBUTES and not self._menus_built and not self._menus_building:
+            self._finish_menus()
             return getattr(self, name)
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
@@ -260,7 +262,28 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
         self.sidebar.retranslate()
 
     def _build_menus(self) -> None:
-        self._menus_built = True
+        """Build (or build again, in another UI language) the menus and their actions at once."""
+        self._menu_builder = None  # (one left half-way by the second stage is dropped)
+        for _slice in self._menu_slices():
+            pass
+
+    def _finish_menus(self) -> None:
+        """The menus complete now: the second stage's builder run to its end, or a new one."""
+        builder, self._menu_builder = self._menu_builder or self._menu_slices(), None
+        for _slice in builder:
+            pass
+
+    def _menu_slices(self):
+        """Build the menus in three slices (a generator: the second stage lets the event loop
+        run between them). :attr:`_menus_built` is True once all are built."""
+        self._menus_built = False
+        self._menus_building = True
+        try:
+            yield from self._menu_parts()
+        finally:
+            self._menus_building = False
+
+    def _menu_parts(self):
         bar = self.menuBar()
         # Built again in another language: the old menus and their actions go, keys and all
         # (left alive, each rebuild added a second owner of every shortcut).
@@ -301,6 +324,7 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
         files.addAction(self._action(_("Export &PDF\u2026"), self.export_letter_pdf, ["Ctrl+Shift+E"]))
         files.addSeparator()
         files.addAction(self._action(_("&Quit"), self.close, [K.Quit, "Ctrl+Q"]))
+        yield
         self.back_action = self._action(_("&Back"), self.go_back, ["Alt+Left", "Ctrl+PgUp"])
         self.next_action = self._action(_("&Next"), self.go_next, ["Alt+Right", "Ctrl+PgDown"])
         go.addAction(self.back_action)
@@ -320,6 +344,7 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
         view.addAction(self._action(_("&Translate\u2026"), self.open_translation, ["Ctrl+Shift+T"]))
         view.addSeparator()
         view.addAction(self._action(_("Case &Register\u2026"), self.show_register))
+        yield
         self.preview_button.setChecked(self.preview_action.isChecked())
         self.preview_action.toggled.connect(self.preview_button.setChecked)
         group = QActionGroup(self)
@@ -337,6 +362,7 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
         self._window_actions = [self.back_action, self.next_action]
         self.back_action.setEnabled(self.current > 0)
         self.next_action.setEnabled(self.current < len(self.plan) - 1)
+        self._menus_built = True
         self._label_frame()
         self.demo_changed()
 
@@ -403,9 +429,16 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
         self._start_loading()
 
     def _start_loading(self) -> None:
-        """Start the second stage in the background (once): the domain's import in a thread, the
-        rest a slice per turn of the event loop."""
+        """Start the second stage (once), a slice per turn of the event loop."""
         if self.session is not None or self._loader is not None:
+            return
+        self._loader = self._second_stage()
+        QTimer.singleShot(0, self, self._next_slice)
+
+    def _import_domain_in_background(self) -> None:
+        """Import the domain (:data:`DOMAIN_MODULES`) in a thread, and build what the first letter
+        and its first check need, while the GUI thread runs its slices (once)."""
+        if self._domain_thread is not None:
             return
         import threading
 
@@ -426,8 +459,6 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
 
         self._domain_thread = threading.Thread(target=import_domain, name="import-domain", daemon=True)
         self._domain_thread.start()
-        self._loader = self._second_stage()
-        QTimer.singleShot(0, self, self._next_slice)
 
     def _next_slice(self) -> None:
         """Run one slice of the second stage, then let the event loop run before the next."""
@@ -465,8 +496,13 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
 
     def _second_stage_slices(self):
         if not self._menus_built:
-            self._build_menus()
-            yield False
+            self._menu_builder = self._menu_slices()
+            for _slice in self._menu_builder:  # (ends at once if the menus were completed meanwhile)
+                yield False
+            self._menu_builder = None
+        # (after the menus: sharing the GIL from the first paint on, the thread would delay the
+        # first slices and a key pressed at once)
+        self._import_domain_in_background()
         if self.autosave_folder is None and self.real_places[1] is None:
             from .autosave import move_legacy_data  # the user's own folders: the word lists of earlier versions
 
@@ -475,7 +511,7 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
         yield False
         # The GUI thread's slices below are Python-heavy: they wait for the domain's thread (sharing
         # the GIL, each would take twice as long, and a key pressed meanwhile wait as long).
-        while self._domain_thread is not None and self._domain_thread.is_alive():
+        while self._domain_thread.is_alive():
             yield True
         # Qt's namespace costs some 20-80 ms on first use: the first paint does without it.
         from PySide6.QtCore import Qt
@@ -517,12 +553,11 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
             return False
         if self._loader is None:
             self._loader = self._second_stage()
-        if self._domain_thread is not None:
-            self._domain_thread.join()  # (two threads importing the same modules could deadlock)
         self._loading = True
         try:
-            for _waiting in self._loader:
-                pass
+            for waiting in self._loader:
+                if waiting:  # (the GUI thread must not import the domain while that thread does)
+                    self._domain_thread.join()
         finally:
             self._loading = False
             self._loader = None
