@@ -20,8 +20,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal  # (not QEvent: building its enum costs ~4 ms)
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import (
-    QFileDialog,
+from PySide6.QtWidgets import (  # (not QFileDialog: imported where used, its enums cost the first paint ~5 ms)
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -703,6 +702,8 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
 
     def open_for_review_dialog(self) -> None:
         """File → Open for review: choose a draft and open it in a review window."""
+        from PySide6.QtWidgets import QFileDialog
+
         path, _filter = QFileDialog.getOpenFileName(self, _("Open draft for review"), self.settings.last_folder(),
                                                     self.file_filter())
         if path:
