@@ -45,6 +45,8 @@ from .widgets.preview import PreviewPane
 from .widgets.sidebar import Sidebar
 
 CHECK_DEBOUNCE_MS = 250
+#: How long after the first step of a letter is shown its spelling dictionaries start loading.
+SPELLING_DELAY_MS = 500
 
 #: Imported by a background thread during the second stage (pure Python, no Qt: see
 #: tests/test_architecture.py), so that the GUI thread stays free for the user's input.
@@ -77,6 +79,7 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
     _menus_building = False  # a builder of the menus is running (:meth:`_menu_slices`)
     _menu_builder = None  # the second stage's builder of the menus, while it is half-way
     _first_paint_done = False  # first_painted was emitted
+    _spelling_scheduled = False  # the dictionaries' warm-up is on its way (:meth:`_warm_up_spelling`)
     checked = Signal()  # a checklist report was produced
     exported = Signal(str)  # path of an exported letter
     ready = Signal()  # the model and the step views are loaded and the draft is open
@@ -537,11 +540,6 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
         session = new_session()
         yield False
         self.set_session(session, check_now=False, step=self.current)
-        from . import spellcheck
-
-        # The dictionaries of the letter's languages load in a thread while the user reads: the
-        # first step's editors then find them (loaded on the GUI thread, they would stall it).
-        spellcheck.warm_up(self.session.letter)
         self.ready.emit()
 
     def ensure_ready(self) -> bool:
@@ -561,6 +559,19 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
             self._loading = False
             self._loader = None
         return True
+
+    def _warm_up_spelling(self) -> None:
+        """Load the spelling dictionaries of the open letter's languages in a thread.
+
+        Not at start-up: a user who only opens, reads or exports a letter never needs them
+        (13-20 MiB), and the first step of a letter has no spell-checked editor. Once a step of
+        the letter is shown the load starts :data:`SPELLING_DELAY_MS` later (off the moments
+        right after the step appears), in time for the editors of the next steps; an editor
+        built before that loads its language's dictionary itself."""
+        if self.session is not None:
+            from . import spellcheck
+
+            spellcheck.warm_up(self.session.letter)
 
     # -- the session --------------------------------------------------------------------------
     def set_session(self, session, check_now: bool = True, step: int = 1) -> None:
@@ -758,6 +769,9 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
         index = max(0, min(index, len(self.plan) - 1))
         if index:
             self.ensure_ready()
+            if not self._spelling_scheduled:
+                self._spelling_scheduled = True
+                QTimer.singleShot(SPELLING_DELAY_MS, self, self._warm_up_spelling)
         self.current = index
         page = self.page(index)
         if index == 0:

@@ -210,3 +210,21 @@ def test_the_installed_command_honours_the_start_up_probe(tmp_path):
 
     with pytest.raises(ValueError):
         startup_probe.install(None, "never")
+
+
+def test_spelling_dictionaries_load_once_a_step_of_the_letter_is_shown(make_window, qtbot, monkeypatch):
+    """Start-up loads no spelling dictionary (13-20 MiB); showing a step of the letter starts
+    loading those of the letter's languages, once, shortly after."""
+    from mla_writer.gui import spellcheck, window as window_module
+
+    loads = []
+    monkeypatch.setattr(spellcheck, "warm_up", lambda letter: loads.append((letter.drafting_language, letter.output_language)))
+    window = make_window("fr")
+    qtbot.wait(window_module.SPELLING_DELAY_MS + 100)
+    assert window.current == 0 and loads == []  # the start page: nothing to spell-check
+    window.go_to(1)
+    qtbot.waitUntil(lambda: loads == [("fr", "fr")], timeout=5000)
+    window.go_to(2)
+    window.go_to(3)
+    qtbot.wait(window_module.SPELLING_DELAY_MS + 100)
+    assert loads == [("fr", "fr")]
