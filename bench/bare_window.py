@@ -66,7 +66,7 @@ class Window(QMainWindow):
 
 
 app = QApplication(sys.argv)
-QTimer.singleShot(5000, lambda: end(3))
+QTimer.singleShot(20_000, lambda: end(3))
 window = Window()
 window.resize(1280, 820)
 window.show()

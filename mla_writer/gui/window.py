@@ -434,7 +434,9 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
         """Start the second stage (once), a slice per turn of the event loop."""
         if self.session is not None or self._loader is not None:
             return
-        self._loader = self._second_stage()
+        self._loader = loader = self._second_stage()
+        # A window destroyed half-way: the stage is closed, which turns the garbage collector on again
+        self.destroyed.connect(lambda *_args: loader.close())
         QTimer.singleShot(0, self, self._next_slice)
 
     def _import_domain_in_background(self) -> None:
@@ -472,6 +474,9 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
         except StopIteration:
             self._loader = None
             return
+        except BaseException:
+            self._loader = None  # (ensure_ready() starts it again, and meets the error where the user acted)
+            raise
         finally:
             self._loading = False
         QTimer.singleShot(5 if waiting else 0, self, self._next_slice)
@@ -505,7 +510,7 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
         # (after the menus: sharing the GIL from the first paint on, the thread would delay the
         # first slices and a key pressed at once)
         self._import_domain_in_background()
-        if self.autosave_folder is None and self.real_places[1] is None:
+        if self.real_places[1] is None:
             from .autosave import move_legacy_data  # the user's own folders: the word lists of earlier versions
 
             move_legacy_data()

@@ -228,3 +228,21 @@ def test_spelling_dictionaries_load_once_a_step_of_the_letter_is_shown(make_wind
     window.go_to(3)
     qtbot.wait(window_module.SPELLING_DELAY_MS + 100)
     assert loads == [("fr", "fr")]
+
+
+def test_a_window_destroyed_half_way_through_its_second_stage_turns_the_collector_on_again(tmp_path, qtbot):
+    """The second stage keeps Python's garbage collector off while it runs; a window destroyed
+    before it ends must not leave it off for the rest of the process."""
+    import gc
+
+    from PySide6.QtCore import QSettings
+    from shiboken6 import delete
+
+    from mla_writer.gui.main import make_window
+
+    window = make_window(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), tmp_path / "autosave")
+    window._start_loading()
+    next(window._loader)  # the first slice: the collector is off from here to the stage's end
+    assert not gc.isenabled()
+    delete(window)
+    assert gc.isenabled()
