@@ -30,8 +30,9 @@ window alike, and only when set):
     .venv/bin/python bench/bench_startup.py [--runs 9] [--ui-language ru] [--pythonpath DIR]
 
 ``--pythonpath DIR`` runs another checkout's code through the same installed command (put
-first on PYTHONPATH), to compare before and after in the same minutes. Samples alternate so
-that disk-cache and CPU frequency effects fall on all alike. Bytecode is compiled in warm-up
+first on PYTHONPATH), to compare before and after in the same minutes. Samples alternate, in
+an order shuffled each run and 0.1 s apart, so that disk-cache, CPU frequency and the clean-up
+after the sample before fall on all kinds alike. Bytecode is compiled in warm-up
 runs (into a temporary folder, as an installed application has it), the gettext catalogues
 are compiled to .mo first, and the user's folders (settings, data, cache) are temporary, so
 that each sample starts as a first start with the UI language given. With a UI language other
@@ -43,6 +44,7 @@ from __future__ import annotations
 import argparse
 import ctypes
 import os
+import random
 import select
 import shutil
 import statistics
@@ -260,8 +262,13 @@ def measure(runs: int, ui_language: str = "en", pythonpath: str | None = None,
             times: dict[str, list[float]] = {k: [] for k in kinds}
             peaks: dict[str, list[int]] = {k: [] for k in kinds}
             stalls: list[float] = []
+            order = list(kinds)
+            shuffle = random.Random(12).shuffle
             for _ in range(runs):
-                for name, (command, mode) in kinds.items():
+                shuffle(order)  # (a fixed order would make each kind follow the same one, always)
+                for name in order:
+                    command, mode = kinds[name]
+                    time.sleep(0.1)  # the X server and the kernel done with the process before
                     elapsed, peak, stall = sample(command, mode, env, keyboard)
                     times[name].append(elapsed)
                     peaks[name].append(peak)

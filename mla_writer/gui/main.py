@@ -55,9 +55,15 @@ def run(argv: list[str]) -> int:
         window = launch(sample)
     else:
         window = make_window()
-    from . import crash
 
-    crash.install(window)  # an unexpected error: a dialog and a recovery copy, the window stays
+    def guard() -> None:  # an unexpected error: a dialog and a recovery copy, the window stays
+        from . import crash
+
+        crash.install(window)
+
+    # installed once the window is on screen, where its dialog shows (the first paint does without
+    # the module), before the second stage's first slice
+    window.first_painted.connect(lambda: QTimer.singleShot(0, window, guard))
     probe = os.environ.get("MLA_WRITER_STARTUP_PROBE")
     if probe:  # bench/bench_startup.py: end the process at a start-up milestone
         from . import startup_probe

@@ -246,3 +246,33 @@ def test_a_window_destroyed_half_way_through_its_second_stage_turns_the_collecto
     assert not gc.isenabled()
     delete(window)
     assert gc.isenabled()
+
+
+def test_the_crash_hook_is_installed_once_the_window_is_on_screen(tmp_path):
+    """The application's error dialog (gui/crash.py) guards the window from its first paint on:
+    installed one turn of the event loop after it, before the second stage."""
+    code = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from mla_writer.gui import main
+
+def look():
+    window = next((w for w in QApplication.topLevelWidgets() if type(w).__name__ == "MainWindow"), None)
+    if window is None or window.session is None:
+        QTimer.singleShot(20, look)
+        return
+    from mla_writer.gui import crash
+    print("hook", crash._installed is not None and sys.excepthook is crash._installed)
+    QApplication.instance().exit(0)
+
+QTimer.singleShot(0, look)
+sys.exit(main.run(["mla-writer"]))
+"""
+    home = tmp_path / "home"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(home), XDG_CONFIG_HOME=str(home / "config"),
+               XDG_DATA_HOME=str(home / "data"), MLA_WRITER_DATA_DIR=str(home / "mla"))
+    env.pop("MLA_WRITER_STARTUP_PROBE", None)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=tmp_path, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["hook", "True"]
