@@ -58,6 +58,23 @@ VIEW_MODULES = ("mla_writer.gui.session", "mla_writer.gui.widgets.form", "mla_wr
                 "mla_writer.gui.widgets.persons", "mla_writer.gui.widgets.offences",
                 "mla_writer.gui.widgets.assistance", "mla_writer.gui.widgets.legalbasis", "mla_writer.gui.pages.base",
                 "mla_writer.gui.pages.steps", "mla_writer.gui.pages.review")
+#: Qt's widget classes, made (with their enums) a few per slice of the second stage. The first
+#: Qt call that returns a widget of a class PySide has to find out (the preview's
+#: ``QTextBrowser.viewport()``, then any step view) makes every one of them at once: 40-80 ms
+#: in one go. (A name this PySide6 does not have is skipped.)
+WIDGET_CLASSES = (
+    "QAbstractButton", "QAbstractItemView", "QAbstractScrollArea", "QAbstractSlider", "QAbstractSpinBox",
+    "QCalendarWidget", "QCheckBox", "QColorDialog", "QColumnView", "QComboBox", "QCommandLinkButton", "QDateEdit",
+    "QDateTimeEdit", "QDial", "QDialog", "QDialogButtonBox", "QDockWidget", "QDoubleSpinBox", "QErrorMessage",
+    "QFileDialog", "QFocusFrame", "QFontComboBox", "QFontDialog", "QFrame", "QGraphicsView", "QGroupBox",
+    "QHeaderView", "QInputDialog", "QKeySequenceEdit", "QLCDNumber", "QLabel", "QLineEdit", "QListView",
+    "QListWidget", "QMainWindow", "QMdiArea", "QMdiSubWindow", "QMenu", "QMenuBar", "QMessageBox", "QPlainTextEdit",
+    "QProgressBar", "QProgressDialog", "QPushButton", "QRadioButton", "QRhiWidget", "QRubberBand", "QScrollArea",
+    "QScrollBar", "QSizeGrip", "QSlider", "QSpinBox", "QSplashScreen", "QSplitter", "QSplitterHandle",
+    "QStackedWidget", "QStatusBar", "QTabBar", "QTabWidget", "QTableView", "QTableWidget", "QTextBrowser",
+    "QTextEdit", "QTimeEdit", "QToolBar", "QToolBox", "QToolButton", "QTreeView", "QTreeWidget", "QUndoView",
+    "QWizard", "QWizardPage",
+)
 #: Attributes that the menus make: asked for before the menus are built, they build them.
 MENU_ATTRIBUTES = frozenset({"preview_action", "back_action", "next_action", "demo_action", "demo_reset_action",
                              "guidance_action", "presentation_action", "recent_menu", "_window_actions"})
@@ -507,15 +524,16 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
             for _slice in self._menu_builder:  # (ends at once if the menus were completed meanwhile)
                 yield False
             self._menu_builder = None
-        # (after the menus: sharing the GIL from the first paint on, the thread would delay the
-        # first slices and a key pressed at once)
-        self._import_domain_in_background()
+            yield False
         if self.real_places[1] is None:
             from .autosave import move_legacy_data  # the user's own folders: the word lists of earlier versions
 
             move_legacy_data()
         self.autosaver  # noqa: B018 - made now: its folder and lock file
         yield False
+        # (after the slices above: sharing the GIL with it, each would take twice as long, and
+        # a key pressed at the first paint wait as long)
+        self._import_domain_in_background()
         # The GUI thread's slices below are Python-heavy: they wait for the domain's thread (sharing
         # the GIL, each would take twice as long, and a key pressed meanwhile wait as long).
         while self._domain_thread.is_alive():
@@ -530,6 +548,12 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
         self.autosaver.watch_state()  # (after Qt's namespace: see Autosaver)
         self.nav_message.setTextFormat(Qt.TextFormat.PlainText)
         yield False
+        from PySide6 import QtWidgets
+
+        for start in range(0, len(WIDGET_CLASSES), 6):
+            for name in WIDGET_CLASSES[start:start + 6]:
+                getattr(QtWidgets, name, None)
+            yield False
         self.preview.ensure_view()
         yield False
         from importlib import import_module
