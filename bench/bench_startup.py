@@ -1,131 +1,68 @@
-"""Cold start to the shown wizard, against a bare PySide6 QMainWindow, in the same run.
+"""Start-up as a user sees it: the installed ``mla-writer`` command against a bare PySide6 window.
 
-Each sample is a fresh Python process (so nothing is cached in memory by an earlier
-sample): it imports what it needs, builds its window, shows it, and exits once the window
-has been painted. The parent measures the wall time from spawn to exit; every kind of
-sample pays the same interpreter start-up. Samples alternate so that disk-cache and CPU
-frequency effects fall on all alike. Three kinds:
+Each sample is a whole fresh process launched as a user launches it: the installed
+``mla-writer`` command (the console script of the virtual environment, its real entry point
+``mla_writer.__main__:main``: the command line's parser, then the application) or, as the
+baseline, ``bench/bare_window.py`` (a bare QMainWindow of the same size) run by the same
+interpreter. The windows open on a private X server (Xvfb, ``-noreset -displayfd``, started
+here) through Qt's xcb platform, as on a desktop (offscreen only when Xvfb is missing or
+``--platform offscreen`` is given; the output then says so). The wall time runs from the spawn
+of the process to its end; each process ends itself at a milestone (the environment variable
+``MLA_WRITER_STARTUP_PROBE``, honoured by ``mla_writer/gui/startup_probe.py`` and by the bare
+window alike, and only when set):
 
-- bare: a PySide6 QMainWindow, nothing else (the baseline);
-- shown: MLA Writer's window painted, with the sidebar of the 14 points, the menus and the
-  start step (target <= 1.3x the baseline);
-- ready: the model, checklist and step views loaded (the window's second stage) and the
-  first step of the letter painted with the checklist's verdict. No target; printed so the
-  cost that the two-stage start moves after the first paint stays visible.
+- **first paint**: the window is visible: mapped and exposed by the X server and its first
+  frame drawn and flushed to it (target <= 1.3x the bare window);
+- **ready for input**: the window has handled the user's first input: as soon as the window
+  is visible (its first paint) this script gives it the X input focus and presses Tab through
+  the X server (XTest); the sample ends once the window has dispatched that key press to its
+  focused widget (target <= 2x the bare window receiving the same key). Start-up work still
+  queued after the first paint delays this exactly as much as it would delay a user's key;
+- **second stage loaded** (no target): the model, the checklist and the step views loaded,
+  the menus built, and the first step of the letter shown and painted with the checklist's
+  verdict; against the bare window's first paint;
+- **longest stall** (no target): from the first paint until the second stage has loaded, the
+  longest time the application's event loop was busy (a 1 ms heartbeat timer's longest gap):
+  how long a key pressed at the worst moment of the start-up waits;
+- **peak memory**: the process's peak resident memory (VmHWM, reported by the process itself
+  as it ends) at the second stage loaded, against the bare window's (target <= 1.4x).
 
-    .venv/bin/python bench/bench_startup.py [--runs 9] [--ui-language ru]
+    .venv/bin/python bench/bench_startup.py [--runs 9] [--ui-language ru] [--pythonpath DIR]
 
-Uses the offscreen platform when there is no display (set QT_QPA_PLATFORM to override).
-Bytecode is compiled once in a warm-up run, and the gettext catalogues are compiled to .mo
-first (``python -m mla_writer.i18n compile``), as they are in an installed application. With a
-UI language other than English it also prints how long loading that language's "ui" catalogue
-takes (the compiled .mo read by gettext; the only catalogue the first paint needs).
+``--pythonpath DIR`` runs another checkout's code through the same installed command (put
+first on PYTHONPATH), to compare before and after in the same minutes. Samples alternate, in
+an order shuffled each run and 0.1 s apart, so that disk-cache, CPU frequency and the clean-up
+after the sample before fall on all kinds alike. Bytecode is compiled in warm-up
+runs (into a temporary folder, as an installed application has it), the gettext catalogues
+are compiled to .mo first, and the user's folders (settings, data, cache) are temporary, so
+that each sample starts as a first start with the UI language given. With a UI language other
+than English it also prints how long loading that language's "ui" catalogue takes.
 """
 
 from __future__ import annotations
 
 import argparse
+import ctypes
 import os
+import random
+import select
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-
-# Every sample ends at the first paint of its window, and the process ends on the spot with
-# os._exit (app.quit() would first run whatever the event loop already has queued, such as the
-# wizard's second stage). The bare and the wizard window both see their first paint through a
-# paintEvent override (an event filter would build QEvent's large enum, a cost neither window
-# pays otherwise). Five seconds without a paint fails the sample.
-COMMON = """
-import os, sys
-from PySide6.QtCore import QTimer
-
-def end():
-    sys.stderr.flush()
-    os._exit(0)
-
-def on_first_paint(cls, then):
-    class Painted(cls):
-        _seen = False
-        def paintEvent(self, event):
-            if not self._seen:  # queued before the window's own reaction to its first paint
-                self._seen = True
-                QTimer.singleShot(0, then)  # runs once this paint has been handled
-            super().paintEvent(event)
-    return Painted
-
-QTimer.singleShot(5000, lambda: os._exit(3))
-"""
-
-BARE = COMMON + """
-from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication(sys.argv)
-window = on_first_paint(QMainWindow, end)()
-window.resize(1280, 820)
-window.show()
-app.exec()
-"""
-
-WIZARD_START = """
-sys.path.insert(0, {root!r})
-from PySide6.QtCore import QSettings
-from mla_writer.gui import window as window_module
-from mla_writer.gui.main import make_app, make_window
-app = make_app(sys.argv)
-"""
-WIZARD_MAKE = """
-window = make_window(QSettings({ini!r}, QSettings.Format.IniFormat), __import__("pathlib").Path({autosave!r}))
-"""
-
-#: The wizard's window painted: sidebar with the 14 points, the start step, menus, navigation.
-WIZARD_SHOWN = COMMON + WIZARD_START + """
-def done():
-    if not window.current_page().isVisible():
-        os._exit(4)  # the wizard's first step was not shown
-    end()
-window_module.MainWindow = on_first_paint(window_module.MainWindow, done)  # make_window builds this
-""" + WIZARD_MAKE + """
-window.show()
-app.exec()
-"""
-
-#: Ready for input: the model and the step views loaded, the first step of the letter (States and
-#: languages) built, shown and painted, with the checklist's first verdict in the sidebar. (An
-#: event filter on the step sees its paint: this row has no target, so its small cost is fine.)
-WIZARD_READY = COMMON + WIZARD_START + WIZARD_MAKE + """
-from PySide6.QtCore import QEvent, QObject
-
-class FirstPaint(QObject):
-    seen = False
-    def eventFilter(self, obj, event):
-        if not self.seen and event.type() == QEvent.Type.Paint:
-            self.seen = True
-            QTimer.singleShot(0, end)
-        return False
-
-def ready():
-    window.go_to(1)
-    window.run_check()
-    page = window.current_page()
-    if not (page.isVisible() and window.sidebar.statuses):
-        os._exit(4)  # the first step of the letter was not shown
-    page.installEventFilter(watcher)
-    page.update()
-watcher = FirstPaint()
-window.ready.connect(lambda: QTimer.singleShot(0, ready))
-window.show()
-app.exec()
-"""
-
+BARE = ROOT / "bench" / "bare_window.py"
+PROBE = "MLA_WRITER_STARTUP_PROBE"
+PROBE_FD = "MLA_WRITER_STARTUP_PROBE_FD"
 
 #: Loading the UI catalogue, in a process of its own (the median of many loads, cache cleared each time).
 CATALOGUE_LOAD = """
 import statistics, sys, time
-sys.path.insert(0, {root!r})
 from mla_writer import i18n
 times = []
 for _ in range(100):
@@ -137,35 +74,238 @@ print(statistics.median(times) * 1000, type(i18n.translations("ui", {lang!r}))._
 """
 
 
-def compile_catalogues(env: dict[str, str]) -> None:
-    """The .mo files up to date, as scripts/setup-common.sh leaves them (else the first sample compiles them)."""
-    proc = subprocess.run([sys.executable, "-m", "mla_writer.i18n", "compile", "--quiet"], env=env, cwd=ROOT,
-                          capture_output=True, text=True)
-    if proc.returncode != 0:
-        raise SystemExit(f"the gettext catalogues do not compile:\n{proc.stderr}")
+def installed_command() -> list[str]:
+    """The installed ``mla-writer`` console script beside this interpreter (or on PATH)."""
+    here = Path(sys.executable).with_name("mla-writer")
+    found = str(here) if here.exists() else shutil.which("mla-writer")
+    if not found:
+        raise SystemExit("the mla-writer command is not installed (pip install -e . in the virtual environment)")
+    return [found]
 
 
-def catalogue_load(lang: str, env: dict[str, str]) -> tuple[float, str]:
-    proc = subprocess.run([sys.executable, "-c", CATALOGUE_LOAD.format(root=str(ROOT), lang=lang)], env=env, cwd=ROOT,
-                          capture_output=True, text=True)
-    if proc.returncode != 0:
-        raise SystemExit(f"loading the catalogue failed:\n{proc.stderr}")
-    ms, kind = proc.stdout.split()
-    return float(ms), kind
+def interpreter_of(script: str) -> str:
+    """The interpreter a console script runs with (its #! line), else this one."""
+    with open(script, "rb") as f:
+        first = f.readline().decode(errors="replace").strip()
+    return first[2:].strip().split()[0] if first.startswith("#!") else sys.executable
 
 
-def sample(code: str, env: dict[str, str]) -> float:
+@contextmanager
+def xvfb(size: str = "1280x1024x24"):
+    """A private Xvfb (``-noreset -displayfd``): yields its display name (":5"), or None without Xvfb."""
+    if shutil.which("Xvfb") is None:
+        yield None
+        return
+    read_fd, write_fd = os.pipe()
+    proc = subprocess.Popen(["Xvfb", "-noreset", "-displayfd", str(write_fd), "-screen", "0", size, "-nolisten", "tcp"],
+                            pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    os.close(write_fd)
+    try:
+        ready, _w, _x = select.select([read_fd], [], [], 30)
+        number = os.read(read_fd, 32).decode().strip() if ready else ""
+        if not number:
+            proc.kill()
+            raise SystemExit(f"Xvfb did not start: {proc.stderr.read().decode(errors='replace')[-2000:]}")
+        yield f":{number}"
+    finally:
+        os.close(read_fd)
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+class XKeyboard:
+    """Gives a window the input focus and presses Tab in it through the X server (XTest, by
+    ctypes: no process to spawn, well under a millisecond); ``xdotool`` if libXtst is missing."""
+
+    XK_TAB = 0xFF09
+
+    def __init__(self, display: str) -> None:
+        self.display = display
+        try:
+            self.x11 = ctypes.CDLL("libX11.so.6")
+            self.xtst = ctypes.CDLL("libXtst.so.6")
+        except OSError:
+            self.x11 = None
+            return
+        x11, xtst = self.x11, self.xtst
+        x11.XOpenDisplay.restype = ctypes.c_void_p
+        x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
+        x11.XKeysymToKeycode.argtypes = [ctypes.c_void_p, ctypes.c_ulong]
+        x11.XKeysymToKeycode.restype = ctypes.c_ubyte
+        x11.XSetInputFocus.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_ulong]
+        x11.XFlush.argtypes = [ctypes.c_void_p]
+        x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
+        xtst.XTestFakeKeyEvent.argtypes = [ctypes.c_void_p, ctypes.c_uint, ctypes.c_int, ctypes.c_ulong]
+        # an X error (a window gone meanwhile) must not end this process (Xlib's default handler exits)
+        self._handler = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p)(lambda _d, _e: 0)
+        x11.XSetErrorHandler(self._handler)
+        self.dpy = x11.XOpenDisplay(display.encode())
+        if not self.dpy:
+            raise SystemExit(f"cannot open the X display {display}")
+        self.tab = x11.XKeysymToKeycode(self.dpy, self.XK_TAB)
+
+    def press_tab(self, window: int) -> None:
+        if self.x11 is None:
+            subprocess.run(["xdotool", "windowfocus", str(window), "key", "Tab"], env={**os.environ, "DISPLAY": self.display},
+                           check=False)
+            return
+        self.x11.XSetInputFocus(self.dpy, window, 2, 0)  # RevertToParent, CurrentTime
+        self.xtst.XTestFakeKeyEvent(self.dpy, self.tab, 1, 0)
+        self.xtst.XTestFakeKeyEvent(self.dpy, self.tab, 0, 0)
+        self.x11.XFlush(self.dpy)
+
+    def close(self) -> None:
+        if self.x11 is not None and self.dpy:
+            self.x11.XCloseDisplay(self.dpy)
+            self.dpy = None
+
+
+def sample(command: list[str], mode: str, env: dict[str, str], keyboard: XKeyboard | None) -> tuple[float, int, float]:
+    """One process run to milestone ``mode``: (seconds from spawn to its end, its peak KiB, the
+    longest event-loop stall from the first paint to the second stage's end in ms, or 0)."""
+    read_fd, write_fd = os.pipe()
+    env = {**env, PROBE: mode, PROBE_FD: str(write_fd)}
     start = time.perf_counter()
-    try:  # (the sample's own 5 s timer is armed before its QApplication exists: it cannot be relied on)
-        proc = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, timeout=60)
-    except subprocess.TimeoutExpired as exc:
-        err = exc.stderr.decode(errors="replace") if isinstance(exc.stderr, bytes) else exc.stderr or ""
-        raise SystemExit(f"a sample did not finish in {exc.timeout} s:\n{err}") from None
-    elapsed = time.perf_counter() - start
+    proc = subprocess.Popen(command, env=env, cwd=env.get("HOME", ROOT), pass_fds=(write_fd,),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    os.close(write_fd)
+    peak, stall, buffer, deadline = 0, 0.0, b"", time.monotonic() + 60
+    try:
+        while True:
+            ready, _w, _x = select.select([read_fd], [], [], max(0.0, deadline - time.monotonic()))
+            if not ready:
+                proc.kill()
+                raise SystemExit(f"a sample ({' '.join(command)}, {mode}) did not finish in 60 s")
+            chunk = os.read(read_fd, 4096)
+            if not chunk:
+                break  # the process is gone (or is going)
+            buffer += chunk
+            while b"\n" in buffer:
+                line, buffer = buffer.split(b"\n", 1)
+                word, _sp, value = line.decode().partition(" ")
+                if word == "painted" and keyboard is not None:
+                    keyboard.press_tab(int(value))
+                elif word == "peak":
+                    peak = int(value)
+                elif word == "stall":
+                    stall = float(value)
+        proc.wait(60)
+        elapsed = time.perf_counter() - start
+    finally:
+        os.close(read_fd)
+    err = proc.stderr.read().decode(errors="replace")
+    proc.stderr.close()
     if proc.returncode != 0:
-        raise SystemExit(f"a sample failed (exit {proc.returncode}):\n{proc.stderr}")
-    return elapsed
+        raise SystemExit(f"a sample ({' '.join(command)}, {mode}) failed (exit {proc.returncode}):\n{err[-3000:]}")
+    return elapsed, peak, stall
+
+
+def prepare_env(tmp: Path, display: str | None, ui_language: str, pythonpath: str | None) -> dict[str, str]:
+    """A first start's environment: temporary user folders, the settings' UI language, the display."""
+    env = dict(os.environ)
+    home = tmp / "home"
+    for sub in (".config", ".local/share", ".cache"):
+        (home / sub).mkdir(parents=True, exist_ok=True)
+    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"), XDG_DATA_HOME=str(home / ".local/share"),
+               XDG_CACHE_HOME=str(home / ".cache"), MLA_WRITER_DATA_DIR=str(home / "data"),
+               LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    settings = home / ".config" / "MLA Writer" / "MLA Writer.conf"
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text(f"[ui]\nlanguage={ui_language}\n", encoding="utf-8")
+    if display:
+        env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb")
+        env.pop("WAYLAND_DISPLAY", None)
+    else:
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    # An installed application runs from compiled bytecode: the warm-up runs write it (into the
+    # temporary folder, not the checkout) even where PYTHONDONTWRITEBYTECODE is set.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
+    if pythonpath:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [pythonpath, env.get("PYTHONPATH")]))
+    return env
+
+
+def measure(runs: int, ui_language: str = "en", pythonpath: str | None = None,
+            platform: str = "xcb") -> dict:
+    """Run the samples; returns {"platform": ..., "times": {kind: [s]}, "peaks": {kind: [KiB]},
+    "stalls": [ms, per loaded sample], "catalogue": (ms, class) or None}. Kinds: bare_paint, app_paint, bare_input, app_input,
+    app_loaded."""
+    app = installed_command()
+    bare = [interpreter_of(app[0]), str(BARE)]
+    kinds = {"bare_paint": (bare, "paint"), "app_paint": (app, "paint"), "bare_input": (bare, "input"),
+             "app_input": (app, "input"), "app_loaded": (app, "loaded")}
+    with tempfile.TemporaryDirectory() as tmp_name, xvfb() as display:
+        tmp = Path(tmp_name)
+        if platform == "offscreen":
+            display = None
+        env = prepare_env(tmp, display, ui_language, pythonpath)
+        keyboard = XKeyboard(display) if display else None
+        try:
+            where = pythonpath or str(ROOT)
+            proc = subprocess.run([sys.executable, "-m", "mla_writer.i18n", "compile", "--quiet"], env=env, cwd=where,
+                                  capture_output=True, text=True)
+            if proc.returncode != 0:
+                raise SystemExit(f"the gettext catalogues do not compile:\n{proc.stderr}")
+            catalogue = None
+            if ui_language != "en":
+                proc = subprocess.run([sys.executable, "-c", CATALOGUE_LOAD.format(lang=ui_language)], env=env,
+                                      cwd=where, capture_output=True, text=True, check=True)
+                ms, kind = proc.stdout.split()
+                catalogue = (float(ms), kind)
+            for command, mode in kinds.values():  # warm the disk cache and write the bytecode
+                sample(command, mode, env, keyboard)
+            times: dict[str, list[float]] = {k: [] for k in kinds}
+            peaks: dict[str, list[int]] = {k: [] for k in kinds}
+            stalls: list[float] = []
+            order = list(kinds)
+            shuffle = random.Random(12).shuffle
+            for _ in range(runs):
+                shuffle(order)  # (a fixed order would make each kind follow the same one, always)
+                for name in order:
+                    command, mode = kinds[name]
+                    time.sleep(0.1)  # the X server and the kernel done with the process before
+                    elapsed, peak, stall = sample(command, mode, env, keyboard)
+                    times[name].append(elapsed)
+                    peaks[name].append(peak)
+                    if mode == "loaded":
+                        stalls.append(stall)
+        finally:
+            if keyboard is not None:
+                keyboard.close()
+    return {"platform": "xcb on Xvfb" if display else "offscreen (no Xvfb: not as a user sees it)",
+            "times": times, "peaks": peaks, "stalls": stalls, "catalogue": catalogue}
+
+
+def report(result: dict, runs: int, ui_language: str) -> list[str]:
+    t = {k: statistics.median(v) * 1000 for k, v in result["times"].items()}
+    p = {k: statistics.median(v) / 1024 for k, v in result["peaks"].items()}
+    lines = [
+        f"platform: {result['platform']}, UI language: {ui_language}, runs: {runs} (medians); "
+        "whole processes: the installed mla-writer command vs bench/bare_window.py",
+        f"bare PySide6 window painted:                    {t['bare_paint']:7.1f} ms  1.00x",
+        f"MLA Writer first paint (start step):            {t['app_paint']:7.1f} ms  "
+        f"{t['app_paint'] / t['bare_paint']:.2f}x  (target <= 1.3x)",
+        f"bare PySide6 window, key handled:               {t['bare_input']:7.1f} ms  1.00x",
+        f"MLA Writer ready for input (key handled):       {t['app_input']:7.1f} ms  "
+        f"{t['app_input'] / t['bare_input']:.2f}x  (target <= 2x; Tab pressed at the first paint)",
+        f"MLA Writer second stage loaded (States step):   {t['app_loaded']:7.1f} ms  "
+        f"{t['app_loaded'] / t['bare_paint']:.2f}x  (no target; vs the bare paint)",
+        f"longest event-loop stall, first paint to loaded: {statistics.median(result['stalls']):6.1f} ms  "
+        f"(median; worst {max(result['stalls']):.0f} ms: a key pressed then waits as long)",
+        f"peak memory, bare window:                       {p['bare_paint']:7.1f} MiB",
+        f"peak memory, MLA Writer at first paint:         {p['app_paint']:7.1f} MiB  {p['app_paint'] / p['bare_paint']:.2f}x",
+        f"peak memory, MLA Writer second stage loaded:    {p['app_loaded']:7.1f} MiB  "
+        f"{p['app_loaded'] / p['bare_paint']:.2f}x  (target <= 1.4x)",
+    ]
+    if result["catalogue"] is not None:
+        ms, kind = result["catalogue"]
+        lines.append(f"gettext catalogue ui/{ui_language} loaded:          {ms:7.2f} ms (median of 100 loads; {kind})")
+    return lines
 
 
 def main() -> int:
@@ -175,41 +315,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--ui-language", choices=languages(), default="en",
-                        help="UI language remembered in the samples' settings (default: en)")
+                        help="UI language in the samples' settings (default: en)")
+    parser.add_argument("--pythonpath", metavar="DIR", help="run this checkout's mla_writer through the installed command")
+    parser.add_argument("--platform", choices=("xcb", "offscreen"), default="xcb",
+                        help="xcb on a private Xvfb (default), or offscreen (not as a user sees it)")
     args = parser.parse_args()
-    env = dict(os.environ)
-    if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
-        env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    env["LANG"] = env["LC_ALL"] = "C.UTF-8"
-    with tempfile.TemporaryDirectory() as tmp:
-        # An installed application runs from compiled bytecode: let the warm-up runs write it
-        # (into the temporary folder, not the checkout) even where PYTHONDONTWRITEBYTECODE is set.
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
-        env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pycache")
-        ini = Path(tmp) / "settings.ini"
-        ini.write_text(f"[ui]\nlanguage={args.ui_language}\n", encoding="utf-8")
-        where = dict(root=str(ROOT), ini=str(ini), autosave=str(Path(tmp) / "autosave"))
-        kinds = {"bare": BARE, "shown": WIZARD_SHOWN.format(**where), "ready": WIZARD_READY.format(**where)}
-        compile_catalogues(env)
-        load = catalogue_load(args.ui_language, env) if args.ui_language != "en" else None
-        for code in kinds.values():  # warm the disk cache and write the bytecode
-            sample(code, env)
-        times: dict[str, list[float]] = {name: [] for name in kinds}
-        for _ in range(args.runs):
-            for name, code in kinds.items():
-                times[name].append(sample(code, env))
-    median = {name: statistics.median(values) for name, values in times.items()}
-    bare = median["bare"]
-    print(f"platform: {env.get('QT_QPA_PLATFORM', 'default')}, UI language: {args.ui_language}, runs: {args.runs}; "
-          "each sample ends at its window's first paint")
-    print(f"bare PySide6 QMainWindow painted:            {bare * 1000:7.1f} ms (median)  1.00x")
-    print(f"MLA Writer wizard painted (start step):      {median['shown'] * 1000:7.1f} ms (median)  "
-          f"{median['shown'] / bare:.2f}x  (target <= 1.3x)")
-    print(f"MLA Writer ready for input (States step):    {median['ready'] * 1000:7.1f} ms (median)  "
-          f"{median['ready'] / bare:.2f}x  (no target; model, checklist and step views loaded)")
-    if load is not None:
-        label = f"gettext catalogue ui/{args.ui_language} loaded:"
-        print(f"{label:<45}{load[0]:7.2f} ms (median of 100 loads; {load[1]})")
+    result = measure(args.runs, args.ui_language, args.pythonpath, args.platform)
+    for line in report(result, args.runs, args.ui_language):
+        print(line)
     return 0
 
 

@@ -11,6 +11,10 @@ def main(argv: list[str] | None = None) -> int:
         from .smoke import main as smoke_main
 
         return smoke_main(argv[1:])
+    if not argv:  # the application, as a launcher starts it: no need for the command line's parser
+        from .app import run_gui
+
+        return run_gui(argv)
     from .cli import main as cli_main
 
     code = cli_main(argv)

@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import __version__
-from .model import LANGUAGES
+from .languages import LANGUAGES  # (not .model: pydantic is not needed to parse arguments)
 
 EXIT_OK = 0
 EXIT_INCOMPLETE = 1
@@ -264,9 +264,9 @@ def _is_draft_argument(arg: str) -> bool:
     """``mla-writer CASE.mlar`` opens the draft in the application."""
     from pathlib import Path
 
-    from .storage import EXTENSION
+    from . import DRAFT_EXTENSION  # (not storage's: it imports the model, pydantic)
 
-    return arg not in COMMANDS and not arg.startswith("-") and (arg.endswith(EXTENSION) or Path(arg).is_file())
+    return arg not in COMMANDS and not arg.startswith("-") and (arg.endswith(DRAFT_EXTENSION) or Path(arg).is_file())
 
 
 def main(argv: Sequence[str] | None = None) -> int:

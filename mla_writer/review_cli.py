@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 
-from .model import LANGUAGES
+from .languages import LANGUAGES  # (not .model: pydantic is not needed to parse arguments)
 
 EXIT_OK, EXIT_BROKEN, EXIT_UNREADABLE = 0, 1, 2
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import platform
 import sys
 import threading
 import traceback
@@ -43,6 +42,8 @@ def log_folder() -> Path:
 def report(exc_type, exc, tb) -> str:
     """A report of the error that holds nothing of the user's: type, versions, and the frames
     (file, line, function) where it happened. Lines separated by "\\n"."""
+    import platform  # (here: its import costs the first paint some 5-15 ms)
+
     from .. import __version__
 
     try:

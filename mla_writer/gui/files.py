@@ -15,7 +15,6 @@ from PySide6.QtCore import QObject, Signal
 
 from .. import DRAFT_EXTENSION as EXTENSION
 from . import i18n
-from .autosave import find_orphans
 from .i18n import _, ngettext
 
 
@@ -733,6 +732,8 @@ class DraftFilesMixin:
         cannot be read is never deleted: it is renamed and the user is told where it is. A copy
         is deleted only when the user discards it, or once this window's own copy of the
         recovered work is written."""
+        from .autosave import find_orphans  # (not at the top: the window's first paint does without autosave)
+
         orphans = [o for o in find_orphans(self.autosaver.folder, self.autosaver.legacy_folders)
                    if o.path != self.autosaver.path]
         if not orphans:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from PySide6.QtCore import QTimer
@@ -54,9 +55,20 @@ def run(argv: list[str]) -> int:
         window = launch(sample)
     else:
         window = make_window()
-    from . import crash
 
-    crash.install(window)  # an unexpected error: a dialog and a recovery copy, the window stays
+    def guard() -> None:  # an unexpected error: a dialog and a recovery copy, the window stays
+        from . import crash
+
+        crash.install(window)
+
+    # installed once the window is on screen, where its dialog shows (the first paint does without
+    # the module), before the second stage's first slice
+    window.first_painted.connect(lambda: QTimer.singleShot(0, window, guard))
+    probe = os.environ.get("MLA_WRITER_STARTUP_PROBE")
+    if probe:  # bench/bench_startup.py: end the process at a start-up milestone
+        from . import startup_probe
+
+        startup_probe.install(window, probe)
     window.show()
     if sample is not None:
         return app.exec()
@@ -64,8 +76,13 @@ def run(argv: list[str]) -> int:
         if not arg.startswith("-"):
             window.open_file(arg, ask=False)
             break
-    # After the first paint: a crash's autosave is offered once the window is up.
-    QTimer.singleShot(0, window, window.offer_recovery)
+    # A crash's autosave is offered once the window is up and its second stage done (scanning
+    # the autosave folders right after the first paint would delay the user's first key).
+    def offer_once() -> None:
+        window.ready.disconnect(offer_once)
+        QTimer.singleShot(0, window, window.offer_recovery)
+
+    window.ready.connect(offer_once)
     return app.exec()
 
 

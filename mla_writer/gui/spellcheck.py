@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor
+# (QColor, QTextCharFormat and QTextCursor are imported where used: the window imports this
+# module before its first paint, and the first use of each of those classes builds its enums)
+from PySide6.QtGui import QSyntaxHighlighter
 
 from .. import spelling
 from .i18n import _
 
-#: The colour of the wavy underline.
-UNDERLINE = QColor("#d00000")
+#: The colour of the wavy underline (a QColor's name).
+UNDERLINE = "#d00000"
 
 _folder: Path | None = None
 
@@ -125,9 +127,11 @@ class SpellHighlighter(QSyntaxHighlighter):
 
         self.checker = None
         self.view = view
+        from PySide6.QtGui import QColor, QTextCharFormat
+
         self.format = QTextCharFormat()
         self.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
-        self.format.setUnderlineColor(UNDERLINE)
+        self.format.setUnderlineColor(QColor(UNDERLINE))
         self._resume_at = 0  # no block before this number is pending
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
@@ -216,6 +220,8 @@ class SpellHighlighter(QSyntaxHighlighter):
             return
         _Pass.start(self)
         # one edit block: the document reports one change for the whole pass, not one a block
+        from PySide6.QtGui import QTextCursor
+
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
         while block is not None and _Pass.lookups < self.LOOKUPS and _Pass.characters < self.CHARACTERS:
@@ -229,6 +235,8 @@ class SpellHighlighter(QSyntaxHighlighter):
 def word_at(edit, pos) -> tuple[QTextCursor, str] | None:
     """The word under the viewport point ``pos`` of a plain-text editor: a cursor selecting it and
     the word, or None when there is no word there."""
+    from PySide6.QtGui import QTextCursor
+
     cursor = edit.cursorForPosition(pos)
     block = cursor.block()
     text = block.text()
@@ -253,6 +261,8 @@ def add_spelling_actions(menu, edit, highlighter: SpellHighlighter, pos, on_erro
     if found is None:
         return 0
     cursor, word = found
+    from PySide6.QtGui import QTextCursor
+
     if highlighter.checker.misspelt(word) == []:
         return 0
     first = menu.actions()[0] if menu.actions() else None

@@ -3,20 +3,24 @@
 File handling (open, save, export, recovery) is in :mod:`.files`.
 
 Start-up comes in two stages so that the window appears as fast as a bare Qt window can:
-the frame, the sidebar (from :mod:`mla_writer.points`) and the start step need no model
-and are painted first; :meth:`MainWindow.ensure_ready` then loads the model, the checklist
-and the step views (about a quarter of a second) and runs the first check. Anything that
-needs the draft calls ``ensure_ready()`` first, so nothing depends on the timing.
+the frame, the sidebar (from :mod:`mla_writer.points`), the menu bar's titles and the start
+step need no model and are painted first. Right after the first paint the second stage runs a
+slice at a time, each a few milliseconds to a few tens, with the event loop free in between
+(the user's keys and clicks are handled there): the menus, the autosave's lock file, Qt's
+namespace, the step views; meanwhile a background thread imports the domain (pydantic's model,
+the checklist, Babel's data, storage). Then an empty draft opens and the first check runs.
+Anything that needs the draft calls :meth:`MainWindow.ensure_ready` first, which finishes the
+second stage on the spot, so nothing depends on the timing.
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal  # (not QEvent: building its enum costs ~4 ms)
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import (
-    QFileDialog,
+from PySide6.QtWidgets import (  # (not QFileDialog: imported where used, its enums cost the first paint ~5 ms)
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -30,7 +34,6 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..points import section_of
 from . import i18n
-from .autosave import Autosaver
 from .background import LatestOnly
 from .files import DraftFilesMixin
 from .i18n import _, ngettext
@@ -42,6 +45,39 @@ from .widgets.preview import PreviewPane
 from .widgets.sidebar import Sidebar
 
 CHECK_DEBOUNCE_MS = 250
+#: How long after the first step of a letter is shown its spelling dictionaries start loading.
+SPELLING_DELAY_MS = 500
+
+#: Imported by a background thread during the second stage (pure Python, no Qt: see
+#: tests/test_architecture.py), so that the GUI thread stays free for the user's input.
+DOMAIN_MODULES = ("mla_writer.model", "mla_writer.fields", "mla_writer.vocab", "mla_writer.checklist",
+                  "mla_writer.storage", "mla_writer.office")
+#: The step views' modules, imported by the GUI thread one per slice of the second stage
+#: (leaves first, so that each slice stays short).
+VIEW_MODULES = ("mla_writer.gui.session", "mla_writer.gui.widgets.form", "mla_writer.gui.widgets.listeditor",
+                "mla_writer.gui.widgets.persons", "mla_writer.gui.widgets.offences",
+                "mla_writer.gui.widgets.assistance", "mla_writer.gui.widgets.legalbasis", "mla_writer.gui.pages.base",
+                "mla_writer.gui.pages.steps", "mla_writer.gui.pages.review")
+#: Qt's widget classes, made (with their enums) a few per slice of the second stage. The first
+#: Qt call that returns a widget of a class PySide has to find out (the preview's
+#: ``QTextBrowser.viewport()``, then any step view) makes every one of them at once: 40-80 ms
+#: in one go. (A name this PySide6 does not have is skipped.)
+WIDGET_CLASSES = (
+    "QAbstractButton", "QAbstractItemView", "QAbstractScrollArea", "QAbstractSlider", "QAbstractSpinBox",
+    "QCalendarWidget", "QCheckBox", "QColorDialog", "QColumnView", "QComboBox", "QCommandLinkButton", "QDateEdit",
+    "QDateTimeEdit", "QDial", "QDialog", "QDialogButtonBox", "QDockWidget", "QDoubleSpinBox", "QErrorMessage",
+    "QFileDialog", "QFocusFrame", "QFontComboBox", "QFontDialog", "QFrame", "QGraphicsView", "QGroupBox",
+    "QHeaderView", "QInputDialog", "QKeySequenceEdit", "QLCDNumber", "QLabel", "QLineEdit", "QListView",
+    "QListWidget", "QMainWindow", "QMdiArea", "QMdiSubWindow", "QMenu", "QMenuBar", "QMessageBox", "QPlainTextEdit",
+    "QProgressBar", "QProgressDialog", "QPushButton", "QRadioButton", "QRhiWidget", "QRubberBand", "QScrollArea",
+    "QScrollBar", "QSizeGrip", "QSlider", "QSpinBox", "QSplashScreen", "QSplitter", "QSplitterHandle",
+    "QStackedWidget", "QStatusBar", "QTabBar", "QTabWidget", "QTableView", "QTableWidget", "QTextBrowser",
+    "QTextEdit", "QTimeEdit", "QToolBar", "QToolBox", "QToolButton", "QTreeView", "QTreeWidget", "QUndoView",
+    "QWizard", "QWizardPage",
+)
+#: Attributes that the menus make: asked for before the menus are built, they build them.
+MENU_ATTRIBUTES = frozenset({"preview_action", "back_action", "next_action", "demo_action", "demo_reset_action",
+                             "guidance_action", "presentation_action", "recent_menu", "_window_actions"})
 
 
 def _checking(lang: str, today):
@@ -56,9 +92,15 @@ def _checking(lang: str, today):
 
 
 class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
+    _menus_built = False  # the menus' actions exist (built just after the first paint, or when asked for)
+    _menus_building = False  # a builder of the menus is running (:meth:`_menu_slices`)
+    _menu_builder = None  # the second stage's builder of the menus, while it is half-way
+    _first_paint_done = False  # first_painted was emitted
+    _spelling_scheduled = False  # the dictionaries' warm-up is on its way (:meth:`_warm_up_spelling`)
     checked = Signal()  # a checklist report was produced
     exported = Signal(str)  # path of an exported letter
     ready = Signal()  # the model and the step views are loaded and the draft is open
+    first_painted = Signal()  # the window's first paint has been drawn (emitted once, just after it)
     #: the message that saving the office profile filled the new letter (:meth:`tell_office_filled`)
     office_filled_box = None
 
@@ -73,10 +115,10 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
         #: the places of the user's real work (settings, autosave, word lists): set here once,
         #: restored when training mode ends (gui/demo.py; its --demo window sets its own)
         self.real_places = (settings, autosave_folder, words)
-        if autosave_folder is None:  # the user's own folders: bring the word lists of earlier versions
-            from .autosave import move_legacy_data
-
-            move_legacy_data()
+        self._autosaver = None  # made when first needed (:attr:`autosaver`)
+        self._loader = None  # the second stage, a generator of slices (:meth:`_second_stage`)
+        self._loading = False  # a slice of it is running
+        self._domain_thread = None  # the thread importing the domain during the second stage
         #: Section ids of each step, in wizard order (the step views load with the model).
         self.plan = step_sections()
         self.step_of_section = {sid: i for i, sections in enumerate(self.plan) for sid in sections}
@@ -103,8 +145,11 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
         self.checker.failed.connect(lambda _error: self.run_check())  # (here, where an error reaches the crash hook)
 
         self._build_body()
-        self._build_menus()
-        self.autosaver = Autosaver(lambda: self.session, autosave_folder, parent=self, watch_state=False)
+        # The menu bar with its titles only (so nothing moves when the menus fill in after the
+        # first paint); the buttons' texts.
+        for title in self._menu_titles():
+            self.menuBar().addMenu(title)
+        self._label_frame()
         self.go_to(0)
         self._update_title()
         geometry = self.settings.geometry()
@@ -118,7 +163,28 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
         # F9 "showed" a preview already on screen)
         shown = self.settings.preview_visible()
         self.preview.setVisible(shown)
-        self.preview_action.setChecked(shown)
+        self.preview_button.setChecked(shown)  # (the View menu's action follows self.preview when built)
+
+    def __getattr__(self, name: str):
+        """An action of the menus asked for before the menus were built: they are built now."""
+        if name in MENU_ATTRIBUTES and not self._menus_built and not self._menus_building:
+            self._finish_menus()
+            return getattr(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    @property
+    def autosaver(self):
+        """The window's :class:`~.autosave.Autosaver`, made when first needed (at the latest in
+        the second stage: its folder and lock file are disk work the first paint does without)."""
+        if self._autosaver is None:
+            from .autosave import Autosaver
+
+            self._autosaver = Autosaver(lambda: self.session, self.autosave_folder, parent=self, watch_state=False)
+        return self._autosaver
+
+    @autosaver.setter
+    def autosaver(self, value) -> None:
+        self._autosaver = value
 
     # -- layout -------------------------------------------------------------------------------
     def _build_body(self) -> None:
@@ -198,7 +264,45 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
         self._built_actions.append(action)
         return action
 
+    def _menu_titles(self) -> tuple[str, ...]:
+        """The menu bar's titles, in order: File, Go, View, Language, Preferences, Help."""
+        return (_("&File"), _("&Go"), _("&View"), _("&Language"), _("&Preferences"), _("&Help"))
+
+    def _label_frame(self) -> None:
+        """The texts of the navigation buttons and of the sidebar, in the UI language."""
+        # A button among buttons: written as they are (sentence case), not as the menu's command
+        self.preview_button.setText(_("Preview pane"))
+        self.back_button.setText(_("\u2190 &Back"))
+        self.next_button.setText(_("&Next \u2192"))
+        self.back_button.setToolTip(_("Previous step (Alt+Left)"))
+        self.next_button.setToolTip(_("Next step (Alt+Right)"))
+        self.back_button.setAccessibleName(_("Back"))
+        self.next_button.setAccessibleName(_("Next"))
+        self.sidebar.retranslate()
+
     def _build_menus(self) -> None:
+        """Build (or build again, in another UI language) the menus and their actions at once."""
+        self._menu_builder = None  # (one left half-way by the second stage is dropped)
+        for _slice in self._menu_slices():
+            pass
+
+    def _finish_menus(self) -> None:
+        """The menus complete now: the second stage's builder run to its end, or a new one."""
+        builder, self._menu_builder = self._menu_builder or self._menu_slices(), None
+        for _slice in builder:
+            pass
+
+    def _menu_slices(self):
+        """Build the menus in three slices (a generator: the second stage lets the event loop
+        run between them). :attr:`_menus_built` is True once all are built."""
+        self._menus_built = False
+        self._menus_building = True
+        try:
+            yield from self._menu_parts()
+        finally:
+            self._menus_building = False
+
+    def _menu_parts(self):
         bar = self.menuBar()
         # Built again in another language: the old menus and their actions go, keys and all
         # (left alive, each rebuild added a second owner of every shortcut).
@@ -214,7 +318,7 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
             built.deleteLater()
         self._built_actions = []
         K = QKeySequence.StandardKey
-        files = bar.addMenu(_("&File"))
+        files, go, view, languages, settings_menu, helpmenu = [bar.addMenu(title) for title in self._menu_titles()]
         files.addAction(self._action(_("&New"), self.new_draft, [K.New]))
         files.addAction(self._action(_("New from Sa&mple\u2026"), self.new_from_sample))
         # training mode (gui/demo.py)
@@ -239,14 +343,13 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
         files.addAction(self._action(_("Export &PDF\u2026"), self.export_letter_pdf, ["Ctrl+Shift+E"]))
         files.addSeparator()
         files.addAction(self._action(_("&Quit"), self.close, [K.Quit, "Ctrl+Q"]))
-        go = bar.addMenu(_("&Go"))
+        yield
         self.back_action = self._action(_("&Back"), self.go_back, ["Alt+Left", "Ctrl+PgUp"])
         self.next_action = self._action(_("&Next"), self.go_next, ["Alt+Right", "Ctrl+PgDown"])
         go.addAction(self.back_action)
         go.addAction(self.next_action)
         go.addSeparator()
         go.addAction(self._action(_("&Checklist"), lambda: self.sidebar.setFocus(), ["F6"]))
-        view = bar.addMenu(_("&View"))
         self.preview_action = self._action(_("&Preview Pane"), self.toggle_preview, ["F9"], checkable=True)
         self.preview_action.setChecked(not self.preview.isHidden())
         view.addAction(self.preview_action)
@@ -260,11 +363,9 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
         view.addAction(self._action(_("&Translate\u2026"), self.open_translation, ["Ctrl+Shift+T"]))
         view.addSeparator()
         view.addAction(self._action(_("Case &Register\u2026"), self.show_register))
-        # A button among buttons: written as they are (sentence case), not as the menu's command
-        self.preview_button.setText(_("Preview pane"))
+        yield
         self.preview_button.setChecked(self.preview_action.isChecked())
         self.preview_action.toggled.connect(self.preview_button.setChecked)
-        languages = bar.addMenu(_("&Language"))
         group = QActionGroup(self)
         self._built_actions.append(group)
         for code, name in i18n.UI_LANGUAGES.items():
@@ -273,20 +374,15 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
             action.triggered.connect(lambda _checked=False, code=code: self.set_ui_language(code))
             group.addAction(action)
             languages.addAction(action)
-        settings_menu = bar.addMenu(_("&Preferences"))
         settings_menu.addAction(self._action(_("My &Office\u2026"), self.edit_office))
         settings_menu.addAction(self._action(_("State &Pack\u2026"), self.edit_packs))
-        helpmenu = bar.addMenu(_("&Help"))
         helpmenu.addAction(self._action(_("&User Guide"), self.show_guide, [K.HelpContents]))
         helpmenu.addAction(self._action(_("&About MLA Writer"), self.about))
         self._window_actions = [self.back_action, self.next_action]
-        self.back_button.setText(_("\u2190 &Back"))
-        self.next_button.setText(_("&Next \u2192"))
-        self.back_button.setToolTip(_("Previous step (Alt+Left)"))
-        self.next_button.setToolTip(_("Next step (Alt+Right)"))
-        self.back_button.setAccessibleName(_("Back"))
-        self.next_button.setAccessibleName(_("Next"))
-        self.sidebar.retranslate()
+        self.back_action.setEnabled(self.current > 0)
+        self.next_action.setEnabled(self.current < len(self.plan) - 1)
+        self._menus_built = True
+        self._label_frame()
         self.demo_changed()
 
     # -- training and presentation modes (gui/demo.py) --------------------------------------------
@@ -334,42 +430,177 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
             self.recent_menu.addAction(Path(path).name, lambda path=path: self.open_recent(path)).setToolTip(path)
         self.recent_menu.setEnabled(bool(recent))
 
-    # -- start-up: the frame first, then the model ---------------------------------------------
+    # -- start-up: the frame first, then the rest a slice at a time ------------------------------
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().paintEvent(event)
         if not self._load_scheduled:
-            self._load_scheduled = True  # painted once: load the rest as soon as the loop is free
-            QTimer.singleShot(0, self, self.ensure_ready)  # (cancelled if the window is gone)
+            self._load_scheduled = True  # painted once: the second stage starts as soon as the loop is free
+            QTimer.singleShot(0, self, self._after_first_paint)  # (cancelled if the window is gone)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
-        QTimer.singleShot(200, self, self.ensure_ready)  # in case no paint event comes (minimised)
+        QTimer.singleShot(200, self, self._after_first_paint)  # in case no paint event comes (minimised)
 
-    def ensure_ready(self) -> bool:
-        """Load the model, the checklist and the step views and open an empty draft (once).
+    def _after_first_paint(self) -> None:
+        if not self._first_paint_done:
+            self._first_paint_done = True
+            self.first_painted.emit()
+        self._start_loading()
 
-        Returns True when this call did the loading."""
-        if self.session is not None:
-            return False
-        # Qt's namespace object costs some 20 ms on first use: the first stage does without it.
+    def _start_loading(self) -> None:
+        """Start the second stage (once), a slice per turn of the event loop."""
+        if self.session is not None or self._loader is not None:
+            return
+        self._loader = loader = self._second_stage()
+        # A window destroyed half-way: the stage is closed, which turns the garbage collector on again
+        self.destroyed.connect(lambda *_args: loader.close())
+        QTimer.singleShot(0, self, self._next_slice)
+
+    def _import_domain_in_background(self) -> None:
+        """Import the domain (:data:`DOMAIN_MODULES`) in a thread, and build what the first letter
+        and its first check need, while the GUI thread runs its slices (once)."""
+        if self._domain_thread is not None:
+            return
+        import threading
+
+        lang = i18n.ui_language()
+
+        def import_domain() -> None:
+            from importlib import import_module
+
+            try:
+                for name in DOMAIN_MODULES:
+                    import_module(name)
+                # The first letter and its first check, as the draft about to open: pydantic builds
+                # the models' validators (deferred: 0.1-0.3 s) and Babel loads its locale data here.
+                model, checklist = sys.modules["mla_writer.model"], sys.modules["mla_writer.checklist"]
+                checklist.check(model.LetterOfRequest(drafting_language=lang, output_language=lang), lang, None)
+            except Exception:  # noqa: BLE001 - the GUI thread does it again and meets the error there
+                return
+
+        self._domain_thread = threading.Thread(target=import_domain, name="import-domain", daemon=True)
+        self._domain_thread.start()
+
+    def _next_slice(self) -> None:
+        """Run one slice of the second stage, then let the event loop run before the next."""
+        if self._loader is None or self._loading:
+            return
+        self._loading = True
+        try:
+            waiting = next(self._loader)
+        except StopIteration:
+            self._loader = None
+            return
+        except BaseException:
+            self._loader = None  # (ensure_ready() starts it again, and meets the error where the user acted)
+            raise
+        finally:
+            self._loading = False
+        QTimer.singleShot(5 if waiting else 0, self, self._next_slice)
+
+    def _second_stage(self):
+        """The second stage as a generator: each ``yield`` ends a slice (True: waiting for the
+        domain's import thread). Ends with the draft open and :attr:`ready` emitted.
+
+        Python's cyclic garbage collector is off meanwhile: the stage makes some hundred thousand
+        objects (pydantic's validators, Qt's enums), and a full collection among them stalls the
+        event loop for 40-170 ms. At the end they are frozen (kept out of later collections: they
+        live as long as the process) and the collector is on again."""
+        import gc
+
+        gc.freeze()  # (the first stage's objects: for the life of the process too)
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            yield from self._second_stage_slices()
+        finally:
+            gc.freeze()
+            if collecting:
+                gc.enable()
+
+    def _second_stage_slices(self):
+        if not self._menus_built:
+            self._menu_builder = self._menu_slices()
+            for _slice in self._menu_builder:  # (ends at once if the menus were completed meanwhile)
+                yield False
+            self._menu_builder = None
+            yield False
+        if self.real_places[1] is None:
+            from .autosave import move_legacy_data  # the user's own folders: the word lists of earlier versions
+
+            move_legacy_data()
+        self.autosaver  # noqa: B018 - made now: its folder and lock file
+        yield False
+        # (after the slices above: sharing the GIL with it, each would take twice as long, and
+        # a key pressed at the first paint wait as long)
+        self._import_domain_in_background()
+        # The GUI thread's slices below are Python-heavy: they wait for the domain's thread (sharing
+        # the GIL, each would take twice as long, and a key pressed meanwhile wait as long).
+        while self._domain_thread.is_alive():
+            yield True
+        # Qt's namespace costs some 20-80 ms on first use: the first paint does without it.
         from PySide6.QtCore import Qt
 
-        from .pages import step_plan
+        yield False
         from .widgets import wheel
 
         wheel.install()  # the wheel never changes a drop-down, spin box or date the user is not in
         self.autosaver.watch_state()  # (after Qt's namespace: see Autosaver)
         self.nav_message.setTextFormat(Qt.TextFormat.PlainText)
+        yield False
+        from PySide6 import QtWidgets
+
+        for start in range(0, len(WIDGET_CLASSES), 6):
+            for name in WIDGET_CLASSES[start:start + 6]:
+                getattr(QtWidgets, name, None)
+            yield False
         self.preview.ensure_view()
+        yield False
+        from importlib import import_module
+
+        for name in VIEW_MODULES:
+            import_module(name)
+            yield False
+        from .pages import step_plan
+
         self.step_classes = step_plan()
         from .session import new_session
 
-        self.set_session(new_session(), check_now=False, step=self.current)
-        from . import spellcheck
-
-        spellcheck.warm_up(self.session.letter)  # the dictionaries load while the user reads step 1
+        session = new_session()
+        yield False
+        self.set_session(session, check_now=False, step=self.current)
         self.ready.emit()
+
+    def ensure_ready(self) -> bool:
+        """Finish the second stage now: the menus, the model, the checklist and the step views
+        loaded and an empty draft open (once). Returns True when this call did (the rest of) it,
+        False when it was done already or is running."""
+        if self.session is not None or self._loading:
+            return False
+        if self._loader is None:
+            self._loader = self._second_stage()
+        self._loading = True
+        try:
+            for waiting in self._loader:
+                if waiting:  # (the GUI thread must not import the domain while that thread does)
+                    self._domain_thread.join()
+        finally:
+            self._loading = False
+            self._loader = None
         return True
+
+    def _warm_up_spelling(self) -> None:
+        """Load the spelling dictionaries of the open letter's languages in a thread.
+
+        Not at start-up: a user who only opens, reads or exports a letter never needs them
+        (13-20 MiB), and the first step of a letter has no spell-checked editor. Once a step of
+        the letter is shown the load starts :data:`SPELLING_DELAY_MS` later (off the moments
+        right after the step appears), in time for the editors of the next steps; an editor
+        built before that loads its language's dictionary itself."""
+        if self.session is not None:
+            from . import spellcheck
+
+            spellcheck.warm_up(self.session.letter)
 
     # -- the session --------------------------------------------------------------------------
     def set_session(self, session, check_now: bool = True, step: int = 1) -> None:
@@ -511,6 +742,8 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
 
     def open_for_review_dialog(self) -> None:
         """File → Open for review: choose a draft and open it in a review window."""
+        from PySide6.QtWidgets import QFileDialog
+
         path, _filter = QFileDialog.getOpenFileName(self, _("Open draft for review"), self.settings.last_folder(),
                                                     self.file_filter())
         if path:
@@ -565,6 +798,9 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
         index = max(0, min(index, len(self.plan) - 1))
         if index:
             self.ensure_ready()
+            if not self._spelling_scheduled:
+                self._spelling_scheduled = True
+                QTimer.singleShot(SPELLING_DELAY_MS, self, self._warm_up_spelling)
         self.current = index
         page = self.page(index)
         if index == 0:
@@ -577,8 +813,9 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
         self._show_guidance()
         self.back_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(self.plan) - 1)
-        self.back_action.setEnabled(index > 0)
-        self.next_action.setEnabled(index < len(self.plan) - 1)
+        if self._menus_built:  # (else the menus set them when built)
+            self.back_action.setEnabled(index > 0)
+            self.next_action.setEnabled(index < len(self.plan) - 1)
         self._show_step_message()
 
     def _show_step_message(self, blocking=()) -> None:
