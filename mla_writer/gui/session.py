@@ -169,6 +169,13 @@ class Session(QObject):
         self._letter = letter
 
     @property
+    def stored(self):
+        """The letter without the text typed since the editors' last pause (nothing is
+        flushed): for reads that typed text cannot change (the review's history), where
+        flushing a very long text would cost the window a stall."""
+        return self._letter
+
+    @property
     def dirty(self) -> bool:
         """Whether the letter was changed since it was opened or saved (typing pending included)."""
         if self._pending:
