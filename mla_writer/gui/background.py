@@ -44,6 +44,21 @@ def thaw(snapshot: dict):
 
 _keys = itertools.count(1)
 
+#: The interpreter's switch interval (s) once a runner has work: a thread of this process that
+#: computes (the long texts' word counts, the autosave's JSON, a runner without the helper
+#: process) keeps the interpreter lock this long when the GUI thread asks for it back, and the
+#: GUI thread asks for it after each Qt call it makes (Python's default, 5 ms, added up to
+#: stalls of 100 ms and more while a worker ran).
+SWITCH_INTERVAL = 0.0005
+
+
+def responsive() -> None:
+    """Let the GUI thread have the interpreter lock back within :data:`SWITCH_INTERVAL`."""
+    import sys
+
+    if sys.getswitchinterval() > SWITCH_INTERVAL:
+        sys.setswitchinterval(SWITCH_INTERVAL)
+
 
 class _Job:
     def __init__(self, runner: "LatestOnly", generation: int, snapshot: dict, work: Callable[[Any], Any]) -> None:
@@ -98,6 +113,7 @@ class LatestOnly(QObject):
         """Snapshot ``letter`` now and run ``work`` (by default the runner's) on it in the
         worker; earlier submissions are superseded. Returns the submission's generation."""
         self.generation += 1
+        responsive()
         # What lives now (the letter, the windows, the modules) is left out of the cycle
         # collector's full passes: one of them, run in the worker while it built its copy of a
         # large case, held the interpreter lock for 270 ms. (Objects freed by their count, as
