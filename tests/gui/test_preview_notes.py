@@ -82,3 +82,34 @@ def test_the_review_banner_does_not_read_text_still_being_typed(make_window, exa
     assert window.session.stored.facts.summary.get(lang) == before  # still pending ...
     assert window.session.letter.facts.summary.get(lang) != before  # ... and read when the letter is
     assert "Z" in window.session.letter.facts.summary.get(lang)
+
+
+def test_a_long_lists_marks_follow_the_report_a_slice_at_a_time(make_window, example_path, qtbot):
+    """The marks of a list of hundreds of items are set a slice per event (a report is shown
+    without a long stall): every item with an error gets its mark, the others lose theirs."""
+    from mla_writer import checklist
+    from mla_writer.gui.widgets import listeditor
+
+    window = make_window("en")
+    assert window.open_file(str(example_path), ask=False)
+    letter = window.session.letter
+    persons = [p.model_copy(deep=True) for p in letter.persons for _ in range(2 * listeditor.MARK_SLICE // len(letter.persons) + 1)]
+    for i, person in enumerate(persons):
+        person.id = f"p{i + 1}"
+    window.session.change(lambda L: setattr(L, "persons", persons), lists=["persons"])
+    window.session.reloaded.emit()
+    window.go_to(window.step_of_section["facts"])
+    editor = window.current_page().problem_map.entries["persons"][0]
+    count = editor.list.count()
+    assert count == len(persons) > listeditor.MARK_SLICE
+    wrong = count - 3  # an error on an item of the last slice
+    window.session.letter.persons[wrong].role = None
+    report = checklist.check(window.session.letter, "en", window.today)
+    errors = {i for i in range(count) if any(p.severity.value == "error" for p in report.for_path(f"persons[{i}]"))}
+    assert wrong in errors
+    window._show_report(report)
+    qtbot.waitUntil(lambda: {i for i in range(count) if editor.list.item(i).text().startswith("\u2716")} == errors,
+                    timeout=10_000)
+    window.session.letter.persons[wrong].role = persons[0].role
+    window._show_report(checklist.check(window.session.letter, "en", window.today))
+    qtbot.waitUntil(lambda: not editor.list.item(wrong).text().startswith("\u2716"), timeout=10_000)
