@@ -113,3 +113,25 @@ def test_a_long_lists_marks_follow_the_report_a_slice_at_a_time(make_window, exa
     window.session.letter.persons[wrong].role = persons[0].role
     window._show_report(checklist.check(window.session.letter, "en", window.today))
     qtbot.waitUntil(lambda: not editor.list.item(wrong).text().startswith("\u2716"), timeout=10_000)
+
+
+def test_the_spelling_highlighters_repaint_puts_no_text_in_waiting(make_window, example_path, qtbot):
+    """The spelling highlighter's own repaints (idle passes, a new language) change no text:
+    the editor does not mark its text as typed, so no read of a long text follows for nothing
+    (issue 12: every check then read both 1,000,000-character facts)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    window = make_window("en")
+    assert window.open_file(str(example_path), ask=False)
+    window.go_to(window.step_of_section["facts"])
+    field = window.current_page().problem_map.entries["facts.summary"][0]
+    window.session.flush()
+    assert field._pending_lang is None
+    field.highlighter.repaint()
+    field.highlighter.set_language(field.language())
+    assert field._pending_lang is None
+    field.edit.setFocus()
+    QTest.sendKeyEvent(QTest.KeyAction.Click, field.edit, Qt.Key.Key_unknown, "Q", Qt.KeyboardModifier.NoModifier)
+    assert field._pending_lang is not None  # typing still waits for its pause
+    assert "Q" in window.session.letter.facts.summary.get(field.language())
