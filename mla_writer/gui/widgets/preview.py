@@ -299,8 +299,10 @@ class PreviewPane(QWidget):
         document = self.view.document()
         font = self.view.font()
         font.setPointSizeF(font.pointSizeF() * self.scale)
-        document.setDefaultFont(font)  # (headings without a size of their own follow it)
-        document.setIndentWidth(40 * self.scale)  # (Qt's indent of lists and quotes, in px)
+        if document.defaultFont() != font or document.indentWidth() != 40 * self.scale:
+            document.clear()  # (not the letter shown laid out again in the new font, for nothing)
+            document.setDefaultFont(font)  # (headings without a size of their own follow it)
+            document.setIndentWidth(40 * self.scale)  # (Qt's indent of lists and quotes, in px)
         self.view.setHtml(scaled_html(self.html, self.scale * self.zoom))
 
     def set_zoom(self, factor: float) -> None:
