@@ -269,28 +269,39 @@ def prune_stale_locks(folder: Path) -> list[Path]:
 
 
 def json_bytes(document: dict) -> bytes:
-    """``document`` (a recovery copy: JSON values) as UTF-8 JSON text, one top-level entry (and
-    one of the letter's fields, one item of a long list) per line. Encoded by :mod:`json`'s C
-    encoder a value at a time: the indented encoder is written in Python, and its 0.4-0.9 s for
-    a 4x large case, in the autosave's thread, kept taking the interpreter lock from the GUI
-    thread (typing stalled); one call of the C encoder for the whole letter would hold the
-    lock throughout."""
+    """``document`` (a recovery copy: JSON values) as UTF-8 JSON text: one top-level entry, one
+    of the letter's fields and one item of a list per line. Made by :mod:`json`'s C encoder a
+    value at a time (an object's entries separately down to the letter's texts, a list's items
+    one by one) and encoded to UTF-8 piece by piece: the indented encoder is written in
+    Python, and its 0.4-0.9 s for a 4x large case, in the autosave's thread, kept taking the
+    interpreter lock from the GUI thread (typing stalled); and no single call (the encoder's,
+    UTF-8's, a join of the text) holds the lock for the whole 4 MB."""
     import json
 
-    def encode(value) -> str:
-        return json.dumps(value, ensure_ascii=False)
+    out: list[bytes] = []
 
-    def entries(mapping: dict, inner) -> str:
-        return "{\n" + ",\n".join(f"{encode(key)}: {inner(key, value)}" for key, value in mapping.items()) + "\n}"
+    def put(value, depth: int, line: bytes) -> None:
+        if isinstance(value, dict) and value and depth < 4:  # (the letter's texts are at depth 4)
+            out.append(b"{" + line)
+            for i, (key, item) in enumerate(value.items()):
+                if i:
+                    out.append(b"," + line)
+                out.append(json.dumps(key, ensure_ascii=False).encode("utf-8") + b": ")
+                put(item, depth + 1, line if depth < 2 else b"")
+            out.append(line + b"}")
+        elif isinstance(value, list) and value and depth < 4:
+            out.append(b"[")
+            for i, item in enumerate(value):
+                if i:
+                    out.append(b"," + line)
+                out.append(json.dumps(item, ensure_ascii=False).encode("utf-8"))
+            out.append(b"]")
+        else:
+            out.append(json.dumps(value, ensure_ascii=False).encode("utf-8"))
 
-    def field(_name, value) -> str:
-        if isinstance(value, list):
-            return "[" + ",\n".join(encode(item) for item in value) + "]"
-        return encode(value)
-
-    text = entries(document, lambda key, value: entries(value, field) if key == "letter" and isinstance(value, dict)
-                   else encode(value))
-    return (text + "\n").encode("utf-8")
+    put(document, 0, b"\n")
+    out.append(b"\n")
+    return b"".join(out)
 
 
 class _Unreadable(Exception):
