@@ -154,6 +154,10 @@ def serve(conn) -> None:  # pragma: no cover - runs in the helper process (tests
     ``("job", key, job_id, work)``: run ``work`` on the runner's letter (unless a newer job of
     the runner came with the same read); ``("drop", key)``: forget the runner.
     Answers ``(job_id, (result, exception or None))`` or ``(job_id, SKIPPED)``."""
+    try:  # background work: the window's process goes first when both want a processor
+        os.nice(10)
+    except (AttributeError, OSError):  # (no nice on Windows)
+        pass
     try:  # what the jobs need, loaded while the window has nothing for the helper yet
         from .. import checklist, render  # noqa: F401
         from ..render import engine, html_writer  # noqa: F401
