@@ -20,6 +20,7 @@ was destroyed while a job ran.)
 from __future__ import annotations
 
 import gc
+import itertools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -33,30 +34,30 @@ if TYPE_CHECKING:
 POLL_MS = 15
 
 
-#: Items of a list validated at a time by :func:`thaw`.
-_ITEMS = 25
-
-
 def thaw(snapshot: dict):
-    """The letter of a snapshot (``letter.model_dump()`` of a valid letter), validated field by
-    field and a list's items a few at a time: the same letter as
-    ``LetterOfRequest.model_validate(snapshot)``, but never holding the interpreter lock for
-    long. (pydantic validates in Rust without letting go of the lock: the 4x large case in one
-    call held it for 270 ms, a stall of the GUI thread while the worker made its copy.)"""
-    from ..model import LetterOfRequest
+    """The letter of a snapshot (``letter.model_dump()`` of a valid letter), validated a field
+    (and a list's few items) at a time: :func:`~mla_writer.gui.helper_process.thaw_into`."""
+    from .helper_process import thaw_into
 
-    letter = LetterOfRequest.model_construct()
-    validator = LetterOfRequest.__pydantic_validator__
-    for name, value in snapshot.items():
-        if isinstance(value, list) and len(value) > _ITEMS:
-            items: list = []
-            for start in range(0, len(value), _ITEMS):
-                validator.validate_assignment(letter, name, value[start:start + _ITEMS])
-                items.extend(getattr(letter, name))
-            letter.__dict__[name] = items
-        else:
-            validator.validate_assignment(letter, name, value)
-    return letter
+    return thaw_into(None, snapshot)
+
+
+_keys = itertools.count(1)
+
+#: The interpreter's switch interval (s) once a runner has work: a thread of this process that
+#: computes (the long texts' word counts, the autosave's JSON, a runner without the helper
+#: process) keeps the interpreter lock this long when the GUI thread asks for it back, and the
+#: GUI thread asks for it after each Qt call it makes (Python's default, 5 ms, added up to
+#: stalls of 100 ms and more while a worker ran).
+SWITCH_INTERVAL = 0.0005
+
+
+def responsive() -> None:
+    """Let the GUI thread have the interpreter lock back within :data:`SWITCH_INTERVAL`."""
+    import sys
+
+    if sys.getswitchinterval() > SWITCH_INTERVAL:
+        sys.setswitchinterval(SWITCH_INTERVAL)
 
 
 class _Job:
@@ -100,27 +101,60 @@ class LatestOnly(QObject):
         self.generation = 0
         self.shown_generation = 0
         self._submitted = 0
+        #: This runner's letter in the helper process (:mod:`.helper_process`): its key there,
+        #: the helper it was sent to and the snapshot sent last (what the next one is compared to).
+        self._key = next(_keys)
+        self._sent_to = None
+        self._sent: dict = {}
+        #: (generation, _Job) of each pending job of the helper, by its future
+        self._in_helper: dict = {}
 
     def submit(self, letter, work: Callable[[Any], Any] | None = None) -> int:
         """Snapshot ``letter`` now and run ``work`` (by default the runner's) on it in the
         worker; earlier submissions are superseded. Returns the submission's generation."""
         self.generation += 1
+        responsive()
         # What lives now (the letter, the windows, the modules) is left out of the cycle
         # collector's full passes: one of them, run in the worker while it built its copy of a
         # large case, held the interpreter lock for 270 ms. (Objects freed by their count, as
         # these are, still are; only cyclic garbage among them would stay.)
         gc.freeze()
         snapshot = letter.model_dump()  # (plain data: the worker makes its own letter)
-        if self.pool is None:
-            from concurrent.futures import ThreadPoolExecutor  # (imported with the first job: not before the first paint)
-
-            self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mla-writer-background")
-        self._last = self.pool.submit(_Job(self, self.generation, snapshot, work or self.work).run)
+        job = _Job(self, self.generation, snapshot, work or self.work)
+        self._last = self._to_helper(job) if getattr(job.work, "in_helper", False) else None
+        if self._last is None:
+            self._last = self._in_thread(job)
         self._futures.append(self._last)
         self._submitted = self.generation
         if not self.poll.isActive():
             self.poll.start()
         return self.generation
+
+    def _in_thread(self, job: _Job):
+        if self.pool is None:
+            from concurrent.futures import ThreadPoolExecutor  # (imported with the first job: not before the first paint)
+
+            self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mla-writer-background")
+        return self.pool.submit(job.run)
+
+    def _to_helper(self, job: _Job):
+        """Send ``job`` to the helper process (only the fields changed since this runner's
+        last job travel); its future, or None where there is no helper."""
+        from . import helper_process
+
+        helper = helper_process.helper()
+        if helper is None:
+            return None
+        sent = self._sent if self._sent_to is helper else {}
+        snapshot = job.snapshot
+        changed = {name: value for name, value in snapshot.items() if name not in sent or sent[name] != value}
+        removed = [name for name in sent if name not in snapshot]
+        if changed or removed or self._sent_to is not helper:
+            helper.update(self._key, changed, removed)
+        self._sent, self._sent_to = snapshot, helper
+        future = helper.run(self._key, job.work)
+        self._in_helper[future] = job
+        return future
 
     def cancel(self) -> None:
         """Drop the outcome of everything submitted so far (the caller has a newer one)."""
@@ -148,6 +182,10 @@ class LatestOnly(QObject):
         self.cancel()
         self.poll.stop()
         self._futures.clear()
+        self._in_helper.clear()
+        if self._sent_to is not None:
+            self._sent_to.drop(self._key)
+            self._sent_to, self._sent = None, {}
         if self.pool is not None:
             self.pool.shutdown(wait=False, cancel_futures=True)
             self.pool = None
@@ -160,6 +198,15 @@ class LatestOnly(QObject):
             self.poll.stop()
         for future in finished:
             outcome = None if future.cancelled() else future.result()
+            job = self._in_helper.pop(future, None)
+            if job is not None:  # the helper's answer: (result, exception), SKIPPED, or None (it ended)
+                from .helper_process import SKIPPED
+
+                if outcome is None and job.generation == self.generation:
+                    self._last = self._in_thread(job)  # (the helper ended: its thread does it)
+                    self._futures.append(self._last)
+                    self.poll.start()
+                outcome = None if outcome is None or outcome == SKIPPED else (job.generation, *outcome)
             if outcome is not None:
                 self._done(*outcome)
 

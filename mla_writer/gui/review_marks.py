@@ -45,10 +45,12 @@ def _label(parent) -> QLabel:
 def show_comments(page) -> None:
     """Show the open comments of ``page``'s sections: each under its field's row (the nearest
     row shown, as the checklist's problems are), the others at the top of the step."""
-    letter = page.session.letter
-    if not letter.review.events:
+    from .session import stored_letter
+
+    if not stored_letter(page.session).review.events:  # (typing does not change the review: nothing flushed)
         if not getattr(page, "_comment_labels", None) and getattr(page, "_review_general", None) is None:
             return
+    letter = page.session.letter
     labels: dict[str, QLabel] = page.__dict__.setdefault("_comment_labels", {})
     buckets: dict[str, list] = {}
     general = []

@@ -111,6 +111,13 @@ def shown_text(text, letter) -> str:
     return text.resolve(letter.drafting_language, letter.output_language)[0]
 
 
+def stored_letter(session):
+    """``session``'s letter without flushing the text still being typed
+    (:attr:`Session.stored`), for a session-like object without it its ``letter``."""
+    stored = getattr(session, "stored", None)
+    return session.letter if stored is None else stored
+
+
 def parent_path(path: str) -> str | None:
     parts = parse_path(path)
     return join_path(parts[:-1]) if len(parts) > 1 else None
@@ -167,6 +174,13 @@ class Session(QObject):
     @letter.setter
     def letter(self, letter) -> None:
         self._letter = letter
+
+    @property
+    def stored(self):
+        """The letter without the text typed since the editors' last pause (nothing is
+        flushed): for reads that typed text cannot change (the review's history), where
+        flushing a very long text would cost the window a stall."""
+        return self._letter
 
     @property
     def dirty(self) -> bool:

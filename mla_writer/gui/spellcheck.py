@@ -133,6 +133,10 @@ class SpellHighlighter(QSyntaxHighlighter):
         self.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
         self.format.setUnderlineColor(QColor(UNDERLINE))
         self._resume_at = 0  # no block before this number is pending
+        #: True while the highlighter repaints blocks of its own accord (an idle pass, a new
+        #: language): the document reports a change, but its text is the same (editors that
+        #: read their text after a change skip it: a 1,000,000-character text read for nothing)
+        self.repainting = False
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(self.IDLE_MS)
@@ -143,7 +147,15 @@ class SpellHighlighter(QSyntaxHighlighter):
         pass has no room for are checked while the event loop is idle)."""
         found = checker(lang) if lang else None
         self.checker = found if found is not None and found.available else None
-        self.rehighlight()
+        self.repaint()
+
+    def repaint(self) -> None:
+        """Highlight the whole document again (:attr:`repainting` meanwhile)."""
+        self.repainting = True
+        try:
+            self.rehighlight()
+        finally:
+            self.repainting = False
 
     def pending(self) -> bool:
         """Whether blocks of the document wait to be checked."""
@@ -223,13 +235,17 @@ class SpellHighlighter(QSyntaxHighlighter):
         from PySide6.QtGui import QTextCursor
 
         cursor = QTextCursor(self.document())
-        cursor.beginEditBlock()
-        while block is not None and _Pass.lookups < self.LOOKUPS and _Pass.characters < self.CHARACTERS:
-            # Qt goes on by itself to the next blocks while their state changes (pending ->
-            # checked): one call checks a run of pending blocks, up to the pass's bounds
-            self.rehighlightBlock(block)
-            block = self._first_pending(block.next())
-        cursor.endEditBlock()
+        self.repainting = True
+        try:
+            cursor.beginEditBlock()
+            while block is not None and _Pass.lookups < self.LOOKUPS and _Pass.characters < self.CHARACTERS:
+                # Qt goes on by itself to the next blocks while their state changes (pending ->
+                # checked): one call checks a run of pending blocks, up to the pass's bounds
+                self.rehighlightBlock(block)
+                block = self._first_pending(block.next())
+            cursor.endEditBlock()
+        finally:
+            self.repainting = False
 
 
 def word_at(edit, pos) -> tuple[QTextCursor, str] | None:
@@ -305,4 +321,4 @@ def _add(highlighter: SpellHighlighter, word: str, edit, on_error) -> None:
         if on_error is not None:
             on_error(_("The word could not be added to the dictionary: {reason}").format(reason=exc))
         return
-    highlighter.rehighlight()
+    highlighter.repaint()

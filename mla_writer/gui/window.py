@@ -81,14 +81,11 @@ MENU_ATTRIBUTES = frozenset({"preview_action", "back_action", "next_action", "de
 
 
 def _checking(lang: str, today):
-    """The checker's job: the letter's checklist report, messages in UI language ``lang``."""
+    """The checker's job: the letter's checklist report, messages in UI language ``lang``
+    (run in the helper process: :mod:`.helper_process`)."""
+    from .helper_process import check_letter, job
 
-    def work(letter):
-        from ..checklist import check
-
-        return check(letter, lang, today)
-
-    return work
+    return job(check_letter, lang=lang, today=today)
 
 
 class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
@@ -734,7 +731,8 @@ class MainWindow(DraftFilesMixin, RegisterMixin, QMainWindow):
         from . import review_marks
         from .. import review
 
-        letter = self.session.letter
+        stored = self.session.stored  # (a draft never reviewed: nothing typed is read, nothing flushed)
+        letter = self.session.letter if stored.review.events or stored.review.head else stored
         html = review_marks.banner_html(letter)
         self.review_banner.setText(html)
         self.review_banner.setVisible(bool(html))

@@ -255,3 +255,28 @@ def test_a_letter_the_worker_cannot_convert_is_still_written(make_window, tmp_pa
     with qtbot.waitSignal(window.autosaver.saved, timeout=10_000):
         type_text(editor.edit, "Cahul")
     assert _autosaved_place(window) == "Cahul" and window.autosaver.last_error is None
+
+
+def test_the_copys_json_is_encoded_a_value_at_a_time_and_reads_back_whole(tmp_path):
+    """The recovery copy's JSON is made by json's C encoder a value at a time (the indented
+    encoder, in Python, kept the autosave's thread busy for most of a second on a 4x large
+    case, typing stalled): the same document reads back, and a copy cut off while being
+    written still says which draft it was and its step."""
+    import json
+
+    from mla_writer import storage
+    from mla_writer.gui.autosave import _read_meta, json_bytes
+    from tests.conftest import DATA
+
+    letter = storage.load(DATA / "complete_letter.mlar")
+    letter.persons = [letter.persons[i % len(letter.persons)] for i in range(60)]  # a long list: an item per line
+    letter.facts.summary.set(letter.drafting_language, "Line one\nline \"two\" \u00e9\u0436\u00a0\\ end")
+    document = {"autosave_of": "/drafts/a.mlar", "autosave_step": 5, **storage.document(letter)}
+    data = json_bytes(document)
+    assert json.loads(data) == document
+    assert storage.loads(data) == letter
+    assert data.count(b"\n") > 60
+    cut = tmp_path / "cut.mlar"
+    cut.write_bytes(data[: len(data) // 2])
+    source, _saved_at, step, known = _read_meta(cut)
+    assert (source, step, known) == ("/drafts/a.mlar", 5, True)

@@ -243,8 +243,8 @@ class MLTextField(FieldEditor):
     def _typed(self) -> None:
         """A keystroke (or paste) in a multi-line editor: O(1) in the length of the text. The
         text is read once, after a pause of :data:`SYNC_MS` or when something reads the letter
-        (:meth:`_sync`)."""
-        if self._loading:
+        (:meth:`_sync`). The spelling highlighter's own repaints change no text: skipped."""
+        if self._loading or (self.highlighter is not None and self.highlighter.repainting):
             return
         enforce_limit(self.edit)  # the limit loading enforces: what is saved always loads (O(1) below it)
         if self._pending_lang is None:

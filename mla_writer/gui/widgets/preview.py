@@ -66,16 +66,20 @@ def shortened_note(kind: str, count: int) -> str:
 
 def _render(bilingual, training: bool = False):
     """The worker's job: the letter's HTML (``bilingual``: the second language, or None;
-    ``training``: marked as a training letter),
-    a very large letter shortened with a note at each cut (:func:`shortened_note`: the
-    preview of a letter of millions of characters froze the window while Qt laid it out)."""
+    ``training``: marked as a training letter), a very large letter shortened (the preview of
+    a letter of millions of characters froze the window while Qt laid it out), each cut marked
+    for its note (:func:`shortened_note`, written in by :meth:`PreviewPane._on_rendered`).
+    Run in the helper process (:mod:`..helper_process`)."""
+    from ..helper_process import job, render_preview
 
-    def work(letter) -> str:
-        from ...render import render_html
+    return job(render_preview, bilingual=bilingual, training=training)
 
-        return render_html(letter, letter.output_language, bilingual, training=training, abridged=shortened_note)
 
-    return work
+def warm_helper() -> None:
+    """Start the helper process now (:mod:`..helper_process`), if it is used and not running."""
+    from ..helper_process import helper
+
+    helper()
 
 
 class PreviewPane(QWidget):
@@ -117,10 +121,15 @@ class PreviewPane(QWidget):
         #: Presentation mode's enlargement of the letter (1: none), times the fitting scale.
         self.zoom = 1.0
         self._fitted_width = 0
+        self._warmed = False
+        #: The HTML of the letter shown, as rendered (its notes marked), or None.
+        self._marked: str | None = None
         self.fit_timer = QTimer(self)
         self.fit_timer.setSingleShot(True)
         self.fit_timer.setInterval(150)
-        self.fit_timer.timeout.connect(self.refit)
+        self.fit_timer.timeout.connect(self._fit_or_refit)
+        #: While a render is shown in steps (:meth:`_show_in_steps`): [scroll bar, round, to set again].
+        self._fitting: list | None = None
         self.retranslate()
 
     @property
@@ -140,6 +149,7 @@ class PreviewPane(QWidget):
 
             self.view = QTextBrowser(self)
             self.view.setOpenLinks(False)
+            self.view.document().setUndoRedoEnabled(False)  # (notes are written again in place: :meth:`_on_rendered`)
             # Lines break between words only, as in the letter (Qt's default also breaks a word
             # that does not fit: "ACKNOWLEDGE/MENT", issue 11 trial L4); a pane too narrow for a
             # word, or for a table's columns, scrolls sideways.
@@ -172,6 +182,9 @@ class PreviewPane(QWidget):
     def schedule(self) -> None:
         if self.isVisible():
             self.timer.start()
+            if not self._warmed:  # the helper process starts (and loads) during the debounce
+                self._warmed = True
+                QTimer.singleShot(100, self, warm_helper)
 
     def render_now(self) -> None:
         session = self.session_getter()
@@ -180,14 +193,43 @@ class PreviewPane(QWidget):
         self.runner.submit(session.letter, _render(self.bilingual_getter(), self.training_getter()))
 
     def _on_rendered(self, html: str) -> None:
-        """The newest render's HTML: shown at the scale that fits the pane (:meth:`fit`)."""
-        self.html = html
+        """The newest render's HTML (its notes marked: :func:`~..helper_process.render_preview`):
+        shown at the scale that fits the pane (:meth:`fit`). When it differs from the letter
+        shown only in the counts of its notes (text typed into a very long text, past where the
+        preview cuts it), only those notes are written again: the document is not set again
+        (20-60 ms for a large case, and as much to lay it out)."""
+        from ..helper_process import fill_notes, note_counts
 
-        def fill(_view) -> None:
-            self._show_html()
-            self.fit()
+        marked, shown = html, self._marked
+        self._marked = marked
+        if self.view is not None and self.html is not None and shown is not None:
+            counts = note_counts(shown, marked)
+            if counts is not None and self._rewrite_notes(counts):
+                self.html = fill_notes(marked, shortened_note)
+                self.rendered.emit()
+                return
+        self.html = fill_notes(marked, shortened_note)
+        self._show_in_steps()
 
-        self._show(fill)
+    def _rewrite_notes(self, counts: list[tuple[str, int, int]]) -> bool:
+        """Write each note of the document shown again with its new count (``counts``: kind,
+        old count, new count for every note, in the document's order); False (nothing
+        changed) when a note is not where it should be."""
+        from PySide6.QtGui import QTextDocument
+
+        document = self.view.document()
+        flags = QTextDocument.FindFlag.FindCaseSensitively
+        found, position = [], 0
+        for kind, old, new in counts:
+            cursor = document.find(shortened_note(kind, old), position, flags)
+            if cursor.isNull():
+                return False
+            position = cursor.selectionEnd()
+            if old != new:
+                found.append((cursor, shortened_note(kind, new)))
+        for cursor, text in reversed(found):  # (from the end: the earlier positions hold)
+            cursor.insertText(text, cursor.charFormat())
+        return True
 
     def _show_failure(self, error: Exception) -> None:
         if isinstance(error, ImportError):
@@ -197,23 +239,70 @@ class PreviewPane(QWidget):
 
             reason = str(error) if isinstance(error, RenderError) else f"{type(error).__name__}: {error}"
             text = _("The preview could not be produced: {reason}").format(reason=reason)
-        self.html = None
+        self.html = self._marked = None
         self._show(lambda view: view.setPlainText(text))
 
     def _show(self, fill) -> None:
         self.ensure_view()
+        if self._fitting is not None:  # (a render being shown in steps: this comes after it)
+            self._fitting = None
+            self.fit_timer.stop()
+            self.view.viewport().setUpdatesEnabled(True)
         bar = self.view.verticalScrollBar().value()
         fill(self.view)
         self.view.verticalScrollBar().setValue(bar)
         self.rendered.emit()
+
+    def _show_in_steps(self) -> None:
+        """Show :attr:`html` and fit it to the pane (:meth:`fit`) one step per event (set the
+        document, lay it out, set it again smaller, ...), each 10-60 ms for a large case where
+        all of them at once stalled the window for 100-200 ms; the view is repainted, and
+        :attr:`rendered` emitted, once the letter fits."""
+        self.ensure_view()
+        if self._fitting is None:
+            self.view.viewport().setUpdatesEnabled(False)
+            self._fitting = [self.view.verticalScrollBar().value(), 0, False]  # (scroll bar, round, to set again)
+        self._fitting[1:] = [0, False]
+        self._show_html()
+        self.fit_timer.start(0)
+
+    def _fit_step(self) -> None:
+        """One step of :meth:`_show_in_steps`."""
+        bar, rounds, again = self._fitting
+        if again:  # the letter at its new scale
+            self._show_html()
+            self._fitting[1:] = [rounds + 1, False]
+            self.fit_timer.start(0)
+            return
+        width = self.view.viewport().width()
+        needed = self.view.document().size().width()
+        if needed > width and self.scale > MIN_SCALE and rounds < 4:  # not a pixel over: no scroll bar for it
+            self.scale = max(MIN_SCALE, math.floor(self.scale * width / needed * 100) / 100)
+            self._fitting[2] = True
+            self.fit_timer.start(0)
+            return
+        self._fitting = None
+        self._fitted_width = width
+        self.view.verticalScrollBar().setValue(bar)
+        self.view.viewport().setUpdatesEnabled(True)
+        self.view.viewport().update()
+        self.rendered.emit()
+
+    def _fit_or_refit(self) -> None:
+        if self._fitting is not None:
+            self._fit_step()
+        else:
+            self.refit()
 
     # -- the letter's scale: a narrow pane shows it smaller rather than cut at its right edge ------
     def _show_html(self) -> None:
         document = self.view.document()
         font = self.view.font()
         font.setPointSizeF(font.pointSizeF() * self.scale)
-        document.setDefaultFont(font)  # (headings without a size of their own follow it)
-        document.setIndentWidth(40 * self.scale)  # (Qt's indent of lists and quotes, in px)
+        if document.defaultFont() != font or document.indentWidth() != 40 * self.scale:
+            document.clear()  # (not the letter shown laid out again in the new font, for nothing)
+            document.setDefaultFont(font)  # (headings without a size of their own follow it)
+            document.setIndentWidth(40 * self.scale)  # (Qt's indent of lists and quotes, in px)
         self.view.setHtml(scaled_html(self.html, self.scale * self.zoom))
 
     def set_zoom(self, factor: float) -> None:
@@ -264,7 +353,7 @@ class PreviewPane(QWidget):
         from PySide6.QtCore import QEvent
 
         if event.type() == QEvent.Type.Resize and self.html is not None:
-            self.fit_timer.start()
+            self.fit_timer.start(0 if self._fitting is not None else 150)
         return False
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)

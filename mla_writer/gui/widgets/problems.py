@@ -133,9 +133,12 @@ class ProblemActions(QWidget):
     def show_for(self, problems) -> None:
         from .. import hidden
         from ..i18n import _
+        from ..session import stored_letter
 
         paths = list(dict.fromkeys(p.path for p in problems if hidden.is_hidden_problem(p)))
-        letter = self.session.letter
+        # (hidden answers are not being typed in: the letter as it is, nothing flushed -- a
+        # flush of a long text at every report stalled typing)
+        letter = stored_letter(self.session) if paths else None
         wanted = tuple((path, hidden.can_change_back(letter, path)) for path in paths if hidden.hidden_at(letter, path))
         self.setVisible(bool(wanted))
         messages = {p.path: p.message for p in problems}
