@@ -142,7 +142,8 @@ class LatestOnly(QObject):
         last job travel); its future, or None where there is no helper."""
         from . import helper_process
 
-        helper = helper_process.helper()
+        helper_process.note_letter(job.snapshot)
+        helper = helper_process.helper() if helper_process.wanted() else None
         if helper is None:
             return None
         sent = self._sent if self._sent_to is helper else {}

@@ -323,6 +323,44 @@ class Helper:
 _helper: Helper | None = None
 _failed = False
 
+#: A letter whose snapshot holds at least this many characters (its texts, and 50 for each
+#: object of it) is "large": from then on the runners send their jobs to the helper process.
+#: An ordinary letter (the longest shipped sample holds about 40,000) never starts it, so it
+#: costs no second process (about 90 MiB, with its own copy of the model) and its check (5 ms)
+#: and preview (15 ms) run in the runner's thread; the issue's large case (500,000 characters
+#: of facts, 350 persons, offences and measures) does.
+LARGE_LETTER = 200_000
+_large = False
+
+
+def note_letter(snapshot: dict) -> None:
+    """A runner is about to work on ``snapshot`` (``letter.model_dump()``): a large one makes the
+    helper wanted for the rest of the session. The count stops as soon as it passes
+    :data:`LARGE_LETTER`, so a large letter costs as little as a small one."""
+    global _large
+    if _large:
+        return
+    total = 0
+    stack: list = [snapshot]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            total += len(value)
+        elif isinstance(value, dict):
+            total += 50
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+        if total >= LARGE_LETTER:
+            _large = True
+            return
+
+
+def wanted() -> bool:
+    """Whether the runners send their jobs to the helper process: it is :func:`enabled` and a
+    large letter was seen (:func:`note_letter`), or ``MLA_WRITER_HELPER=always``."""
+    return enabled() and (_large or os.environ.get("MLA_WRITER_HELPER") == "always")
+
 
 def enabled() -> bool:
     """Whether jobs may go to the helper process: not in a frozen bundle (its executable

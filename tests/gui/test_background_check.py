@@ -24,6 +24,7 @@ def test_an_edit_is_checked_in_the_helper_process_and_its_report_shown(make_wind
     in this one: the window's interpreter is never busy with it."""
     from mla_writer.gui import helper_process
 
+    monkeypatch.setenv("MLA_WRITER_HELPER", "always")  # (an ordinary letter starts it only when a job was slow)
     window = make_window("en")
     assert window.open_file(str(example_path), ask=False)
     assert window.sidebar.statuses["identification"] != "incomplete"

@@ -18,6 +18,13 @@ from mla_writer.gui.helper_process import Job, check_letter, fill_notes, note_co
 pytestmark = pytest.mark.gui
 
 
+@pytest.fixture(autouse=True)
+def _helper_for_every_letter(monkeypatch):
+    """The helper runs the jobs of these small letters too (it is otherwise started only once a
+    job in a thread was slow: :func:`helper_process.wanted`)."""
+    monkeypatch.setenv("MLA_WRITER_HELPER", "always")
+
+
 def data_folder_seen(letter, name: str):
     """(a job for the helper: module-level, so that it pickles) the environment variable
     ``name`` as the helper sees it, and the letter's place."""
@@ -141,3 +148,28 @@ def test_note_marks_are_filled_and_a_change_of_counts_only_is_told_apart():
     note = lambda kind, count: f"[{count} more {kind} & co]"  # noqa: E731
     assert fill_notes(typed, note) == "<p>a</p><p>[12 more characters &amp; co]</p><p>[3 more blocks &amp; co]</p>"
     assert fill_notes("<p>plain</p>", note) == "<p>plain</p>"
+
+
+def test_an_ordinary_letter_needs_no_helper_and_a_large_one_calls_for_it(qtbot, monkeypatch, example_path):
+    """The jobs of an ordinary letter run in the runner's thread and no helper process is
+    started (a second process costs memory an ordinary letter does not need); a letter of
+    :data:`helper_process.LARGE_LETTER` characters or more sends them to the helper."""
+    monkeypatch.delenv("MLA_WRITER_HELPER")
+    monkeypatch.setattr(helper_process, "_large", False)
+    started = []
+    monkeypatch.setattr(helper_process, "Helper", lambda: started.append(1) or pytest.fail("helper started"))
+    letter = storage.load(example_path)
+    runner = LatestOnly(Job(process_id))
+    with qtbot.waitSignal(runner.finished, timeout=20_000) as blocker:
+        runner.submit(letter)
+    assert blocker.args == [os.getpid()] and started == [] and not helper_process.wanted()
+
+    monkeypatch.undo()  # (the real helper again)
+    monkeypatch.delenv("MLA_WRITER_HELPER", raising=False)
+    monkeypatch.setattr(helper_process, "_large", False)
+    lang = letter.drafting_language
+    letter.facts.summary.set(lang, "The accounts were emptied. " * (helper_process.LARGE_LETTER // 27 + 1))
+    with qtbot.waitSignal(runner.finished, timeout=60_000) as blocker:
+        runner.submit(letter)
+    assert helper_process.wanted() and blocker.args[0] != os.getpid()
+    runner.shutdown()

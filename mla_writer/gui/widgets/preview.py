@@ -76,10 +76,12 @@ def _render(bilingual, training: bool = False):
 
 
 def warm_helper() -> None:
-    """Start the helper process now (:mod:`..helper_process`), if it is used and not running."""
-    from ..helper_process import helper
+    """Start the helper process now (:mod:`..helper_process`), if it is wanted (a large letter)
+    and not running."""
+    from ..helper_process import helper, wanted
 
-    helper()
+    if wanted():
+        helper()
 
 
 class PreviewPane(QWidget):
