@@ -123,15 +123,18 @@ class Field:
     ``noun``     msgid of the field named as a noun ("Explanation of the urgency"), where
                  ``label`` is a prompt ("Explain the urgency"): lists of fields in messages
                  (XLIFF, translation) use it (None: ``label`` is a noun already).
+    ``postal``   the Latin form of a postal address (a ``latin_…`` field): a letter in a
+                 Latin-script language prints it alone, in place of the address; the Latin form
+                 of a name is printed with the original after it, in brackets.
     """
 
     __slots__ = ("path", "kind", "label", "hint", "vocab", "when", "need", "section", "group", "lines", "letter_when",
-                 "letter_label", "noun", "_name")
+                 "letter_label", "noun", "postal", "_name")
 
     def __init__(self, path: str, kind: str, label: str, *, hint: str | None = None, vocab: str | None = None,
                  when: str | None = None, need: Need | None = None, section: str | None = None,
                  group: str | None = None, lines: int = 1, letter_when: str | None = None,
-                 letter_label: str | None = None, noun: str | None = None) -> None:
+                 letter_label: str | None = None, noun: str | None = None, postal: bool = False) -> None:
         if kind not in KINDS:
             raise ValueError(f"{path}: unknown kind {kind!r}")
         if kind in (CODE, CODES) and vocab not in vocab_names():
@@ -149,6 +152,7 @@ class Field:
         self.letter_when = letter_when
         self.letter_label = letter_label
         self.noun = noun
+        self.postal = postal
         self._name = re.split(r"\]\.", path)[-1] if "]" in path else path
 
     @property
@@ -317,7 +321,7 @@ def _authority(base: str, name_label: str, name_need: Need | None = None, addres
     return (
         F(f"{base}.name", TEXT, name_label, need=name_need, when=when, group=group),
         F(f"{base}.address", VERBATIM, N_("Postal address"), need=address_need, when=when, lines=2),
-        F(f"{base}.latin_address", VERBATIM, N_("Postal address in Latin script"), when=when, lines=2, hint=_LATIN_ADDRESS),
+        F(f"{base}.latin_address", VERBATIM, N_("Postal address in Latin script"), when=when, lines=2, hint=_LATIN_ADDRESS, postal=True),
         F(f"{base}.phone", VERBATIM, N_("Telephone"), when=when),
         F(f"{base}.email", VERBATIM, N_("E-mail"), when=when),
     )
@@ -367,7 +371,7 @@ MEASURE_FIELDS: dict[str, tuple[Field, ...]] = {
           need=advised("assistance.documents_annex", N_("Measure {n} ({kind}): list the documents to be served among the annexes (last step) and choose them here."))),
         _m("service", "person_id", PERSON, N_("Person to be served"), True),
         _m("service", "address", VERBATIM, N_("Address for service"), True, lines=2),
-        _m("service", "latin_address", VERBATIM, N_("Address for service in Latin script"), lines=2, hint=_LATIN_ADDRESS),
+        _m("service", "latin_address", VERBATIM, N_("Address for service in Latin script"), lines=2, hint=_LATIN_ADDRESS, postal=True),
         _m("service", "hearing_date", DATE, N_("Date of appearance")),
         _m("service", "hearing_time", TIME, N_("Time of appearance"), hint=N_("24-hour clock, for example 09:30; give its time zone below.")),
         _m("service", "hearing_time_zone", TIME_ZONE, N_("Time zone of the place of appearance"),
@@ -377,7 +381,7 @@ MEASURE_FIELDS: dict[str, tuple[Field, ...]] = {
     ),
     "search": (
         _m("search", "premises_address", VERBATIM, N_("Address of the premises"), True, lines=2),
-        _m("search", "latin_premises_address", VERBATIM, N_("Address of the premises in Latin script"), lines=2, hint=_LATIN_ADDRESS),
+        _m("search", "latin_premises_address", VERBATIM, N_("Address of the premises in Latin script"), lines=2, hint=_LATIN_ADDRESS, postal=True),
         _m("search", "premises_description", TEXT, N_("Description of the premises"), lines=2),
         _m("search", "occupant", VERBATIM, N_("Occupant")),
         _m("search", "items_sought", TEXT, N_("Items sought"), True, lines=3),
@@ -474,7 +478,7 @@ MEASURE_FIELDS: dict[str, tuple[Field, ...]] = {
     "locate": (
         _m("locate", "person_id", PERSON, N_("Person to be located or identified"), True),
         _m("locate", "last_known_address", VERBATIM, N_("Last known address"), lines=2),
-        _m("locate", "latin_last_known_address", VERBATIM, N_("Last known address in Latin script"), lines=2, hint=_LATIN_ADDRESS),
+        _m("locate", "latin_last_known_address", VERBATIM, N_("Last known address in Latin script"), lines=2, hint=_LATIN_ADDRESS, postal=True),
         _m("locate", "identifiers", VERBATIM, N_("Identifying details"), lines=2),
     ),
     "other": (),
@@ -524,7 +528,7 @@ SECTION_FIELDS: dict[str, tuple[Field, ...]] = {
         F("addressee.address", VERBATIM, N_("Postal address"), lines=2,
           need=advised("parties.addressee_address", N_("Give the postal address of the central authority."),
                        when="addressee_named")),
-        F("addressee.latin_address", VERBATIM, N_("Postal address in Latin script"), lines=2, hint=_LATIN_ADDRESS),
+        F("addressee.latin_address", VERBATIM, N_("Postal address in Latin script"), lines=2, hint=_LATIN_ADDRESS, postal=True),
         F("addressee.phone", VERBATIM, N_("Telephone")),
         F("addressee.email", VERBATIM, N_("E-mail")),
         F("references.requesting_reference", VERBATIM, N_("Your file reference"), group=N_("References"),
@@ -591,7 +595,7 @@ SECTION_FIELDS: dict[str, tuple[Field, ...]] = {
         F("acknowledgement.latin_name", VERBATIM, N_("Name in Latin script"),
           hint=N_("Where the name is written in another script (Cyrillic, Arabic, Greek ...), its Latin form as in the passport or register: letters in English, French or Spanish give it first, with the original in brackets.")),
         F("acknowledgement.address", VERBATIM, N_("Postal address"), lines=2),
-        F("acknowledgement.latin_address", VERBATIM, N_("Postal address in Latin script"), lines=2, hint=_LATIN_ADDRESS),
+        F("acknowledgement.latin_address", VERBATIM, N_("Postal address in Latin script"), lines=2, hint=_LATIN_ADDRESS, postal=True),
         F("acknowledgement.email", VERBATIM, N_("E-mail")),
         F("acknowledgement.phone", VERBATIM, N_("Telephone")),
         F("acknowledgement.fax", VERBATIM, N_("Fax")),
@@ -655,7 +659,7 @@ SECTION_FIELDS: dict[str, tuple[Field, ...]] = {
         F("persons[].seat", VERBATIM, N_("Registered office"), when="legal_person"),
         F("persons[].address", VERBATIM, N_("Address"), lines=2, letter_when="identity_disclosed"),
         F("persons[].latin_address", VERBATIM, N_("Address in Latin script"), lines=2, letter_when="identity_disclosed",
-          hint=_LATIN_ADDRESS),
+          hint=_LATIN_ADDRESS, postal=True),
         F("persons[].notes", TEXT, N_("Notes on this person"), lines=2),
     ),
     "offences": (

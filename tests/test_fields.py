@@ -152,3 +152,15 @@ def test_conditions_are_defined_once():
                 if re.search(pattern, code):
                     offenders.append(f"{path.relative_to(ROOT)}:{n}: {line.strip()}")
         assert not offenders, f"condition {name!r} re-derived:\n" + "\n".join(offenders)
+
+
+def test_the_latin_form_of_each_postal_address_is_declared_postal():
+    """Every ``latin_…`` field whose original is a postal address is declared ``postal`` (the
+    letter prints its Latin form alone), and no Latin form of a name is."""
+    from mla_writer import fields
+
+    latin = [f for f in fields.all_fields() if f.name.rpartition(".")[2].startswith("latin_")]
+    postal = sorted(f.path for f in latin if f.postal)
+    assert postal and all("address" in p.rpartition(".")[2] for p in postal)
+    assert all(not f.postal for f in latin if "address" not in f.name)
+    assert all(f.postal for f in latin if "address" in f.name.rpartition(".")[2])

@@ -742,7 +742,8 @@ class _Builder:
             if f"latin_{field.name}" in names:
                 original, latin = getattr(item, field.name), getattr(item, f"latin_{field.name}")
                 # an address in its Latin form alone; a name in its Latin form, the original in brackets
-                as_written = self.postal(original, latin) if "address" in field.name else self.named(original, latin)
+                postal = next(f.postal for f in declared if f.name == f"latin_{field.name}")
+                as_written = self.postal(original, latin) if postal else self.named(original, latin)
                 shown = self.value(field, as_written, sex)
                 if shown is not None:
                     own.append({"label": self.label(field), "type": "text", "value": shown})
