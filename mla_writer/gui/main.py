@@ -72,17 +72,19 @@ def run(argv: list[str]) -> int:
     window.show()
     if sample is not None:
         return app.exec()
-    for arg in argv[1:]:
-        if not arg.startswith("-"):
-            window.open_file(arg, ask=False)
-            break
     # A crash's autosave is offered once the window is up and its second stage done (scanning
     # the autosave folders right after the first paint would delay the user's first key).
+    # Connected before a draft named on the command line is opened: opening it finishes the
+    # second stage at once, and the offer must not miss that.
     def offer_once() -> None:
         window.ready.disconnect(offer_once)
         QTimer.singleShot(0, window, window.offer_recovery)
 
     window.ready.connect(offer_once)
+    for arg in argv[1:]:
+        if not arg.startswith("-"):
+            window.open_file(arg, ask=False)
+            break
     return app.exec()
 
 

@@ -276,3 +276,34 @@ sys.exit(main.run(["mla-writer"]))
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=tmp_path, env=env)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == ["hook", "True"]
+
+
+@pytest.mark.parametrize("with_draft", [False, True])
+def test_crashed_work_is_offered_also_when_a_draft_is_named_on_the_command_line(tmp_path, example_path, with_draft):
+    """``mla-writer case.mlar`` offers a crashed run's work as ``mla-writer`` alone does (opening
+    the named draft finishes the second stage at once: the offer was connected too late and
+    never made)."""
+    code = """
+import sys
+from PySide6.QtWidgets import QApplication
+from mla_writer.gui import main, window as window_module
+
+def offer(self):
+    print("offered", self.session is not None)
+    QApplication.instance().exit(0)
+    return False
+
+window_module.MainWindow.offer_recovery = offer
+sys.exit(main.run(sys.argv[1:]))
+"""
+    home = tmp_path / "home"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(home), XDG_CONFIG_HOME=str(home / "config"),
+               XDG_DATA_HOME=str(home / "data"), MLA_WRITER_DATA_DIR=str(home / "mla"))
+    env.pop("MLA_WRITER_STARTUP_PROBE", None)
+    draft = tmp_path / "case.mlar"  # (a copy: the process leaves its lock beside it)
+    draft.write_bytes(example_path.read_bytes())
+    args = ["mla-writer"] + ([str(draft)] if with_draft else [])
+    proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=120,
+                          cwd=tmp_path, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["offered", "True"]
