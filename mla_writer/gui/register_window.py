@@ -147,7 +147,10 @@ class RegisterWindow(QDialog):
         near.addWidget(self.count)
         layout.addLayout(near)
 
-        buttons = QHBoxLayout()
+        # two rows (in one, the eleven buttons made the window wider than a laptop's screen in
+        # Russian): the selected letter's actions and filling the register; exports, the
+        # database and the window's own
+        buttons, more = QHBoxLayout(), QHBoxLayout()
         self.open_button = QPushButton(_("&Open"), self)
         self.locate_button = QPushButton(_("&Locate\u2026"), self)
         self.scan_button = QPushButton(_("Add Drafts from &Folder\u2026"), self)
@@ -169,11 +172,16 @@ class RegisterWindow(QDialog):
                              (close, self.close)):
             button.setAutoDefault(False)
             button.clicked.connect(slot)
-            buttons.addWidget(button)
-            if button is self.known_button or button is self.csv_button:
-                buttons.addSpacing(12)
-        buttons.insertStretch(buttons.count() - 1, 1)
+            row = buttons if button in (self.open_button, self.locate_button, self.remove_button, self.scan_button,
+                                        self.rebuild_button, self.known_button) else more
+            if button is self.scan_button or button is self.database_button:
+                row.addSpacing(12)
+            if button is self.refresh_button:
+                row.addStretch(1)
+            row.addWidget(button)
+        buttons.addStretch(1)
         layout.addLayout(buttons)
+        layout.addLayout(more)
 
         self.search.textChanged.connect(self.show_rows)
         for combo in (self.state, self.status, self.kind):

@@ -321,3 +321,16 @@ def test_a_register_that_does_not_answer_does_not_hold_up_the_save(make_window, 
     assert finished.is_set()
     win = _register_window(window)
     assert [row[8] for row in _rows(win)] == ["held.mlar"]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ru", "es"])
+def test_the_register_window_fits_a_laptop_screen_in_every_language(make_window, monkeypatch, lang):
+    """With the register offline (its banner shown), the window needs no more than 1,100 pixels
+    across, so it fits a 1,280-pixel screen: its buttons are in two rows (in one, Russian needed
+    1,512 and pushed Refresh and Close off the screen)."""
+    monkeypatch.setenv("MLA_WRITER_REGISTER_URL", "postgresql://clerk@127.0.0.1:1/mla_register")
+    window = make_window(lang)
+    win = _register_window(window)
+    assert win.banner.isVisible()
+    assert win.minimumSizeHint().width() <= 1100
+    assert win.width() <= 1100
