@@ -166,7 +166,13 @@ class Orphan:
 
         data, _stamp = read_draft_bytes(self.path, MAX_FILE_BYTES)
         sealer, plain = Sealer.open(data, passphrase, self.path.name)
-        return loads(plain, self.path.name), sealer
+        letter = loads(plain, self.path.name)
+        # what the copy says of itself, sealed with it: the draft file it was editing and the step
+        source, saved_at, step, known = _meta_of(plain)
+        if known:
+            self.source, self.step, self.source_known = source, step, True
+            self.saved_at = saved_at or self.saved_at
+        return letter, sealer
 
     def keep_unreadable(self) -> Path:
         """Rename a copy that cannot be read to ``<id>.mlar.unreadable`` (never deleted, never
@@ -229,6 +235,14 @@ def _read_meta(path: Path) -> "tuple[str | None, str, int | None, bool]":
 
     if is_encrypted(data):
         return None, "", None, False
+    return _meta_of(data)
+
+
+def _meta_of(data: bytes) -> "tuple[str | None, str, int | None, bool]":
+    """:func:`_read_meta` of a copy's (plain, or decrypted) bytes."""
+    import json
+    import re
+
     text = data.decode("utf-8", errors="replace")
     try:
         meta = json.loads(text)

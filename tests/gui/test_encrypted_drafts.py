@@ -103,6 +103,10 @@ def test_an_encrypted_recovery_copy_asks_and_is_kept_on_a_wrong_passphrase(make_
     third.ask_passphrase = lambda name, confirm: PASS
     assert third.offer_recovery() is True
     assert third.session.letter.place.get("en") == SECRET
+    # the copy said, sealed with it, which draft it was editing: recovered into that file (a
+    # save writes it back there, not a new "Recovered draft" beside it)
+    assert third.session.path is not None and third.session.path.resolve() == (tmp_path / "case.mlar").resolve()
+    assert "case.mlar" in third.windowTitle()
     assert third.session.sealer is not None and third.autosaver.path.read_bytes().startswith(MAGIC)
     assert _scan(tmp_path) == []
 
