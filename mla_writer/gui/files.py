@@ -37,6 +37,10 @@ def clip_runs(text: str, longest: int = LONGEST_RUN) -> str:
     return re.sub(r"\S{%d,}" % (longest + 1), lambda m: m.group(0)[:head] + "\u2026" + m.group(0)[-tail:], text)
 
 
+#: How many times opening an encrypted draft asks for its passphrase before it gives up.
+PASSPHRASE_ATTEMPTS = 3
+
+
 def draft_error_text(exc) -> str:
     """The loader's one-line reason, in the UI language when the loader can give it. A file
     that is not JSON is said to be damaged, with where (line, column), without the parser's
@@ -203,17 +207,31 @@ class DraftFilesMixin:
         from ..storage import DraftError, is_encrypted_file, open_draft
         from .session import Session
 
+        from ..storage import WrongPassphrase
+
         path = Path(path)
         passphrase = None
-        if is_encrypted_file(path):
+        encrypted = is_encrypted_file(path)
+        if encrypted:
             passphrase = self.ask_passphrase(path.name, confirm=False)
             if passphrase is None:
                 return False
-        try:
-            letter, stamp, sealer = open_draft(path, passphrase)
-        except DraftError as exc:
-            self.show_error(_("Cannot open the draft"), draft_error_text(exc))
-            return False
+        attempts = 1
+        while True:
+            try:
+                letter, stamp, sealer = open_draft(path, passphrase)
+                break
+            except WrongPassphrase as exc:  # asked again, saying why, up to PASSPHRASE_ATTEMPTS times
+                if attempts >= PASSPHRASE_ATTEMPTS:
+                    self.show_error(_("Cannot open the draft"), draft_error_text(exc))
+                    return False
+                attempts += 1
+                passphrase = self.ask_passphrase(path.name, False, draft_error_text(exc))
+                if passphrase is None:
+                    return False
+            except DraftError as exc:
+                self.show_error(_("Cannot open the draft"), draft_error_text(exc))
+                return False
         session = Session(letter, path)
         session.stamp = stamp
         from .. import review
@@ -302,12 +320,15 @@ class DraftFilesMixin:
         if lock.acquire() and lock.held():
             session.lock = lock
 
-    def ask_passphrase(self, name: str, confirm: bool) -> str | None:
-        """The passphrase of an encrypted draft (``confirm``: a new one, typed twice); None when
-        the user cancels (tests replace this)."""
+    def ask_passphrase(self, name: str, confirm: bool, problem: str = "") -> str | None:
+        """The passphrase of an encrypted draft (``confirm``: a new one, typed twice; ``problem``:
+        why it is asked again, shown in the dialog); None when the user cancels (tests replace this)."""
         from .passphrase import PassphraseDialog
 
         dialog = PassphraseDialog(name, confirm, self)
+        if problem:
+            dialog.problem.setText(problem)
+            dialog.problem.show()
         if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
             return None
         return dialog.passphrase()

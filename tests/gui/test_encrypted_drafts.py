@@ -64,11 +64,20 @@ def test_opening_asks_for_the_passphrase_and_refuses_a_wrong_one(make_window, tm
     first.close()
     second = make_window(folder=tmp_path / "a2")
     asked = []
-    second.ask_passphrase = lambda name, confirm: asked.append((name, confirm)) or "wrong passphrase"
+    second.ask_passphrase = lambda name, confirm, problem="": asked.append((name, confirm, problem)) or "wrong passphrase"
     assert second.open_file(str(tmp_path / "case.mlar"), ask=False) is False
-    assert asked == [("case.mlar", False)]
+    # asked again twice, each time saying why, then refused
+    assert [a[:2] for a in asked] == [("case.mlar", False)] * 3
+    assert asked[0][2] == "" and all("passphrase is wrong" in a[2] for a in asked[1:])
     assert "passphrase is wrong" in second.error_box.text()
     second.error_box.close()
+    # a typing slip corrected at the second try opens the draft
+    answers = iter(["wrong passphrase", PASS])
+    second.ask_passphrase = lambda name, confirm, problem="": next(answers)
+    assert second.open_file(str(tmp_path / "case.mlar"), ask=False)
+    assert second.session.letter.place.get("en") == SECRET
+    second.session.dirty = False
+    second.session.release()
     second.ask_passphrase = lambda name, confirm: None  # cancelled: nothing happens
     assert second.open_file(str(tmp_path / "case.mlar"), ask=False) is False
     second.ask_passphrase = lambda name, confirm: PASS
