@@ -165,11 +165,15 @@ class RegisterMixin:
         from ..register import RegisterError, RegisterOffline, place
 
         if isinstance(exc, RegisterOffline):
-            self.statusBar().showMessage(_("The case register ({place}) is offline, its records were not updated.").format(
-                place=place(exc.url, ui_language()) if exc.url else "?"), 10000)
+            text = _("The case register ({place}) is offline, its records were not updated.").format(
+                place=place(exc.url, ui_language()) if exc.url else "?")
         elif isinstance(exc, RegisterError):
-            self.statusBar().showMessage(_("The case register was not updated: {reason}").format(
-                reason=exc.summary(ui_language())), 10000)
+            text = _("The case register was not updated: {reason}").format(reason=exc.summary(ui_language()))
         else:
-            self.statusBar().showMessage(_("The case register was not updated: {reason}").format(
-                reason=str(getattr(exc, "strerror", None) or exc)), 10000)
+            text = _("The case register was not updated: {reason}").format(
+                reason=str(getattr(exc, "strerror", None) or exc))
+        # said after what the status bar says now ("Saved case.mlar"), which it must not hide
+        shown = self.statusBar().currentMessage()
+        if shown and text not in shown:
+            text = f"{shown.rstrip()}{'' if shown.rstrip().endswith('.') else '.'} {text}"
+        self.statusBar().showMessage(text, 10000)

@@ -165,7 +165,7 @@ def test_a_register_offline_is_said_and_drafts_still_save(make_window, tmp_path,
     assert window.save_to(path)
     assert path.exists()
     window.wait_register()  # (cards are written in the background)
-    assert window.statusBar().currentMessage() == ("The case register (database register on server 127.0.0.1:1) is "
+    assert window.statusBar().currentMessage() == ("Saved x.mlar. The case register (database register on server 127.0.0.1:1) is "
                                                    "offline, its records were not updated.")
     win = _register_window(window)
     assert win.banner.isVisible() and "cannot be reached" in win.message.text()
