@@ -237,6 +237,30 @@ def note_typed(letter: LetterOfRequest, path: str, lang: str) -> None:
         record(letter, path, lang, source)
 
 
+def note_source_edit(letter: LetterOfRequest, path: str, lang: str) -> None:
+    """The text of ``path`` in ``lang`` is about to change in the wizard (call it before the
+    change): when ``lang`` is the drafting language, each of the field's other languages that
+    holds text nobody has yet marked as a translation (a draft from before marks were kept,
+    a sample, text typed before the source) is marked as a translation of the source as it is
+    now, so that the change makes it stale (:data:`STALE`) rather than silently out of date.
+    Harmless for any other path."""
+    if lang != letter.drafting_language:
+        return
+    try:
+        text = fields.value_at(letter, path)
+    except (AttributeError, IndexError, KeyError, ValueError, TypeError):
+        return
+    if not isinstance(text, MLText) or lang not in text:
+        return
+    targets = [code for code in text.languages() if code != lang]
+    if not targets:
+        return
+    marked = {m.target for m in letter.translation.marks if mark_path(letter, m) == path}
+    for target in targets:
+        if target not in marked:
+            record(letter, path, target, lang)
+
+
 def field_state(letter: LetterOfRequest, path: str, text: MLText, target: str,
                 marks: dict[tuple[str, str], TranslationMark] | None = None) -> str:
     """:data:`MISSING`, :data:`STALE` or :data:`CURRENT`: the text at ``path`` in ``target``.

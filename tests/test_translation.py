@@ -137,3 +137,25 @@ def test_fields_come_item_by_item_and_point_14_tells_the_two_authorities_apart()
                 if p.path.startswith("identification.") and p.path.endswith("authority.name")]
     assert len(messages) == 2 and len(set(messages)) == 2, messages
     assert any("Authority making the request: Name of the authority" in m for m in messages)
+
+
+def test_editing_the_source_of_a_translation_nobody_marked_makes_it_stale():
+    """A draft whose other-language text carries no mark (a sample, a draft from before marks
+    were kept): editing the drafting language's text in the wizard first marks the others as
+    translations of the text as it was, so the edit makes them stale, not silently out of date."""
+    letter = small_letter()
+    letter.facts.summary.set("es", "Los hechos.")
+    letter.persons[0].birth_place.set("es", "Lyon")
+    assert letter.translation.marks == []
+    translation.note_source_edit(letter, "facts.summary", "fr")
+    letter.facts.summary.set("fr", "Les faits, et une phrase ajoutée.")
+    assert translation.stale_paths(letter, "es") == ["facts.summary"]
+    assert "language.stale" in [p.code for p in check(letter, "en").problems()]
+    # a field not edited keeps no mark; an edit in another language than the drafting one marks nothing
+    assert [m.path for m in letter.translation.marks] == ["facts.summary"]
+    translation.note_source_edit(letter, "persons[0].birth_place", "es")
+    assert [m.path for m in letter.translation.marks] == ["facts.summary"]
+    # a second edit keeps the first mark (the translation is of the text before both edits)
+    translation.note_source_edit(letter, "facts.summary", "fr")
+    letter.facts.summary.set("fr", "Les faits, encore autrement.")
+    assert translation.stale_paths(letter, "es") == ["facts.summary"]

@@ -136,3 +136,25 @@ def test_a_tab_asks_for_a_translation_only_when_there_is_text_to_translate(make_
     type_text(place.edit, "Chișinău")
     assert "to translate" not in place.tabs.tabToolTip(1) and "\u2022" not in place.tabs.tabText(1)
     assert place.tabs.tabToolTip(0) == "Drafting: English"
+
+
+def test_editing_the_drafting_language_makes_an_unmarked_translation_stale(make_window):
+    """A draft whose translation carries no mark (typed before marks were kept): an edit of the
+    drafting language's text in the wizard makes it stale, and point 14 says so (trial finding:
+    the letter went out with the translation silently out of date)."""
+    from mla_writer import translation
+
+    window = make_window("en")
+    letter = window.session.letter
+    lang = letter.drafting_language
+    other = "fr" if lang != "fr" else "es"
+    letter.facts.summary.set(lang, "The accounts were emptied in March.")
+    letter.facts.summary.set(other, "Traduction faite avant les marques.")
+    letter.translation.marks = []
+    window.go_to(window.step_of_section["facts"])
+    editor = window.current_page().problem_map.entries["facts.summary"][0]
+    editor.set_language(lang)
+    editor.edit.moveCursor(editor.edit.textCursor().MoveOperation.End)
+    editor.edit.insertPlainText(" A second transfer followed in April.")
+    assert window.session.letter.facts.summary.get(lang).endswith("April.")  # (read: the typed text reaches it)
+    assert translation.stale_paths(window.session.letter, other) == ["facts.summary"]

@@ -269,8 +269,10 @@ class MLTextField(FieldEditor):
         text, value = self.text(), self.session.get(self.path)  # (one copy of the text per pause)
         if value.get(lang) == text:
             return  # no edit: the spelling highlighter's repaint also reports a change of the document
+        from ...translation import note_source_edit, note_typed
+
+        note_source_edit(self.session.letter, self.path, lang)  # its unmarked translations go stale
         value.set(lang, text)
-        from ...translation import note_typed
 
         note_typed(self.session.letter, self.path, lang)  # a translation typed here is current again
         self.session.touch()
