@@ -41,8 +41,26 @@ SOFFICE_ENV = "MLA_WRITER_SOFFICE"
 #: How to install LibreOffice, quoted by the message shown when it is missing.
 INSTALL_COMMAND = "sudo apt-get install --no-install-recommends libreoffice-writer-nogui"
 INSTALL_URL = "https://www.libreoffice.org/download/"
-#: Seconds one conversion may take (a first start of LibreOffice with a new profile included).
+#: Seconds one conversion of an ordinary letter may take (a first start of LibreOffice with a new
+#: profile included).
 DEFAULT_TIMEOUT = 180.0
+#: Seconds more per million bytes of the letter's text and markup (``word/document.xml``): a
+#: very large letter takes longer to lay out (the issue-12 large case, 1.2 MB, took 11 s on a
+#: quiet machine and its 4x case did not finish in 180 s on a loaded one).
+TIMEOUT_PER_MB = 60.0
+
+
+def timeout_for(data: bytes) -> float:
+    """Seconds a conversion of the .docx ``data`` may take: :data:`DEFAULT_TIMEOUT`, and
+    :data:`TIMEOUT_PER_MB` more per million bytes of its ``word/document.xml`` (uncompressed)."""
+    import io
+    import zipfile
+
+    try:
+        size = zipfile.ZipFile(io.BytesIO(data)).getinfo("word/document.xml").file_size
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return DEFAULT_TIMEOUT
+    return DEFAULT_TIMEOUT + TIMEOUT_PER_MB * size / 1_000_000
 #: The export filter and its options (PDF/A-2b; a tagged PDF for screen readers).
 PDF_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"},"UseTaggedPDF":{"type":"boolean","value":"true"}}'
 #: Oldest LibreOffice that reads the filter options given as JSON on the command line.
@@ -296,11 +314,12 @@ def for_libreoffice(data: bytes) -> bytes:
 
 
 def docx_to_pdf(docx: "bytes | str | os.PathLike[str]", out_path: "str | os.PathLike[str]",
-                timeout: float = DEFAULT_TIMEOUT) -> None:
+                timeout: float | None = None) -> None:
     """Convert a .docx (its bytes, or the path of the file) to PDF/A-2b at ``out_path``.
 
     Runs LibreOffice headless with a temporary profile of its own (removed afterwards), without
-    network access, for at most ``timeout`` seconds; the PDF is written atomically (no backup).
+    network access, for at most ``timeout`` seconds (None: :func:`timeout_for` the letter, longer
+    for a very large one); the PDF is written atomically (no backup).
     Raises :class:`LibreOfficeMissing` when LibreOffice is not installed, and :class:`PdfError`
     (both :class:`~mla_writer.render.RenderError`, one-line messages) when the .docx cannot be
     read, LibreOffice fails or times out, the result is not a PDF/A-2b file, or ``out_path``
@@ -326,6 +345,8 @@ def docx_to_pdf(docx: "bytes | str | os.PathLike[str]", out_path: "str | os.Path
                 raise PdfError(N_("cannot read {path}: {reason}"), path=os.fspath(docx),
                                reason=exc.strerror or str(exc)) from None
         source.write_bytes(for_libreoffice(source.read_bytes()))
+        if timeout is None:
+            timeout = timeout_for(source.read_bytes())
         command = _command(program, profile, source, outdir)
         try:
             result = _run(command, timeout, work)
@@ -350,4 +371,4 @@ def docx_to_pdf(docx: "bytes | str | os.PathLike[str]", out_path: "str | os.Path
 
 
 __all__ = ["docx_to_pdf", "find_soffice", "soffice_version", "PdfError", "LibreOfficeMissing",
-           "SOFFICE_ENV", "DEFAULT_TIMEOUT"]
+           "SOFFICE_ENV", "DEFAULT_TIMEOUT", "TIMEOUT_PER_MB", "timeout_for"]

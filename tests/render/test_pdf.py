@@ -447,3 +447,23 @@ def test_render_help_mentions_pdf(capsys):
         build_parser().parse_args(["render", "--help"])
     text = capsys.readouterr().out
     assert ".pdf" in text and "PDF/A-2b" in text and "MLA_WRITER_SOFFICE" in text
+
+
+def test_a_very_large_letter_gets_longer_to_convert():
+    """An ordinary letter may take DEFAULT_TIMEOUT seconds; a very large one TIMEOUT_PER_MB more
+    per million bytes of its document.xml (the 4x large case did not finish in 180 s on a loaded
+    machine); a file that is not a .docx gets the default."""
+    import io
+    import zipfile
+
+    from mla_writer.render import pdf
+
+    def docx(size: int) -> bytes:
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("word/document.xml", "x" * size)
+        return out.getvalue()
+
+    assert pdf.timeout_for(docx(60_000)) == pytest.approx(pdf.DEFAULT_TIMEOUT + pdf.TIMEOUT_PER_MB * 0.06)
+    assert pdf.timeout_for(docx(5_000_000)) == pytest.approx(pdf.DEFAULT_TIMEOUT + 5 * pdf.TIMEOUT_PER_MB)
+    assert pdf.timeout_for(b"PK not a zip") == pdf.DEFAULT_TIMEOUT
