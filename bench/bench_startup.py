@@ -92,29 +92,20 @@ def interpreter_of(script: str) -> str:
 
 @contextmanager
 def xvfb(size: str = "1280x1024x24"):
-    """A private Xvfb (``-noreset -displayfd``): yields its display name (":5"), or None without Xvfb."""
+    """A private Xvfb (``-noreset -displayfd``): yields its display name (":5"), or None without
+    Xvfb (tests/gui/xvfb.py's ``private_xvfb``, which the GUI tests use too)."""
     if shutil.which("Xvfb") is None:
         yield None
         return
-    read_fd, write_fd = os.pipe()
-    proc = subprocess.Popen(["Xvfb", "-noreset", "-displayfd", str(write_fd), "-screen", "0", size, "-nolisten", "tcp"],
-                            pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    os.close(write_fd)
-    try:
-        ready, _w, _x = select.select([read_fd], [], [], 30)
-        number = os.read(read_fd, 32).decode().strip() if ready else ""
-        if not number:
-            proc.kill()
-            raise SystemExit(f"Xvfb did not start: {proc.stderr.read().decode(errors='replace')[-2000:]}")
-        yield f":{number}"
-    finally:
-        os.close(read_fd)
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from tests.gui.xvfb import private_xvfb
+
+    def fail(message: str):
+        raise SystemExit(message)
+
+    with private_xvfb(size, fail) as display:
+        yield display
 
 
 class XKeyboard:

@@ -33,6 +33,15 @@ def xvfb_display(size: str = "1280x1024x24"):
     missing = [tool for tool in ("Xvfb", "xdotool") if shutil.which(tool) is None]
     if missing:
         pytest.fail(f"{' and '.join(missing)} not installed: run scripts/test (it installs them)")
+    with private_xvfb(size, pytest.fail) as display:
+        yield display
+
+
+@contextmanager
+def private_xvfb(size: str, fail):
+    """A private Xvfb (``-noreset -displayfd``, no TCP) of screen ``size``: yields its display
+    name (":5") and stops it afterwards; ``fail(message)`` (which raises) when it does not start.
+    Also used by bench/bench_startup.py."""
     read_fd, write_fd = os.pipe()
     proc = subprocess.Popen(
         ["Xvfb", "-noreset", "-displayfd", str(write_fd), "-screen", "0", size, "-nolisten", "tcp"],
@@ -44,7 +53,7 @@ def xvfb_display(size: str = "1280x1024x24"):
         number = os.read(read_fd, 32).decode().strip() if ready else ""
         if not number:
             proc.kill()
-            pytest.fail(f"Xvfb did not start: {proc.stderr.read().decode(errors='replace')[-2000:]}")
+            fail(f"Xvfb did not start: {proc.stderr.read().decode(errors='replace')[-2000:]}")
         yield f":{number}"
     finally:
         os.close(read_fd)
