@@ -216,6 +216,13 @@ class DraftFilesMixin:
             passphrase = self.ask_passphrase(path.name, confirm=False)
             if passphrase is None:
                 return False
+        try:  # a large draft: its helper process starts while it loads
+            size = path.stat().st_size
+        except OSError:
+            size = 0
+        from .helper_process import expect_large
+
+        expect_large(size)
         attempts = 1
         while True:
             try:

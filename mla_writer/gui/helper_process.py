@@ -356,6 +356,17 @@ def note_letter(snapshot: dict) -> None:
             return
 
 
+def expect_large(size_bytes: int) -> None:
+    """A draft file of ``size_bytes`` bytes is about to be opened: at :data:`LARGE_LETTER` or
+    more it holds a large letter, so the helper is wanted and started now, while the draft
+    loads (starting it and loading its modules takes about a second, which the first check and
+    preview of the opened draft would otherwise wait for)."""
+    global _large
+    if size_bytes >= LARGE_LETTER and enabled():
+        _large = True
+        helper()
+
+
 def wanted() -> bool:
     """Whether the runners send their jobs to the helper process: it is :func:`enabled` and a
     large letter was seen (:func:`note_letter`), or ``MLA_WRITER_HELPER=always``."""

@@ -173,3 +173,29 @@ def test_an_ordinary_letter_needs_no_helper_and_a_large_one_calls_for_it(qtbot, 
         runner.submit(letter)
     assert helper_process.wanted() and blocker.args[0] != os.getpid()
     runner.shutdown()
+
+
+def test_opening_a_large_draft_starts_the_helper_while_it_loads(make_window, tmp_path, monkeypatch, example_path):
+    """A draft file of LARGE_LETTER bytes or more starts the helper before the draft is read
+    (its first check and preview do not wait for the helper to start); a small one does not."""
+    from mla_writer import storage as storage_module
+
+    monkeypatch.delenv("MLA_WRITER_HELPER")
+    monkeypatch.setattr(helper_process, "_large", False)
+    events = []
+    monkeypatch.setattr(helper_process, "helper", lambda: events.append("helper started"))
+    real_open = storage_module.open_draft
+    monkeypatch.setattr(storage_module, "open_draft", lambda *a, **k: events.append("draft read") or real_open(*a, **k))
+    window = make_window("en")
+    small = tmp_path / "small.mlar"
+    small.write_bytes(example_path.read_bytes())
+    assert window.open_file(str(small), ask=False)
+    assert events == ["draft read"]
+    letter = storage.load(example_path)
+    letter.facts.summary.set(letter.drafting_language, "The accounts were emptied. " * (helper_process.LARGE_LETTER // 27 + 1))
+    large = tmp_path / "large.mlar"
+    storage.save(letter, large, backup=False)
+    events.clear()
+    window.session.dirty = False
+    assert window.open_file(str(large), ask=False)
+    assert events[:2] == ["helper started", "draft read"] and helper_process.wanted()
