@@ -742,7 +742,12 @@ class DraftFilesMixin:
         """(letter, sealer) of a recovery copy; an encrypted one asks for its passphrase
         (:class:`_Cancelled` if the user gives none)."""
         from ..storage import PassphraseNeeded
+        from .helper_process import expect_large
 
+        try:  # a large copy: the helper process starts while it loads
+            expect_large(orphan.path.stat().st_size)
+        except OSError:
+            pass
         try:
             return orphan.load(), None
         except PassphraseNeeded:
