@@ -204,10 +204,8 @@ class DraftFilesMixin:
         self.ensure_ready()
         if ask and not self.maybe_save():
             return False
-        from ..storage import DraftError, is_encrypted_file, open_draft
+        from ..storage import DraftError, WrongPassphrase, is_encrypted_file, open_draft
         from .session import Session
-
-        from ..storage import WrongPassphrase
 
         path = Path(path)
         passphrase = None

@@ -63,6 +63,18 @@ def check_letter(letter, lang: str, today):
 #: Where a note of the abridged preview goes: its kind and count, between private-use
 #: characters (the HTML writer escapes only ``&<>"``); :func:`fill_notes` writes the note.
 NOTE_MARK = "\ue000{kind}:{count}\ue001"
+
+
+def _note_pattern():
+    """The pattern of a :data:`NOTE_MARK` (kind, count), compiled on first use."""
+    global _NOTE
+    if _NOTE is None:
+        import re
+
+        _NOTE = re.compile("\ue000(characters|blocks):(\\d+)\ue001")
+    return _NOTE
+
+
 _NOTE = None
 
 
@@ -81,29 +93,20 @@ def render_preview(letter, bilingual: str | None, training: bool) -> str:
 def fill_notes(html: str, note: Callable[[str, int], str]) -> str:
     """``html`` with each mark of :func:`render_preview` replaced by ``note(kind, count)``
     (HTML-escaped)."""
-    global _NOTE
     if "\ue000" not in html:
         return html
     import html as html_lib
-    import re
 
-    if _NOTE is None:
-        _NOTE = re.compile("\ue000(characters|blocks):(\\d+)\ue001")
-    return _NOTE.sub(lambda m: html_lib.escape(note(m.group(1), int(m.group(2))), quote=False), html)
+    return _note_pattern().sub(lambda m: html_lib.escape(note(m.group(1), int(m.group(2))), quote=False), html)
 
 
 def note_counts(shown: str, new: str) -> list[tuple[str, int, int]] | None:
     """When the HTML ``new`` differs from ``shown`` (both of :func:`render_preview`) in the
     counts of its notes only: ``(kind, count in shown, count in new)`` for every note, in
     order; else None."""
-    global _NOTE
     if "\ue000" not in new or len(shown) > len(new) + 64 or len(new) > len(shown) + 64:
         return None
-    import re
-
-    if _NOTE is None:
-        _NOTE = re.compile("\ue000(characters|blocks):(\\d+)\ue001")
-    a, b = _NOTE.split(shown), _NOTE.split(new)
+    a, b = _note_pattern().split(shown), _note_pattern().split(new)
     if len(a) != len(b) or a[0::3] != b[0::3] or a[1::3] != b[1::3]:
         return None
     return [(kind, int(old), int(count)) for kind, old, count in zip(b[1::3], a[2::3], b[2::3])]

@@ -27,7 +27,7 @@ class RegisterMixin:
     _register_window = None
     _register_lock = None
     _card_writer = None
-    _card_jobs: list = []
+    _card_jobs: list | tuple = ()  # (a list of the window's own from its first card on)
     _card_poll = None
 
     def _register_guard(self):
